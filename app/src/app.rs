@@ -1,0 +1,83 @@
+//! The HTML shell and the router.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::catalog::model::Kind;
+use crate::catalog::pages::{DetailPage, ListPage};
+use crate::home::HomePage;
+use crate::i18n::provide_lang;
+use crate::layout::{portal_name, Footer, Header, NotFound};
+
+/// The document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = provide_lang();
+    let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5d6b"/>
+                <link rel="stylesheet" href=css/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = provide_lang();
+    let formatter = move |title: String| {
+        let name = portal_name(lang);
+        if title == name { title } else { format!("{title} · {name}") }
+    };
+    mark_hydrated();
+    view! {
+        <Title formatter/>
+        <Router>
+            <Header/>
+            <main id="main" class="container">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/organizations") view=|| view! { <ListPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/organizations/:id") view=|| view! { <DetailPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/labs") view=|| view! { <ListPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/labs/:id") view=|| view! { <DetailPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/experts") view=|| view! { <ListPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/experts/:id") view=|| view! { <DetailPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/offers") view=|| view! { <ListPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/offers/:id") view=|| view! { <DetailPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/needs") view=|| view! { <ListPage kind=Kind::Need/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/needs/:id") view=|| view! { <DetailPage kind=Kind::Need/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/calls") view=|| view! { <ListPage kind=Kind::Call/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/calls/:id") view=|| view! { <DetailPage kind=Kind::Call/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/pilots") view=|| view! { <ListPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/pilots/:id") view=|| view! { <DetailPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// Marks `<body data-hydrated="true">` once the browser bundle runs: styles hide what only a
+/// page without JavaScript needs (such as the filters' Apply button), and tests wait for it.
+fn mark_hydrated() {
+    Effect::new(|_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = leptos::prelude::document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}

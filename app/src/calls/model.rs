@@ -1,0 +1,120 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::model::{deadline_badge, Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone};
+use crate::catalog::validate::{Validator, MAX_ITEM, MAX_TEXT, MAX_TITLE};
+use crate::i18n::Lang;
+use crate::vocab::{CallStatus, OrgType, Sector};
+
+/// A call for proposals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Call {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_vi: Option<String>,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_vi: Option<String>,
+    /// The organization that publishes it.
+    pub issuer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+    pub sectors: Vec<Sector>,
+    /// The kinds of organization that may apply.
+    pub eligible: Vec<OrgType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_total_vnd: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_award_vnd: Option<u64>,
+    pub opens: NaiveDate,
+    pub closes: NaiveDate,
+    pub status: CallStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Call {
+    /// Whether proposals can be sent on `today`.
+    pub fn is_open(&self, today: NaiveDate) -> bool {
+        self.status == CallStatus::Open && self.opens <= today && today <= self.closes
+    }
+}
+
+impl Entry for Call {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn title(&self) -> Text<'_> {
+        Text::new(&self.title, &self.title_en, &self.title_vi)
+    }
+
+    fn summary(&self) -> Text<'_> {
+        Text::new(&self.description, &self.description_en, &self.description_vi)
+    }
+
+    fn sectors(&self) -> &[Sector] {
+        &self.sectors
+    }
+
+    fn links(&self) -> Vec<Link> {
+        vec![Link::new("issuer", Kind::Organization, &self.issuer)]
+    }
+
+    fn facets(&self) -> Vec<(Facet, &'static str)> {
+        let mut facets = vec![(Facet::CallStatus, self.status.code())];
+        facets.extend(self.eligible.iter().map(|e| (Facet::Eligible, e.code())));
+        facets
+    }
+
+    fn closes(&self) -> Option<NaiveDate> {
+        Some(self.closes)
+    }
+
+    fn badges(&self, lang: Lang, today: NaiveDate) -> Vec<Badge> {
+        let tone = if self.is_open(today) { Tone::Positive } else { Tone::Neutral };
+        let mut badges = vec![Badge::new(self.status.label(lang), tone)];
+        if self.status == CallStatus::Open {
+            badges.extend(deadline_badge(self.closes, today, lang));
+        }
+        badges.extend(self.max_award_vnd.map(|m| Badge::new(lang.money(m), Tone::Neutral)));
+        badges
+    }
+
+    fn validate(&self, v: &mut Validator) {
+        v.id(&self.id);
+        v.required("title", &self.title, MAX_TITLE);
+        v.optional("title_en", &self.title_en, MAX_TITLE);
+        v.optional("title_vi", &self.title_vi, MAX_TITLE);
+        v.required("description", &self.description, MAX_TEXT);
+        v.optional("description_en", &self.description_en, MAX_TEXT);
+        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.reference("issuer", &self.issuer);
+        v.optional("programme", &self.programme, MAX_ITEM);
+        v.codes("sectors", &self.sectors, false);
+        v.codes("eligible", &self.eligible, false);
+        v.check(self.opens <= self.closes, "closes", "must not be before opens");
+        if let (Some(total), Some(max)) = (self.budget_total_vnd, self.max_award_vnd) {
+            v.check(max <= total, "max_award_vnd", "must not exceed budget_total_vnd");
+        }
+        v.url("url", &self.url);
+    }
+
+    fn fields(&self, lang: Lang) -> Vec<Field> {
+        Fields::default()
+            .text(lang.pick("Trạng thái", "Status"), self.status.label(lang).to_string())
+            .text(lang.pick("Chương trình", "Programme"), self.programme.clone())
+            .text(lang.pick("Mở nhận hồ sơ", "Opens"), lang.date(self.opens))
+            .text(lang.pick("Hạn nộp", "Closes"), lang.date(self.closes))
+            .list(lang.pick("Đối tượng được tham gia", "Who may apply"), self.eligible.iter().map(|e| e.label(lang)))
+            .text(lang.pick("Tổng kinh phí", "Total budget"), self.budget_total_vnd.map(|b| lang.money(b)))
+            .text(lang.pick("Hỗ trợ tối đa", "Largest award"), self.max_award_vnd.map(|b| lang.money(b)))
+            .url(lang.pick("Thông tin chính thức", "Official page"), self.url.as_deref())
+            .build()
+    }
+}

@@ -1,0 +1,216 @@
+//! Importing a records file (JSON Lines): every line is checked on its own, references are
+//! resolved against the file and the portal, and the good lines are stored in one transaction.
+//! The demo catalogue and `server import` both come through here.
+
+use std::collections::HashMap;
+
+use super::model::{Kind, Record};
+use super::repo::{self, Outcome};
+use super::validate::Validator;
+use crate::db::Db;
+use crate::error::AppError;
+
+/// A line that was not imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    /// One-based line number in the file.
+    pub line: usize,
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Non-blank lines read.
+    pub read: usize,
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub rejected: Vec<Rejected>,
+}
+
+impl ImportReport {
+    pub fn imported(&self) -> usize {
+        self.inserted + self.updated + self.unchanged
+    }
+}
+
+/// Reads one line into a checked record, or says what is wrong with it.
+pub fn parse_line(line: &str) -> Result<Record, String> {
+    let line = crate::text::nfc(line);
+    let value: serde_json::Value = serde_json::from_str(&line).map_err(|e| format!("not valid JSON: {e}"))?;
+    let kind = value.get("kind").and_then(|k| k.as_str()).ok_or("missing \"kind\"")?.to_string();
+    if Kind::from_code(&kind).is_none() {
+        let known: Vec<_> = Kind::ALL.iter().map(|k| k.code()).collect();
+        return Err(format!("unknown kind \"{kind}\" (expected one of {})", known.join(", ")));
+    }
+    let id = value.get("id").and_then(|i| i.as_str()).unwrap_or("?").to_string();
+    let record: Record = serde_json::from_value(value).map_err(|e| format!("{kind} \"{id}\": {e}"))?;
+    let mut v = Validator::default();
+    record.entry().validate(&mut v);
+    match v.finish() {
+        Ok(()) => Ok(record),
+        Err(err) => Err(format!("{kind} \"{id}\": {err}")),
+    }
+}
+
+/// The kind and id a line names, when it is JSON enough to tell.
+fn key_of(line: &str) -> Option<(Kind, String)> {
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    let kind = Kind::from_code(value.get("kind")?.as_str()?)?;
+    Some((kind, value.get("id")?.as_str()?.to_string()))
+}
+
+/// Imports the records in `text`, calling `progress(done, total)` while storing.
+pub async fn import_text(db: &Db, text: &str, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<ImportReport, AppError> {
+    let mut report = ImportReport::default();
+    let mut parsed: Vec<(usize, Record)> = Vec::new();
+    let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
+    let mut failed: HashMap<(Kind, String), usize> = HashMap::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        report.read += 1;
+        match parse_line(line) {
+            Ok(record) => {
+                let key = (record.kind(), record.id().to_string());
+                if let Some(first) = seen.get(&key) {
+                    let reason = format!("{} \"{}\" appears already on line {first}", key.0.code(), key.1);
+                    report.rejected.push(Rejected { line: number, reason });
+                } else {
+                    seen.insert(key, number);
+                    parsed.push((number, record));
+                }
+            }
+            Err(reason) => {
+                if let Some(key) = key_of(line) {
+                    failed.entry(key).or_insert(number);
+                }
+                report.rejected.push(Rejected { line: number, reason });
+            }
+        }
+    }
+
+    let mut tx = db.begin().await?;
+    let accepted = resolve_references(&mut tx, parsed, failed, &mut report).await?;
+    let total = accepted.len();
+    let now = chrono::Utc::now().to_rfc3339();
+    for (done, (_, record)) in accepted.iter().enumerate() {
+        match repo::upsert(&mut tx, record, &now).await? {
+            Outcome::Inserted => report.inserted += 1,
+            Outcome::Updated => report.updated += 1,
+            Outcome::Unchanged => report.unchanged += 1,
+        }
+        if done % 256 == 0 || done + 1 == total {
+            progress(done + 1, total);
+        }
+    }
+    tx.commit().await?;
+    report.rejected.sort_by_key(|r| r.line);
+    Ok(report)
+}
+
+/// Keeps the records whose references exist in the file or the portal, in storage order;
+/// rejects the others, and those that refer to a rejected record, until none is left to reject.
+async fn resolve_references(
+    conn: &mut sqlx::SqliteConnection,
+    mut records: Vec<(usize, Record)>,
+    mut rejected_at: HashMap<(Kind, String), usize>,
+    report: &mut ImportReport,
+) -> Result<Vec<(usize, Record)>, AppError> {
+    let mut in_portal: HashMap<(Kind, String), bool> = HashMap::new();
+    loop {
+        let in_file: HashMap<(Kind, String), usize> =
+            records.iter().map(|(n, r)| ((r.kind(), r.id().to_string()), *n)).collect();
+        let mut kept = Vec::with_capacity(records.len());
+        let mut changed = false;
+        for (number, record) in records {
+            let mut problem = None;
+            for link in record.entry().links() {
+                let key = (link.kind, link.id.clone());
+                if in_file.contains_key(&key) {
+                    continue;
+                }
+                let exists = match in_portal.get(&key) {
+                    Some(found) => *found,
+                    None => {
+                        let found = repo::exists(conn, link.kind, &link.id).await?;
+                        in_portal.insert(key.clone(), found);
+                        found
+                    }
+                };
+                if !exists {
+                    problem = Some(match rejected_at.get(&key) {
+                        Some(line) => format!("{} \"{}\" refers to {} \"{}\", which was rejected on line {line}", record.kind().code(), record.id(), link.kind.code(), link.id),
+                        None => format!("{} \"{}\": {} refers to {} \"{}\", which is neither in this file nor in the portal", record.kind().code(), record.id(), link.rel, link.kind.code(), link.id),
+                    });
+                    break;
+                }
+            }
+            match problem {
+                Some(reason) => {
+                    changed = true;
+                    rejected_at.insert((record.kind(), record.id().to_string()), number);
+                    report.rejected.push(Rejected { line: number, reason });
+                }
+                None => kept.push((number, record)),
+            }
+        }
+        records = kept;
+        if !changed {
+            break;
+        }
+    }
+    records.sort_by_key(|(number, record)| (record.kind().rank(), *number));
+    Ok(records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_good_line_parses() {
+        let line = r#"{"kind":"organization","id":"ria3","name":"Viện Nghiên cứu Nuôi trồng Thủy sản III","org_type":"research_institute","description":"Nghiên cứu nuôi trồng thủy sản.","sectors":["aquaculture"],"location":"Nha Trang"}"#;
+        let record = parse_line(line).unwrap();
+        assert_eq!(record.kind(), Kind::Organization);
+        assert_eq!(record.id(), "ria3");
+    }
+
+    #[test]
+    fn each_kind_of_bad_line_says_why() {
+        let cases = [
+            ("not json", "not valid JSON"),
+            (r#"{"id":"x1"}"#, "missing \"kind\""),
+            (r#"{"kind":"robot","id":"x1"}"#, "unknown kind \"robot\""),
+            (r#"{"kind":"organization","id":"x1","name":"A"}"#, "missing field"),
+            (
+                r#"{"kind":"organization","id":"x1","name":"A","org_type":"ngo","description":"d","sectors":[],"location":"L"}"#,
+                "unknown variant `ngo`",
+            ),
+            (
+                r#"{"kind":"organization","id":"Bad Id","name":"A","org_type":"sme","description":"d","sectors":[],"location":"L"}"#,
+                "id: must be",
+            ),
+            (
+                r#"{"kind":"offer","id":"o1","title":"T","summary":"S","sectors":[],"trl":12,"ip_status":"none","transfer_modes":[]}"#,
+                "at least one of owner_org",
+            ),
+        ];
+        for (line, expected) in cases {
+            let err = parse_line(line).unwrap_err();
+            assert!(err.contains(expected), "{line}: {err}");
+        }
+    }
+
+    #[test]
+    fn nfd_text_is_stored_as_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        let line: String = r#"{"kind":"organization","id":"kh","name":"Khánh Hòa","org_type":"government","description":"Tỉnh","sectors":[],"location":"Nha Trang"}"#.nfd().collect();
+        let Record::Organization(org) = parse_line(&line).unwrap() else { panic!() };
+        assert_eq!(org.name, "Khánh Hòa");
+    }
+}

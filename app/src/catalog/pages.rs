@@ -1,0 +1,129 @@
+//! The list page and the record page every kind shares.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::api::{get_record, list_cards};
+use super::components::{Badges, CardGrid, FieldList, FilterForm, Pager, SectorChips};
+use super::model::{Kind, ListFilter, RecordDetail};
+use crate::error::AppError;
+use crate::i18n::{use_lang, Lang};
+use crate::layout::{ErrorNotice, NotFound};
+
+/// The list of one kind, with filters and pages.
+#[component]
+pub fn ListPage(kind: Kind) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let query = query.get();
+        ListFilter::from_query(kind, |key| query.get_all(key).unwrap_or_default())
+    });
+    let data = Resource::new(move || filter.get(), move |f| list_cards(kind, f, lang));
+    let heading = kind.plural(lang);
+    view! {
+        <Title text=heading/>
+        <div class="page-head">
+            <h1>{heading}</h1>
+        </div>
+        <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                let filter = filter.get_untracked();
+                match data.await {
+                    Ok(page) => {
+                        let pages = page.pages();
+                        let (current, total, cards) = (page.page, page.total, page.cards.clone());
+                        let count = lang.pick(format!("{total} kết quả"), format!("{total} results"));
+                        let empty = cards.is_empty().then(|| view! {
+                            <p class="empty">{lang.pick("Không có mục nào khớp với bộ lọc.", "Nothing matches these filters.")}</p>
+                        });
+                        view! {
+                            <div class="list-layout">
+                                <aside class="list-filters">
+                                    <FilterForm kind=kind filter=filter.clone() page=page/>
+                                </aside>
+                                <section class="list-results" aria-live="polite">
+                                    <p class="result-count">{count}</p>
+                                    {empty}
+                                    <CardGrid cards=cards/>
+                                    <Pager kind=kind filter=filter page=current pages=pages/>
+                                </section>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The page of one record with every field and its related records.
+#[component]
+pub fn DetailPage(kind: Kind) -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let data = Resource::new(id, move |id| get_record(kind, id, lang));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(detail) => view! { <RecordView kind=kind detail=detail/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
+    let lang = use_lang();
+    let entry = detail.record.entry();
+    let title = display_title(&detail, lang);
+    let original = entry.title().base.to_string();
+    let original = (original != title).then(|| view! { <p class="original-title">{original}</p> });
+    let summary = entry.summary().get(lang).to_string();
+    let description = crate::catalog::model::excerpt(&summary, 300);
+    let badges = detail.badges.clone();
+    let sectors = entry.sectors().to_vec();
+    let fields = entry.fields(lang);
+    let sections = detail
+        .sections
+        .into_iter()
+        .map(|s| view! { <section class="related"><h2>{s.heading}</h2><CardGrid cards=s.cards/></section> })
+        .collect_view();
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=description/>
+        <nav class="breadcrumb" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
+            <a href="/">{lang.pick("Trang chủ", "Home")}</a>
+            " › "
+            <a href=kind.path()>{kind.plural(lang)}</a>
+        </nav>
+        <article class="record">
+            <header class="record-head">
+                <p class="card-kind">{kind.label(lang)}</p>
+                <h1>{title}</h1>
+                {original}
+                <Badges badges=badges/>
+                <SectorChips sectors=sectors kind=kind/>
+            </header>
+            <p class="lead">{summary}</p>
+            <FieldList fields=fields/>
+        </article>
+        {sections}
+    }
+}
+
+/// The record's name as a person addresses it (an expert with their title).
+fn display_title(detail: &RecordDetail, lang: Lang) -> String {
+    match &detail.record {
+        super::model::Record::Expert(expert) => expert.display_name(),
+        record => record.entry().title().get(lang).to_string(),
+    }
+}

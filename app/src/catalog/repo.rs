@@ -1,0 +1,267 @@
+//! All SQL of the catalogue: storing records with their facets and links, and reading them
+//! back as records, cards and pages.
+
+use chrono::NaiveDate;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::model::{Facet, Kind, ListFilter, Record, Text, PAGE_SIZE};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+/// What storing a record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+/// Inserts or replaces `record`, with its facets and links; leaves an identical one untouched.
+pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> Result<Outcome, sqlx::Error> {
+    let kind = record.kind().code();
+    let entry = record.entry();
+    let doc = serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let existing: Option<String> = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2")
+        .bind(kind)
+        .bind(entry.id())
+        .fetch_optional(&mut *conn)
+        .await?;
+    if existing.as_deref() == Some(doc.as_str()) {
+        return Ok(Outcome::Unchanged);
+    }
+    let title = entry.title();
+    sqlx::query(
+        "INSERT INTO records (kind, id, title, title_en, title_vi, sort_title, trl, closes, doc, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+         ON CONFLICT (kind, id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
+           title_vi = excluded.title_vi, sort_title = excluded.sort_title, trl = excluded.trl,
+           closes = excluded.closes, doc = excluded.doc, updated_at = excluded.updated_at",
+    )
+    .bind(kind)
+    .bind(entry.id())
+    .bind(title.base)
+    .bind(title.en)
+    .bind(title.vi)
+    .bind(crate::text::fold(title.base))
+    .bind(entry.trl().map(i64::from))
+    .bind(entry.closes().map(|d| d.to_string()))
+    .bind(&doc)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+
+    sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
+    let sectors = entry.sectors().iter().map(|s| (Facet::Sector, s.code()));
+    let mut facets: Vec<_> = sectors.chain(entry.facets()).collect();
+    facets.sort();
+    facets.dedup();
+    for (facet, value) in facets {
+        sqlx::query("INSERT INTO record_facets (kind, id, facet, value) VALUES ($1, $2, $3, $4)")
+            .bind(kind)
+            .bind(entry.id())
+            .bind(facet.code())
+            .bind(value)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM record_links WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
+    for (position, link) in entry.links().iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(kind)
+        .bind(entry.id())
+        .bind(&link.rel)
+        .bind(position as i64)
+        .bind(link.kind.code())
+        .bind(&link.id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(if existing.is_some() { Outcome::Updated } else { Outcome::Inserted })
+}
+
+/// Whether a record of `kind` with `id` is stored.
+pub async fn exists(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM records WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+fn parse(doc: &str) -> Result<Record, AppError> {
+    serde_json::from_str(doc).map_err(AppError::internal)
+}
+
+/// One record.
+pub async fn get(db: &Db, kind: Kind, id: &str) -> Result<Option<Record>, AppError> {
+    let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    doc.as_deref().map(parse).transpose()
+}
+
+/// A record with the title of the record its card names (its first link).
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub record: Record,
+    parent: Option<(String, Option<String>, Option<String>)>,
+}
+
+impl Listed {
+    /// The name of the record it belongs to, in `lang` when translated.
+    pub fn parent_title(&self, lang: Lang) -> Option<String> {
+        self.parent.as_ref().map(|(base, en, vi)| Text::new(base, en, vi).get(lang).to_string())
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    doc: String,
+    parent_title: Option<String>,
+    parent_title_en: Option<String>,
+    parent_title_vi: Option<String>,
+}
+
+impl TryFrom<ListedRow> for Listed {
+    type Error = AppError;
+
+    fn try_from(row: ListedRow) -> Result<Self, AppError> {
+        Ok(Listed {
+            record: parse(&row.doc)?,
+            parent: row.parent_title.map(|t| (t, row.parent_title_en, row.parent_title_vi)),
+        })
+    }
+}
+
+const LISTED_COLUMNS: &str = "SELECT r.doc, p.title AS parent_title, p.title_en AS parent_title_en,
+    p.title_vi AS parent_title_vi FROM records r
+    LEFT JOIN record_links l ON l.kind = r.kind AND l.id = r.id AND l.position = 0
+    LEFT JOIN records p ON p.kind = l.target_kind AND p.id = l.target_id ";
+
+/// Adds the conditions of `filter` (all but `skip`) for records of `kind` aliased `r`.
+fn push_filter(q: &mut QueryBuilder<Sqlite>, kind: Kind, filter: &ListFilter, skip: Option<Facet>) {
+    q.push(" WHERE r.kind = ").push_bind(kind.code());
+    let mut facets: Vec<Facet> = filter.facets.iter().map(|(f, _)| *f).filter(|f| Some(*f) != skip).collect();
+    facets.sort();
+    facets.dedup();
+    for facet in facets {
+        q.push(" AND EXISTS (SELECT 1 FROM record_facets f WHERE f.kind = r.kind AND f.id = r.id AND f.facet = ")
+            .push_bind(facet.code())
+            .push(" AND f.value IN (");
+        let mut values = q.separated(", ");
+        for (_, value) in filter.facets.iter().filter(|(f, _)| *f == facet) {
+            values.push_bind(value.clone());
+        }
+        q.push("))");
+    }
+    if let Some(min) = filter.trl_min {
+        q.push(" AND r.trl >= ").push_bind(i64::from(min));
+    }
+    if let Some(max) = filter.trl_max {
+        q.push(" AND r.trl <= ").push_bind(i64::from(max));
+    }
+}
+
+/// One page of records of `kind` matching `filter`: upcoming deadlines first, then by name.
+pub async fn list(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate) -> Result<(u64, Vec<Listed>), AppError> {
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM records r");
+    push_filter(&mut count, kind, filter, None);
+    let total: i64 = count.build_query_scalar().fetch_one(db).await?;
+
+    let mut q = QueryBuilder::<Sqlite>::new(LISTED_COLUMNS);
+    push_filter(&mut q, kind, filter, None);
+    q.push(" ORDER BY CASE WHEN r.closes >= ")
+        .push_bind(today.to_string())
+        .push(" THEN 0 WHEN r.closes IS NULL THEN 1 ELSE 2 END, r.closes, r.sort_title, r.id LIMIT ")
+        .push_bind(i64::from(PAGE_SIZE))
+        .push(" OFFSET ")
+        .push_bind(i64::from(filter.page.max(1) - 1) * i64::from(PAGE_SIZE));
+    let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
+    Ok((total as u64, rows.into_iter().map(Listed::try_from).collect::<Result<_, _>>()?))
+}
+
+/// For each of `facets`, its values among records of `kind` matching the other filters, with counts.
+pub async fn facet_counts(
+    db: &Db,
+    kind: Kind,
+    filter: &ListFilter,
+    facets: &[Facet],
+) -> Result<Vec<(Facet, Vec<(String, u64)>)>, AppError> {
+    let mut out = Vec::new();
+    for facet in facets {
+        let mut q = QueryBuilder::<Sqlite>::new(
+            "SELECT v.value, COUNT(*) FROM record_facets v JOIN records r ON r.kind = v.kind AND r.id = v.id",
+        );
+        push_filter(&mut q, kind, filter, Some(*facet));
+        q.push(" AND v.facet = ").push_bind(facet.code()).push(" GROUP BY v.value");
+        let rows: Vec<(String, i64)> = q.build_query_as().fetch_all(db).await?;
+        let order = facet.codes();
+        let mut counts: Vec<(String, u64)> = rows.into_iter().map(|(v, n)| (v, n as u64)).collect();
+        counts.sort_by_key(|(v, _)| order.iter().position(|c| c == v).unwrap_or(usize::MAX));
+        out.push((*facet, counts));
+    }
+    Ok(out)
+}
+
+/// The records `kind`/`id` refers to, in the order of its links, with the field of each link.
+pub async fn links_from(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Listed)>, AppError> {
+    let sql = "SELECT l.rel, t.doc, p.title AS parent_title, p.title_en AS parent_title_en, p.title_vi AS parent_title_vi
+        FROM record_links l JOIN records t ON t.kind = l.target_kind AND t.id = l.target_id
+        LEFT JOIN record_links tl ON tl.kind = t.kind AND tl.id = t.id AND tl.position = 0
+        LEFT JOIN records p ON p.kind = tl.target_kind AND p.id = tl.target_id
+        WHERE l.kind = $1 AND l.id = $2 ORDER BY l.position";
+    related(sqlx::query_as(sql).bind(kind.code()).bind(id).fetch_all(db).await?)
+}
+
+/// The records that refer to `kind`/`id`, by kind then name.
+pub async fn links_to(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Listed)>, AppError> {
+    let sql = "SELECT l.rel, r.doc, NULL AS parent_title, NULL AS parent_title_en, NULL AS parent_title_vi
+        FROM record_links l JOIN records r ON r.kind = l.kind AND r.id = l.id
+        WHERE l.target_kind = $1 AND l.target_id = $2 ORDER BY r.kind, r.sort_title";
+    related(sqlx::query_as(sql).bind(kind.code()).bind(id).fetch_all(db).await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct RelatedRow {
+    rel: String,
+    #[sqlx(flatten)]
+    listed: ListedRow,
+}
+
+fn related(rows: Vec<RelatedRow>) -> Result<Vec<(String, Listed)>, AppError> {
+    rows.into_iter().map(|row| Ok((row.rel, Listed::try_from(row.listed)?))).collect()
+}
+
+/// The newest records of `kind`, optionally only those with a facet value.
+pub async fn newest(db: &Db, kind: Kind, facet: Option<(Facet, &str)>, limit: u32) -> Result<Vec<Listed>, AppError> {
+    let mut q = QueryBuilder::<Sqlite>::new(LISTED_COLUMNS);
+    let filter = ListFilter {
+        facets: facet.map(|(f, v)| vec![(f, v.to_string())]).unwrap_or_default(),
+        ..ListFilter::default()
+    };
+    push_filter(&mut q, kind, &filter, None);
+    q.push(" ORDER BY r.created_at DESC, r.closes, r.sort_title LIMIT ").push_bind(i64::from(limit));
+    let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
+    rows.into_iter().map(Listed::try_from).collect()
+}
+
+/// How many records of each kind are stored.
+pub async fn counts(db: &Db) -> Result<Vec<(Kind, u64)>, AppError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT kind, COUNT(*) FROM records GROUP BY kind").fetch_all(db).await?;
+    Ok(Kind::ALL
+        .iter()
+        .map(|k| (*k, rows.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n as u64).unwrap_or(0)))
+        .collect())
+}
+
+/// Every record's document, in storage order (kind, then id), for export.
+pub fn export_sql() -> String {
+    let ranks: String = Kind::ALL.iter().map(|k| format!(" WHEN '{}' THEN {}", k.code(), k.rank())).collect();
+    format!("SELECT doc FROM records ORDER BY CASE kind{ranks} END, id")
+}

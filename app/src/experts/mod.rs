@@ -1,0 +1,4 @@
+//! The expert network: scientists and specialists at home and abroad.
+
+mod model;
+pub use model::*;

@@ -1,0 +1,6 @@
+//! Laboratories and research groups, usually at an institute or university.
+
+mod model;
+pub use model::*;
+#[cfg(feature = "ssr")]
+pub mod repo;

@@ -1,0 +1,89 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::model::{Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone};
+use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
+use crate::i18n::Lang;
+use crate::vocab::Sector;
+
+/// A laboratory or research group at an organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lab {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_vi: Option<String>,
+    /// The organization it belongs to.
+    pub organization: String,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_vi: Option<String>,
+    /// What it can do for partners.
+    pub capabilities: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equipment: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    pub sectors: Vec<Sector>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accreditations: Vec<String>,
+}
+
+impl Entry for Lab {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn title(&self) -> Text<'_> {
+        Text::new(&self.name, &self.name_en, &self.name_vi)
+    }
+
+    fn summary(&self) -> Text<'_> {
+        Text::new(&self.description, &self.description_en, &self.description_vi)
+    }
+
+    fn sectors(&self) -> &[Sector] {
+        &self.sectors
+    }
+
+    fn links(&self) -> Vec<Link> {
+        vec![Link::new("organization", Kind::Organization, &self.organization)]
+    }
+
+    fn facets(&self) -> Vec<(Facet, &'static str)> {
+        Vec::new()
+    }
+
+    fn badges(&self, _lang: Lang, _today: NaiveDate) -> Vec<Badge> {
+        self.accreditations.iter().map(|a| Badge::new(a.clone(), Tone::Positive)).collect()
+    }
+
+    fn validate(&self, v: &mut Validator) {
+        v.id(&self.id);
+        v.required("name", &self.name, MAX_TITLE);
+        v.optional("name_en", &self.name_en, MAX_TITLE);
+        v.optional("name_vi", &self.name_vi, MAX_TITLE);
+        v.reference("organization", &self.organization);
+        v.required("description", &self.description, MAX_TEXT);
+        v.optional("description_en", &self.description_en, MAX_TEXT);
+        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.list("capabilities", &self.capabilities, false);
+        v.list("equipment", &self.equipment, false);
+        v.list("services", &self.services, false);
+        v.codes("sectors", &self.sectors, false);
+        v.list("accreditations", &self.accreditations, false);
+    }
+
+    fn fields(&self, lang: Lang) -> Vec<Field> {
+        Fields::default()
+            .list(lang.pick("Năng lực", "Capabilities"), self.capabilities.iter().cloned())
+            .list(lang.pick("Dịch vụ", "Services"), self.services.iter().cloned())
+            .list(lang.pick("Thiết bị", "Equipment"), self.equipment.iter().cloned())
+            .list(lang.pick("Công nhận, chứng nhận", "Accreditations"), self.accreditations.iter().cloned())
+            .build()
+    }
+}

@@ -1,0 +1,32 @@
+//! The Khánh Hòa Innovation Exchange: pages, server functions and (with `ssr`) storage.
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod catalog;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod layout;
+pub mod text;
+pub mod vocab;
+
+pub mod calls;
+pub mod experts;
+pub mod labs;
+pub mod needs;
+pub mod offers;
+pub mod organizations;
+pub mod pilots;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+/// Entry point of the browser bundle: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,4 @@
+//! Organizations: startups, businesses, institutes, universities, agencies, investors.
+
+mod model;
+pub use model::*;

@@ -1,0 +1,104 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::model::{Badge, Entry, Facet, Field, Fields, Link, Text, Tone};
+use crate::catalog::validate::{Validator, MAX_ITEM, MAX_TEXT, MAX_TITLE};
+use crate::i18n::Lang;
+use crate::vocab::{OrgType, Sector, Stage};
+
+/// A startup, business, research institute, university, agency, investor or support body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_vi: Option<String>,
+    pub org_type: OrgType,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_vi: Option<String>,
+    pub sectors: Vec<Sector>,
+    pub location: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employees: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+impl Entry for Organization {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn title(&self) -> Text<'_> {
+        Text::new(&self.name, &self.name_en, &self.name_vi)
+    }
+
+    fn summary(&self) -> Text<'_> {
+        Text::new(&self.description, &self.description_en, &self.description_vi)
+    }
+
+    fn sectors(&self) -> &[Sector] {
+        &self.sectors
+    }
+
+    fn links(&self) -> Vec<Link> {
+        Vec::new()
+    }
+
+    fn facets(&self) -> Vec<(Facet, &'static str)> {
+        let mut facets = vec![(Facet::OrgType, self.org_type.code())];
+        facets.extend(self.stage.map(|s| (Facet::Stage, s.code())));
+        facets
+    }
+
+    fn badges(&self, lang: Lang, _today: NaiveDate) -> Vec<Badge> {
+        let mut badges = vec![Badge::new(self.org_type.label(lang), Tone::Neutral)];
+        badges.push(Badge::new(self.location.clone(), Tone::Neutral));
+        badges
+    }
+
+    fn validate(&self, v: &mut Validator) {
+        v.id(&self.id);
+        v.required("name", &self.name, MAX_TITLE);
+        v.optional("name_en", &self.name_en, MAX_TITLE);
+        v.optional("name_vi", &self.name_vi, MAX_TITLE);
+        v.required("description", &self.description, MAX_TEXT);
+        v.optional("description_en", &self.description_en, MAX_TEXT);
+        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.codes("sectors", &self.sectors, false);
+        v.required("location", &self.location, MAX_ITEM);
+        v.url("website", &self.website);
+        if let Some(year) = self.founded {
+            v.check((1800..=2100).contains(&year), "founded", "must be a year such as 2019");
+        }
+        v.check(
+            self.stage.is_none() || self.org_type == OrgType::Startup,
+            "stage",
+            "is only for startups",
+        );
+        v.list("tags", &self.tags, false);
+    }
+
+    fn fields(&self, lang: Lang) -> Vec<Field> {
+        Fields::default()
+            .text(lang.pick("Loại tổ chức", "Type"), self.org_type.label(lang).to_string())
+            .text(lang.pick("Địa điểm", "Location"), self.location.clone())
+            .text(lang.pick("Giai đoạn", "Stage"), self.stage.map(|s| s.label(lang).to_string()))
+            .text(lang.pick("Năm thành lập", "Founded"), self.founded.map(|y| y.to_string()))
+            .text(lang.pick("Số nhân sự", "Employees"), self.employees.map(|n| n.to_string()))
+            .url(lang.pick("Trang web", "Website"), self.website.as_deref())
+            .list(lang.pick("Từ khóa", "Tags"), self.tags.iter().cloned())
+            .build()
+    }
+}

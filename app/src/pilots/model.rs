@@ -1,0 +1,111 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::model::{deadline_badge, Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone};
+use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
+use crate::i18n::Lang;
+use crate::vocab::{PilotStatus, Sector};
+
+/// A sandbox pilot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pilot {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_vi: Option<String>,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_vi: Option<String>,
+    pub sectors: Vec<Sector>,
+    /// The organization that supervises it.
+    pub supervisor: String,
+    /// Where the pilot may run.
+    pub area: String,
+    pub technologies_sought: Vec<String>,
+    pub duration_months: u16,
+    pub conditions: String,
+    /// What is exempted and when.
+    pub liability_exemption: String,
+    pub status: PilotStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<NaiveDate>,
+}
+
+impl Entry for Pilot {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn title(&self) -> Text<'_> {
+        Text::new(&self.title, &self.title_en, &self.title_vi)
+    }
+
+    fn summary(&self) -> Text<'_> {
+        Text::new(&self.description, &self.description_en, &self.description_vi)
+    }
+
+    fn sectors(&self) -> &[Sector] {
+        &self.sectors
+    }
+
+    fn links(&self) -> Vec<Link> {
+        vec![Link::new("supervisor", Kind::Organization, &self.supervisor)]
+    }
+
+    fn facets(&self) -> Vec<(Facet, &'static str)> {
+        vec![(Facet::PilotStatus, self.status.code())]
+    }
+
+    fn closes(&self) -> Option<NaiveDate> {
+        self.closes
+    }
+
+    fn badges(&self, lang: Lang, today: NaiveDate) -> Vec<Badge> {
+        let tone = if self.status == PilotStatus::Accepting { Tone::Positive } else { Tone::Neutral };
+        let mut badges = vec![Badge::new(self.status.label(lang), tone)];
+        if self.status == PilotStatus::Accepting {
+            badges.extend(self.closes.and_then(|d| deadline_badge(d, today, lang)));
+        }
+        badges.push(Badge::new(lang.pick(format!("{} tháng", self.duration_months), format!("{} months", self.duration_months)), Tone::Neutral));
+        badges
+    }
+
+    fn validate(&self, v: &mut Validator) {
+        v.id(&self.id);
+        v.required("title", &self.title, MAX_TITLE);
+        v.optional("title_en", &self.title_en, MAX_TITLE);
+        v.optional("title_vi", &self.title_vi, MAX_TITLE);
+        v.required("description", &self.description, MAX_TEXT);
+        v.optional("description_en", &self.description_en, MAX_TEXT);
+        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.codes("sectors", &self.sectors, false);
+        v.reference("supervisor", &self.supervisor);
+        v.required("area", &self.area, MAX_TITLE);
+        v.list("technologies_sought", &self.technologies_sought, false);
+        v.check((1..=120).contains(&self.duration_months), "duration_months", "must be from 1 to 120 months");
+        v.required("conditions", &self.conditions, MAX_TEXT);
+        v.required("liability_exemption", &self.liability_exemption, MAX_TEXT);
+        if let (Some(opens), Some(closes)) = (self.opens, self.closes) {
+            v.check(opens <= closes, "closes", "must not be before opens");
+        }
+    }
+
+    fn fields(&self, lang: Lang) -> Vec<Field> {
+        Fields::default()
+            .text(lang.pick("Trạng thái", "Status"), self.status.label(lang).to_string())
+            .text(lang.pick("Địa bàn thử nghiệm", "Area"), self.area.clone())
+            .text(lang.pick("Thời gian thử nghiệm", "Duration"), lang.pick(format!("{} tháng", self.duration_months), format!("{} months", self.duration_months)))
+            .list(lang.pick("Công nghệ cần tìm", "Technologies sought"), self.technologies_sought.iter().cloned())
+            .text(lang.pick("Mở nhận hồ sơ", "Opens"), self.opens.map(|d| lang.date(d)))
+            .text(lang.pick("Hạn nộp", "Closes"), self.closes.map(|d| lang.date(d)))
+            .long(lang.pick("Điều kiện thử nghiệm", "Conditions"), Some(&self.conditions))
+            .long(lang.pick("Miễn trừ trách nhiệm", "Liability exemption"), Some(&self.liability_exemption))
+            .build()
+    }
+}

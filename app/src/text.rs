@@ -1,0 +1,37 @@
+//! Text normalisation shared by storage and search.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The text in Unicode NFC, the form the portal stores.
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// Lower case without diacritics, `đ` as `d`: how a person types without a Vietnamese keyboard.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese_marks_and_d() {
+        assert_eq!(fold("Viện Hải dương học"), "vien hai duong hoc");
+        assert_eq!(fold("ĐÀ NẴNG"), "da nang");
+        assert_eq!(fold("Khánh Hoà"), fold("Khánh Hòa"));
+    }
+
+    #[test]
+    fn nfd_input_becomes_nfc() {
+        let nfd: String = "Khánh Hòa".nfd().collect();
+        assert_ne!(nfd, "Khánh Hòa");
+        assert_eq!(nfc(&nfd), "Khánh Hòa");
+    }
+}

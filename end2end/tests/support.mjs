@@ -1,0 +1,42 @@
+// Shared set-up of the end-to-end tests: Debian's Chromium driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? 'screenshots';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/// A fresh browser context (no cookies) reading `locale` first, optionally without JavaScript.
+export async function newPage(browser, { locale = 'vi-VN', javaScriptEnabled = true, width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    locale,
+    javaScriptEnabled,
+    viewport: { width, height },
+    extraHTTPHeaders: { 'Accept-Language': locale },
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(err));
+  return page;
+}
+
+/// Waits until the wasm bundle has hydrated the page.
+export async function hydrated(page) {
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}

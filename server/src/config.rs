@@ -1,0 +1,52 @@
+//! Configuration from flags and the environment; every setting has a default that works from
+//! the repository root.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use leptos::prelude::LeptosOptions;
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Folder for the embedded database and the search index.
+    #[arg(long, env = "DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Database to use (`sqlite:…`); defaults to `sqlite:<DATA_DIR>/portal.db`.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Address to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub site_addr: SocketAddr,
+
+    /// Folder of the built site (styles, wasm, static files).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: String,
+
+    /// Sub-folder of the site holding the wasm bundle and styles.
+    #[arg(long, env = "LEPTOS_SITE_PKG_DIR", default_value = "pkg", global = true)]
+    pub site_pkg_dir: String,
+
+    /// Base name of the bundle files.
+    #[arg(long, env = "LEPTOS_OUTPUT_NAME", default_value = "kh-innovation", global = true)]
+    pub output_name: String,
+}
+
+impl Config {
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite:{}", self.data_dir.join("portal.db").display()))
+    }
+
+    pub fn leptos_options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name(self.output_name.clone())
+            .site_root(self.site_root.clone())
+            .site_pkg_dir(self.site_pkg_dir.clone())
+            .site_addr(self.site_addr)
+            .build()
+    }
+}

@@ -1,0 +1,6 @@
+//! The thin server around `app`: configuration, router and start-up. `main.rs` adds the
+//! command line; tests build the router from here.
+
+pub mod config;
+pub mod router;
+pub mod startup;

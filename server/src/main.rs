@@ -1,0 +1,122 @@
+//! `server`: the Khánh Hòa Innovation Exchange and its data commands.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use futures::StreamExt;
+
+use server::config::Config;
+use server::{router, startup};
+
+#[derive(Parser)]
+#[command(name = "server", version, about = "Khánh Hòa Innovation Exchange: the portal and its data commands.")]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the portal (the default).
+    Serve {
+        /// Do not load the demo catalogue into an empty database.
+        #[arg(long)]
+        no_demo: bool,
+    },
+    /// Import records (JSON Lines, see contract/records.md); exit 1 if any line is rejected.
+    Import { file: PathBuf },
+    /// Write every public record as JSON Lines to FILE, or to standard output.
+    Export { file: Option<PathBuf> },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command.unwrap_or(Command::Serve { no_demo: false }) {
+        Command::Serve { no_demo } => serve(&cli.config, !no_demo).await,
+        Command::Import { file } => import(&cli.config, &file).await,
+        Command::Export { file } => export(&cli.config, file).await,
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
+    let state = startup::state(config, demo).await?;
+    let app = router::router(state);
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.site_addr))?;
+    tracing::info!("serving on http://{}", config.site_addr);
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+async fn import(config: &Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let db = startup::open_db(config).await?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    let report = app::catalog::import::import_text(&db, &text, &progress)
+        .await
+        .map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
+    bar.finish_and_clear();
+    for rejected in &report.rejected {
+        eprintln!("line {}: {}", rejected.line, rejected.reason);
+    }
+    println!(
+        "{} lines read: {} new, {} updated, {} unchanged, {} rejected",
+        report.read,
+        report.inserted,
+        report.updated,
+        report.unchanged,
+        report.rejected.len()
+    );
+    Ok(if report.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+async fn export(config: &Config, file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let db = startup::open_db(config).await?;
+    let mut out: Box<dyn Write> = match &file {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut lines = std::pin::pin!(app::catalog::http::export_lines(db));
+    let mut count = 0usize;
+    while let Some(line) = lines.next().await {
+        writeln!(out, "{}", line?)?;
+        count += 1;
+    }
+    out.flush()?;
+    if file.is_some() {
+        eprintln!("{count} records exported");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,47 @@
+//! The HTTP surface: pages and server functions from `app`, the JSON API, static files.
+
+use app::app::{shell, App};
+use app::state::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::body::Body;
+use axum::http::{Request, Uri};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+
+/// The whole application, ready to serve or to test with `oneshot`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/lang/{code}", get(app::i18n::switch_language))
+        .merge(app::catalog::http::routes())
+        .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
+        .fallback(fallback)
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// `GET /healthz`: ok once the database answers.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db).await {
+        Ok(_) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok" }))),
+        Err(err) => {
+            tracing::error!("health check failed: {err}");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "unavailable" })))
+        }
+    }
+}
+
+/// Unknown API paths answer JSON; anything else is a static file or the 404 page.
+async fn fallback(uri: Uri, state: State<AppState>, req: Request<Body>) -> Response {
+    if uri.path().starts_with("/api/") {
+        return app::error::AppError::NotFound.into_response();
+    }
+    leptos_axum::file_and_error_handler::<AppState, _>(shell)(uri, state, req).await
+}

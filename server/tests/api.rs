@@ -1,0 +1,218 @@
+//! HTTP and import tests against a real SQLite database, through `router(state).oneshot`.
+
+use app::catalog::import::import_text;
+use app::state::AppState;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use server::config::Config;
+use tower::ServiceExt;
+
+const SMALL: &str = include_str!("fixtures/small.jsonl");
+
+async fn empty_state() -> AppState {
+    let config = test_config();
+    AppState { db: app::db::connect_in_memory().await.unwrap(), leptos_options: config.leptos_options() }
+}
+
+fn test_config() -> Config {
+    use clap::Parser;
+    #[derive(Parser)]
+    struct Args {
+        #[command(flatten)]
+        config: Config,
+    }
+    Args::parse_from(["test"]).config
+}
+
+async fn small_state() -> AppState {
+    let state = empty_state().await;
+    let report = import_text(&state.db, SMALL, &|_, _| {}).await.unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    state
+}
+
+async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut request = Request::builder().uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = server::router::router(state.clone()).oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn export(state: &AppState) -> String {
+    let (status, _, body) = get(state, "/api/export.jsonl", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    body
+}
+
+#[tokio::test]
+async fn healthz_says_ok() {
+    let state = empty_state().await;
+    let (status, _, body) = get(&state, "/healthz", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, r#"{"status":"ok"}"#);
+}
+
+#[tokio::test]
+async fn a_record_comes_back_in_the_records_format() {
+    let state = small_state().await;
+    let (status, headers, body) = get(&state, "/api/offer/kit-pcr-tom-hum", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("application/json"));
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(json["kind"], "offer");
+    assert_eq!(json["owner_lab"], "lab-benh-hoc");
+    assert_eq!(json["trl"], 7);
+    let original = SMALL.lines().find(|l| l.contains("\"kit-pcr-tom-hum\"")).unwrap();
+    assert_eq!(json, serde_json::from_str::<serde_json::Value>(original).unwrap());
+}
+
+#[tokio::test]
+async fn unknown_records_and_paths_answer_404_json() {
+    let state = small_state().await;
+    for uri in ["/api/offer/nope", "/api/robot/kit-pcr-tom-hum", "/api/lab/..%2F..%2Fetc", "/api/a/b/c", "/api/"] {
+        let (status, _, body) = get(&state, uri, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap_or_else(|_| panic!("{uri}: {body}"));
+        assert!(json["error"].is_string(), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn import_reports_each_bad_line_and_keeps_the_good_ones() {
+    let state = empty_state().await;
+    let text = format!(
+        "{}\n\nnot json\n{}\n{}\n{}\n",
+        SMALL.lines().nth(1).unwrap(), // ria3 (line 1)
+        r#"{"kind":"lab","id":"lab-x","name":"X","organization":"khong-co","description":"d","capabilities":[],"sectors":[]}"#,
+        r#"{"kind":"expert","id":"exp-x","name":"Y","organization":"ria3","bio":"b","expertise":[],"sectors":["moon"],"languages":[],"available_for":[],"based_in":"in_province"}"#,
+        SMALL.lines().nth(1).unwrap(),
+    );
+    let report = import_text(&state.db, &text, &|_, _| {}).await.unwrap();
+    assert_eq!(report.read, 5);
+    assert_eq!(report.inserted, 1);
+    let lines: Vec<usize> = report.rejected.iter().map(|r| r.line).collect();
+    assert_eq!(lines, vec![3, 4, 5, 6]);
+    assert!(report.rejected[0].reason.contains("not valid JSON"));
+    assert!(report.rejected[1].reason.contains("khong-co"), "{}", report.rejected[1].reason);
+    assert!(report.rejected[2].reason.contains("moon"), "{}", report.rejected[2].reason);
+    assert!(report.rejected[3].reason.contains("appears already on line 1"));
+    let exported = export(&state).await;
+    assert_eq!(exported.lines().count(), 1);
+}
+
+#[tokio::test]
+async fn a_record_referring_to_a_rejected_one_is_rejected_too() {
+    let state = empty_state().await;
+    let text = [
+        r#"{"kind":"organization","id":"org-bad","name":"","org_type":"sme","description":"d","sectors":[],"location":"Nha Trang"}"#,
+        r#"{"kind":"lab","id":"lab-of-bad","name":"L","organization":"org-bad","description":"d","capabilities":[],"sectors":[]}"#,
+        r#"{"kind":"offer","id":"offer-of-lab","title":"T","summary":"S","owner_lab":"lab-of-bad","sectors":[],"trl":3,"ip_status":"none","transfer_modes":[]}"#,
+    ]
+    .join("\n");
+    let report = import_text(&state.db, &text, &|_, _| {}).await.unwrap();
+    assert_eq!(report.imported(), 0);
+    assert_eq!(report.rejected.len(), 3);
+    assert!(report.rejected[1].reason.contains("rejected on line 1"), "{}", report.rejected[1].reason);
+    assert!(report.rejected[2].reason.contains("rejected on line 2"), "{}", report.rejected[2].reason);
+}
+
+#[tokio::test]
+async fn importing_twice_changes_nothing_and_round_trips() {
+    let state = small_state().await;
+    let first = export(&state).await;
+    let again = import_text(&state.db, SMALL, &|_, _| {}).await.unwrap();
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 9));
+    assert_eq!(export(&state).await, first);
+
+    let fresh = empty_state().await;
+    let report = import_text(&fresh.db, &first, &|_, _| {}).await.unwrap();
+    assert_eq!(report.inserted, 9);
+    assert_eq!(export(&fresh).await, first);
+    // Storage order: organizations first, then the kinds that refer to them.
+    let kinds: Vec<String> = first
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["organization", "organization", "organization", "lab", "expert", "offer", "need", "call", "pilot"]);
+}
+
+#[tokio::test]
+async fn an_edited_line_updates_the_record() {
+    let state = small_state().await;
+    let edited = SMALL.lines().nth(1).unwrap().replace("\"founded\":1984", "\"founded\":1985");
+    let report = import_text(&state.db, &edited, &|_, _| {}).await.unwrap();
+    assert_eq!(report.updated, 1);
+    let (_, _, body) = get(&state, "/api/organization/ria3", &[]).await;
+    assert!(body.contains("\"founded\":1985"));
+}
+
+#[tokio::test]
+async fn the_demo_catalogue_imports_cleanly_and_is_large_enough() {
+    let state = empty_state().await;
+    let report = server::startup::load_demo_if_empty(&state.db).await.unwrap().expect("loaded");
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    assert!(report.inserted >= 150, "only {} demo records", report.inserted);
+    assert!(server::startup::load_demo_if_empty(&state.db).await.unwrap().is_none(), "loads only into an empty database");
+    let counts = app::catalog::repo::counts(&state.db).await.unwrap();
+    assert!(counts.iter().all(|(_, n)| *n > 0), "{counts:?}");
+}
+
+#[tokio::test]
+async fn pages_render_on_the_server_in_the_readers_language() {
+    let state = small_state().await;
+    let (status, _, body) = get(&state, "/labs", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<html lang=\"vi\""));
+    assert!(body.contains("Phòng thí nghiệm Bệnh học thủy sản"), "list content is in the HTML");
+
+    let (_, _, body) = get(&state, "/labs/lab-benh-hoc", &[("accept-language", "en-GB,en;q=0.9")]).await;
+    assert!(body.contains("<html lang=\"en\""));
+    assert!(body.contains("Aquatic Animal Pathology Lab"));
+    assert!(body.contains("Research Institute for Aquaculture No. 3"), "the lab names its institute");
+    assert!(body.contains("Nguyễn Văn A"), "the lab lists the institute's experts");
+
+    let (_, _, body) = get(&state, "/labs", &[("cookie", "lang=en"), ("accept-language", "vi")]).await;
+    assert!(body.contains("<html lang=\"en\""), "the cookie wins over the header");
+}
+
+#[tokio::test]
+async fn list_filters_narrow_the_html_list() {
+    let state = small_state().await;
+    let (_, _, all) = get(&state, "/organizations", &[]).await;
+    assert!(all.contains("Sở Khoa học") && all.contains("Tôm hùm Vạn Ninh"));
+    let (status, _, startups) = get(&state, "/organizations?type=startup&sector=aquaculture", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(startups.contains("Tôm hùm Vạn Ninh"));
+    assert!(!startups.contains("card-title\"><a href=\"/organizations/so-khcn"));
+    let (status, _, _) = get(&state, "/organizations?type=%27%3BDROP&trl_min=abc&page=-5", &[]).await;
+    assert_eq!(status, StatusCode::OK, "nonsense filters are ignored");
+}
+
+#[tokio::test]
+async fn unknown_pages_and_records_are_404_pages() {
+    let state = small_state().await;
+    for uri in ["/no-such-page", "/labs/no-such-lab", "/offers/UPPER"] {
+        let (status, _, body) = get(&state, uri, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(body.contains("Không tìm thấy trang"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn the_language_switch_sets_a_cookie_and_stays_on_the_site() {
+    let state = empty_state().await;
+    let (status, headers, _) = get(&state, "/lang/en?next=/labs%3Fsector%3Daquaculture", &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/labs?sector=aquaculture");
+    assert!(headers[header::SET_COOKIE].to_str().unwrap().starts_with("lang=en;"));
+    let (_, headers, _) = get(&state, "/lang/vi?next=//evil.example", &[]).await;
+    assert_eq!(headers[header::LOCATION], "/");
+    let (status, _, _) = get(&state, "/lang/xx", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

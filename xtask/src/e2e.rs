@@ -1,0 +1,77 @@
+//! The end-to-end run: the built portal on a free port with a fresh data folder and its demo
+//! catalogue, driven by the tests in `end2end/` in headless Chromium.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::{root, site};
+
+/// Stops the server however the run ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Whether `GET /healthz` answers 200.
+fn healthy(addr: &str) -> bool {
+    let Ok(mut stream) = TcpStream::connect(addr) else { return false };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.starts_with("HTTP/1.1 200")
+}
+
+pub fn run(browser: &Path) -> Result<()> {
+    let data = root().join("target/e2e-data");
+    let _ = std::fs::remove_dir_all(&data);
+    let addr = format!("127.0.0.1:{}", free_port()?);
+    let child = Command::new(site::server_binary(false))
+        .arg("serve")
+        .env("DATA_DIR", &data)
+        .env("LEPTOS_SITE_ADDR", &addr)
+        .env("LEPTOS_SITE_ROOT", site::site_root())
+        .env("RUST_LOG", "warn")
+        .current_dir(root())
+        .spawn()
+        .context("starting the server")?;
+    let _server = Server(child);
+    let started = Instant::now();
+    while !healthy(&addr) {
+        if started.elapsed() > Duration::from_secs(60) {
+            bail!("the server did not become healthy at {addr} within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let mut tests: Vec<_> = std::fs::read_dir(root().join("end2end/tests"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    tests.sort();
+    crate::run(Command::new("node")
+        .arg("--test")
+        .arg("--test-concurrency=1")
+        .args(&tests)
+        .env("BASE_URL", format!("http://{addr}"))
+        .env("CHROMIUM_PATH", browser)
+        .env("SCREENSHOT_DIR", root().join("target/screenshots"))
+        .current_dir(root().join("end2end")))
+}
+
+
