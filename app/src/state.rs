@@ -3,11 +3,15 @@
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
+use std::sync::Arc;
+
 use crate::db::Db;
+use crate::search::index::SearchIndex;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub search: Arc<SearchIndex>,
     pub leptos_options: LeptosOptions,
 }
 

@@ -32,6 +32,8 @@ enum Command {
     Import { file: PathBuf },
     /// Write every public record as JSON Lines to FILE, or to standard output.
     Export { file: Option<PathBuf> },
+    /// Rebuild the search index from the database (a running server keeps its own up to date).
+    Reindex,
 }
 
 #[tokio::main]
@@ -45,6 +47,7 @@ async fn main() -> ExitCode {
         Command::Serve { no_demo } => serve(&cli.config, !no_demo).await,
         Command::Import { file } => import(&cli.config, &file).await,
         Command::Export { file } => export(&cli.config, file).await,
+        Command::Reindex => reindex(&cli.config).await,
     };
     match result {
         Ok(code) => code,
@@ -57,6 +60,7 @@ async fn main() -> ExitCode {
 
 async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     let state = startup::state(config, demo).await?;
+    startup::follow_database(&state);
     let app = router::router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
@@ -118,5 +122,18 @@ async fn export(config: &Config, file: Option<PathBuf>) -> anyhow::Result<ExitCo
     if file.is_some() {
         eprintln!("{count} records exported");
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn reindex(config: &Config) -> anyhow::Result<ExitCode> {
+    let db = startup::open_db(config).await?;
+    let dir = config.data_dir.join("search");
+    let index = tokio::task::spawn_blocking(move || app::search::index::SearchIndex::open(&dir))
+        .await?
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let index = std::sync::Arc::new(index);
+    let started = std::time::Instant::now();
+    let count = app::search::index::rebuild(&db, &index).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("{count} records indexed in {:.1} s", started.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }

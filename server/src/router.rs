@@ -21,6 +21,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(app::i18n::switch_language))
         .merge(app::catalog::http::routes())
+        .merge(app::search::http::routes())
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(fallback)
         .layer(CompressionLayer::new())

@@ -3,6 +3,9 @@
 use anyhow::Context;
 use app::catalog::import::{import_text, ImportReport};
 use app::db::Db;
+use std::sync::Arc;
+
+use app::search::{self, index::SearchIndex};
 use app::state::AppState;
 
 use crate::config::Config;
@@ -32,11 +35,46 @@ pub async fn load_demo_if_empty(db: &Db) -> anyhow::Result<Option<ImportReport>>
     Ok(Some(report))
 }
 
+/// Opens the search index under the data folder (rebuilding it when it is missing, unreadable
+/// or of an older schema) and brings it up to date with the database.
+pub async fn open_search(config: &Config, db: &Db) -> anyhow::Result<Arc<SearchIndex>> {
+    let dir = config.data_dir.join("search");
+    let index = tokio::task::spawn_blocking(move || SearchIndex::open(&dir)).await?.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let index = Arc::new(index);
+    let indexed = search::index::sync(db, &index).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    if indexed > 0 {
+        tracing::info!("indexed {indexed} records for search");
+    }
+    Ok(index)
+}
+
 /// Everything the server needs, built once.
 pub async fn state(config: &Config, demo: bool) -> anyhow::Result<AppState> {
     let db = open_db(config).await?;
     if demo {
         load_demo_if_empty(&db).await?;
     }
-    Ok(AppState { db, leptos_options: config.leptos_options() })
+    let search = open_search(config, &db).await?;
+    Ok(AppState { db, search, leptos_options: config.leptos_options() })
+}
+
+/// Keeps the search index within a second of the database, whoever wrote to it (this server,
+/// or `server import` from another process).
+pub fn follow_database(state: &AppState) {
+    let (db, index) = (state.db.clone(), state.search.clone());
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
+        loop {
+            tick.tick().await;
+            match search::repo::latest_revision(&db).await {
+                Ok(latest) if latest > index.revision() => {
+                    if let Err(err) = search::index::sync(&db, &index).await {
+                        tracing::error!("search sync failed: {err}");
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => tracing::error!("search sync check failed: {err}"),
+            }
+        }
+    });
 }

@@ -12,7 +12,11 @@ const SMALL: &str = include_str!("fixtures/small.jsonl");
 
 async fn empty_state() -> AppState {
     let config = test_config();
-    AppState { db: app::db::connect_in_memory().await.unwrap(), leptos_options: config.leptos_options() }
+    AppState {
+        db: app::db::connect_in_memory().await.unwrap(),
+        search: std::sync::Arc::new(app::search::index::SearchIndex::in_ram().unwrap()),
+        leptos_options: config.leptos_options(),
+    }
 }
 
 fn test_config() -> Config {
@@ -29,6 +33,7 @@ async fn small_state() -> AppState {
     let state = empty_state().await;
     let report = import_text(&state.db, SMALL, &|_, _| {}).await.unwrap();
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    app::search::index::sync(&state.db, &state.search).await.unwrap();
     state
 }
 

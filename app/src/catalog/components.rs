@@ -89,13 +89,14 @@ pub fn FieldList(fields: Vec<Field>) -> impl IntoView {
     view! { <dl class="fields">{rows}</dl> }
 }
 
-/// Submits the form a select belongs to, so that a choice applies at once once hydrated.
-fn submit_on_change(ev: leptos::ev::Event) {
+/// Submits the form a control belongs to, so that a choice applies at once once hydrated.
+pub fn submit_on_change(ev: leptos::ev::Event) {
     use leptos::wasm_bindgen::JsCast;
     let form = ev
         .target()
-        .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlSelectElement>().ok())
-        .and_then(|select| select.form());
+        .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+        .and_then(|el| el.closest("form").ok().flatten())
+        .and_then(|form| form.dyn_into::<leptos::web_sys::HtmlFormElement>().ok());
     if let Some(form) = form {
         let _ = form.request_submit();
     }

@@ -32,11 +32,12 @@ pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> 
     }
     let title = entry.title();
     sqlx::query(
-        "INSERT INTO records (kind, id, title, title_en, title_vi, sort_title, trl, closes, doc, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+        "INSERT INTO records (kind, id, title, title_en, title_vi, sort_title, trl, closes, doc, created_at, updated_at, revision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, (SELECT COALESCE(MAX(revision), 0) + 1 FROM records))
          ON CONFLICT (kind, id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
            title_vi = excluded.title_vi, sort_title = excluded.sort_title, trl = excluded.trl,
-           closes = excluded.closes, doc = excluded.doc, updated_at = excluded.updated_at",
+           closes = excluded.closes, doc = excluded.doc, updated_at = excluded.updated_at,
+           revision = excluded.revision",
     )
     .bind(kind)
     .bind(entry.id())
@@ -139,7 +140,7 @@ impl TryFrom<ListedRow> for Listed {
     }
 }
 
-const LISTED_COLUMNS: &str = "SELECT r.doc, p.title AS parent_title, p.title_en AS parent_title_en,
+const LISTED_COLUMNS: &str = "SELECT r.revision, r.doc, p.title AS parent_title, p.title_en AS parent_title_en,
     p.title_vi AS parent_title_vi FROM records r
     LEFT JOIN record_links l ON l.kind = r.kind AND l.id = r.id AND l.position = 0
     LEFT JOIN records p ON p.kind = l.target_kind AND p.id = l.target_id ";
@@ -249,6 +250,19 @@ pub async fn newest(db: &Db, kind: Kind, facet: Option<(Facet, &str)>, limit: u3
     q.push(" ORDER BY r.created_at DESC, r.closes, r.sort_title LIMIT ").push_bind(i64::from(limit));
     let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
     rows.into_iter().map(Listed::try_from).collect()
+}
+
+/// Up to `limit` records whose revision is above `revision`, in revision order, with it.
+pub async fn listed_since(db: &Db, revision: i64, limit: i64) -> Result<Vec<(i64, Listed)>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        revision: i64,
+        #[sqlx(flatten)]
+        listed: ListedRow,
+    }
+    let sql = format!("{LISTED_COLUMNS} WHERE r.revision > $1 ORDER BY r.revision LIMIT $2");
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(revision).bind(limit).fetch_all(db).await?;
+    rows.into_iter().map(|row| Ok((row.revision, Listed::try_from(row.listed)?))).collect()
 }
 
 /// How many records of each kind are stored.

@@ -1,0 +1,333 @@
+//! From what a person typed to ranked, faceted, highlighted results. User text is never
+//! parsed as query syntax: it is split into words and each word becomes plain term queries.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::analyzer::{pairs, words, Word};
+use super::document::days;
+use super::index::SearchIndex;
+use super::model::{Hit, SearchRequest, SearchResults, Suggestion, DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY_CHARS};
+use super::schema::ENGLISH;
+use super::snippet::snippet;
+use crate::catalog::model::{Record, Text};
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+/// The facet dimensions counted for every search.
+const DIMENSIONS: [&str; 5] = ["kind", "sector", "type", "status", "trl"];
+/// Most words of a query that are read.
+const MAX_WORDS: usize = 24;
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+}
+
+fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, by))
+}
+
+fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect()))
+}
+
+fn facet_term(s: &super::schema::SearchSchema, path: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_facet(s.facets, &Facet::from(path)), IndexRecordOption::Basic))
+}
+
+/// The words of a query, read safely: trimmed to a sane length, at most `MAX_WORDS`.
+pub fn query_words(q: &str) -> Vec<Word> {
+    let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
+    let mut w = words(&q);
+    w.truncate(MAX_WORDS);
+    w
+}
+
+impl SearchIndex {
+    /// The English stem of a word, as the English field indexes it.
+    fn stem(&self, word: &str) -> Option<String> {
+        let mut analyzer = self.tantivy_index().tokenizers().get(ENGLISH)?;
+        let mut stream = analyzer.token_stream(word);
+        let mut out = None;
+        stream.process(&mut |t| out = Some(t.text.clone()));
+        out
+    }
+
+    /// The scoring part of a search: what the words, their pairs and their glossary
+    /// equivalents match, exact marks and titles weighing most, typos and translations least.
+    fn text_query(&self, words: &[Word]) -> Option<Box<dyn Query>> {
+        if words.is_empty() {
+            return None;
+        }
+        let s = &self.schema;
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        for w in words {
+            let mut per_word = vec![boost(term(s.title_fold, &w.folded), 3.0), term(s.body_fold, &w.folded)];
+            if w.has_marks() {
+                per_word.push(boost(term(s.title_exact, &w.exact), 1.5));
+                per_word.push(boost(term(s.body_exact, &w.exact), 0.8));
+            }
+            let stem = self.stem(&w.exact);
+            if let Some(stem) = &stem {
+                per_word.push(term(s.english, stem));
+            }
+            if w.folded.chars().count() >= 5 {
+                let fuzzy = |field: Field, text: &str| -> Box<dyn Query> {
+                    Box::new(FuzzyTermQuery::new(Term::from_field_text(field, text), 1, true))
+                };
+                per_word.push(boost(fuzzy(s.title_fold, &w.folded), 1.2));
+                per_word.push(boost(fuzzy(s.body_fold, &w.folded), 0.6));
+                if let Some(stem) = &stem {
+                    per_word.push(boost(fuzzy(s.english, stem), 0.6));
+                }
+            }
+            clauses.push(any_of(per_word));
+        }
+        for pair in pairs(words) {
+            clauses.push(boost(term(s.title_pairs, &pair), 3.0));
+            clauses.push(boost(term(s.body_pairs, &pair), 1.5));
+        }
+        let folded: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
+        let expansions = self.glossary.expand(&folded);
+        if !expansions.is_empty() {
+            let mut translated: Vec<Box<dyn Query>> = Vec::new();
+            for phrase in expansions.iter().take(12) {
+                let mut parts: Vec<Box<dyn Query>> = Vec::new();
+                for w in phrase {
+                    parts.push(boost(term(s.title_fold, w), 1.5));
+                    parts.push(boost(term(s.body_fold, w), 0.5));
+                    if let Some(stem) = self.stem(w) {
+                        parts.push(boost(term(s.english, &stem), 0.5));
+                    }
+                }
+                for pair in phrase.windows(2).map(|p| format!("{}{}", p[0], p[1])) {
+                    parts.push(boost(term(s.title_pairs, &pair), 2.0));
+                    parts.push(boost(term(s.body_pairs, &pair), 1.5));
+                }
+                translated.push(any_of(parts));
+            }
+            clauses.push(boost(any_of(translated), 0.5));
+        }
+        Some(any_of(clauses))
+    }
+
+    /// The filters of `req`, leaving out the dimension `skip` (for its own counts).
+    fn filter_clauses(&self, req: &SearchRequest, today: NaiveDate, skip: Option<&str>) -> Vec<Box<dyn Query>> {
+        let s = &self.schema;
+        let mut must: Vec<Box<dyn Query>> = Vec::new();
+        let mut facet_filter = |dim: &str, values: Vec<String>| {
+            if skip != Some(dim) && !values.is_empty() {
+                must.push(any_of(values.iter().map(|v| facet_term(s, &format!("/{dim}/{v}"))).collect()));
+            }
+        };
+        facet_filter("kind", req.kinds.iter().map(|k| k.code().to_string()).collect());
+        facet_filter("sector", req.sectors.clone());
+        facet_filter("type", req.org_types.clone());
+        if skip != Some("status") && !req.statuses.is_empty() {
+            let open_until = Term::from_field_i64(s.closes, days(today));
+            let statuses = req.statuses.iter().map(|status| {
+                let has = facet_term(s, &format!("/status/{status}"));
+                if status == "open" {
+                    let future: Box<dyn Query> = Box::new(RangeQuery::new(Bound::Included(open_until.clone()), Bound::Unbounded));
+                    Box::new(BooleanQuery::new(vec![(Occur::Must, has), (Occur::Must, future)])) as Box<dyn Query>
+                } else {
+                    has
+                }
+            });
+            must.push(any_of(statuses.collect()));
+        }
+        if skip != Some("trl") && (req.trl_min.is_some() || req.trl_max.is_some()) {
+            let bound = |t: Option<u8>, default: u64| Bound::Included(Term::from_field_u64(s.trl, t.map(u64::from).unwrap_or(default)));
+            must.push(Box::new(RangeQuery::new(bound(req.trl_min, 1), bound(req.trl_max, 9))));
+        }
+        must
+    }
+
+    fn full_query(&self, text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters.into_iter().map(|f| (Occur::Must, f)).collect();
+        match text {
+            Some(text) => clauses.push((Occur::Must, text)),
+            None if clauses.is_empty() => return Box::new(AllQuery),
+            None => {}
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Runs a search. Blocking: call from a blocking thread.
+    pub fn search(&self, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
+        let searcher = self.reader.searcher();
+        let words = query_words(&req.q);
+        let text = self.text_query(&words);
+        let query = self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, None));
+        let limit = if req.limit == 0 { DEFAULT_LIMIT } else { req.limit.min(MAX_LIMIT) };
+        let offset = req.offset.min(10_000);
+        let mut facets_collector = FacetCollector::for_field("facets");
+        for dim in DIMENSIONS {
+            facets_collector.add_facet(format!("/{dim}").as_str());
+        }
+        let top = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
+        let (top, total, counts) = searcher.search(&query, &(top, Count, facets_collector)).map_err(AppError::internal)?;
+
+        let mut facets = BTreeMap::new();
+        for dim in DIMENSIONS {
+            let filtered = match dim {
+                "kind" => !req.kinds.is_empty(),
+                "sector" => !req.sectors.is_empty(),
+                "type" => !req.org_types.is_empty(),
+                "status" => !req.statuses.is_empty(),
+                _ => req.trl_min.is_some() || req.trl_max.is_some(),
+            };
+            let counts = if filtered {
+                let q = self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, Some(dim)));
+                let mut c = FacetCollector::for_field("facets");
+                c.add_facet(format!("/{dim}").as_str());
+                searcher.search(&q, &c).map_err(AppError::internal)?.get(&format!("/{dim}")).map(leaf).collect()
+            } else {
+                counts.get(&format!("/{dim}")).map(leaf).collect()
+            };
+            facets.insert(dim.to_string(), counts);
+        }
+
+        let terms = self.highlight_terms(&words);
+        let hits = top
+            .into_iter()
+            .map(|(score, address)| self.hit(&searcher, address, score, lang, today, &terms))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut results = SearchResults { total: total as u64, hits, facets, suggestion: None, without_filters: None };
+        if total == 0 && !words.is_empty() {
+            results.suggestion = self.spelling(&searcher, &words);
+            if req.has_filters() {
+                let q = self.full_query(text, Vec::new());
+                results.without_filters = Some(searcher.search(&q, &Count).map_err(AppError::internal)? as u64);
+            }
+        }
+        Ok(results)
+    }
+
+    /// The folded words to mark in snippets: the query's and their glossary equivalents'.
+    fn highlight_terms(&self, words: &[Word]) -> HashSet<String> {
+        let folded: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
+        let mut terms: HashSet<String> = folded.iter().cloned().collect();
+        for phrase in self.glossary.expand(&folded) {
+            terms.extend(phrase);
+        }
+        terms
+    }
+
+    fn hit(&self, searcher: &Searcher, address: DocAddress, score: f32, lang: Lang, today: NaiveDate, terms: &HashSet<String>) -> Result<Hit, AppError> {
+        let doc: TantivyDocument = searcher.doc(address).map_err(AppError::internal)?;
+        let stored = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let record: Record = serde_json::from_str(&stored(self.schema.doc)).map_err(AppError::internal)?;
+        let subtitle = serde_json::from_str::<serde_json::Value>(&stored(self.schema.parent))
+            .ok()
+            .and_then(|p| p.get(lang.code()).and_then(|t| t.as_str()).map(str::to_string));
+        let entry = record.entry();
+        let title = match &record {
+            Record::Expert(e) => e.display_name(),
+            _ => entry.title().get(lang).to_string(),
+        };
+        let mut text = entry.summary().get(lang).to_string();
+        for extra in record_lists(&record) {
+            text.push_str(" · ");
+            text.push_str(&extra);
+        }
+        Ok(Hit {
+            kind: record.kind(),
+            id: entry.id().to_string(),
+            title,
+            subtitle,
+            score,
+            snippet: snippet(&text, terms, 32),
+            badges: entry.badges(lang, today),
+        })
+    }
+
+    /// A respelling of the query from the index's own words, when some word is unknown.
+    fn spelling(&self, searcher: &Searcher, words: &[Word]) -> Option<String> {
+        let field = self.schema.body_fold;
+        let mut changed = false;
+        let mut out = Vec::new();
+        for w in words {
+            let known = searcher.doc_freq(&Term::from_field_text(field, &w.folded)).unwrap_or(0) > 0;
+            if known || w.folded.chars().count() < 3 {
+                out.push(w.exact.clone());
+                continue;
+            }
+            let mut best: Option<(usize, u64, String)> = None;
+            for segment in searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(field) else { continue };
+                let Ok(mut stream) = inverted.terms().stream() else { continue };
+                while stream.advance() {
+                    let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
+                    if candidate.len().abs_diff(w.folded.len()) > 2 {
+                        continue;
+                    }
+                    let distance = strsim::damerau_levenshtein(candidate, &w.folded);
+                    let freq = u64::from(stream.value().doc_freq);
+                    if distance <= 2 && best.as_ref().is_none_or(|(d, f, _)| (distance, std::cmp::Reverse(freq)) < (*d, std::cmp::Reverse(*f))) {
+                        best = Some((distance, freq, candidate.to_string()));
+                    }
+                }
+            }
+            match best {
+                Some((_, _, candidate)) => {
+                    changed = true;
+                    out.push(candidate);
+                }
+                None => out.push(w.exact.clone()),
+            }
+        }
+        changed.then(|| out.join(" "))
+    }
+
+    /// Titles completing what is being typed: earlier words must match, the last is a prefix.
+    pub fn suggest(&self, q: &str, lang: Lang, limit: usize) -> Result<Vec<Suggestion>, AppError> {
+        let words = query_words(q);
+        let Some((last, before)) = words.split_last() else { return Ok(Vec::new()) };
+        let s = &self.schema;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = before
+            .iter()
+            .map(|w| (Occur::Must, any_of(vec![term(s.title_fold, &w.folded), term(s.body_fold, &w.folded)])))
+            .collect();
+        let prefix: Box<dyn Query> = Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(s.title_fold, &last.folded), 0, false));
+        clauses.push((Occur::Must, prefix));
+        let searcher = self.reader.searcher();
+        let top = searcher
+            .search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit.min(20)).order_by_score())
+            .map_err(AppError::internal)?;
+        let mut out = Vec::new();
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(AppError::internal)?;
+            let Some(json) = doc.get_first(s.doc).and_then(|v| v.as_str()) else { continue };
+            let record: Record = serde_json::from_str(json).map_err(AppError::internal)?;
+            let title = Text::get(&record.entry().title(), lang).to_string();
+            out.push(Suggestion { kind: record.kind(), id: record.id().to_string(), title });
+        }
+        Ok(out)
+    }
+}
+
+/// `/kind/lab` → ("lab", n).
+fn leaf((facet, count): (&Facet, u64)) -> (String, u64) {
+    let path = facet.to_path();
+    (path.last().map(|s| s.to_string()).unwrap_or_default(), count)
+}
+
+/// The short lists of a record that a snippet may show (capabilities, expertise…).
+fn record_lists(record: &Record) -> Vec<String> {
+    let lists: Vec<&Vec<String>> = match record {
+        Record::Lab(l) => vec![&l.capabilities, &l.services],
+        Record::Expert(e) => vec![&e.expertise],
+        Record::Offer(o) => vec![&o.keywords],
+        Record::Pilot(p) => vec![&p.technologies_sought],
+        Record::Organization(o) => vec![&o.tags],
+        _ => Vec::new(),
+    };
+    lists.into_iter().filter(|l| !l.is_empty()).map(|l| l.join(", ")).collect()
+}

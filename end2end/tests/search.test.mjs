@@ -1,0 +1,75 @@
+// A person searches as they type: with or without marks, in English, with filters; with and
+// without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const titles = (page) => page.locator('.hits .card-title').allTextContents();
+
+test('the header search finds lobster work typed without marks, highlighted', async () => {
+  const page = await newPage(browser, { locale: 'vi-VN' });
+  await page.goto('/');
+  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).first().fill('nuoi tom hum');
+  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).first().press('Enter');
+  await page.waitForURL(/\/search\?q=nuoi\+tom\+hum/);
+  const found = await titles(page);
+  assert.ok(found.length >= 3, `found ${found.length}`);
+  assert.match(found.slice(0, 5).join(' | '), /tôm hùm/i);
+  assert.ok(await page.locator('.hits mark').count() > 0, 'matches are highlighted');
+  await screenshot(page, 'vi-search-nuoi-tom-hum');
+});
+
+test('English finds Vietnamese records, and a kind filter narrows them (hydrated)', async () => {
+  const page = await newPage(browser, { locale: 'en-US' });
+  await page.goto('/search?q=lobster+disease');
+  await hydrated(page);
+  assert.ok((await titles(page)).length > 0);
+  await page.getByRole('checkbox', { name: /^Labs \(\d+\)$/ }).check();
+  await page.waitForURL(/kind=lab/);
+  await page.waitForFunction(() => [...document.querySelectorAll('.hits .card-kind')].every((k) => k.textContent.trim() === 'Lab'));
+  const kinds = await page.locator('.hits .card-kind').allTextContents();
+  assert.ok(kinds.length > 0 && kinds.every((k) => k.trim() === 'Lab'), kinds.join(','));
+  await screenshot(page, 'en-search-lobster-labs');
+  await page.goBack();
+  await page.waitForURL((url) => !url.search.includes('kind=lab'));
+});
+
+test('suggestions appear while typing once hydrated', async () => {
+  const page = await newPage(browser, { locale: 'vi-VN' });
+  await page.goto('/search');
+  await hydrated(page);
+  await page.locator('#search-q').pressSequentially('vac', { delay: 50 });
+  const list = page.getByRole('list', { name: 'Gợi ý' });
+  await list.waitFor();
+  const first = list.getByRole('link').first();
+  assert.match(await first.textContent(), /vắc/i);
+  await first.click();
+  await page.waitForURL(/\/(offers|labs|calls|needs|organizations|experts|pilots)\//);
+});
+
+test('a typo still finds, and nothing-found says what to try', async () => {
+  const page = await newPage(browser, { locale: 'en-US' });
+  await page.goto('/search?q=vaccne+quality');
+  assert.match((await titles(page)).slice(0, 3).join(' | '), /vaccine|vắc xin/i);
+  await page.goto('/search?q=zzqxw');
+  await page.getByText('Nothing matched.').waitFor();
+  await page.goto('/search?q=lobster&kind=call&sector=culture');
+  await page.getByRole('link', { name: /Remove the filters to see \d+ results/ }).click();
+  await page.waitForURL((url) => !url.search.includes('kind='));
+  assert.ok((await titles(page)).length > 0);
+});
+
+test('search works without JavaScript', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto('/search?q=dien+mat+troi');
+  assert.match((await titles(page)).slice(0, 3).join(' | '), /điện mặt trời/i);
+  await page.getByRole('checkbox', { name: /^Công nghệ chào bán/ }).check();
+  await page.getByRole('button', { name: 'Áp dụng' }).click();
+  await page.waitForURL(/kind=offer/);
+  const kinds = await page.locator('.hits .card-kind').allTextContents();
+  assert.ok(kinds.length > 0 && kinds.every((k) => k.trim() === 'Công nghệ chào bán'));
+});

@@ -1,0 +1,158 @@
+//! Search through HTTP: the contract's shape, filters, malformed queries, and the index
+//! following the database.
+
+use std::sync::Arc;
+
+use app::catalog::import::import_text;
+use app::search::index::{sync, SearchIndex};
+use app::state::AppState;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const SMALL: &str = include_str!("fixtures/small.jsonl");
+
+async fn state() -> AppState {
+    let db = app::db::connect_in_memory().await.unwrap();
+    import_text(&db, SMALL, &|_, _| {}).await.unwrap();
+    let search = Arc::new(SearchIndex::in_ram().unwrap());
+    sync(&db, &search).await.unwrap();
+    let options = leptos::prelude::LeptosOptions::builder().output_name("kh-innovation").build();
+    AppState { db, search, leptos_options: options }
+}
+
+async fn get(state: &AppState, uri: &str) -> (StatusCode, Value) {
+    let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
+    let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+fn ids(json: &Value) -> Vec<String> {
+    json["hits"].as_array().unwrap().iter().map(|h| format!("{}/{}", h["kind"].as_str().unwrap(), h["id"].as_str().unwrap())).collect()
+}
+
+#[tokio::test]
+async fn answers_in_the_contract_shape() {
+    let state = state().await;
+    let (status, json) = get(&state, "/api/search?q=t%C3%B4m+h%C3%B9m").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(json["total"].as_u64().unwrap() >= 3);
+    let hit = &json["hits"][0];
+    for key in ["kind", "id", "title", "score", "snippet"] {
+        assert!(!hit[key].is_null(), "hit has {key}");
+    }
+    assert!(json["facets"]["kind"].is_object() && json["facets"]["sector"].is_object());
+    assert!(hit["snippet"].as_str().unwrap().contains("<mark>"));
+}
+
+#[tokio::test]
+async fn the_same_words_are_found_with_or_without_marks_and_in_english() {
+    let state = state().await;
+    let (_, marked) = get(&state, "/api/search?q=b%E1%BB%87nh+s%E1%BB%AFa+t%C3%B4m+h%C3%B9m").await; // bệnh sữa tôm hùm
+    let (_, plain) = get(&state, "/api/search?q=benh+sua+tom+hum").await;
+    let (_, english) = get(&state, "/api/search?q=lobster+milky+disease").await;
+    for json in [&marked, &plain, &english] {
+        assert_eq!(ids(json)[0], "offer/kit-pcr-tom-hum", "{json}");
+    }
+}
+
+#[tokio::test]
+async fn kind_and_sector_filters_repeat_and_count() {
+    let state = state().await;
+    let (_, json) = get(&state, "/api/search?q=tom+hum&kind=lab&kind=expert").await;
+    let found = ids(&json);
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|k| k.starts_with("lab/") || k.starts_with("expert/")), "{found:?}");
+    // Kind counts ignore the kind filter itself, so a person sees what the other kinds hold.
+    assert!(json["facets"]["kind"]["offer"].as_u64().unwrap() >= 1);
+    let (_, json) = get(&state, "/api/search?sector=digital").await;
+    assert!(ids(&json).iter().any(|k| k == "pilot/pilot-drone-nuoi-bien"));
+    assert!(!ids(&json).iter().any(|k| k == "lab/lab-benh-hoc"));
+}
+
+#[tokio::test]
+async fn malformed_queries_never_fail() {
+    let state = state().await;
+    let long = "a".repeat(10_000);
+    let nasty = [
+        "\"unclosed", "(tom", "tom)", "AND", "OR NOT", "NOT tom", "*", "title:tom", "tom~2", "tom^3", "[a TO b]", "{x}",
+        "🦞 🐟", "\u{0}\u{1}\u{7}", "\u{200b}", "\\", "''", "--", "%", "+-+&&||!", "tôm hùm AND NOT *:*",
+        long.as_str(),
+    ];
+    for q in nasty {
+        let encoded: String = q.bytes().map(|b| format!("%{b:02X}")).collect();
+        let (status, json) = get(&state, &format!("/api/search?q={encoded}")).await;
+        assert_eq!(status, StatusCode::OK, "q={}", &q[..q.len().min(40)]);
+        assert!(json["total"].is_u64());
+    }
+}
+
+#[tokio::test]
+async fn bad_parameters_get_a_clear_400() {
+    let state = state().await;
+    for (uri, word) in [("/api/search?kind=robot", "kind"), ("/api/search?limit=abc", "limit"), ("/api/search?sector=moon", "sector")] {
+        let (status, json) = get(&state, uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(json["error"].as_str().unwrap().contains(word), "{uri}: {json}");
+    }
+    let (status, json) = get(&state, "/api/search?limit=1000").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(json["hits"].as_array().unwrap().len() <= 100);
+}
+
+#[tokio::test]
+async fn a_saved_record_is_searchable_after_sync() {
+    let state = state().await;
+    let (_, before) = get(&state, "/api/search?q=hypothermia").await;
+    assert_eq!(before["total"], 0);
+    let line = r#"{"kind":"expert","id":"dr-lanh","name":"Lê Lạnh","bio":"Nghiên cứu hạ thân nhiệt ở cá.","bio_en":"Studies hypothermia in fish.","expertise":["hypothermia"],"sectors":["aquaculture"],"languages":["vi"],"available_for":["consulting"],"based_in":"national"}"#;
+    import_text(&state.db, line, &|_, _| {}).await.unwrap();
+    let indexed = sync(&state.db, &state.search).await.unwrap();
+    assert_eq!(indexed, 1, "only the changed record is indexed again");
+    let (_, after) = get(&state, "/api/search?q=hypothermia").await;
+    assert_eq!(ids(&after), vec!["expert/dr-lanh"]);
+    // Importing the same line again changes nothing, so nothing is indexed again.
+    import_text(&state.db, line, &|_, _| {}).await.unwrap();
+    assert_eq!(sync(&state.db, &state.search).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn a_missing_or_stale_index_is_rebuilt_from_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = app::db::connect_in_memory().await.unwrap();
+    import_text(&db, SMALL, &|_, _| {}).await.unwrap();
+    let path = dir.path().join("search");
+    {
+        let index = Arc::new(SearchIndex::open(&path).unwrap());
+        assert_eq!(sync(&db, &index).await.unwrap(), 9);
+    }
+    {
+        // Reopened: it remembers how far it got, so nothing needs indexing.
+        let index = Arc::new(SearchIndex::open(&path).unwrap());
+        assert_eq!(index.len(), 9);
+        assert_eq!(sync(&db, &index).await.unwrap(), 0);
+    }
+    // A damaged index (here: its meta file garbled) is rebuilt.
+    std::fs::write(path.join("meta.json"), "{ not json").unwrap();
+    let index = Arc::new(SearchIndex::open(&path).unwrap());
+    assert_eq!(index.len(), 0);
+    assert_eq!(sync(&db, &index).await.unwrap(), 9);
+    drop(index);
+    // An index written under another schema version is rebuilt too.
+    let meta = std::fs::read_to_string(path.join("meta.json")).unwrap();
+    let stale = meta.replace("\\\"schema\\\":", "\\\"schema\\\":9").replace("\"schema\":", "\"schema\":9");
+    assert_ne!(meta, stale, "the payload records the schema version");
+    std::fs::write(path.join("meta.json"), stale).unwrap();
+    let index = Arc::new(SearchIndex::open(&path).unwrap());
+    assert_eq!(index.len(), 0);
+    assert_eq!(sync(&db, &index).await.unwrap(), 9);
+    // A missing index is created.
+    drop(index);
+    std::fs::remove_dir_all(&path).unwrap();
+    let index = Arc::new(SearchIndex::open(&path).unwrap());
+    assert_eq!(sync(&db, &index).await.unwrap(), 9);
+}
