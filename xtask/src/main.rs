@@ -15,7 +15,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--release]   set up what is missing, build, and start the portal with its demo catalogue
   build [--release]   build the server binary and the site (target/site)
-  test                set up what is missing and run every test: unit, integration, end-to-end";
+  test                set up what is missing and run every test: unit, integration, end-to-end
+  eval [--verbose]    search quality on the judged query set, beside a naive SQLite FTS5 baseline";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(release),
         Some("build") => setup::toolchain().and_then(|_| site::build(release)),
         Some("test") => test(),
+        Some("eval") => run(cargo().args(["run", "-q", "-p", "server", "--bin", "eval", "--"]).args(&args[1..])),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

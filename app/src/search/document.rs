@@ -71,14 +71,14 @@ pub fn document(s: &SearchSchema, listed: &Listed) -> TantivyDocument {
         english.push('\n');
     }
     // Vocabulary labels in both languages let "aquaculture" find "nuôi trồng thủy sản".
-    for sector in entry.sectors() {
-        body.push(sector.label(Lang::Vi));
-        body.push(sector.label(Lang::En));
-        english.push_str(sector.label(Lang::En));
+    let sectors = entry.sectors().iter().map(|sector| (Facet::Sector, sector.code()));
+    for (facet, code) in sectors.chain(entry.facets()) {
+        body.push(&facet.value_label(code, Lang::Vi));
+        let en = facet.value_label(code, Lang::En);
+        body.push(&en);
+        english.push_str(&en);
         english.push('\n');
     }
-    body.push(record.kind().label(Lang::Vi));
-    body.push(record.kind().label(Lang::En));
     if let Some(p) = &parent.0 {
         body.push(p);
     }
@@ -102,6 +102,7 @@ pub fn document(s: &SearchSchema, listed: &Listed) -> TantivyDocument {
     }
     doc.add_u64(s.trl, entry.trl().map(u64::from).unwrap_or(0));
     doc.add_i64(s.closes, entry.closes().map(days).unwrap_or(0));
+    doc.add_u64(s.kind, record.kind().rank() as u64);
     doc
 }
 

@@ -30,8 +30,63 @@ struct Payload {
     revision: i64,
 }
 
+/// How much each kind of match counts; tuned on the judged query set (`cargo xtask eval`).
+#[derive(Debug, Clone)]
+pub struct Weights {
+    /// Multiplier for matches in a title over the body.
+    pub title: f32,
+    /// Extra for a word matched with the marks the person typed.
+    pub marks: f32,
+    /// The English (stemmed) field.
+    pub english: f32,
+    /// Adjacent words matched as a pair.
+    pub pairs: f32,
+    /// Records holding every word of the query.
+    pub coverage: f32,
+    /// A typo corrected to a known word.
+    pub fuzzy: f32,
+    /// Records of a kind the query names ("chuyên gia …", "… lab").
+    pub intent: f32,
+    /// Glossary equivalents in the other language.
+    pub glossary: f32,
+    /// Score kept by each further result of a kind already shown (diversity), 1 to keep all.
+    pub diversity: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { title: 0.8, marks: 1.0, english: 0.5, pairs: 1.5, coverage: 3.0, fuzzy: 0.8, intent: 8.0, glossary: 0.25, diversity: 0.8 }
+    }
+}
+
+impl Weights {
+    /// Reads `name=value,…` over the defaults (for tuning with `cargo xtask eval`).
+    pub fn parse(spec: &str) -> Weights {
+        let mut w = Weights::default();
+        for pair in spec.split(',') {
+            let Some((name, value)) = pair.split_once('=') else { continue };
+            let Ok(v) = value.trim().parse::<f32>() else { continue };
+            match name.trim() {
+                "title" => w.title = v,
+                "marks" => w.marks = v,
+                "english" => w.english = v,
+                "pairs" => w.pairs = v,
+                "coverage" => w.coverage = v,
+                "fuzzy" => w.fuzzy = v,
+                "intent" => w.intent = v,
+                "glossary" => w.glossary = v,
+                "diversity" => w.diversity = v,
+                _ => {}
+            }
+        }
+        w
+    }
+}
+
 pub struct SearchIndex {
     pub(crate) schema: SearchSchema,
+    /// Ranking weights.
+    pub weights: Weights,
     pub(crate) reader: IndexReader,
     pub(crate) glossary: Glossary,
     index: Index,
@@ -95,7 +150,7 @@ impl SearchIndex {
         })?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_error)?;
         let glossary = Glossary::parse(GLOSSARY_TSV).map_err(index_error)?;
-        Ok(SearchIndex { schema, reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision) })
+        Ok(SearchIndex { schema, weights: Weights::default(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision) })
     }
 
     /// The database revision the index has caught up with.

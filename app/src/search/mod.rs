@@ -15,6 +15,10 @@ pub mod http;
 #[cfg(feature = "ssr")]
 pub mod index;
 #[cfg(feature = "ssr")]
+pub mod intent;
+#[cfg(feature = "ssr")]
+pub mod correct;
+#[cfg(feature = "ssr")]
 pub mod query;
 #[cfg(feature = "ssr")]
 pub mod repo;

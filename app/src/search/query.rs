@@ -6,7 +6,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
@@ -60,59 +60,63 @@ impl SearchIndex {
     }
 
     /// The scoring part of a search: what the words, their pairs and their glossary
-    /// equivalents match, exact marks and titles weighing most, typos and translations least.
-    fn text_query(&self, words: &[Word]) -> Option<Box<dyn Query>> {
+    /// equivalents match, exact marks and titles weighing most, typos and translations least,
+    /// and a bonus for records that hold every word.
+    fn text_query(&self, words: &[(Word, bool)]) -> Option<Box<dyn Query>> {
         if words.is_empty() {
             return None;
         }
         let s = &self.schema;
+        let w8 = &self.weights;
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-        for w in words {
-            let mut per_word = vec![boost(term(s.title_fold, &w.folded), 3.0), term(s.body_fold, &w.folded)];
-            if w.has_marks() {
-                per_word.push(boost(term(s.title_exact, &w.exact), 1.5));
-                per_word.push(boost(term(s.body_exact, &w.exact), 0.8));
-            }
+        let mut every_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (w, corrected) in words {
             let stem = self.stem(&w.exact);
+            let mut exact = vec![boost(term(s.title_fold, &w.folded), w8.title), term(s.body_fold, &w.folded)];
+            if w.has_marks() {
+                exact.push(boost(term(s.title_exact, &w.exact), w8.marks * w8.title));
+                exact.push(boost(term(s.body_exact, &w.exact), w8.marks));
+            }
             if let Some(stem) = &stem {
-                per_word.push(term(s.english, stem));
+                exact.push(boost(term(s.english, stem), w8.english));
             }
-            if w.folded.chars().count() >= 5 {
-                let fuzzy = |field: Field, text: &str| -> Box<dyn Query> {
-                    Box::new(FuzzyTermQuery::new(Term::from_field_text(field, text), 1, true))
-                };
-                per_word.push(boost(fuzzy(s.title_fold, &w.folded), 1.2));
-                per_word.push(boost(fuzzy(s.body_fold, &w.folded), 0.6));
-                if let Some(stem) = &stem {
-                    per_word.push(boost(fuzzy(s.english, stem), 0.6));
-                }
-            }
-            clauses.push(any_of(per_word));
+            let word_query = any_of(exact);
+            every_word.push((Occur::Must, word_query.box_clone()));
+            // A corrected typo counts a little less than a word typed right.
+            clauses.push(if *corrected { boost(word_query, w8.fuzzy) } else { word_query });
         }
-        for pair in pairs(words) {
-            clauses.push(boost(term(s.title_pairs, &pair), 3.0));
-            clauses.push(boost(term(s.body_pairs, &pair), 1.5));
+        if words.len() > 1 {
+            clauses.push(boost(Box::new(BooleanQuery::new(every_word)), w8.coverage));
         }
-        let folded: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
+        let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
+        let folded: Vec<String> = plain.iter().map(|w| w.folded.clone()).collect();
+        for kind in super::intent::kinds_named(&folded) {
+            let named = facet_term(s, &format!("/kind/{}", kind.code()));
+            clauses.push(Box::new(ConstScoreQuery::new(named, w8.intent)));
+        }
+        for pair in pairs(&plain) {
+            clauses.push(boost(term(s.title_pairs, &pair), w8.pairs * w8.title));
+            clauses.push(boost(term(s.body_pairs, &pair), w8.pairs));
+        }
         let expansions = self.glossary.expand(&folded);
         if !expansions.is_empty() {
             let mut translated: Vec<Box<dyn Query>> = Vec::new();
             for phrase in expansions.iter().take(12) {
                 let mut parts: Vec<Box<dyn Query>> = Vec::new();
                 for w in phrase {
-                    parts.push(boost(term(s.title_fold, w), 1.5));
-                    parts.push(boost(term(s.body_fold, w), 0.5));
+                    parts.push(boost(term(s.title_fold, w), w8.title));
+                    parts.push(term(s.body_fold, w));
                     if let Some(stem) = self.stem(w) {
-                        parts.push(boost(term(s.english, &stem), 0.5));
+                        parts.push(boost(term(s.english, &stem), w8.english));
                     }
                 }
                 for pair in phrase.windows(2).map(|p| format!("{}{}", p[0], p[1])) {
-                    parts.push(boost(term(s.title_pairs, &pair), 2.0));
-                    parts.push(boost(term(s.body_pairs, &pair), 1.5));
+                    parts.push(boost(term(s.title_pairs, &pair), w8.pairs * w8.title));
+                    parts.push(boost(term(s.body_pairs, &pair), w8.pairs));
                 }
                 translated.push(any_of(parts));
             }
-            clauses.push(boost(any_of(translated), 0.5));
+            clauses.push(boost(any_of(translated), w8.glossary));
         }
         Some(any_of(clauses))
     }
@@ -162,7 +166,8 @@ impl SearchIndex {
     /// Runs a search. Blocking: call from a blocking thread.
     pub fn search(&self, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
         let searcher = self.reader.searcher();
-        let words = query_words(&req.q);
+        let typed = query_words(&req.q);
+        let words = self.corrected(&searcher, &typed);
         let text = self.text_query(&words);
         let query = self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, None));
         let limit = if req.limit == 0 { DEFAULT_LIMIT } else { req.limit.min(MAX_LIMIT) };
@@ -171,8 +176,12 @@ impl SearchIndex {
         for dim in DIMENSIONS {
             facets_collector.add_facet(format!("/{dim}").as_str());
         }
-        let top = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
+        let diversify = self.weights.diversity < 1.0;
+        let fetch = if diversify { ((offset + limit) * 3).clamp(30, 400) } else { offset + limit };
+        let top = TopDocs::with_limit(fetch).order_by_score();
         let (top, total, counts) = searcher.search(&query, &(top, Count, facets_collector)).map_err(AppError::internal)?;
+        let top = if diversify { self.diversified(&searcher, top)? } else { top };
+        let top: Vec<(f32, DocAddress)> = top.into_iter().skip(offset).take(limit).collect();
 
         let mut facets = BTreeMap::new();
         for dim in DIMENSIONS {
@@ -194,20 +203,36 @@ impl SearchIndex {
             facets.insert(dim.to_string(), counts);
         }
 
-        let terms = self.highlight_terms(&words);
+        let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
+        let terms = self.highlight_terms(&plain);
         let hits = top
             .into_iter()
             .map(|(score, address)| self.hit(&searcher, address, score, lang, today, &terms))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut results = SearchResults { total: total as u64, hits, facets, suggestion: None, without_filters: None };
+        let suggestion = words.iter().any(|(_, c)| *c).then(|| plain.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "));
+        let mut results = SearchResults { total: total as u64, hits, facets, suggestion, without_filters: None };
         if total == 0 && !words.is_empty() {
-            results.suggestion = self.spelling(&searcher, &words);
             if req.has_filters() {
                 let q = self.full_query(text, Vec::new());
                 results.without_filters = Some(searcher.search(&q, &Count).map_err(AppError::internal)? as u64);
             }
         }
         Ok(results)
+    }
+
+    /// Re-ranks so that each further result of a kind already ranked counts a little less:
+    /// a query about lobsters shows the lab, the expert and the offer, not ten offers.
+    fn diversified(&self, searcher: &Searcher, top: Vec<(f32, DocAddress)>) -> Result<Vec<(f32, DocAddress)>, AppError> {
+        let mut seen = [0i32; 8];
+        let mut out = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let kinds = searcher.segment_reader(address.segment_ord).fast_fields().u64("kind").map_err(AppError::internal)?;
+            let kind = kinds.first(address.doc_id).unwrap_or(0).min(7) as usize;
+            out.push((score * self.weights.diversity.powi(seen[kind]), address));
+            seen[kind] += 1;
+        }
+        out.sort_by(|a, b| b.0.total_cmp(&a.0));
+        Ok(out)
     }
 
     /// The folded words to mark in snippets: the query's and their glossary equivalents'.
@@ -248,42 +273,23 @@ impl SearchIndex {
         })
     }
 
-    /// A respelling of the query from the index's own words, when some word is unknown.
-    fn spelling(&self, searcher: &Searcher, words: &[Word]) -> Option<String> {
-        let field = self.schema.body_fold;
-        let mut changed = false;
-        let mut out = Vec::new();
-        for w in words {
-            let known = searcher.doc_freq(&Term::from_field_text(field, &w.folded)).unwrap_or(0) > 0;
-            if known || w.folded.chars().count() < 3 {
-                out.push(w.exact.clone());
-                continue;
-            }
-            let mut best: Option<(usize, u64, String)> = None;
-            for segment in searcher.segment_readers() {
-                let Ok(inverted) = segment.inverted_index(field) else { continue };
-                let Ok(mut stream) = inverted.terms().stream() else { continue };
-                while stream.advance() {
-                    let Ok(candidate) = std::str::from_utf8(stream.key()) else { continue };
-                    if candidate.len().abs_diff(w.folded.len()) > 2 {
-                        continue;
-                    }
-                    let distance = strsim::damerau_levenshtein(candidate, &w.folded);
-                    let freq = u64::from(stream.value().doc_freq);
-                    if distance <= 2 && best.as_ref().is_none_or(|(d, f, _)| (distance, std::cmp::Reverse(freq)) < (*d, std::cmp::Reverse(*f))) {
-                        best = Some((distance, freq, candidate.to_string()));
-                    }
+    /// The query's words with typos corrected: a word the index does not know becomes the
+    /// closest word it does (flagged `true`).
+    fn corrected(&self, searcher: &Searcher, words: &[Word]) -> Vec<(Word, bool)> {
+        use super::correct::{correction, known};
+        words
+            .iter()
+            .map(|w| {
+                let s = &self.schema;
+                if known(searcher, s.body_fold, &w.folded) || known(searcher, s.title_fold, &w.folded) {
+                    return (w.clone(), false);
                 }
-            }
-            match best {
-                Some((_, _, candidate)) => {
-                    changed = true;
-                    out.push(candidate);
+                match correction(searcher, s.body_fold, &w.folded) {
+                    Some(fixed) => (Word { exact: fixed.clone(), folded: fixed }, true),
+                    None => (w.clone(), false),
                 }
-                None => out.push(w.exact.clone()),
-            }
-        }
-        changed.then(|| out.join(" "))
+            })
+            .collect()
     }
 
     /// Titles completing what is being typed: earlier words must match, the last is a prefix.

@@ -8,7 +8,7 @@ use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
 use tantivy::Index;
 
 /// Bump when the schema or the analysis changes: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Tokenizer of the pre-analysed fields.
 pub const SPACES: &str = "spaces";
@@ -41,6 +41,8 @@ pub struct SearchSchema {
     pub trl: Field,
     /// Closing date as days since 1970 (0 when none).
     pub closes: Field,
+    /// The record's kind, by its storage rank (for diversifying results).
+    pub kind: Field,
 }
 
 impl SearchSchema {
@@ -63,6 +65,7 @@ impl SearchSchema {
         let facets = b.add_facet_field("facets", FacetOptions::default());
         let trl = b.add_u64_field("trl", NumericOptions::default().set_indexed().set_fast());
         let closes = b.add_i64_field("closes", NumericOptions::default().set_indexed().set_fast());
+        let kind = b.add_u64_field("kind", NumericOptions::default().set_fast());
         SearchSchema {
             schema: b.build(),
             key,
@@ -78,6 +81,7 @@ impl SearchSchema {
             facets,
             trl,
             closes,
+            kind,
         }
     }
 
