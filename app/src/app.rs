@@ -10,6 +10,7 @@ use crate::catalog::pages::{DetailPage, ListPage};
 use crate::home::HomePage;
 use crate::i18n::provide_lang;
 use crate::layout::{portal_name, Footer, Header, NotFound};
+use crate::matching::pages::FindPartnersPage;
 use crate::search::pages::SearchPage;
 
 /// The document around the app, rendered on the server.
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/match") view=FindPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/organizations") view=|| view! { <ListPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
                     <Route path=path!("/organizations/:id") view=|| view! { <DetailPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
                     <Route path=path!("/labs") view=|| view! { <ListPage kind=Kind::Lab/> } ssr=SsrMode::Async/>

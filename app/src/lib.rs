@@ -7,6 +7,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod layout;
+pub mod matching;
 pub mod search;
 pub mod text;
 pub mod vocab;

@@ -37,7 +37,8 @@ test('home → labs → filter by sector → lab → its institute, in Vietnames
   await page.getByRole('heading', { level: 2, name: 'Thuộc tổ chức' }).waitFor();
   await screenshot(page, 'vi-lab-detail');
 
-  await page.locator('section.related').first().locator('.card h3 a').first().click();
+  const institute = page.locator('section.related', { has: page.getByRole('heading', { level: 2, name: 'Thuộc tổ chức' }) });
+  await institute.locator('.card h3 a').first().click();
   await page.waitForURL(/\/organizations\//);
   await page.getByRole('heading', { level: 2, name: 'Phòng thí nghiệm' }).waitFor();
   assert.deepEqual(page.errors, []);

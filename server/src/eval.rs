@@ -99,7 +99,10 @@ impl Bench {
         anyhow::ensure!(report.rejected.is_empty(), "catalogue lines rejected: {:?}", report.rejected);
         let mut index = SearchIndex::in_ram().map_err(|e| anyhow::anyhow!("{e}"))?;
         if let Ok(spec) = std::env::var("KH_WEIGHTS") {
-            index.weights = app::search::index::Weights::parse(&spec);
+            index.weights = app::search::index::Weights::parse(&spec, app::search::index::Weights::default());
+        }
+        if let Ok(spec) = std::env::var("KH_MATCH_WEIGHTS") {
+            index.match_weights = app::search::index::Weights::parse(&spec, app::search::index::Weights::for_matching());
         }
         let index = Arc::new(index);
         sync(&db, &index).await.map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -188,6 +191,48 @@ pub async fn eval_search(bench: &Bench, queries: &[JudgedQuery], verbose: bool) 
         }
         engine.add(&q.category, a);
         baseline.add(&q.category, b);
+    }
+    Ok((engine, baseline))
+}
+
+/// One judged need of `server/eval/match-needs.jsonl`.
+#[derive(Debug, Deserialize)]
+pub struct JudgedNeed {
+    pub id: String,
+    pub group: String,
+    pub need: app::matching::model::MatchRequest,
+    pub judgments: HashMap<String, u8>,
+}
+
+/// Runs the judged needs through the matcher and the baseline (title and description as an
+/// OR query over the requested kinds).
+pub async fn eval_matching(bench: &Bench, needs: &[JudgedNeed], verbose: bool) -> anyhow::Result<(Report, Report)> {
+    use app::matching::matcher::{find, need_query};
+    use app::matching::score::NeedProfile;
+    let (mut engine, mut baseline) = (Report::default(), Report::default());
+    let today = app::state::today();
+    for n in needs {
+        let r = &n.need;
+        let profile = NeedProfile::new(&format!("{} {}", r.title, r.description), r.sectors.clone(), r.trl_min);
+        let query = need_query(&r.title, &r.description, profile, r.kinds());
+        let ours: Vec<String> = find(&bench.index, &query, K, Lang::Vi, today)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .into_iter()
+            .map(|m| format!("{}/{}", m.kind.code(), m.id))
+            .collect();
+        let kinds: Vec<&str> = r.kinds().iter().map(|k| k.code()).collect();
+        let theirs = bench.baseline(&format!("{} {}", r.title, r.description), Some(&kinds)).await?;
+        let (a, b) = (score(&ours, &n.judgments), score(&theirs, &n.judgments));
+        if verbose && a.ndcg < 0.85 {
+            println!("{} [{}] {:?}: nDCG {:.2} (FTS5 {:.2})", n.id, n.group, r.title, a.ndcg, b.ndcg);
+            for (i, key) in ours.iter().enumerate() {
+                println!("   {:>2}. {} {}", i + 1, n.judgments.get(key).map(|g| g.to_string()).unwrap_or("-".into()), key);
+            }
+            let missed: Vec<_> = n.judgments.iter().filter(|(k, g)| **g >= 2 && !ours.contains(k)).collect();
+            println!("   missed: {missed:?}");
+        }
+        engine.add(&n.group, a);
+        baseline.add(&n.group, b);
     }
     Ok((engine, baseline))
 }

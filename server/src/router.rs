@@ -22,6 +22,7 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{code}", get(app::i18n::switch_language))
         .merge(app::catalog::http::routes())
         .merge(app::search::http::routes())
+        .merge(app::matching::http::routes())
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(fallback)
         .layer(CompressionLayer::new())

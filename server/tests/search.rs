@@ -156,3 +156,68 @@ async fn a_missing_or_stale_index_is_rebuilt_from_the_database() {
     let index = Arc::new(SearchIndex::open(&path).unwrap());
     assert_eq!(sync(&db, &index).await.unwrap(), 9);
 }
+
+async fn post(state: &AppState, uri: &str, body: &str) -> (StatusCode, Value) {
+    let request = Request::builder().method("POST").uri(uri).header("content-type", "application/json").body(Body::from(body.to_string())).unwrap();
+    let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn a_posted_need_gets_explained_matches_of_the_kinds_asked() {
+    let state = state().await;
+    let need = r#"{"title":"Tôm hùm chết hàng loạt","description":"Cần xét nghiệm PCR bệnh sữa","sectors":["aquaculture"],"partner_types":["lab","offer","expert"],"trl_min":6}"#;
+    let (status, json) = post(&state, "/api/match", need).await;
+    assert_eq!(status, StatusCode::OK);
+    let matches = json["matches"].as_array().unwrap();
+    assert!(!matches.is_empty());
+    for m in matches {
+        assert!(["lab", "offer", "expert"].contains(&m["kind"].as_str().unwrap()), "{m}");
+        assert!(!m["reasons"].as_array().unwrap().is_empty(), "every match says why: {m}");
+        assert!(m["score"].as_f64().unwrap() > 0.0);
+    }
+    let kit = matches.iter().find(|m| m["id"] == "kit-pcr-tom-hum").expect("the PCR kit is suggested");
+    let reasons: Vec<&str> = kit["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert!(reasons.iter().any(|r| r.starts_with("Khớp:") && r.contains("PCR")), "{reasons:?}");
+    assert!(reasons.contains(&"TRL 7 đạt yêu cầu (≥ 6)"), "{reasons:?}");
+    let (_, english) = post(&state, "/api/match?lang=en", need).await;
+    let reasons = english["matches"][0]["reasons"].to_string();
+    assert!(reasons.contains("Matches") || reasons.contains("Same sector"), "{reasons}");
+}
+
+#[tokio::test]
+async fn a_stored_need_is_matched_by_id() {
+    let state = state().await;
+    let (status, json) = get(&state, "/api/needs/need-tom-hum-chet/matches?limit=3").await;
+    assert_eq!(status, StatusCode::OK);
+    let matches = json["matches"].as_array().unwrap();
+    assert!(!matches.is_empty() && matches.len() <= 3);
+    assert!(matches.iter().all(|m| ["lab", "expert", "offer"].contains(&m["kind"].as_str().unwrap())), "only its partner_types");
+    let (status, json) = get(&state, "/api/needs/khong-co/matches").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(json["error"].is_string());
+    let (status, _) = get(&state, "/api/needs/need-tom-hum-chet/matches?limit=zero").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn bad_match_bodies_get_a_clear_400() {
+    let state = state().await;
+    for (body, word) in [
+        ("not json", "not a valid need"),
+        ("{}", "describe the need"),
+        (r#"{"title":"x","sectors":["moon"]}"#, "moon"),
+        (r#"{"title":"x","partner_types":["robot"]}"#, "robot"),
+        (r#"{"title":"x","trl_min":12}"#, "trl_min"),
+        (r#"{"title":"x","limit":0}"#, "limit"),
+        (r#"{"title":5}"#, "not a valid need"),
+    ] {
+        let (status, json) = post(&state, "/api/match", body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(json["error"].as_str().unwrap().contains(word), "{body}: {json}");
+    }
+    let long = format!(r#"{{"title":"{}"}}"#, "a".repeat(301));
+    assert_eq!(post(&state, "/api/match", &long).await.0, StatusCode::BAD_REQUEST);
+}

@@ -10,6 +10,7 @@ use super::model::{Kind, ListFilter, RecordDetail};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Lang};
 use crate::layout::{ErrorNotice, NotFound};
+use crate::matching::pages::RecordMatches;
 
 /// The list of one kind, with filters and pages.
 #[component]
@@ -92,6 +93,8 @@ fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
     let badges = detail.badges.clone();
     let sectors = entry.sectors().to_vec();
     let fields = entry.fields(lang);
+    let matches = matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
+        .then(|| view! { <RecordMatches kind=kind id=entry.id().to_string()/> });
     let sections = detail
         .sections
         .into_iter()
@@ -116,6 +119,7 @@ fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>
+        {matches}
         {sections}
     }
 }

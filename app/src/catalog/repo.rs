@@ -112,6 +112,8 @@ pub async fn get(db: &Db, kind: Kind, id: &str) -> Result<Option<Record>, AppErr
 pub struct Listed {
     pub record: Record,
     parent: Option<(String, Option<String>, Option<String>)>,
+    /// When it was last stored (RFC 3339), where the query read it.
+    pub updated_at: Option<String>,
 }
 
 impl Listed {
@@ -124,6 +126,8 @@ impl Listed {
 #[derive(sqlx::FromRow)]
 struct ListedRow {
     doc: String,
+    #[sqlx(default)]
+    updated_at: Option<String>,
     parent_title: Option<String>,
     parent_title_en: Option<String>,
     parent_title_vi: Option<String>,
@@ -136,11 +140,12 @@ impl TryFrom<ListedRow> for Listed {
         Ok(Listed {
             record: parse(&row.doc)?,
             parent: row.parent_title.map(|t| (t, row.parent_title_en, row.parent_title_vi)),
+            updated_at: row.updated_at,
         })
     }
 }
 
-const LISTED_COLUMNS: &str = "SELECT r.revision, r.doc, p.title AS parent_title, p.title_en AS parent_title_en,
+const LISTED_COLUMNS: &str = "SELECT r.revision, r.doc, r.updated_at, p.title AS parent_title, p.title_en AS parent_title_en,
     p.title_vi AS parent_title_vi FROM records r
     LEFT JOIN record_links l ON l.kind = r.kind AND l.id = r.id AND l.position = 0
     LEFT JOIN records p ON p.kind = l.target_kind AND p.id = l.target_id ";

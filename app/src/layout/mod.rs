@@ -26,6 +26,7 @@ pub fn Header() -> impl IntoView {
         .iter()
         .map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> })
         .collect_view();
+    let find = view! { <li><a class="nav-cta" href="/match">{lang.pick("Tìm đối tác", "Find partners")}</a></li> };
     view! {
         <a class="skip-link" href="#main">{lang.pick("Bỏ qua đến nội dung", "Skip to content")}</a>
         <header class="site-header">
@@ -44,7 +45,7 @@ pub fn Header() -> impl IntoView {
                 </a>
             </div>
             <nav class="main-nav" aria-label=lang.pick("Danh mục", "Sections")>
-                <ul>{nav}</ul>
+                <ul>{find}{nav}</ul>
             </nav>
         </header>
     }

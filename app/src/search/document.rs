@@ -103,6 +103,8 @@ pub fn document(s: &SearchSchema, listed: &Listed) -> TantivyDocument {
     doc.add_u64(s.trl, entry.trl().map(u64::from).unwrap_or(0));
     doc.add_i64(s.closes, entry.closes().map(days).unwrap_or(0));
     doc.add_u64(s.kind, record.kind().rank() as u64);
+    let updated = listed.updated_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+    doc.add_i64(s.updated, updated.map(|t| days(t.date_naive())).unwrap_or(0));
     doc
 }
 

@@ -60,9 +60,15 @@ impl Default for Weights {
 }
 
 impl Weights {
+    /// The weights of matching, where a need's long text is the query: pairs of words tell
+    /// far more than single syllables there. Tuned on the judged needs.
+    pub fn for_matching() -> Weights {
+        Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.5, ..Weights::default() }
+    }
+
     /// Reads `name=value,…` over the defaults (for tuning with `cargo xtask eval`).
-    pub fn parse(spec: &str) -> Weights {
-        let mut w = Weights::default();
+    pub fn parse(spec: &str, base: Weights) -> Weights {
+        let mut w = base;
         for pair in spec.split(',') {
             let Some((name, value)) = pair.split_once('=') else { continue };
             let Ok(v) = value.trim().parse::<f32>() else { continue };
@@ -85,8 +91,10 @@ impl Weights {
 
 pub struct SearchIndex {
     pub(crate) schema: SearchSchema,
-    /// Ranking weights.
+    /// Ranking weights of search.
     pub weights: Weights,
+    /// Ranking weights of matching.
+    pub match_weights: Weights,
     pub(crate) reader: IndexReader,
     pub(crate) glossary: Glossary,
     index: Index,
@@ -150,7 +158,7 @@ impl SearchIndex {
         })?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_error)?;
         let glossary = Glossary::parse(GLOSSARY_TSV).map_err(index_error)?;
-        Ok(SearchIndex { schema, weights: Weights::default(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision) })
+        Ok(SearchIndex { schema, weights: Weights::default(), match_weights: Weights::for_matching(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision) })
     }
 
     /// The database revision the index has caught up with.

@@ -63,11 +63,16 @@ impl SearchIndex {
     /// equivalents match, exact marks and titles weighing most, typos and translations least,
     /// and a bonus for records that hold every word.
     fn text_query(&self, words: &[(Word, bool)]) -> Option<Box<dyn Query>> {
+        self.scoring_query(words, words.len() > 1, &self.weights)
+    }
+
+    /// `text_query` with the every-word bonus chosen by the caller (a long need text would
+    /// never hold it).
+    pub(crate) fn scoring_query(&self, words: &[(Word, bool)], coverage: bool, w8: &super::index::Weights) -> Option<Box<dyn Query>> {
         if words.is_empty() {
             return None;
         }
         let s = &self.schema;
-        let w8 = &self.weights;
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         let mut every_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (w, corrected) in words {
@@ -85,7 +90,7 @@ impl SearchIndex {
             // A corrected typo counts a little less than a word typed right.
             clauses.push(if *corrected { boost(word_query, w8.fuzzy) } else { word_query });
         }
-        if words.len() > 1 {
+        if coverage {
             clauses.push(boost(Box::new(BooleanQuery::new(every_word)), w8.coverage));
         }
         let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
@@ -122,7 +127,7 @@ impl SearchIndex {
     }
 
     /// The filters of `req`, leaving out the dimension `skip` (for its own counts).
-    fn filter_clauses(&self, req: &SearchRequest, today: NaiveDate, skip: Option<&str>) -> Vec<Box<dyn Query>> {
+    pub(crate) fn filter_clauses(&self, req: &SearchRequest, today: NaiveDate, skip: Option<&str>) -> Vec<Box<dyn Query>> {
         let s = &self.schema;
         let mut must: Vec<Box<dyn Query>> = Vec::new();
         let mut facet_filter = |dim: &str, values: Vec<String>| {
@@ -153,7 +158,7 @@ impl SearchIndex {
         must
     }
 
-    fn full_query(&self, text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    pub(crate) fn full_query(&self, text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters.into_iter().map(|f| (Occur::Must, f)).collect();
         match text {
             Some(text) => clauses.push((Occur::Must, text)),
@@ -245,7 +250,7 @@ impl SearchIndex {
         terms
     }
 
-    fn hit(&self, searcher: &Searcher, address: DocAddress, score: f32, lang: Lang, today: NaiveDate, terms: &HashSet<String>) -> Result<Hit, AppError> {
+    pub(crate) fn hit(&self, searcher: &Searcher, address: DocAddress, score: f32, lang: Lang, today: NaiveDate, terms: &HashSet<String>) -> Result<Hit, AppError> {
         let doc: TantivyDocument = searcher.doc(address).map_err(AppError::internal)?;
         let stored = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let record: Record = serde_json::from_str(&stored(self.schema.doc)).map_err(AppError::internal)?;
@@ -275,7 +280,7 @@ impl SearchIndex {
 
     /// The query's words with typos corrected: a word the index does not know becomes the
     /// closest word it does (flagged `true`).
-    fn corrected(&self, searcher: &Searcher, words: &[Word]) -> Vec<(Word, bool)> {
+    pub(crate) fn corrected(&self, searcher: &Searcher, words: &[Word]) -> Vec<(Word, bool)> {
         use super::correct::{correction, known};
         words
             .iter()

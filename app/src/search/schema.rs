@@ -8,7 +8,7 @@ use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
 use tantivy::Index;
 
 /// Bump when the schema or the analysis changes: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Tokenizer of the pre-analysed fields.
 pub const SPACES: &str = "spaces";
@@ -43,6 +43,8 @@ pub struct SearchSchema {
     pub closes: Field,
     /// The record's kind, by its storage rank (for diversifying results).
     pub kind: Field,
+    /// When the record was last saved, as days since 1970 (for freshness).
+    pub updated: Field,
 }
 
 impl SearchSchema {
@@ -66,6 +68,7 @@ impl SearchSchema {
         let trl = b.add_u64_field("trl", NumericOptions::default().set_indexed().set_fast());
         let closes = b.add_i64_field("closes", NumericOptions::default().set_indexed().set_fast());
         let kind = b.add_u64_field("kind", NumericOptions::default().set_fast());
+        let updated = b.add_i64_field("updated", NumericOptions::default().set_fast());
         SearchSchema {
             schema: b.build(),
             key,
@@ -82,6 +85,7 @@ impl SearchSchema {
             trl,
             closes,
             kind,
+            updated,
         }
     }
 

@@ -1,6 +1,6 @@
 //! `cargo xtask eval`: search and matching quality on the judged sets, beside FTS5.
 
-use server::eval::{eval_search, parse_judged, table, Bench};
+use server::eval::{eval_matching, eval_search, parse_judged, table, Bench};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -10,5 +10,8 @@ async fn main() -> anyhow::Result<()> {
     let queries = parse_judged(&std::fs::read_to_string(root.join("eval/search-queries.jsonl"))?)?;
     let (engine, baseline) = eval_search(&bench, &queries, verbose).await?;
     println!("{}", table(&format!("Search: {} judged queries over the demo catalogue", queries.len()), &engine, &baseline));
+    let needs = parse_judged(&std::fs::read_to_string(root.join("eval/match-needs.jsonl"))?)?;
+    let (engine, baseline) = eval_matching(&bench, &needs, verbose).await?;
+    println!("{}", table(&format!("Matching: {} judged needs over the demo catalogue", needs.len()), &engine, &baseline));
     Ok(())
 }

@@ -1,0 +1,71 @@
+//! `POST /api/match` and `GET /api/needs/{id}/matches`, as ../shared/contract/api.md says.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use super::model::{MatchRequest, MAX_MATCHES};
+use crate::catalog::model::Kind;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/api/match", post(match_posted)).route("/api/needs/{id}/matches", get(match_stored))
+}
+
+#[derive(Serialize)]
+struct ApiMatch {
+    kind: &'static str,
+    id: String,
+    title: String,
+    score: f32,
+    reasons: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ApiMatches {
+    matches: Vec<ApiMatch>,
+}
+
+fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
+    Json(ApiMatches {
+        matches: matches
+            .into_iter()
+            .map(|m| ApiMatch { kind: m.kind.code(), id: m.id, title: m.title, score: m.score, reasons: m.reasons })
+            .collect(),
+    })
+}
+
+#[derive(Deserialize)]
+struct Params {
+    limit: Option<String>,
+    lang: Option<String>,
+}
+
+fn lang(params: &Params) -> Lang {
+    params.lang.as_deref().and_then(Lang::from_code).unwrap_or_default()
+}
+
+/// `POST /api/match`: a need that is not stored.
+async fn match_posted(State(state): State<AppState>, Query(params): Query<Params>, body: Bytes) -> Result<Json<ApiMatches>, AppError> {
+    let request: MatchRequest = serde_json::from_slice(&body).map_err(|e| AppError::BadRequest(format!("the body is not a valid need: {e}")))?;
+    request.validate().map_err(AppError::BadRequest)?;
+    Ok(answer(super::service::for_request(&state, request, lang(&params)).await?))
+}
+
+/// `GET /api/needs/{id}/matches?limit=`: a stored need.
+async fn match_stored(State(state): State<AppState>, Path(id): Path<String>, Query(params): Query<Params>) -> Result<Json<ApiMatches>, AppError> {
+    let limit = match params.limit.as_deref() {
+        None | Some("") => super::model::DEFAULT_MATCHES,
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| AppError::BadRequest("limit: must be a whole number from 1".into()))?
+            .min(MAX_MATCHES),
+    };
+    Ok(answer(super::service::for_record(&state, Kind::Need, &id, limit, lang(&params)).await?))
+}

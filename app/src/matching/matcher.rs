@@ -1,0 +1,156 @@
+//! Finding partners for a need: candidates come from the search index (same Vietnamese and
+//! cross-language analysis as search), restricted to the kinds wanted; each is then scored by
+//! `score` and the list is diversified so that one organization does not fill it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use tantivy::collector::TopDocs;
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+use super::model::Match;
+use super::score::{availability, freshness, location, reasons, sector_fit, trl_fit, Components, NeedProfile};
+use crate::catalog::model::{Kind, Record};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::search::analyzer::words;
+use crate::search::index::SearchIndex;
+use crate::search::model::SearchRequest;
+
+/// Candidates scored per request.
+const CANDIDATES: usize = 200;
+/// Most words of a need's text that are read.
+const MAX_WORDS: usize = 64;
+/// Score kept by each further match from an organization already listed.
+const SAME_ORGANIZATION: f32 = 0.8;
+
+/// What to look for.
+#[derive(Debug, Clone, Default)]
+pub struct MatchQuery {
+    /// The need's words (title and description).
+    pub text: String,
+    pub profile: NeedProfile,
+    pub kinds: Vec<Kind>,
+    /// Organization types allowed, for organizations (a call's eligible types).
+    pub org_types: Vec<String>,
+    /// A record never to suggest (the one being matched).
+    pub exclude: Option<(Kind, String)>,
+}
+
+/// Ranked, explained matches. Blocking: call from a blocking thread.
+pub fn find(index: &SearchIndex, q: &MatchQuery, limit: usize, lang: Lang, today: NaiveDate) -> Result<Vec<Match>, AppError> {
+    let searcher = index.reader.searcher();
+    let mut typed = words(&q.text);
+    typed.truncate(MAX_WORDS);
+    let words = index.corrected(&searcher, &typed);
+    let Some(text) = index.scoring_query(&words, false, &index.match_weights) else { return Ok(Vec::new()) };
+    let filter = SearchRequest { kinds: q.kinds.clone(), org_types: q.org_types.clone(), ..SearchRequest::default() };
+    let query = index.full_query(Some(text), index.filter_clauses(&filter, today, None));
+    let top = searcher.search(&query, &TopDocs::with_limit(CANDIDATES).order_by_score()).map_err(AppError::internal)?;
+    let best = top.first().map(|(s, _)| *s).unwrap_or(1.0).max(f32::EPSILON);
+
+    let s = &index.schema;
+    let mut scored: Vec<(f32, Record, Option<String>)> = Vec::new();
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address).map_err(AppError::internal)?;
+        let Some(json) = doc.get_first(s.doc).and_then(|v| v.as_str()) else { continue };
+        let record: Record = serde_json::from_str(json).map_err(AppError::internal)?;
+        if q.exclude.as_ref().is_some_and(|(k, id)| *k == record.kind() && id == record.id()) {
+            continue;
+        }
+        let parent = doc
+            .get_first(s.parent)
+            .and_then(|v| v.as_str())
+            .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok())
+            .and_then(|p| p.get(lang.code()).and_then(|t| t.as_str()).map(str::to_string));
+        let updated = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .i64("updated")
+            .ok()
+            .and_then(|c| c.first(address.doc_id))
+            .filter(|d| *d > 0)
+            .and_then(|d| NaiveDate::default().checked_add_signed(chrono::Duration::days(d)));
+        let components = Components {
+            text: score / best,
+            sector: sector_fit(&q.profile.sectors, record.entry().sectors()),
+            trl: trl_fit(q.profile.trl_min, &record),
+            availability: availability(&record, today),
+            location: location(&record),
+            freshness: freshness(updated, today),
+        };
+        scored.push((components.score(), record, parent));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+
+    // Diversify: each further match from the same organization counts a little less.
+    let mut per_parent: HashMap<String, i32> = HashMap::new();
+    let mut diversified: Vec<(f32, Record, Option<String>)> = scored
+        .into_iter()
+        .map(|(score, record, parent)| {
+            let key = parent.clone().unwrap_or_else(|| format!("{}/{}", record.kind().code(), record.id()));
+            let seen = per_parent.entry(key).or_insert(0);
+            let adjusted = score * SAME_ORGANIZATION.powi(*seen);
+            *seen += 1;
+            (adjusted, record, parent)
+        })
+        .collect();
+    diversified.sort_by(|a, b| b.0.total_cmp(&a.0));
+
+    Ok(diversified
+        .into_iter()
+        .take(limit)
+        .map(|(score, record, parent)| {
+            let entry = record.entry();
+            let title = match &record {
+                Record::Expert(e) => e.display_name(),
+                _ => entry.title().get(lang).to_string(),
+            };
+            Match {
+                kind: record.kind(),
+                id: record.id().to_string(),
+                title,
+                score: (score * 1000.0).round() / 1000.0,
+                reasons: reasons(&q.profile, &record, parent.as_deref(), lang, today),
+                subtitle: parent,
+                badges: entry.badges(lang, today),
+            }
+        })
+        .collect())
+}
+
+/// What a stored or posted need looks for.
+pub fn need_query(title: &str, description: &str, profile: NeedProfile, kinds: Vec<Kind>) -> MatchQuery {
+    MatchQuery { text: format!("{title}. {title}. {description}"), profile, kinds, ..MatchQuery::default() }
+}
+
+/// The other direction: what an offer, lab or expert could answer (needs), or who a call
+/// could fund (eligible organizations).
+pub fn reverse_query(record: &Record) -> Option<MatchQuery> {
+    let entry = record.entry();
+    let mut text = format!("{} {}", entry.title().base, entry.summary().base);
+    let lists: Vec<&Vec<String>> = match record {
+        Record::Lab(l) => vec![&l.capabilities, &l.services],
+        Record::Expert(e) => vec![&e.expertise],
+        Record::Offer(o) => vec![&o.keywords],
+        Record::Call(_) => Vec::new(),
+        _ => return None,
+    };
+    for item in lists.into_iter().flatten() {
+        text.push_str(". ");
+        text.push_str(item);
+    }
+    let profile = NeedProfile::new(&text, entry.sectors().to_vec(), None);
+    let exclude = Some((record.kind(), record.id().to_string()));
+    Some(match record {
+        Record::Call(call) => MatchQuery {
+            text,
+            profile,
+            kinds: vec![Kind::Organization],
+            org_types: call.eligible.iter().map(|t| t.code().to_string()).collect(),
+            exclude,
+        },
+        _ => MatchQuery { text, profile, kinds: vec![Kind::Need], org_types: Vec::new(), exclude },
+    })
+}

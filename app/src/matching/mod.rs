@@ -1,0 +1,16 @@
+//! Matching: every need gets ranked, explained research partners, pilots and calls; every
+//! offer, lab, expert and call finds the needs and organizations it could serve.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+
+
+#[cfg(feature = "ssr")]
+pub mod http;
+#[cfg(feature = "ssr")]
+pub mod matcher;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod score;

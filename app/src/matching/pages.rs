@@ -1,0 +1,182 @@
+//! Matches on a need's page, "what this could serve" on offer, lab, expert and call pages,
+//! and the "find partners" page where anyone describes a need.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{find_partners, record_matches};
+use super::model::{Match, MatchRequest};
+use crate::catalog::components::{submit_on_change, Badges};
+use crate::catalog::model::Kind;
+use crate::i18n::use_lang;
+use crate::layout::ErrorNotice;
+use crate::vocab::{PartnerType, Sector};
+
+/// One match with its reasons.
+#[component]
+fn MatchCard(m: Match) -> impl IntoView {
+    let lang = use_lang();
+    let reasons = m.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view();
+    view! {
+        <li class="card match">
+            <p class="card-kind">{m.kind.label(lang)}</p>
+            <h3 class="card-title"><a href=m.href()>{m.title.clone()}</a></h3>
+            {m.subtitle.clone().map(|s| view! { <p class="card-sub">{s}</p> })}
+            <ul class="reasons" aria-label=lang.pick("Lý do gợi ý", "Why suggested")>{reasons}</ul>
+            <Badges badges=m.badges/>
+        </li>
+    }
+}
+
+/// Matches grouped by kind, best first within each.
+#[component]
+pub fn MatchGroups(matches: Vec<Match>) -> impl IntoView {
+    let lang = use_lang();
+    if matches.is_empty() {
+        return view! { <p class="empty">{lang.pick("Chưa tìm thấy đối tác phù hợp.", "No suitable partner found yet.")}</p> }.into_any();
+    }
+    let groups = Kind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let cards: Vec<Match> = matches.iter().filter(|m| m.kind == *kind).cloned().collect();
+            (!cards.is_empty()).then(|| {
+                let items = cards.into_iter().map(|m| view! { <MatchCard m=m/> }).collect_view();
+                view! { <section class="match-group"><h3 class="group-title">{kind.plural(lang)}</h3><ul class="cards">{items}</ul></section> }
+            })
+        })
+        .collect_view();
+    view! { <div class="match-groups">{groups}</div> }.into_any()
+}
+
+/// On a record's page: partners for a need, or what an offer, lab, expert or call could serve.
+#[component]
+pub fn RecordMatches(kind: Kind, id: String) -> impl IntoView {
+    let lang = use_lang();
+    let heading = match kind {
+        Kind::Need => lang.pick("Đối tác phù hợp", "Suggested partners"),
+        Kind::Call => lang.pick("Tổ chức đủ điều kiện có hồ sơ phù hợp", "Eligible organizations that fit"),
+        _ => lang.pick("Nhu cầu có thể đáp ứng", "Needs it could answer"),
+    };
+    let data = Resource::new(move || id.clone(), move |id| record_matches(kind, id, lang));
+    view! {
+        <section class="related matches" aria-labelledby="matches-heading">
+            <h2 id="matches-heading">{heading}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(matches) => view! { <MatchGroups matches=matches/> }.into_any(),
+                        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Reads the find-partners form from the URL.
+fn request_from(query: &leptos_router::params::ParamsMap) -> MatchRequest {
+    let all = |k: &str| query.get_all(k).unwrap_or_default();
+    MatchRequest {
+        title: query.get("title").unwrap_or_default().chars().take(300).collect(),
+        description: query.get("description").unwrap_or_default().chars().take(5000).collect(),
+        sectors: all("sector").iter().filter_map(|c| Sector::from_code(c)).collect(),
+        partner_types: all("looking_for").iter().filter_map(|c| PartnerType::from_code(c)).collect(),
+        trl_min: query.get("trl_min").and_then(|t| t.parse().ok()).filter(|t| (1..=9).contains(t)),
+        limit: Some(12),
+    }
+}
+
+/// `/match`: describe a need in your own words and see partners at once.
+#[component]
+pub fn FindPartnersPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let request = Memo::new(move |_| request_from(&query.get()));
+    let results = Resource::new(
+        move || request.get(),
+        move |r| async move { if r.validate().is_ok() { find_partners(r, lang).await.map(Some) } else { Ok(None) } },
+    );
+    let title = lang.pick("Tìm đối tác", "Find partners");
+    let initial = request.get_untracked();
+    let checked = |t: PartnerType| initial.partner_types.contains(&t);
+    let types = PartnerType::ALL
+        .iter()
+        .map(|t| {
+            let id = format!("looking-{}", t.code());
+            view! {
+                <li>
+                    <input type="checkbox" id=id.clone() name="looking_for" value=t.code() checked=checked(*t) on:change=submit_on_change/>
+                    <label for=id>{t.label(lang)}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    let sector_options = Sector::ALL
+        .iter()
+        .map(|s| view! { <option value=s.code() selected=initial.sectors.contains(s)>{s.label(lang)}</option> })
+        .collect_view();
+    let trl_options = (1..=9u8)
+        .map(|t| view! { <option value=t.to_string() selected=initial.trl_min == Some(t)>{format!("TRL {t}")}</option> })
+        .collect_view();
+    view! {
+        <Title text=title/>
+        <div class="page-head">
+            <h1>{title}</h1>
+            <p class="lead">{lang.pick(
+                "Mô tả vấn đề hoặc nhu cầu công nghệ của bạn; cổng gợi ý phòng thí nghiệm, chuyên gia, công nghệ, thử nghiệm và nguồn tài trợ phù hợp, kèm lý do.",
+                "Describe your problem or technology need; the portal suggests labs, experts, technologies, pilots and funding that fit, and says why.",
+            )}</p>
+        </div>
+        <div class="list-layout">
+            <aside class="list-filters">
+                <Form method="GET" action="/match">
+                    <div class="filters need-form">
+                        <div class="filter">
+                            <label for="need-title">{lang.pick("Nhu cầu của bạn", "Your need")}</label>
+                            <input id="need-title" type="text" name="title" value=initial.title.clone() maxlength="300"
+                                placeholder=lang.pick("ví dụ: tôm hùm chết hàng loạt", "e.g. lobsters dying in cages") on:change=submit_on_change/>
+                        </div>
+                        <div class="filter">
+                            <label for="need-description">{lang.pick("Mô tả thêm", "More detail")}</label>
+                            <textarea id="need-description" name="description" rows="5" maxlength="5000" on:change=submit_on_change>{initial.description.clone()}</textarea>
+                        </div>
+                        <fieldset class="facet">
+                            <legend>{lang.pick("Bạn đang tìm", "Looking for")}</legend>
+                            <ul class="checks">{types}</ul>
+                        </fieldset>
+                        <div class="filter">
+                            <label for="need-sector">{lang.pick("Lĩnh vực", "Sector")}</label>
+                            <select id="need-sector" name="sector" on:change=submit_on_change>
+                                <option value="">{lang.pick("Bất kỳ", "Any")}</option>
+                                {sector_options}
+                            </select>
+                        </div>
+                        <div class="filter">
+                            <label for="need-trl">{lang.pick("Mức sẵn sàng công nghệ tối thiểu", "Minimum technology readiness")}</label>
+                            <select id="need-trl" name="trl_min" on:change=submit_on_change>
+                                <option value="">{lang.pick("Bất kỳ", "Any")}</option>
+                                {trl_options}
+                            </select>
+                        </div>
+                        <div class="need-actions">
+                            <button type="submit">{lang.pick("Tìm đối tác", "Find partners")}</button>
+                        </div>
+                    </div>
+                </Form>
+            </aside>
+            <section class="list-results" aria-live="polite">
+                <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
+                    {move || Suspend::new(async move {
+                        match results.await {
+                            Ok(Some(matches)) => view! { <MatchGroups matches=matches/> }.into_any(),
+                            Ok(None) => view! { <p class="hint">{lang.pick("Hãy mô tả nhu cầu để xem gợi ý.", "Describe a need to see suggestions.")}</p> }.into_any(),
+                            Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </div>
+    }
+}
