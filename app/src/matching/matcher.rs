@@ -10,7 +10,7 @@ use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use super::model::Match;
-use super::score::{availability, freshness, location, reasons, sector_fit, trl_fit, Components, NeedProfile};
+use super::score::{is_stop_word, availability, freshness, location, reasons, sector_fit, trl_fit, Components, NeedProfile};
 use crate::catalog::model::{Kind, Record};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -21,9 +21,9 @@ use crate::search::model::SearchRequest;
 /// Candidates scored per request.
 const CANDIDATES: usize = 200;
 /// Most words of a need's text that are read.
-const MAX_WORDS: usize = 64;
+const MAX_WORDS: usize = 400;
 /// Score kept by each further match from an organization already listed.
-const SAME_ORGANIZATION: f32 = 0.8;
+const SAME_ORGANIZATION: f32 = 0.9;
 
 /// What to look for.
 #[derive(Debug, Clone, Default)]
@@ -41,10 +41,16 @@ pub struct MatchQuery {
 /// Ranked, explained matches. Blocking: call from a blocking thread.
 pub fn find(index: &SearchIndex, q: &MatchQuery, limit: usize, lang: Lang, today: NaiveDate) -> Result<Vec<Match>, AppError> {
     let searcher = index.reader.searcher();
+    // Every distinct word of the need once, and the pairs of adjacent words as written.
     let mut typed = words(&q.text);
     typed.truncate(MAX_WORDS);
+    let mut pairs: Vec<String> = crate::search::analyzer::pairs(&typed);
+    pairs.sort();
+    pairs.dedup();
+    let mut seen = std::collections::HashSet::new();
+    typed.retain(|w| !is_stop_word(&w.folded) && seen.insert(w.folded.clone()));
     let words = index.corrected(&searcher, &typed);
-    let Some(text) = index.scoring_query(&words, false, &index.match_weights) else { return Ok(Vec::new()) };
+    let Some(text) = index.scoring_query(&words, &pairs, false, &index.match_weights) else { return Ok(Vec::new()) };
     let filter = SearchRequest { kinds: q.kinds.clone(), org_types: q.org_types.clone(), ..SearchRequest::default() };
     let query = index.full_query(Some(text), index.filter_clauses(&filter, today, None));
     let top = searcher.search(&query, &TopDocs::with_limit(CANDIDATES).order_by_score()).map_err(AppError::internal)?;

@@ -18,6 +18,11 @@ const STOP: &[&str] = &[
     "this", "from", "or", "at", "be", "as", "it", "its", "can", "per", "into",
 ];
 
+/// Whether a folded word is too common to tell anything.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP.contains(&word)
+}
+
 /// What a need brings to scoring.
 #[derive(Debug, Clone, Default)]
 pub struct NeedProfile {

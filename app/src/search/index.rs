@@ -63,7 +63,7 @@ impl Weights {
     /// The weights of matching, where a need's long text is the query: pairs of words tell
     /// far more than single syllables there. Tuned on the judged needs.
     pub fn for_matching() -> Weights {
-        Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.5, ..Weights::default() }
+        Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.3, ..Weights::default() }
     }
 
     /// Reads `name=value,…` over the defaults (for tuning with `cargo xtask eval`).

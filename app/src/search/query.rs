@@ -63,12 +63,13 @@ impl SearchIndex {
     /// equivalents match, exact marks and titles weighing most, typos and translations least,
     /// and a bonus for records that hold every word.
     fn text_query(&self, words: &[(Word, bool)]) -> Option<Box<dyn Query>> {
-        self.scoring_query(words, words.len() > 1, &self.weights)
+        let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
+        self.scoring_query(words, &pairs(&plain), words.len() > 1, &self.weights)
     }
 
     /// `text_query` with the every-word bonus chosen by the caller (a long need text would
     /// never hold it).
-    pub(crate) fn scoring_query(&self, words: &[(Word, bool)], coverage: bool, w8: &super::index::Weights) -> Option<Box<dyn Query>> {
+    pub(crate) fn scoring_query(&self, words: &[(Word, bool)], word_pairs: &[String], coverage: bool, w8: &super::index::Weights) -> Option<Box<dyn Query>> {
         if words.is_empty() {
             return None;
         }
@@ -99,9 +100,9 @@ impl SearchIndex {
             let named = facet_term(s, &format!("/kind/{}", kind.code()));
             clauses.push(Box::new(ConstScoreQuery::new(named, w8.intent)));
         }
-        for pair in pairs(&plain) {
-            clauses.push(boost(term(s.title_pairs, &pair), w8.pairs * w8.title));
-            clauses.push(boost(term(s.body_pairs, &pair), w8.pairs));
+        for pair in word_pairs {
+            clauses.push(boost(term(s.title_pairs, pair), w8.pairs * w8.title));
+            clauses.push(boost(term(s.body_pairs, pair), w8.pairs));
         }
         let expansions = self.glossary.expand(&folded);
         if !expansions.is_empty() {
