@@ -4,4 +4,5 @@
 pub mod config;
 pub mod router;
 pub mod eval;
+pub mod gen;
 pub mod startup;

@@ -27,6 +27,6 @@ async fn matching_beats_the_baseline_in_every_language_group() {
         let (ours, theirs) = (engine.mean(group).ndcg, baseline.mean(group).ndcg);
         // The bar is 0.85 in every group; `cargo xtask eval` prints where it stands.
         assert!(ours > theirs, "{group}: nDCG@10 {ours:.3} is not above FTS5's {theirs:.3}");
-        assert!(ours >= 0.70, "{group}: nDCG@10 {ours:.3} fell below 0.70");
+        assert!(ours >= 0.80, "{group}: nDCG@10 {ours:.3} fell below 0.80");
     }
 }

@@ -21,12 +21,12 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> Result<u16> {
+pub fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 /// Whether `GET /healthz` answers 200.
-fn healthy(addr: &str) -> bool {
+pub fn healthy(addr: &str) -> bool {
     let Ok(mut stream) = TcpStream::connect(addr) else { return false };
     let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
     let request = format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's own set-up, build, serve and test commands, so that a fresh
 //! machine needs nothing but cargo and the package registries.
 
+mod bench;
 mod e2e;
 mod setup;
 mod site;
@@ -16,7 +17,9 @@ commands:
   serve [--release]   set up what is missing, build, and start the portal with its demo catalogue
   build [--release]   build the server binary and the site (target/site)
   test                set up what is missing and run every test: unit, integration, end-to-end
-  eval [--verbose]    search quality on the judged query set, beside a naive SQLite FTS5 baseline";
+  eval [--verbose]    search and matching quality on the judged sets, beside a naive SQLite FTS5 baseline
+  gen --records N [--out FILE]   a synthetic catalogue in the records format
+  bench [--records N] [--seconds S] [--debug]   import, start, load and measure; prints one table";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +28,8 @@ fn main() -> ExitCode {
         Some("serve") => serve(release),
         Some("build") => setup::toolchain().and_then(|_| site::build(release)),
         Some("test") => test(),
+        Some("gen") => run(cargo().args(["run", "-q", "--release", "-p", "server", "--bin", "gen", "--"]).args(&args[1..])),
+        Some("bench") => setup::toolchain().and_then(|_| bench::run_bench(&args[1..])),
         Some("eval") => run(cargo().args(["run", "-q", "-p", "server", "--bin", "eval", "--"]).args(&args[1..])),
         _ => {
             eprintln!("{USAGE}");

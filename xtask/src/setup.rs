@@ -12,12 +12,12 @@ fn is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false)
 }
 
-fn found(program: &str) -> bool {
+pub fn found(program: &str) -> bool {
     Command::new("sh").args(["-c", &format!("command -v {program}")]).output().map(|o| o.status.success()).unwrap_or(false)
 }
 
 /// Installs Debian packages when running as root, else says what to install.
-fn apt_install(packages: &[&str]) -> Result<()> {
+pub fn apt_install(packages: &[&str]) -> Result<()> {
     if !is_root() {
         bail!("please install the Debian packages {} (sudo apt-get install {})", packages.join(", "), packages.join(" "));
     }
