@@ -174,20 +174,37 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, kind: Kind, filter: &ListFilter, sk
     }
 }
 
-/// One page of records of `kind` matching `filter`: upcoming deadlines first, then by name.
+/// One page of records of `kind` matching `filter`: for kinds with deadlines, upcoming ones
+/// first; otherwise by name. The page's keys are chosen first, so that only its twelve
+/// documents are read and joined.
 pub async fn list(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate) -> Result<(u64, Vec<Listed>), AppError> {
     let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM records r");
     push_filter(&mut count, kind, filter, None);
     let total: i64 = count.build_query_scalar().fetch_one(db).await?;
 
-    let mut q = QueryBuilder::<Sqlite>::new(LISTED_COLUMNS);
+    let mut q = QueryBuilder::<Sqlite>::new("WITH page AS (SELECT r.kind, r.id, r.closes, r.sort_title FROM records r");
     push_filter(&mut q, kind, filter, None);
-    q.push(" ORDER BY CASE WHEN r.closes >= ")
-        .push_bind(today.to_string())
-        .push(" THEN 0 WHEN r.closes IS NULL THEN 1 ELSE 2 END, r.closes, r.sort_title, r.id LIMIT ")
+    let deadlines = matches!(kind, Kind::Call | Kind::Pilot | Kind::Need);
+    if deadlines {
+        q.push(" ORDER BY CASE WHEN r.closes >= ")
+            .push_bind(today.to_string())
+            .push(" THEN 0 WHEN r.closes IS NULL THEN 1 ELSE 2 END, r.closes, r.sort_title, r.id");
+    } else {
+        q.push(" ORDER BY r.sort_title, r.id");
+    }
+    q.push(" LIMIT ")
         .push_bind(i64::from(PAGE_SIZE))
         .push(" OFFSET ")
-        .push_bind(i64::from(filter.page.max(1) - 1) * i64::from(PAGE_SIZE));
+        .push_bind(i64::from(filter.page.max(1) - 1) * i64::from(PAGE_SIZE))
+        .push(") ")
+        .push(LISTED_COLUMNS.replace("FROM records r", "FROM page JOIN records r ON r.kind = page.kind AND r.id = page.id"));
+    if deadlines {
+        q.push(" ORDER BY CASE WHEN r.closes >= ")
+            .push_bind(today.to_string())
+            .push(" THEN 0 WHEN r.closes IS NULL THEN 1 ELSE 2 END, r.closes, r.sort_title, r.id");
+    } else {
+        q.push(" ORDER BY r.sort_title, r.id");
+    }
     let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
     Ok((total as u64, rows.into_iter().map(Listed::try_from).collect::<Result<_, _>>()?))
 }
@@ -201,10 +218,19 @@ pub async fn facet_counts(
 ) -> Result<Vec<(Facet, Vec<(String, u64)>)>, AppError> {
     let mut out = Vec::new();
     for facet in facets {
-        let mut q = QueryBuilder::<Sqlite>::new(
-            "SELECT v.value, COUNT(*) FROM record_facets v JOIN records r ON r.kind = v.kind AND r.id = v.id",
-        );
-        push_filter(&mut q, kind, filter, Some(*facet));
+        let others_filtered = filter.facets.iter().any(|(f, _)| f != facet) || filter.trl_min.is_some() || filter.trl_max.is_some();
+        let mut q = if others_filtered {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "SELECT v.value, COUNT(*) FROM record_facets v JOIN records r ON r.kind = v.kind AND r.id = v.id",
+            );
+            push_filter(&mut q, kind, filter, Some(*facet));
+            q
+        } else {
+            // Nothing else narrows the list: the facet table alone answers, from its index.
+            let mut q = QueryBuilder::<Sqlite>::new("SELECT v.value, COUNT(*) FROM record_facets v WHERE v.kind = ");
+            q.push_bind(kind.code());
+            q
+        };
         q.push(" AND v.facet = ").push_bind(facet.code()).push(" GROUP BY v.value");
         let rows: Vec<(String, i64)> = q.build_query_as().fetch_all(db).await?;
         let order = facet.codes();

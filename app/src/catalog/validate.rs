@@ -58,6 +58,13 @@ impl Validator {
         }
     }
 
+    /// A required text with its optional `_en` and `_vi` translations.
+    pub fn translated(&mut self, field: &str, base: &str, en: &Option<String>, vi: &Option<String>, max: usize) {
+        self.required(field, base, max);
+        self.optional(&format!("{field}_en"), en, max);
+        self.optional(&format!("{field}_vi"), vi, max);
+    }
+
     /// A text that may be absent.
     pub fn optional(&mut self, field: &str, value: &Option<String>, max: usize) {
         if let Some(value) = value {

@@ -98,9 +98,7 @@ impl Entry for Expert {
         if let Some(org) = &self.organization {
             v.reference("organization", org);
         }
-        v.required("bio", &self.bio, MAX_TEXT);
-        v.optional("bio_en", &self.bio_en, MAX_TEXT);
-        v.optional("bio_vi", &self.bio_vi, MAX_TEXT);
+        v.translated("bio", &self.bio, &self.bio_en, &self.bio_vi, MAX_TEXT);
         v.list("expertise", &self.expertise, false);
         v.codes("sectors", &self.sectors, false);
         v.list("languages", &self.languages, false);

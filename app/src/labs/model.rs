@@ -64,13 +64,9 @@ impl Entry for Lab {
 
     fn validate(&self, v: &mut Validator) {
         v.id(&self.id);
-        v.required("name", &self.name, MAX_TITLE);
-        v.optional("name_en", &self.name_en, MAX_TITLE);
-        v.optional("name_vi", &self.name_vi, MAX_TITLE);
+        v.translated("name", &self.name, &self.name_en, &self.name_vi, MAX_TITLE);
         v.reference("organization", &self.organization);
-        v.required("description", &self.description, MAX_TEXT);
-        v.optional("description_en", &self.description_en, MAX_TEXT);
-        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.translated("description", &self.description, &self.description_en, &self.description_vi, MAX_TEXT);
         v.list("capabilities", &self.capabilities, false);
         v.list("equipment", &self.equipment, false);
         v.list("services", &self.services, false);

@@ -74,12 +74,8 @@ impl Entry for Need {
 
     fn validate(&self, v: &mut Validator) {
         v.id(&self.id);
-        v.required("title", &self.title, MAX_TITLE);
-        v.optional("title_en", &self.title_en, MAX_TITLE);
-        v.optional("title_vi", &self.title_vi, MAX_TITLE);
-        v.required("description", &self.description, MAX_TEXT);
-        v.optional("description_en", &self.description_en, MAX_TEXT);
-        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.translated("title", &self.title, &self.title_en, &self.title_vi, MAX_TITLE);
+        v.translated("description", &self.description, &self.description_en, &self.description_vi, MAX_TEXT);
         v.reference("organization", &self.organization);
         v.codes("sectors", &self.sectors, false);
         v.codes("partner_types", &self.partner_types, false);

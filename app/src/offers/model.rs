@@ -87,12 +87,8 @@ impl Entry for Offer {
 
     fn validate(&self, v: &mut Validator) {
         v.id(&self.id);
-        v.required("title", &self.title, MAX_TITLE);
-        v.optional("title_en", &self.title_en, MAX_TITLE);
-        v.optional("title_vi", &self.title_vi, MAX_TITLE);
-        v.required("summary", &self.summary, MAX_TEXT);
-        v.optional("summary_en", &self.summary_en, MAX_TEXT);
-        v.optional("summary_vi", &self.summary_vi, MAX_TEXT);
+        v.translated("title", &self.title, &self.title_en, &self.title_vi, MAX_TITLE);
+        v.translated("summary", &self.summary, &self.summary_en, &self.summary_vi, MAX_TEXT);
         v.optional("description", &self.description, MAX_TEXT);
         v.optional("description_en", &self.description_en, MAX_TEXT);
         v.optional("description_vi", &self.description_vi, MAX_TEXT);

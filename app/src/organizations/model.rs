@@ -70,12 +70,8 @@ impl Entry for Organization {
 
     fn validate(&self, v: &mut Validator) {
         v.id(&self.id);
-        v.required("name", &self.name, MAX_TITLE);
-        v.optional("name_en", &self.name_en, MAX_TITLE);
-        v.optional("name_vi", &self.name_vi, MAX_TITLE);
-        v.required("description", &self.description, MAX_TEXT);
-        v.optional("description_en", &self.description_en, MAX_TEXT);
-        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.translated("name", &self.name, &self.name_en, &self.name_vi, MAX_TITLE);
+        v.translated("description", &self.description, &self.description_en, &self.description_vi, MAX_TEXT);
         v.codes("sectors", &self.sectors, false);
         v.required("location", &self.location, MAX_ITEM);
         v.url("website", &self.website);

@@ -78,12 +78,8 @@ impl Entry for Pilot {
 
     fn validate(&self, v: &mut Validator) {
         v.id(&self.id);
-        v.required("title", &self.title, MAX_TITLE);
-        v.optional("title_en", &self.title_en, MAX_TITLE);
-        v.optional("title_vi", &self.title_vi, MAX_TITLE);
-        v.required("description", &self.description, MAX_TEXT);
-        v.optional("description_en", &self.description_en, MAX_TEXT);
-        v.optional("description_vi", &self.description_vi, MAX_TEXT);
+        v.translated("title", &self.title, &self.title_en, &self.title_vi, MAX_TITLE);
+        v.translated("description", &self.description, &self.description_en, &self.description_vi, MAX_TEXT);
         v.codes("sectors", &self.sectors, false);
         v.reference("supervisor", &self.supervisor);
         v.required("area", &self.area, MAX_TITLE);
