@@ -51,11 +51,13 @@ pub struct Weights {
     pub glossary: f32,
     /// Score kept by each further result of a kind already shown (diversity), 1 to keep all.
     pub diversity: f32,
+    /// Share of the query's words a result must hold (rounded down, at least one).
+    pub min_words: f32,
 }
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { title: 0.8, marks: 1.0, english: 0.5, pairs: 1.5, coverage: 3.0, fuzzy: 0.8, intent: 8.0, glossary: 0.25, diversity: 0.8 }
+        Weights { title: 0.8, marks: 1.0, english: 0.5, pairs: 1.5, coverage: 3.0, fuzzy: 0.8, intent: 8.0, glossary: 0.25, diversity: 0.8, min_words: 0.0 }
     }
 }
 
@@ -63,7 +65,7 @@ impl Weights {
     /// The weights of matching, where a need's long text is the query: pairs of words tell
     /// far more than single syllables there. Tuned on the judged needs.
     pub fn for_matching() -> Weights {
-        Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.3, ..Weights::default() }
+        Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.3, min_words: 0.0, ..Weights::default() }
     }
 
     /// Reads `name=value,…` over the defaults (for tuning with `cargo xtask eval`).
@@ -82,6 +84,7 @@ impl Weights {
                 "intent" => w.intent = v,
                 "glossary" => w.glossary = v,
                 "diversity" => w.diversity = v,
+                "min_words" => w.min_words = v,
                 _ => {}
             }
         }

@@ -75,6 +75,7 @@ impl SearchIndex {
         }
         let s = &self.schema;
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut every_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (w, corrected) in words {
             let stem = self.stem(&w.exact);
@@ -89,7 +90,7 @@ impl SearchIndex {
             let word_query = any_of(exact);
             every_word.push((Occur::Must, word_query.box_clone()));
             // A corrected typo counts a little less than a word typed right.
-            clauses.push(if *corrected { boost(word_query, w8.fuzzy) } else { word_query });
+            per_word.push((Occur::Should, if *corrected { boost(word_query, w8.fuzzy) } else { word_query }));
         }
         if coverage {
             clauses.push(boost(Box::new(BooleanQuery::new(every_word)), w8.coverage));
@@ -105,6 +106,7 @@ impl SearchIndex {
             clauses.push(boost(term(s.body_pairs, pair), w8.pairs));
         }
         let expansions = self.glossary.expand(&folded);
+        let mut gate: Vec<Box<dyn Query>> = Vec::new();
         if !expansions.is_empty() {
             let mut translated: Vec<Box<dyn Query>> = Vec::new();
             for phrase in expansions.iter().take(12) {
@@ -122,9 +124,15 @@ impl SearchIndex {
                 }
                 translated.push(any_of(parts));
             }
-            clauses.push(boost(any_of(translated), w8.glossary));
+            gate.push(boost(any_of(translated), w8.glossary));
         }
-        Some(any_of(clauses))
+        // A record must hold enough of the words (or a glossary equivalent) to be a result at
+        // all; the rest only ranks. This keeps common syllables from matching everything.
+        let needed = ((per_word.len() as f32 * w8.min_words).floor() as usize).max(1);
+        gate.insert(0, Box::new(BooleanQuery::with_minimum_required_clauses(per_word, needed)));
+        let mut top: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, any_of(gate))];
+        top.extend(clauses.into_iter().map(|c| (Occur::Should, c)));
+        Some(Box::new(BooleanQuery::new(top)))
     }
 
     /// The filters of `req`, leaving out the dimension `skip` (for its own counts).

@@ -26,7 +26,11 @@ async fn main() -> anyhow::Result<()> {
     let queries: Vec<JudgedQuery> = parse_judged(&std::fs::read_to_string(root.join("eval/search-queries.jsonl"))?)?;
     let needs: Vec<JudgedNeed> = parse_judged(&std::fs::read_to_string(root.join("eval/match-needs.jsonl"))?)?;
     let db = app::db::connect(&format!("sqlite:{}", data.join("portal.db").display())).await?;
-    let index = Arc::new(SearchIndex::open(&data.join("search")).map_err(|e| anyhow::anyhow!("{e}"))?);
+    let mut index = SearchIndex::open(&data.join("search")).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Ok(spec) = std::env::var("KH_WEIGHTS") {
+        index.weights = app::search::index::Weights::parse(&spec, app::search::index::Weights::default());
+    }
+    let index = Arc::new(index);
     let today = app::state::today();
 
     let mut ms = Vec::new();
