@@ -52,33 +52,34 @@ pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> 
     .execute(&mut *conn)
     .await?;
 
-    sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
+    if existing.is_some() {
+        sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
+        sqlx::query("DELETE FROM record_links WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
+    }
     let sectors = entry.sectors().iter().map(|s| (Facet::Sector, s.code()));
     let mut facets: Vec<_> = sectors.chain(entry.facets()).collect();
     facets.sort();
     facets.dedup();
-    for (facet, value) in facets {
-        sqlx::query("INSERT INTO record_facets (kind, id, facet, value) VALUES ($1, $2, $3, $4)")
-            .bind(kind)
-            .bind(entry.id())
-            .bind(facet.code())
-            .bind(value)
-            .execute(&mut *conn)
-            .await?;
+    if !facets.is_empty() {
+        // One statement for all of a record's facets: imports are bound by round trips.
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
+        q.push_values(facets, |mut row, (facet, value)| {
+            row.push_bind(kind).push_bind(entry.id()).push_bind(facet.code()).push_bind(value);
+        });
+        q.build().execute(&mut *conn).await?;
     }
-    sqlx::query("DELETE FROM record_links WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
-    for (position, link) in entry.links().iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(kind)
-        .bind(entry.id())
-        .bind(&link.rel)
-        .bind(position as i64)
-        .bind(link.kind.code())
-        .bind(&link.id)
-        .execute(&mut *conn)
-        .await?;
+    let links = entry.links();
+    if !links.is_empty() {
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) ");
+        q.push_values(links.iter().enumerate(), |mut row, (position, link)| {
+            row.push_bind(kind)
+                .push_bind(entry.id())
+                .push_bind(link.rel.as_str())
+                .push_bind(position as i64)
+                .push_bind(link.kind.code())
+                .push_bind(link.id.as_str());
+        });
+        q.build().execute(&mut *conn).await?;
     }
     Ok(if existing.is_some() { Outcome::Updated } else { Outcome::Inserted })
 }
