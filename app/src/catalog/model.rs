@@ -166,6 +166,29 @@ impl Link {
     }
 }
 
+/// The accessors every kind writes the same way: its id, its translated title and summary
+/// fields, and its sectors.
+macro_rules! entry_texts {
+    ($title:ident, $title_en:ident, $title_vi:ident; $summary:ident, $summary_en:ident, $summary_vi:ident) => {
+        fn id(&self) -> &str {
+            &self.id
+        }
+
+        fn title(&self) -> $crate::catalog::model::Text<'_> {
+            $crate::catalog::model::Text::new(&self.$title, &self.$title_en, &self.$title_vi)
+        }
+
+        fn summary(&self) -> $crate::catalog::model::Text<'_> {
+            $crate::catalog::model::Text::new(&self.$summary, &self.$summary_en, &self.$summary_vi)
+        }
+
+        fn sectors(&self) -> &[$crate::vocab::Sector] {
+            &self.sectors
+        }
+    };
+}
+pub(crate) use entry_texts;
+
 /// What each kind of record provides to the catalogue.
 pub trait Entry {
     fn id(&self) -> &str;

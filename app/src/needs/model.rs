@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{deadline_badge, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone};
+use crate::catalog::model::{entry_texts, deadline_badge, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{PartnerType, Sector};
@@ -34,21 +34,7 @@ pub struct Need {
 }
 
 impl Entry for Need {
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn title(&self) -> Text<'_> {
-        Text::new(&self.title, &self.title_en, &self.title_vi)
-    }
-
-    fn summary(&self) -> Text<'_> {
-        Text::new(&self.description, &self.description_en, &self.description_vi)
-    }
-
-    fn sectors(&self) -> &[Sector] {
-        &self.sectors
-    }
+    entry_texts!(title, title_en, title_vi; description, description_en, description_vi);
 
     fn links(&self) -> Vec<Link> {
         vec![Link::new("organization", Kind::Organization, &self.organization)]

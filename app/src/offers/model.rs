@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone};
+use crate::catalog::model::{entry_texts, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone};
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{IpStatus, Sector, TransferMode};
@@ -41,21 +41,7 @@ pub struct Offer {
 }
 
 impl Entry for Offer {
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn title(&self) -> Text<'_> {
-        Text::new(&self.title, &self.title_en, &self.title_vi)
-    }
-
-    fn summary(&self) -> Text<'_> {
-        Text::new(&self.summary, &self.summary_en, &self.summary_vi)
-    }
-
-    fn sectors(&self) -> &[Sector] {
-        &self.sectors
-    }
+    entry_texts!(title, title_en, title_vi; summary, summary_en, summary_vi);
 
     /// The lab first, then the organization, then the expert: the most specific owner names it.
     fn links(&self) -> Vec<Link> {

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{Badge, Entry, Facet, Field, Fields, Link, Text, Tone};
+use crate::catalog::model::{entry_texts, Badge, Entry, Facet, Field, Fields, Link, Tone};
 use crate::catalog::validate::{Validator, MAX_ITEM, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{OrgType, Sector, Stage};
@@ -36,21 +36,7 @@ pub struct Organization {
 }
 
 impl Entry for Organization {
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn title(&self) -> Text<'_> {
-        Text::new(&self.name, &self.name_en, &self.name_vi)
-    }
-
-    fn summary(&self) -> Text<'_> {
-        Text::new(&self.description, &self.description_en, &self.description_vi)
-    }
-
-    fn sectors(&self) -> &[Sector] {
-        &self.sectors
-    }
+    entry_texts!(name, name_en, name_vi; description, description_en, description_vi);
 
     fn links(&self) -> Vec<Link> {
         Vec::new()
