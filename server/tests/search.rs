@@ -221,3 +221,58 @@ async fn bad_match_bodies_get_a_clear_400() {
     let long = format!(r#"{{"title":"{}"}}"#, "a".repeat(301));
     assert_eq!(post(&state, "/api/match", &long).await.0, StatusCode::BAD_REQUEST);
 }
+
+/// A tiny catalogue of organizations (kind/id → name, description), indexed.
+async fn orgs(list: &[(&str, &str, &str)]) -> AppState {
+    let state = state().await;
+    let lines: Vec<String> = list
+        .iter()
+        .map(|(id, name, description)| {
+            serde_json::json!({"kind":"organization","id":id,"name":name,"org_type":"sme","description":description,"sectors":[],"location":"Nha Trang"}).to_string()
+        })
+        .collect();
+    let report = import_text(&state.db, &lines.join("\n"), &|_, _| {}).await.unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    sync(&state.db, &state.search).await.unwrap();
+    state
+}
+
+fn rank(json: &Value, key: &str) -> usize {
+    ids(json).iter().position(|k| k == key).unwrap_or_else(|| panic!("{key} not found in {json}"))
+}
+
+#[tokio::test]
+async fn the_marks_typed_rank_above_a_folded_match() {
+    let state = orgs(&[("co-ma", "Công ty Ma Xanh", "Sản xuất hàng"), ("co-maa", "Công ty Má Xanh", "Sản xuất hàng")]).await;
+    let (_, json) = get(&state, "/api/search?q=m%C3%A1+xanh&kind=organization").await; // "má xanh"
+    assert!(rank(&json, "organization/co-maa") < rank(&json, "organization/co-ma"), "{json}");
+    let (_, json) = get(&state, "/api/search?q=ma+xanh&kind=organization").await; // no marks: both found
+    assert!(ids(&json).contains(&"organization/co-ma".to_string()) && ids(&json).contains(&"organization/co-maa".to_string()));
+}
+
+#[tokio::test]
+async fn a_multi_syllable_word_outranks_its_syllables_scattered() {
+    let state = orgs(&[
+        ("scattered", "Hợp tác xã Bình Minh", "Nuôi tôm thẻ trong ao đất, bán hùm xám giống cho người nuôi."),
+        ("together", "Hợp tác xã Rạng Đông", "Nuôi tôm hùm lồng bè ở vịnh, bán giống cho người nuôi."),
+    ])
+    .await;
+    let (_, json) = get(&state, "/api/search?q=tom+hum&kind=organization").await;
+    assert!(rank(&json, "organization/together") < rank(&json, "organization/scattered"), "{json}");
+}
+
+#[tokio::test]
+async fn english_is_stemmed_and_vietnamese_variants_meet() {
+    let state = state().await;
+    // "hatcheries" (plural) finds an English "hatchery"; NFD and old tone placement find NFC.
+    let line = r#"{"kind":"organization","id":"trai-giong","name":"Trại giống Khánh Hòa","name_en":"Khanh Hoa lobster hatchery","org_type":"sme","description":"Sản xuất giống thủy sản.","sectors":[],"location":"Nha Trang"}"#;
+    import_text(&state.db, line, &|_, _| {}).await.unwrap();
+    sync(&state.db, &state.search).await.unwrap();
+    for q in ["hatcheries", "Kh%C3%A1nh+Ho%C3%A0", "Kha%CC%81nh+Ho%CC%80a", "thu%E1%BB%B7+s%E1%BA%A3n"] {
+        let (_, json) = get(&state, &format!("/api/search?q={q}&kind=organization")).await;
+        assert!(ids(&json).contains(&"organization/trai-giong".to_string()), "q={q}: {json}");
+    }
+    let (_, json) = get(&state, "/api/search?q=thu%E1%BB%B7+s%E1%BA%A3n&kind=organization").await; // old "thuỷ"
+    let snippet = json["hits"].as_array().unwrap().iter().find(|h| h["id"] == "trai-giong").unwrap()["snippet"].clone();
+    assert!(snippet.as_str().unwrap().contains("<mark>thủy sản</mark>"), "{snippet}");
+}
