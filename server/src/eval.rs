@@ -172,6 +172,19 @@ fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
+/// Prints a weak result for tuning: our ranking with grades, what it missed, FTS5's grades.
+fn explain(label: &str, ours: &[String], theirs: &[String], judgments: &HashMap<String, u8>, (a, b): (Scores, Scores)) {
+    let grade = |k: &String| judgments.get(k).map(|g| g.to_string()).unwrap_or("-".into());
+    println!("{label}: nDCG {:.2} (FTS5 {:.2})", a.ndcg, b.ndcg);
+    for (i, key) in ours.iter().enumerate() {
+        println!("   {:>2}. {} {}", i + 1, grade(key), key);
+    }
+    let missed: Vec<_> = judgments.iter().filter(|(k, g)| **g >= 2 && !ours.contains(k)).collect();
+    println!("   missed: {missed:?}");
+    let fts: Vec<String> = theirs.iter().map(|k| format!("{}{}", grade(k), k.chars().next().unwrap_or(' '))).collect();
+    println!("   FTS5: {}", fts.join(" "));
+}
+
 /// Runs the judged search queries through the engine and the baseline.
 pub async fn eval_search(bench: &Bench, queries: &[JudgedQuery], verbose: bool) -> anyhow::Result<(Report, Report)> {
     let (mut engine, mut baseline) = (Report::default(), Report::default());
@@ -180,14 +193,7 @@ pub async fn eval_search(bench: &Bench, queries: &[JudgedQuery], verbose: bool) 
         let theirs = bench.baseline(&q.query, None).await?;
         let (a, b) = (score(&ours, &q.judgments), score(&theirs, &q.judgments));
         if verbose && a.ndcg < 0.85 {
-            println!("{} [{}] {:?}: nDCG {:.2} (FTS5 {:.2})", q.id, q.category, q.query, a.ndcg, b.ndcg);
-            for (i, key) in ours.iter().enumerate() {
-                println!("   {:>2}. {} {}", i + 1, q.judgments.get(key).map(|g| g.to_string()).unwrap_or("-".into()), key);
-            }
-            let missed: Vec<_> = q.judgments.iter().filter(|(k, g)| **g >= 2 && !ours.contains(k)).collect();
-            println!("   missed: {missed:?}");
-            let fts: Vec<String> = theirs.iter().map(|k| format!("{}{}", q.judgments.get(k).map(|g| g.to_string()).unwrap_or("-".into()), k.split('/').next().unwrap_or("").chars().next().unwrap_or(' '))).collect();
-            println!("   FTS5: {}", fts.join(" "));
+            explain(&format!("{} [{}] {:?}", q.id, q.category, q.query), &ours, &theirs, &q.judgments, (a, b));
         }
         engine.add(&q.category, a);
         baseline.add(&q.category, b);
@@ -224,12 +230,7 @@ pub async fn eval_matching(bench: &Bench, needs: &[JudgedNeed], verbose: bool) -
         let theirs = bench.baseline(&format!("{} {}", r.title, r.description), Some(&kinds)).await?;
         let (a, b) = (score(&ours, &n.judgments), score(&theirs, &n.judgments));
         if verbose && a.ndcg < 0.85 {
-            println!("{} [{}] {:?}: nDCG {:.2} (FTS5 {:.2})", n.id, n.group, r.title, a.ndcg, b.ndcg);
-            for (i, key) in ours.iter().enumerate() {
-                println!("   {:>2}. {} {}", i + 1, n.judgments.get(key).map(|g| g.to_string()).unwrap_or("-".into()), key);
-            }
-            let missed: Vec<_> = n.judgments.iter().filter(|(k, g)| **g >= 2 && !ours.contains(k)).collect();
-            println!("   missed: {missed:?}");
+            explain(&format!("{} [{}] {:?}", n.id, n.group, r.title), &ours, &theirs, &n.judgments, (a, b));
         }
         engine.add(&n.group, a);
         baseline.add(&n.group, b);

@@ -186,26 +186,23 @@ pub async fn list(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate) ->
     let mut q = QueryBuilder::<Sqlite>::new("WITH page AS (SELECT r.kind, r.id, r.closes, r.sort_title FROM records r");
     push_filter(&mut q, kind, filter, None);
     let deadlines = matches!(kind, Kind::Call | Kind::Pilot | Kind::Need);
-    if deadlines {
-        q.push(" ORDER BY CASE WHEN r.closes >= ")
-            .push_bind(today.to_string())
-            .push(" THEN 0 WHEN r.closes IS NULL THEN 1 ELSE 2 END, r.closes, r.sort_title, r.id");
-    } else {
-        q.push(" ORDER BY r.sort_title, r.id");
-    }
+    let order = |q: &mut QueryBuilder<Sqlite>| {
+        if deadlines {
+            q.push(" ORDER BY CASE WHEN r.closes >= ")
+                .push_bind(today.to_string())
+                .push(" THEN 0 WHEN r.closes IS NULL THEN 1 ELSE 2 END, r.closes, r.sort_title, r.id");
+        } else {
+            q.push(" ORDER BY r.sort_title, r.id");
+        }
+    };
+    order(&mut q);
     q.push(" LIMIT ")
         .push_bind(i64::from(PAGE_SIZE))
         .push(" OFFSET ")
         .push_bind(i64::from(filter.page.max(1) - 1) * i64::from(PAGE_SIZE))
         .push(") ")
         .push(LISTED_COLUMNS.replace("FROM records r", "FROM page JOIN records r ON r.kind = page.kind AND r.id = page.id"));
-    if deadlines {
-        q.push(" ORDER BY CASE WHEN r.closes >= ")
-            .push_bind(today.to_string())
-            .push(" THEN 0 WHEN r.closes IS NULL THEN 1 ELSE 2 END, r.closes, r.sort_title, r.id");
-    } else {
-        q.push(" ORDER BY r.sort_title, r.id");
-    }
+    order(&mut q);
     let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
     Ok((total as u64, rows.into_iter().map(Listed::try_from).collect::<Result<_, _>>()?))
 }
