@@ -26,7 +26,7 @@ fn main() -> ExitCode {
     let release = args.iter().any(|a| a == "--release");
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(release),
-        Some("build") => setup::toolchain().and_then(|_| site::build(release)),
+        Some("build") => setup::for_build(release).and_then(|_| site::build(release)),
         Some("test") => test(),
         Some("gen") => run(cargo().args(["run", "-q", "--release", "-p", "server", "--bin", "gen", "--"]).args(&args[1..])),
         Some("bench") => setup::toolchain().and_then(|_| bench::run_bench(&args[1..])),
@@ -74,7 +74,7 @@ fn cargo() -> Command {
 }
 
 fn serve(release: bool) -> Result<()> {
-    setup::toolchain()?;
+    setup::for_build(release)?;
     site::build(release)?;
     let binary = site::server_binary(release);
     let mut cmd = Command::new(&binary);

@@ -38,6 +38,15 @@ pub fn toolchain() -> Result<()> {
     }
 }
 
+/// What a build needs: the wasm target, and for a release build binaryen's wasm-opt (npm).
+pub fn for_build(release: bool) -> Result<()> {
+    toolchain()?;
+    if release {
+        npm_packages()?;
+    }
+    Ok(())
+}
+
 /// Debian's Chromium for the end-to-end tests; its path.
 pub fn browser() -> Result<PathBuf> {
     let path = PathBuf::from(std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into()));
