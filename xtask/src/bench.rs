@@ -118,6 +118,7 @@ fn transfer(addr: &str, path: &str) -> Result<u64> {
 
 pub fn run_bench(args: &[String]) -> Result<()> {
     let o = options(args)?;
+    crate::setup::for_build(o.release)?;
     for (tool, package) in [("wrk", "wrk"), ("brotli", "brotli"), ("curl", "curl")] {
         if !crate::setup::found(tool) {
             crate::setup::apt_install(&[package])?;
