@@ -37,7 +37,12 @@ async fn small_state() -> AppState {
     state
 }
 
+/// Page renders in parallel test threads share Leptos's global executor and can stall each
+/// other; one request at a time keeps these tests deterministic.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let mut request = Request::builder().uri(uri);
     for (name, value) in headers {
         request = request.header(*name, *value);
@@ -220,4 +225,19 @@ async fn the_language_switch_sets_a_cookie_and_stays_on_the_site() {
     assert_eq!(headers[header::LOCATION], "/");
     let (status, _, _) = get(&state, "/lang/xx", &[]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn record_pages_carry_schema_org_json_ld() {
+    let state = small_state().await;
+    for (uri, kind) in [("/calls/call-khcn-2027", "Grant"), ("/experts/ts-nguyen-van-a", "Person"), ("/organizations/ria3", "Organization"), ("/offers/kit-pcr-tom-hum", "Service")] {
+        let (_, _, body) = get(&state, uri, &[]).await;
+        let start = body.find("<script type=\"application/ld+json\">").unwrap_or_else(|| panic!("{uri} has no JSON-LD"));
+        let rest = &body[start..];
+        let json = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
+        let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{uri}: {e}: {json}"));
+        assert_eq!(value["@type"], kind, "{uri}");
+        assert_eq!(value["@context"], "https://schema.org");
+        assert_eq!(value["url"], uri);
+    }
 }

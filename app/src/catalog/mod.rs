@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod jsonld;
 pub mod model;
 pub mod pages;
 pub mod validate;

@@ -93,6 +93,7 @@ fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
     let badges = detail.badges.clone();
     let sectors = entry.sectors().to_vec();
     let fields = entry.fields(lang);
+    let structured = super::jsonld::script_text(&super::jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
     let matches = matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
         .then(|| view! { <RecordMatches kind=kind id=entry.id().to_string()/> });
     let sections = detail
@@ -103,6 +104,7 @@ fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=description/>
+        <script type="application/ld+json" inner_html=structured></script>
         <nav class="breadcrumb" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
             <a href="/">{lang.pick("Trang chủ", "Home")}</a>
             " › "
