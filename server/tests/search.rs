@@ -23,7 +23,12 @@ async fn state() -> AppState {
     AppState { db, search, leptos_options: options }
 }
 
+/// One request at a time: building the router renders the app to list its routes, and
+/// parallel test runtimes share Leptos's global executor.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn get(state: &AppState, uri: &str) -> (StatusCode, Value) {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
     let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
     let status = response.status();
@@ -158,6 +163,7 @@ async fn a_missing_or_stale_index_is_rebuilt_from_the_database() {
 }
 
 async fn post(state: &AppState, uri: &str, body: &str) -> (StatusCode, Value) {
+    let _turn = ONE_AT_A_TIME.lock().await;
     let request = Request::builder().method("POST").uri(uri).header("content-type", "application/json").body(Body::from(body.to_string())).unwrap();
     let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
     let status = response.status();
