@@ -128,13 +128,16 @@ fn FacetSelect(kind: Kind, facet: Facet, counts: Vec<(String, u64)>, chosen: Opt
 
 /// A select of TRL 1 to 9 for the bound `name` (`trl_min` or `trl_max`).
 #[component]
-fn TrlSelect(kind: Kind, name: &'static str, chosen: Option<u8>) -> impl IntoView {
+pub fn TrlSelect(
+    /// The element id, unique on the page.
+    #[prop(into)]
+    id: String,
+    /// The form field (`trl_min` or `trl_max`).
+    name: &'static str,
+    label: &'static str,
+    chosen: Option<u8>,
+) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("filter-{}-{name}", kind.code());
-    let label = match name {
-        "trl_min" => lang.pick("TRL từ", "TRL from"),
-        _ => lang.pick("TRL đến", "TRL up to"),
-    };
     let options = (1..=9u8)
         .map(|t| view! { <option value=t.to_string() selected=chosen == Some(t)>{format!("TRL {t}")}</option> })
         .collect_view();
@@ -163,8 +166,8 @@ pub fn FilterForm(kind: Kind, filter: ListFilter, page: CardPage) -> impl IntoVi
         .collect_view();
     let trl = kind.has_trl().then(|| {
         view! {
-            <TrlSelect kind=kind name="trl_min" chosen=filter.trl_min/>
-            <TrlSelect kind=kind name="trl_max" chosen=filter.trl_max/>
+            <TrlSelect id=format!("filter-{}-trl_min", kind.code()) name="trl_min" label=lang.pick("TRL từ", "TRL from") chosen=filter.trl_min/>
+            <TrlSelect id=format!("filter-{}-trl_max", kind.code()) name="trl_max" label=lang.pick("TRL đến", "TRL up to") chosen=filter.trl_max/>
         }
     });
     let clear = (!filter.is_empty()).then(|| {

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{find_partners, record_matches};
 use super::model::{Match, MatchRequest};
-use crate::catalog::components::{submit_on_change, Badges};
+use crate::catalog::components::{submit_on_change, Badges, TrlSelect};
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
@@ -117,9 +117,6 @@ pub fn FindPartnersPage() -> impl IntoView {
         .iter()
         .map(|s| view! { <option value=s.code() selected=initial.sectors.contains(s)>{s.label(lang)}</option> })
         .collect_view();
-    let trl_options = (1..=9u8)
-        .map(|t| view! { <option value=t.to_string() selected=initial.trl_min == Some(t)>{format!("TRL {t}")}</option> })
-        .collect_view();
     view! {
         <Title text=title/>
         <div class="page-head">
@@ -153,13 +150,7 @@ pub fn FindPartnersPage() -> impl IntoView {
                                 {sector_options}
                             </select>
                         </div>
-                        <div class="filter">
-                            <label for="need-trl">{lang.pick("Mức sẵn sàng công nghệ tối thiểu", "Minimum technology readiness")}</label>
-                            <select id="need-trl" name="trl_min" on:change=submit_on_change>
-                                <option value="">{lang.pick("Bất kỳ", "Any")}</option>
-                                {trl_options}
-                            </select>
-                        </div>
+                        <TrlSelect id="need-trl" name="trl_min" label=lang.pick("Mức sẵn sàng công nghệ tối thiểu", "Minimum technology readiness") chosen=initial.trl_min/>
                         <div class="need-actions">
                             <button type="submit">{lang.pick("Tìm đối tác", "Find partners")}</button>
                         </div>

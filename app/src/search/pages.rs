@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{search, suggest};
 use super::model::{Hit, SearchRequest, SearchResults};
-use crate::catalog::components::{submit_on_change, Badges};
+use crate::catalog::components::{submit_on_change, Badges, TrlSelect};
 use crate::catalog::model::{Facet, Kind};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
@@ -215,9 +215,6 @@ fn Filters(request: SearchRequest, results: SearchResults) -> impl IntoView {
     let status_boxes = checkboxes("status", lang.pick("Đang mở", "Open now"), statuses, &request.statuses);
     let sector_boxes = checkboxes("sector", lang.pick("Lĩnh vực", "Sector"), labelled("sector", Facet::Sector), &request.sectors);
     let type_boxes = checkboxes("type", lang.pick("Loại tổ chức", "Organization type"), labelled("type", Facet::OrgType), &request.org_types);
-    let trl_options = move |chosen: Option<u8>| {
-        (1..=9u8).map(move |t| view! { <option value=t.to_string() selected=chosen == Some(t)>{format!("TRL {t}")}</option> }).collect_view()
-    };
     view! {
         <Form method="GET" action="/search">
             <input type="hidden" name="q" value=request.q.clone()/>
@@ -226,13 +223,7 @@ fn Filters(request: SearchRequest, results: SearchResults) -> impl IntoView {
                 {status_boxes}
                 {sector_boxes}
                 {type_boxes}
-                <div class="filter">
-                    <label for="f-trl-min">{lang.pick("TRL từ", "TRL from")}</label>
-                    <select id="f-trl-min" name="trl_min" on:change=submit_on_change>
-                        <option value="">{lang.pick("Bất kỳ", "Any")}</option>
-                        {trl_options(request.trl_min)}
-                    </select>
-                </div>
+                <TrlSelect id="f-trl-min" name="trl_min" label=lang.pick("TRL từ", "TRL from") chosen=request.trl_min/>
                 <div class="filter-actions">
                     <button type="submit">{lang.pick("Áp dụng", "Apply")}</button>
                 </div>
