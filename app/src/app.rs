@@ -5,7 +5,11 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::accounts::admin_pages::AdminPage;
+use crate::accounts::pages::{AccountPage, ResetPage, SignInPage, SignUpPage};
 use crate::catalog::model::Kind;
+use crate::inbox::pages::InboxPage;
+use crate::listings::pages::{EditListingPage, MinePage, NewListingPage};
 use crate::catalog::pages::{DetailPage, ListPage};
 use crate::home::HomePage;
 use crate::i18n::provide_lang;
@@ -16,6 +20,7 @@ use crate::search::pages::SearchPage;
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = provide_lang();
+    content_security_policy();
     let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
@@ -36,6 +41,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Pages allow their own scripts only: the hydration script carries this response's nonce.
+fn content_security_policy() {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        );
+        if let Ok(value) = http::HeaderValue::from_str(&policy) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -53,20 +72,41 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/match") view=FindPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/organizations") view=|| view! { <ListPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/organizations/new") view=|| view! { <NewListingPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/organizations/:id/edit") view=|| view! { <EditListingPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
                     <Route path=path!("/organizations/:id") view=|| view! { <DetailPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
                     <Route path=path!("/labs") view=|| view! { <ListPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/labs/new") view=|| view! { <NewListingPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/labs/:id/edit") view=|| view! { <EditListingPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
                     <Route path=path!("/labs/:id") view=|| view! { <DetailPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
                     <Route path=path!("/experts") view=|| view! { <ListPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/experts/new") view=|| view! { <NewListingPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/experts/:id/edit") view=|| view! { <EditListingPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
                     <Route path=path!("/experts/:id") view=|| view! { <DetailPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
                     <Route path=path!("/offers") view=|| view! { <ListPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/offers/new") view=|| view! { <NewListingPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/offers/:id/edit") view=|| view! { <EditListingPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
                     <Route path=path!("/offers/:id") view=|| view! { <DetailPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
                     <Route path=path!("/needs") view=|| view! { <ListPage kind=Kind::Need/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/needs/new") view=|| view! { <NewListingPage kind=Kind::Need/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/needs/:id/edit") view=|| view! { <EditListingPage kind=Kind::Need/> } ssr=SsrMode::Async/>
                     <Route path=path!("/needs/:id") view=|| view! { <DetailPage kind=Kind::Need/> } ssr=SsrMode::Async/>
                     <Route path=path!("/calls") view=|| view! { <ListPage kind=Kind::Call/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/calls/new") view=|| view! { <NewListingPage kind=Kind::Call/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/calls/:id/edit") view=|| view! { <EditListingPage kind=Kind::Call/> } ssr=SsrMode::Async/>
                     <Route path=path!("/calls/:id") view=|| view! { <DetailPage kind=Kind::Call/> } ssr=SsrMode::Async/>
                     <Route path=path!("/pilots") view=|| view! { <ListPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/pilots/new") view=|| view! { <NewListingPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/pilots/:id/edit") view=|| view! { <EditListingPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
                     <Route path=path!("/pilots/:id") view=|| view! { <DetailPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -110,6 +110,12 @@ pub fn provide_lang() -> Lang {
     lang
 }
 
+/// The language of the request being served (server functions have no page context).
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
+    detect()
+}
+
 #[cfg(feature = "ssr")]
 fn detect() -> Lang {
     let Some(parts) = use_context::<http::request::Parts>() else {

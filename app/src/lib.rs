@@ -1,11 +1,17 @@
 //! The Khánh Hòa Innovation Exchange: pages, server functions and (with `ssr`) storage.
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod app;
+pub mod applications;
 pub mod catalog;
 pub mod error;
+pub mod forms;
 pub mod home;
 pub mod i18n;
+pub mod inbox;
+pub mod introductions;
+pub mod listings;
 pub mod layout;
 pub mod matching;
 pub mod search;

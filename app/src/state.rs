@@ -30,3 +30,8 @@ pub fn app_state() -> Result<AppState, crate::error::AppError> {
 pub fn today() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
+
+/// A span of whole days, for deadlines relative to today.
+pub fn days(n: i64) -> chrono::Duration {
+    chrono::Duration::days(n)
+}

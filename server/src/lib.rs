@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod router;
+pub mod security;
 pub mod eval;
 pub mod gen;
 pub mod startup;

@@ -34,6 +34,14 @@ enum Command {
     Export { file: Option<PathBuf> },
     /// Rebuild the search index from the database (a running server keeps its own up to date).
     Reindex,
+    /// Create an administrator (or make an existing account one). The password comes from
+    /// ADMIN_PASSWORD, or a random one is printed.
+    CreateAdmin {
+        email: String,
+        /// The name shown on the portal.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
 }
 
 #[tokio::main]
@@ -48,6 +56,7 @@ async fn main() -> ExitCode {
         Command::Import { file } => import(&cli.config, &file).await,
         Command::Export { file } => export(&cli.config, file).await,
         Command::Reindex => reindex(&cli.config).await,
+        Command::CreateAdmin { email, name } => create_admin(&cli.config, &email, &name).await,
     };
     match result {
         Ok(code) => code,
@@ -135,5 +144,20 @@ async fn reindex(config: &Config) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let count = app::search::index::rebuild(&db, &index).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("{count} records indexed in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Result<ExitCode> {
+    let db = startup::open_db(config).await?;
+    let (password, generated) = match std::env::var("ADMIN_PASSWORD") {
+        Ok(password) => (password, false),
+        Err(_) => (app::accounts::secret::new_token().map_err(|e| anyhow::anyhow!("{e}"))?[..20].to_string(), true),
+    };
+    let created = app::accounts::admin::create_admin(&db, email, name, password.clone()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    match (created, generated) {
+        (true, true) => println!("admin {email} created; password: {password}"),
+        (true, false) => println!("admin {email} created with the password from ADMIN_PASSWORD"),
+        (false, _) => println!("{email} already had an account; it is now an admin (password unchanged)"),
+    }
     Ok(ExitCode::SUCCESS)
 }

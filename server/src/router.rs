@@ -25,6 +25,10 @@ pub fn router(state: AppState) -> Router {
         .merge(app::matching::http::routes())
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(fallback)
+        .layer(axum::extract::DefaultBodyLimit::max(crate::security::BODY_LIMIT))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::BODY_LIMIT))
+        .layer(axum::middleware::from_fn(crate::security::server_fn_status))
+        .layer(axum::middleware::from_fn(crate::security::guard))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

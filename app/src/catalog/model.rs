@@ -190,7 +190,7 @@ macro_rules! entry_texts {
 pub(crate) use entry_texts;
 
 /// What each kind of record provides to the catalogue.
-pub trait Entry {
+pub trait Entry: Send + Sync {
     fn id(&self) -> &str;
     /// Its name or title.
     fn title(&self) -> Text<'_>;

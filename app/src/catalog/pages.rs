@@ -10,6 +10,9 @@ use super::model::{Kind, ListFilter, RecordDetail};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Lang};
 use crate::layout::{ErrorNotice, NotFound};
+use crate::applications::pages::ApplyBox;
+use crate::introductions::pages::IntroduceBox;
+use crate::listings::pages::ListingBar;
 use crate::matching::pages::RecordMatches;
 
 /// The list of one kind, with filters and pages.
@@ -117,10 +120,13 @@ fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
                 {original}
                 <Badges badges=badges/>
                 <SectorChips sectors=sectors kind=kind/>
+                <ListingBar kind=kind id=entry.id().to_string()/>
             </header>
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>
+        <IntroduceBox kind=kind id=entry.id().to_string()/>
+        <ApplyBox kind=kind id=entry.id().to_string()/>
         {matches}
         {sections}
     }

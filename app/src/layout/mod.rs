@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
+use crate::accounts::pages::AccountLinks;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::i18n::use_lang;
@@ -40,6 +41,7 @@ pub fn Header() -> impl IntoView {
                     <input id="header-q" type="search" name="q" placeholder=lang.pick("Tìm phòng thí nghiệm, chuyên gia, công nghệ…", "Search labs, experts, technologies…")/>
                     <button type="submit">{lang.pick("Tìm", "Search")}</button>
                 </form>
+                <AccountLinks/>
                 <a class="lang-switch" href=switch_href rel="external" hreflang=lang.other().code() lang=lang.other().code()>
                     {lang.pick("English", "Tiếng Việt")}
                 </a>
@@ -52,7 +54,7 @@ pub fn Header() -> impl IntoView {
 }
 
 /// Percent-encodes a path for a query parameter.
-fn encode(text: &str) -> String {
+pub fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),

@@ -1,0 +1,169 @@
+//! Server functions of accounts: signing up, in and out, password resets, and the admin's
+//! tools (roles, organizations, outbox, audit log).
+
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::model::Role;
+use super::model::{AuditEntry, User, Viewer};
+use crate::error::AppError;
+
+/// Who is signed in, with their unread notifications, for the header and pages.
+#[server(prefix = "/fn", endpoint = "get_viewer")]
+pub async fn get_viewer() -> Result<Viewer, AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::current_user().await?;
+    let unread = match &user {
+        Some(user) => crate::inbox::repo::unread(&state.db, user.id).await?,
+        None => 0,
+    };
+    Ok(Viewer { user, unread })
+}
+
+/// Creates an account (business member or researcher) and signs it in.
+#[server(prefix = "/fn", endpoint = "sign_up")]
+pub async fn sign_up(name: String, email: String, password: String, role: String) -> Result<(), AppError> {
+    use super::{checks, repo, secret, session};
+    let state = crate::state::app_state()?;
+    let lang = crate::i18n::request_lang();
+    let (name, email) = (crate::text::nfc(name.trim()), email.trim().to_lowercase());
+    let role = Role::from_code(&role).filter(|r| matches!(r, Role::Member | Role::Researcher));
+    checks::sign_up(lang, &name, &email, &password, role)?;
+    let hash = secret::hash_password(password).await?;
+    let roles = role.into_iter().collect::<Vec<_>>();
+    let id = repo::create_user(&state.db, &email, &name, &hash, &roles).await.map_err(|err| match err {
+        AppError::Conflict(_) => checks::field("email", lang.pick("Email này đã có tài khoản. Hãy đăng nhập.", "This email already has an account. Sign in instead.")),
+        other => other,
+    })?;
+    session::start(&state.db, id).await?;
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+/// Signs in; after five failures an account (or twenty an address) waits fifteen minutes.
+#[server(prefix = "/fn", endpoint = "sign_in")]
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use super::{checks, repo, secret, session};
+    let state = crate::state::app_state()?;
+    let lang = crate::i18n::request_lang();
+    let email = email.trim().to_lowercase();
+    if password.len() > super::model::MAX_PASSWORD || email.len() > super::model::MAX_NAME {
+        return Err(checks::field("password", lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password.")));
+    }
+    let subjects = [format!("account:{email}"), format!("address:{}", session::client_address(&session::request_headers()))];
+    const WINDOW: i64 = 15 * 60;
+    if repo::recent_failures(&state.db, &subjects[0], WINDOW).await? >= 5 || repo::recent_failures(&state.db, &subjects[1], WINDOW).await? >= 20 {
+        return Err(AppError::BadRequest(
+            lang.pick("Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút hoặc đặt lại mật khẩu.", "Too many failed sign-ins. Try again in 15 minutes or reset your password.").into(),
+        ));
+    }
+    let found = repo::credentials(&state.db, &email).await?;
+    let ok = match &found {
+        Some((_, hash)) => secret::verify_password(password, hash.clone()).await?,
+        None => {
+            // As slow as a wrong password, so timing does not tell which emails have accounts.
+            secret::hash_password(password).await?;
+            false
+        }
+    };
+    let Some((id, _)) = found.filter(|_| ok) else {
+        repo::record_failure(&state.db, &subjects).await?;
+        return Err(checks::field("password", lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password.")));
+    };
+    repo::clear_failures(&state.db, &subjects[0]).await?;
+    session::start(&state.db, id).await?;
+    let next = next.filter(|n| crate::i18n::is_local_path(n)).unwrap_or_else(|| "/account".into());
+    leptos_axum::redirect(&next);
+    Ok(())
+}
+
+/// Signs out.
+#[server(prefix = "/fn", endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    super::session::end(&state.db).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Mails a one-time reset link if the email has an account; says the same either way.
+#[server(prefix = "/fn", endpoint = "request_reset")]
+pub async fn request_reset(email: String) -> Result<(), AppError> {
+    use super::{repo, secret};
+    let state = crate::state::app_state()?;
+    let email = email.trim().to_lowercase();
+    if let Some((id, _)) = repo::credentials(&state.db, &email).await? {
+        let token = secret::new_token()?;
+        repo::create_reset(&state.db, &secret::token_hash(&token), id, 3600).await?;
+        let origin = super::session::site_origin(&super::session::request_headers());
+        let body = format!(
+            "Đặt lại mật khẩu / Reset your password (hiệu lực 1 giờ / valid for 1 hour):\n{origin}/reset?token={token}\n"
+        );
+        repo::queue_mail(&state.db, &email, "Đặt lại mật khẩu · Password reset", &body).await?;
+    }
+    Ok(())
+}
+
+/// Sets a new password with a reset token, ends every other session and signs in.
+#[server(prefix = "/fn", endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use super::{checks, repo, secret, session};
+    let state = crate::state::app_state()?;
+    let lang = crate::i18n::request_lang();
+    checks::password(lang, &password)?;
+    let Some(id) = repo::use_reset(&state.db, &secret::token_hash(token.trim())).await? else {
+        return Err(AppError::BadRequest(
+            lang.pick("Liên kết đặt lại đã hết hạn hoặc đã được dùng. Hãy yêu cầu liên kết mới.", "This reset link has expired or was already used. Ask for a new one.").into(),
+        ));
+    };
+    repo::set_password(&state.db, id, &secret::hash_password(password).await?).await?;
+    session::start(&state.db, id).await?;
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+/// Everyone with an account (admins only).
+#[server(prefix = "/fn", endpoint = "list_users")]
+pub async fn list_users() -> Result<Vec<User>, AppError> {
+    super::session::require_role(&[Role::Admin]).await?;
+    super::repo::users(&crate::state::app_state()?.db).await
+}
+
+/// Gives a person their roles and organization (admins only; logged).
+#[server(prefix = "/fn", endpoint = "assign_user")]
+pub async fn assign_user(user_id: i64, #[server(default)] roles: Vec<String>, #[server(default)] organization: String) -> Result<(), AppError> {
+    use super::repo;
+    let admin = super::session::require_role(&[Role::Admin]).await?;
+    let state = crate::state::app_state()?;
+    let roles: Vec<Role> = roles.iter().map(|r| Role::from_code(r).ok_or_else(|| AppError::BadRequest(format!("unknown role {r}")))).collect::<Result<_, _>>()?;
+    let target = repo::user(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
+    if target.id == admin.id && !roles.contains(&Role::Admin) {
+        return Err(AppError::BadRequest("an admin cannot remove their own admin role".into()));
+    }
+    let organization = Some(organization.trim()).filter(|o| !o.is_empty());
+    if let Some(org) = organization {
+        let mut conn = state.db.acquire().await?;
+        if !crate::catalog::repo::exists(&mut conn, crate::catalog::model::Kind::Organization, org).await? {
+            return Err(AppError::BadRequest(format!("no organization with id {org}")));
+        }
+    }
+    repo::set_roles(&state.db, user_id, &roles).await?;
+    repo::set_organization(&state.db, user_id, organization).await?;
+    let codes: Vec<_> = roles.iter().map(|r| r.code()).collect();
+    let detail = format!("roles={} organization={}", codes.join(","), organization.unwrap_or("-"));
+    repo::audit(&state.db, admin.id, "assign_user", &target.email, &detail).await
+}
+
+/// The newest audit log entries (admins only).
+#[server(prefix = "/fn", endpoint = "read_audit_log")]
+pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
+    super::session::require_role(&[Role::Admin]).await?;
+    super::repo::audit_log(&crate::state::app_state()?.db, 200).await
+}
+
+/// The newest mails of the outbox (admins only), for when no SMTP server is configured.
+#[server(prefix = "/fn", endpoint = "read_outbox")]
+pub async fn read_outbox() -> Result<Vec<super::model::Mail>, AppError> {
+    super::session::require_role(&[Role::Admin]).await?;
+    super::repo::outbox(&crate::state::app_state()?.db, 100).await
+}

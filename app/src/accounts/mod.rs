@@ -1,0 +1,18 @@
+//! Accounts: people, their roles and sessions. Everything that changes data asks `session`
+//! who is signed in and checks their role and ownership on the server.
+
+pub mod api;
+pub mod admin_pages;
+pub mod model;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod admin;
+#[cfg(feature = "ssr")]
+pub mod checks;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod secret;
+#[cfg(feature = "ssr")]
+pub mod session;

@@ -1,0 +1,99 @@
+//! People on the portal: their roles and what pages know about the person signed in.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::vocab::vocab;
+
+vocab! {
+    /// What a person may do. One person can hold several.
+    Role {
+        Member = "member", "Thành viên doanh nghiệp", "Business member";
+        Researcher = "researcher", "Nhà khoa học", "Researcher";
+        Officer = "officer", "Cán bộ Sở", "Province officer";
+        Admin = "admin", "Quản trị viên", "Administrator";
+    }
+}
+
+/// The person signed in, as pages and server functions see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    /// The id of the organization they belong to.
+    pub organization: Option<String>,
+}
+
+impl User {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// Officers and admins look after the whole catalogue.
+    pub fn is_staff(&self) -> bool {
+        self.has(Role::Officer) || self.has(Role::Admin)
+    }
+}
+
+/// One line of the audit log: what an officer or admin did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AuditEntry {
+    pub email: Option<String>,
+    pub action: String,
+    pub target: String,
+    pub detail: String,
+    pub at: String,
+}
+
+/// A mail in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Mail {
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+}
+
+/// Who is looking at the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user: Option<User>,
+    /// Their unread notifications.
+    pub unread: u64,
+}
+
+/// The shortest password accepted.
+pub const MIN_PASSWORD: usize = 10;
+/// The longest password accepted (argon2 takes any length; this bounds the work per request).
+pub const MAX_PASSWORD: usize = 200;
+/// The longest name or email accepted.
+pub const MAX_NAME: usize = 120;
+
+/// A rough check that `email` can receive mail; the reset mail is the real test.
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && email.len() <= MAX_NAME
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plausible_emails() {
+        assert!(is_plausible_email("lan@startup.vn"));
+        assert!(!is_plausible_email("lan"));
+        assert!(!is_plausible_email("lan@localhost"));
+        assert!(!is_plausible_email("la n@startup.vn"));
+        assert!(!is_plausible_email("@startup.vn"));
+    }
+}

@@ -1,0 +1,241 @@
+//! Sign in, sign up, password reset and the account page.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_location, use_query_map};
+
+use super::api::{get_viewer, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
+use super::model::{Role, MIN_PASSWORD};
+use crate::forms::{FieldMessage, FormStatus};
+use crate::i18n::use_lang;
+use crate::layout::ErrorNotice;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SignIn>::new();
+    let result = crate::forms::last_result(action);
+    let next = use_query_map().with_untracked(|q| q.get("next")).filter(|n| crate::i18n::is_local_path(n)).unwrap_or_default();
+    view! {
+        <Title text=lang.pick("Đăng nhập", "Sign in")/>
+        <section class="form-page">
+            <h1>{lang.pick("Đăng nhập", "Sign in")}</h1>
+            <FormStatus result/>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="next" value=next/>
+                <label for="email">"Email"</label>
+                <input id="email" name="email" type="email" autocomplete="username" required maxlength="120"/>
+                <label for="password">{lang.pick("Mật khẩu", "Password")}</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200" aria-describedby="password-error"/>
+                <FieldMessage result field="password"/>
+                <button type="submit">{lang.pick("Đăng nhập", "Sign in")}</button>
+            </ActionForm>
+            <p><a href="/reset">{lang.pick("Quên mật khẩu?", "Forgot your password?")}</a></p>
+            <p>{lang.pick("Chưa có tài khoản? ", "No account yet? ")}<a href="/signup">{lang.pick("Đăng ký", "Sign up")}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SignUp>::new();
+    let result = crate::forms::last_result(action);
+    let roles = [Role::Member, Role::Researcher].map(|role| {
+        let hint = match role {
+            Role::Member => lang.pick("Đăng nhu cầu công nghệ, tìm đối tác, nộp hồ sơ kêu gọi và thử nghiệm.", "Post technology needs, find partners, apply to calls and pilots."),
+            _ => lang.pick("Quản lý hồ sơ phòng thí nghiệm, chuyên gia và công nghệ chào bán.", "Manage lab and expert profiles and technology offers."),
+        };
+        view! {
+            <label class="choice">
+                <input type="radio" name="role" value=role.code() required/>
+                <span><strong>{role.label(lang)}</strong><br/><span class="hint">{hint}</span></span>
+            </label>
+        }
+    });
+    view! {
+        <Title text=lang.pick("Đăng ký", "Sign up")/>
+        <section class="form-page">
+            <h1>{lang.pick("Tạo tài khoản", "Create an account")}</h1>
+            <FormStatus result/>
+            <ActionForm action attr:class="stack-form">
+                <label for="name">{lang.pick("Họ và tên", "Full name")}</label>
+                <input id="name" name="name" autocomplete="name" required maxlength="120" aria-describedby="name-error"/>
+                <FieldMessage result field="name"/>
+                <label for="email">"Email"</label>
+                <input id="email" name="email" type="email" autocomplete="email" required maxlength="120" aria-describedby="email-error"/>
+                <FieldMessage result field="email"/>
+                <label for="password">{lang.pick("Mật khẩu", "Password")}</label>
+                <input id="password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200" aria-describedby="password-error"/>
+                <p class="hint">{lang.pick(format!("Ít nhất {MIN_PASSWORD} ký tự."), format!("At least {MIN_PASSWORD} characters."))}</p>
+                <FieldMessage result field="password"/>
+                <fieldset class="choices">
+                    <legend>{lang.pick("Bạn là", "You are")}</legend>
+                    {roles}
+                </fieldset>
+                <FieldMessage result field="role"/>
+                <button type="submit">{lang.pick("Tạo tài khoản", "Create account")}</button>
+            </ActionForm>
+            <p>{lang.pick("Đã có tài khoản? ", "Already registered? ")}<a href="/signin">{lang.pick("Đăng nhập", "Sign in")}</a></p>
+        </section>
+    }
+}
+
+/// Asks for a reset link, or (with `?token=`) sets the new password.
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let lang = use_lang();
+    let token = use_query_map().with_untracked(|q| q.get("token"));
+    let form = match token {
+        Some(token) => {
+            let action = ServerAction::<ResetPassword>::new();
+            let result = crate::forms::last_result(action);
+            view! {
+                <FormStatus result/>
+                <ActionForm action attr:class="stack-form">
+                    <input type="hidden" name="token" value=token/>
+                    <label for="password">{lang.pick("Mật khẩu mới", "New password")}</label>
+                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200"/>
+                    <FieldMessage result field="password"/>
+                    <button type="submit">{lang.pick("Đặt mật khẩu", "Set password")}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+        None => {
+            let action = ServerAction::<RequestReset>::new();
+            let result = crate::forms::last_result(action);
+            let done = lang.pick(
+                "Nếu email này có tài khoản, chúng tôi đã gửi liên kết đặt lại mật khẩu (hiệu lực 1 giờ).",
+                "If this email has an account, we have sent a reset link (valid for 1 hour).",
+            );
+            view! {
+                <FormStatus result done/>
+                <ActionForm action attr:class="stack-form">
+                    <label for="email">"Email"</label>
+                    <input id="email" name="email" type="email" autocomplete="email" required maxlength="120"/>
+                    <button type="submit">{lang.pick("Gửi liên kết", "Send link")}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Title text=lang.pick("Đặt lại mật khẩu", "Reset password")/>
+        <section class="form-page">
+            <h1>{lang.pick("Đặt lại mật khẩu", "Reset your password")}</h1>
+            {form}
+        </section>
+    }
+}
+
+/// The sign-out button.
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SignOut>::new();
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <button type="submit" class="button-link">{lang.pick("Đăng xuất", "Sign out")}</button>
+        </ActionForm>
+    }
+}
+
+/// The header's account links: sign in, or the inbox with its count and the account page.
+#[component]
+pub fn AccountLinks() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let data = Resource::new(move || location.pathname.get(), |_| get_viewer());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => match v.user {
+                        Some(user) => {
+                            let label = if v.unread > 0 {
+                                format!("{} ({})", lang.pick("Hộp thư", "Inbox"), v.unread)
+                            } else {
+                                lang.pick("Hộp thư", "Inbox").to_string()
+                            };
+                            view! {
+                                <a class="account-link" href="/inbox">{label}</a>
+                                <a class="account-link" href="/account">{user.name}</a>
+                            }
+                            .into_any()
+                        }
+                        None => view! { <a class="account-link" href="/signin">{lang.pick("Đăng nhập", "Sign in")}</a> }.into_any(),
+                    },
+                    Err(_) => ().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Who I am, what I can do, and the way to my listings.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| get_viewer());
+    view! {
+        <Title text=lang.pick("Tài khoản", "Account")/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => match v.user {
+                        Some(user) => view! { <AccountSummary user/> }.into_any(),
+                        None => view! { <SignInFirst/> }.into_any(),
+                    },
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountSummary(user: super::model::User) -> impl IntoView {
+    let lang = use_lang();
+    let roles = user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
+    let organization = match user.organization.clone() {
+        Some(id) => view! { <a href=format!("/organizations/{id}")>{id.clone()}</a> }.into_any(),
+        None => view! { <a href="/organizations/new">{lang.pick("Tạo hồ sơ tổ chức", "Create your organization's profile")}</a> }.into_any(),
+    };
+    let admin = user.has(Role::Admin).then(|| view! { <li><a href="/admin">{lang.pick("Quản trị", "Administration")}</a></li> });
+    view! {
+        <section class="form-page">
+            <h1>{user.name.clone()}</h1>
+            <dl class="fields">
+                <div class="field"><dt>"Email"</dt><dd>{user.email.clone()}</dd></div>
+                <div class="field"><dt>{lang.pick("Vai trò", "Roles")}</dt><dd>{roles}</dd></div>
+                <div class="field">
+                    <dt>{lang.pick("Tổ chức", "Organization")}</dt>
+                    <dd>{organization}</dd>
+                </div>
+            </dl>
+            <ul class="account-actions">
+                <li><a href="/inbox">{lang.pick("Hộp thư", "Inbox")}</a></li>
+                <li><a href="/mine">{lang.pick("Hồ sơ và hoạt động của tôi", "My listings and activity")}</a></li>
+                {admin}
+            </ul>
+            <SignOutButton/>
+        </section>
+    }
+}
+
+/// Shown to an anonymous visitor on a page that needs an account.
+#[component]
+pub fn SignInFirst() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let href = move || format!("/signin?next={}", crate::layout::encode(&location.pathname.get()));
+    view! {
+        <section class="notice">
+            <h1>{lang.pick("Cần đăng nhập", "Please sign in")}</h1>
+            <p>{lang.pick("Trang này dành cho người đã đăng nhập.", "This page is for signed-in people.")}</p>
+            <p><a class="button" href=href>{lang.pick("Đăng nhập", "Sign in")}</a>" "<a href="/signup">{lang.pick("Tạo tài khoản", "Create an account")}</a></p>
+        </section>
+    }
+}

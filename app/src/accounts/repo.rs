@@ -1,0 +1,223 @@
+//! All SQL of accounts: people, roles, sessions, password resets, failed sign-ins, the outbox
+//! and the audit log.
+
+use super::model::{AuditEntry, Mail, Role, User};
+use crate::db::Db;
+use crate::error::AppError;
+
+/// The current time, as stored.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The time `seconds` from now (negative: ago), as stored.
+pub fn from_now(seconds: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::seconds(seconds)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    organization: Option<String>,
+}
+
+async fn with_roles(db: &Db, row: Option<UserRow>) -> Result<Option<User>, AppError> {
+    let Some(row) = row else { return Ok(None) };
+    let codes: Vec<String> = sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+        .bind(row.id)
+        .fetch_all(db)
+        .await?;
+    let roles = Role::ALL.iter().copied().filter(|r| codes.iter().any(|c| c == r.code())).collect();
+    Ok(Some(User { id: row.id, email: row.email, name: row.name, roles, organization: row.organization }))
+}
+
+/// Creates a person; `Conflict` when the email is taken.
+pub async fn create_user(db: &Db, email: &str, name: &str, password_hash: &str, roles: &[Role]) -> Result<i64, AppError> {
+    let mut tx = db.begin().await?;
+    let inserted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO NOTHING RETURNING id",
+    )
+    .bind(email)
+    .bind(name)
+    .bind(password_hash)
+    .bind(now())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let id = inserted.ok_or_else(|| AppError::Conflict("email".into()))?;
+    for role in roles {
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(id).bind(role.code()).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A person by id.
+pub async fn user(db: &Db, id: i64) -> Result<Option<User>, AppError> {
+    let row = sqlx::query_as("SELECT id, email, name, organization FROM users WHERE id = $1").bind(id).fetch_optional(db).await?;
+    with_roles(db, row).await
+}
+
+/// A person's id and password hash, by email.
+pub async fn credentials(db: &Db, email: &str) -> Result<Option<(i64, String)>, AppError> {
+    Ok(sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1").bind(email).fetch_optional(db).await?)
+}
+
+/// Replaces a person's password and ends all their sessions.
+pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(user_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces a person's roles.
+pub async fn set_roles(db: &Db, user_id: i64, roles: &[Role]) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    for role in roles {
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(user_id).bind(role.code()).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Makes a person a member of an organization (or of none).
+pub async fn set_organization(db: &Db, user_id: i64, organization: Option<&str>) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET organization = $1 WHERE id = $2").bind(organization).bind(user_id).execute(db).await?;
+    Ok(())
+}
+
+/// Everyone, for the admin page.
+pub async fn users(db: &Db) -> Result<Vec<User>, AppError> {
+    let rows: Vec<UserRow> = sqlx::query_as("SELECT id, email, name, organization FROM users ORDER BY email").fetch_all(db).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.extend(with_roles(db, Some(row)).await?);
+    }
+    Ok(out)
+}
+
+/// The ids of everyone holding `role`.
+pub async fn holders(db: &Db, role: Role) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT user_id FROM user_roles WHERE role = $1").bind(role.code()).fetch_all(db).await?)
+}
+
+/// Stores a session for `user_id` under the hash of its token.
+pub async fn create_session(db: &Db, token_hash: &str, user_id: i64, seconds: i64) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now())
+        .bind(from_now(seconds))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The person whose unexpired session has this token hash.
+pub async fn session_user(db: &Db, token_hash: &str) -> Result<Option<User>, AppError> {
+    let row = sqlx::query_as(
+        "SELECT u.id, u.email, u.name, u.organization FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now())
+    .fetch_optional(db)
+    .await?;
+    with_roles(db, row).await
+}
+
+pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db).await?;
+    Ok(())
+}
+
+/// Records a failed sign-in against each of `subjects` (an account, an address).
+pub async fn record_failure(db: &Db, subjects: &[String]) -> Result<(), AppError> {
+    for subject in subjects {
+        sqlx::query("INSERT INTO sign_in_failures (subject, at) VALUES ($1, $2)").bind(subject).bind(now()).execute(db).await?;
+    }
+    Ok(())
+}
+
+/// Failed sign-ins against `subject` in the last `seconds`.
+pub async fn recent_failures(db: &Db, subject: &str, seconds: i64) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE subject = $1 AND at > $2")
+        .bind(subject)
+        .bind(from_now(-seconds))
+        .fetch_one(db)
+        .await?)
+}
+
+/// Forgets the failures of an account that just signed in.
+pub async fn clear_failures(db: &Db, subject: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1").bind(subject).execute(db).await?;
+    Ok(())
+}
+
+/// Stores a one-time password reset token (hashed).
+pub async fn create_reset(db: &Db, token_hash: &str, user_id: i64, seconds: i64) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(from_now(seconds))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Uses up a reset token: the person it was for, if it was valid, unused and unexpired.
+pub async fn use_reset(db: &Db, token_hash: &str) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar(
+        "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+    )
+    .bind(token_hash)
+    .bind(now())
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Queues a mail. It is sent by SMTP when configured; admins can read the outbox either way.
+pub async fn queue_mail(db: &Db, recipient: &str, subject: &str, body: &str) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(recipient)
+        .bind(subject)
+        .bind(body)
+        .bind(now())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The newest mails, newest first.
+pub async fn outbox(db: &Db, limit: i64) -> Result<Vec<Mail>, AppError> {
+    Ok(sqlx::query_as("SELECT recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1").bind(limit).fetch_all(db).await?)
+}
+
+/// Writes what an officer or admin did.
+pub async fn audit(db: &Db, user_id: i64, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO audit_log (user_id, action, target, detail, at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(user_id)
+        .bind(action)
+        .bind(target)
+        .bind(detail)
+        .bind(now())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The newest audit entries, newest first.
+pub async fn audit_log(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT u.email, a.action, a.target, a.detail, a.at FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+         ORDER BY a.id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
+}

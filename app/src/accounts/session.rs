@@ -1,0 +1,120 @@
+//! Sessions: a random token in an HttpOnly cookie, its hash in the database. Server functions
+//! and handlers ask here who is signed in.
+
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue};
+
+use super::model::{Role, User};
+use super::{repo, secret};
+use crate::db::Db;
+use crate::error::AppError;
+
+/// The cookie that carries the session token.
+pub const COOKIE_NAME: &str = "kh_session";
+/// How long a session lasts.
+pub const SESSION_SECONDS: i64 = 30 * 24 * 3600;
+
+/// The session token the request carries, if any.
+pub fn token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value.to_string())
+        .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The person the request's session belongs to.
+pub async fn user_of(db: &Db, headers: &HeaderMap) -> Result<Option<User>, AppError> {
+    match token(headers) {
+        Some(token) => repo::session_user(db, &secret::token_hash(&token)).await,
+        None => Ok(None),
+    }
+}
+
+/// The `Set-Cookie` value that stores `token` (or, with `None`, clears the cookie). `Secure`
+/// when the request came over HTTPS (directly or through a proxy that says so).
+pub fn cookie(token: Option<&str>, headers: &HeaderMap) -> HeaderValue {
+    let secure = headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https");
+    let (value, age) = match token {
+        Some(token) => (token, SESSION_SECONDS),
+        None => ("", 0),
+    };
+    let secure = if secure { "; Secure" } else { "" };
+    let text = format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{secure}");
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("kh_session=; Path=/; Max-Age=0"))
+}
+
+/// The request headers, inside a server function or page.
+pub fn request_headers() -> HeaderMap {
+    leptos::prelude::use_context::<http::request::Parts>().map(|parts| parts.headers).unwrap_or_default()
+}
+
+/// The person signed in, inside a server function.
+pub async fn current_user() -> Result<Option<User>, AppError> {
+    let state = crate::state::app_state()?;
+    user_of(&state.db, &request_headers()).await
+}
+
+/// The person signed in, or `Unauthorized`.
+pub async fn require_user() -> Result<User, AppError> {
+    current_user().await?.ok_or(AppError::Unauthorized)
+}
+
+/// The person signed in if they hold one of `roles`; `Unauthorized` or `Forbidden` otherwise.
+pub async fn require_role(roles: &[Role]) -> Result<User, AppError> {
+    let user = require_user().await?;
+    if roles.iter().any(|r| user.has(*r)) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Starts a session for `user_id` and sets its cookie on the response.
+pub async fn start(db: &Db, user_id: i64) -> Result<(), AppError> {
+    let token = secret::new_token()?;
+    repo::create_session(db, &secret::token_hash(&token), user_id, SESSION_SECONDS).await?;
+    set_cookie(cookie(Some(&token), &request_headers()));
+    Ok(())
+}
+
+/// Ends the request's session and clears its cookie.
+pub async fn end(db: &Db) -> Result<(), AppError> {
+    let headers = request_headers();
+    if let Some(token) = token(&headers) {
+        repo::delete_session(db, &secret::token_hash(&token)).await?;
+    }
+    set_cookie(cookie(None, &headers));
+    Ok(())
+}
+
+fn set_cookie(value: HeaderValue) {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+/// The address a request came from, as the reverse proxy in front of the portal reports it.
+pub fn client_address(headers: &HeaderMap) -> String {
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|v| v.trim().chars().take(64).collect())
+        .unwrap_or_else(|| "direct".to_string())
+}
+
+/// `scheme://host` of the portal as the request reached it, for links in mails.
+pub fn site_origin(headers: &HeaderMap) -> String {
+    let scheme = if headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https") { "https" } else { "http" };
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
+        .unwrap_or("localhost");
+    format!("{scheme}://{host}")
+}

@@ -1,0 +1,37 @@
+//! Server functions of applications.
+
+use leptos::prelude::*;
+
+use super::model::Application;
+use crate::catalog::model::Kind;
+use crate::error::AppError;
+
+/// Applies to a call or pilot for the signed-in member's organization.
+#[server(prefix = "/fn", endpoint = "apply")]
+pub async fn apply(kind: Kind, id: String, proposal: String, #[server(default)] links: String) -> Result<(), AppError> {
+    super::service::apply(kind, &id, &proposal, &links).await?;
+    leptos_axum::redirect("/mine#applications");
+    Ok(())
+}
+
+/// Moves an application to a later stage, with a comment for the applicant (officers).
+#[server(prefix = "/fn", endpoint = "move_application")]
+pub async fn move_application(id: i64, stage: String, #[server(default)] comment: Option<String>) -> Result<(), AppError> {
+    super::service::move_application(id, &stage, comment).await
+}
+
+/// The signed-in person's applications.
+#[server(prefix = "/fn", endpoint = "my_applications")]
+pub async fn my_applications() -> Result<Vec<Application>, AppError> {
+    let user = crate::accounts::session::require_user().await?;
+    let rows = super::repo::by_applicant(&crate::state::app_state()?.db, user.id).await?;
+    Ok(rows.into_iter().filter_map(super::service::view).collect())
+}
+
+/// The applications to a call or pilot (officers).
+#[server(prefix = "/fn", endpoint = "applications_for")]
+pub async fn applications_for(kind: Kind, id: String) -> Result<Vec<Application>, AppError> {
+    crate::accounts::session::require_role(&[crate::accounts::model::Role::Officer]).await?;
+    let rows = super::repo::for_target(&crate::state::app_state()?.db, kind.code(), &id).await?;
+    Ok(rows.into_iter().filter_map(super::service::view).collect())
+}

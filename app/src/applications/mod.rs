@@ -1,0 +1,10 @@
+//! Applications to calls and pilots: an eligible organization applies before the deadline; an
+//! officer moves it through its stages with a comment the applicant sees.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,181 @@
+//! Applying on a call's or pilot's page, the officers' review list there, and "my
+//! applications".
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::api::{applications_for, my_applications, Apply, MoveApplication};
+use super::model::{applicable, Application, Stage};
+use crate::accounts::model::Role;
+use crate::catalog::model::Kind;
+use crate::forms::{last_result, FieldMessage, FormStatus};
+use crate::i18n::use_lang;
+use crate::layout::ErrorNotice;
+
+/// On a call's or pilot's page: apply, or see my application; officers review applications.
+#[component]
+pub fn ApplyBox(kind: Kind, id: String) -> impl IntoView {
+    let lang = use_lang();
+    if !applicable(kind) {
+        return ().into_any();
+    }
+    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let location = use_location();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let id = id.clone();
+                Suspend::new(async move {
+                    match viewer.await.ok().and_then(|v| v.user) {
+                        Some(user) if user.has(Role::Officer) => view! { <Review kind id/> }.into_any(),
+                        Some(user) if user.has(Role::Member) => view! { <ApplyForm kind id/> }.into_any(),
+                        Some(_) => ().into_any(),
+                        None => {
+                            let href = format!("/signin?next={}", crate::layout::encode(&location.pathname.get_untracked()));
+                            view! { <p class="introduce-signin"><a href=href>{lang.pick("Đăng nhập để nộp hồ sơ", "Sign in to apply")}</a></p> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn ApplyForm(kind: Kind, id: String) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<Apply>::new();
+    let result = last_result(action);
+    let target = id.clone();
+    let mine = Resource::new(|| (), |_| my_applications());
+    view! {
+        <section class="introduce" id="apply">
+            <h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let (target, id) = (target.clone(), id.clone());
+                    Suspend::new(async move {
+                        let existing = mine.await.unwrap_or_default().into_iter().find(|a| a.target_kind == kind && a.target_id == target);
+                        if let Some(a) = existing {
+                            return view! { <ApplicationItem a/> }.into_any();
+                        }
+                        view! {
+                            <FormStatus result/>
+                            <ActionForm action attr:class="stack-form">
+                                <input type="hidden" name="kind" value=kind.code()/>
+                                <input type="hidden" name="id" value=id/>
+                                <label for="proposal">{lang.pick("Đề xuất của tổ chức bạn", "Your organization's proposal")}</label>
+                                <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-describedby="proposal-error"></textarea>
+                                <FieldMessage result field="proposal"/>
+                                <label for="links">{lang.pick("Liên kết tài liệu (mỗi dòng một địa chỉ)", "Links to documents (one per line)")}</label>
+                                <textarea id="links" name="links" rows="2" aria-describedby="links-error"></textarea>
+                                <FieldMessage result field="links"/>
+                                <button type="submit">{lang.pick("Nộp hồ sơ", "Submit application")}</button>
+                            </ActionForm>
+                        }.into_any()
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// One application with its stage and the officer's comment.
+#[component]
+fn ApplicationItem(a: Application) -> impl IntoView {
+    let lang = use_lang();
+    let href = format!("{}/{}", a.target_kind.path(), a.target_id);
+    let class = match a.stage {
+        Stage::Accepted => "badge badge-positive",
+        Stage::Rejected => "badge badge-urgent",
+        _ => "badge",
+    };
+    view! {
+        <div class="application">
+            <p><a href=href>{a.target_title.clone()}</a>" "<span class=class>{a.stage.label(lang)}</span></p>
+            {a.comment.clone().map(|c| view! { <p class="comment">{lang.pick("Nhận xét của Sở: ", "Officer's comment: ")}{c}</p> })}
+        </div>
+    }
+}
+
+/// Officers: every application to this call or pilot, with the next stages.
+#[component]
+fn Review(kind: Kind, id: String) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<MoveApplication>::new();
+    let data = Resource::new(move || (id.clone(), action.version().get()), move |(id, _)| applications_for(kind, id));
+    view! {
+        <section class="review" id="applications">
+            <h2>{lang.pick("Hồ sơ đã nộp", "Applications")}</h2>
+            <FormStatus result=last_result(action)/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(items) if items.is_empty() => view! { <p class="empty">{lang.pick("Chưa có hồ sơ nào.", "No applications yet.")}</p> }.into_any(),
+                        Ok(items) => {
+                            let rows = items.into_iter().map(|a| view! { <ReviewItem a action/> }).collect_view();
+                            view! { <ul class="activity">{rows}</ul> }.into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl IntoView {
+    let lang = use_lang();
+    let org = a.organization_name.clone().unwrap_or_else(|| a.organization.clone());
+    let links = a.links.iter().map(|l| view! { <li><a href=l.clone() rel="nofollow noopener">{l.clone()}</a></li> }).collect_view();
+    let next: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| a.stage.may_move_to(*s)).collect();
+    let id = a.id.to_string();
+    let form = (!next.is_empty()).then(|| {
+        let options = next.iter().map(|s| view! { <option value=s.code()>{s.label(lang)}</option> }).collect_view();
+        view! {
+            <ActionForm action attr:class="answer-form">
+                <input type="hidden" name="id" value=id.clone()/>
+                <label for=format!("stage-{id}")>{lang.pick("Chuyển sang", "Move to")}</label>
+                <select id=format!("stage-{id}") name="stage">{options}</select>
+                <input name="comment" maxlength="2000" placeholder=lang.pick("Nhận xét cho người nộp", "Comment for the applicant") aria-label=lang.pick("Nhận xét", "Comment")/>
+                <button type="submit">{lang.pick("Cập nhật", "Update")}</button>
+            </ActionForm>
+        }
+    });
+    view! {
+        <li class="activity-item">
+            <p><strong>{org}</strong>" · "{a.applicant.clone()}" "<span class="badge">{a.stage.label(lang)}</span></p>
+            <blockquote>{a.proposal.clone()}</blockquote>
+            <ul class="values">{links}</ul>
+            {a.comment.clone().map(|c| view! { <p class="comment">{c}</p> })}
+            {form}
+        </li>
+    }
+}
+
+/// The signed-in person's applications.
+#[component]
+pub fn MyApplications() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| my_applications());
+    view! {
+        <section class="my-section" id="applications">
+            <h2>{lang.pick("Hồ sơ đã nộp", "My applications")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(items) if items.is_empty() => view! { <p class="empty">{lang.pick("Chưa nộp hồ sơ nào.", "No applications yet.")}</p> }.into_any(),
+                        Ok(items) => {
+                            let rows = items.into_iter().map(|a| view! { <li class="activity-item"><ApplicationItem a/></li> }).collect_view();
+                            view! { <ul class="activity">{rows}</ul> }.into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! All SQL of applications.
+
+use crate::accounts::repo::now;
+use crate::db::Db;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Row {
+    pub id: i64,
+    pub applicant: i64,
+    pub applicant_name: String,
+    pub organization: String,
+    pub organization_name: Option<String>,
+    pub target_kind: String,
+    pub target_id: String,
+    pub target_title: Option<String>,
+    pub proposal: String,
+    pub links: String,
+    pub status: String,
+    pub comment: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const SELECT: &str = "SELECT a.id, a.applicant, u.name AS applicant_name, a.organization, o.title AS organization_name,
+    a.target_kind, a.target_id, r.title AS target_title, a.proposal, a.links, a.status, a.comment, a.created_at, a.updated_at
+    FROM applications a JOIN users u ON u.id = a.applicant
+    LEFT JOIN records o ON o.kind = 'organization' AND o.id = a.organization
+    LEFT JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id ";
+
+/// Stores an application; `None` when this person already applied.
+pub async fn create(db: &Db, applicant: i64, organization: &str, kind: &str, id: &str, proposal: &str, links: &str) -> Result<Option<i64>, AppError> {
+    let at = now();
+    Ok(sqlx::query_scalar(
+        "INSERT INTO applications (applicant, organization, target_kind, target_id, proposal, links, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $7) ON CONFLICT DO NOTHING RETURNING id",
+    )
+    .bind(applicant)
+    .bind(organization)
+    .bind(kind)
+    .bind(id)
+    .bind(proposal)
+    .bind(links)
+    .bind(at)
+    .fetch_optional(db)
+    .await?)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
+    let sql = format!("{SELECT} WHERE a.id = $1");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db).await?)
+}
+
+/// The applications of `applicant`, newest first.
+pub async fn by_applicant(db: &Db, applicant: i64) -> Result<Vec<Row>, AppError> {
+    let sql = format!("{SELECT} WHERE a.applicant = $1 ORDER BY a.id DESC");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(applicant).fetch_all(db).await?)
+}
+
+/// The applications to `kind`/`id`, oldest first.
+pub async fn for_target(db: &Db, kind: &str, id: &str) -> Result<Vec<Row>, AppError> {
+    let sql = format!("{SELECT} WHERE a.target_kind = $1 AND a.target_id = $2 ORDER BY a.id");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(kind).bind(id).fetch_all(db).await?)
+}
+
+/// Moves an application from `from` to `to`, if it is still at `from`.
+pub async fn move_to(db: &Db, id: i64, from: &str, to: &str, comment: Option<&str>) -> Result<bool, AppError> {
+    let done = sqlx::query("UPDATE applications SET status = $1, comment = $2, updated_at = $3 WHERE id = $4 AND status = $5")
+        .bind(to)
+        .bind(comment)
+        .bind(now())
+        .bind(id)
+        .bind(from)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

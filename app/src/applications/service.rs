@@ -1,0 +1,132 @@
+//! Applications behind the server functions: eligibility and deadlines, stages, who is told.
+
+use super::model::{applicable, Application, Stage, MAX_PROPOSAL};
+use super::repo::{self, Row};
+use crate::accounts::model::Role;
+use crate::accounts::session::{require_role, require_user};
+use crate::catalog::model::{Kind, Record};
+use crate::error::{AppError, FieldError};
+use crate::i18n::{request_lang, Lang};
+use crate::inbox::model::News;
+use crate::state::app_state;
+use crate::vocab::{CallStatus, PilotStatus};
+
+fn refuse(lang: Lang, vi: &str, en: &str) -> AppError {
+    AppError::BadRequest(lang.pick(vi, en).into())
+}
+
+/// Why `org` may not apply to `target` today, if it may not.
+fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate) -> Option<AppError> {
+    match target {
+        Record::Call(call) => {
+            if call.status != CallStatus::Open || today > call.closes || today < call.opens {
+                return Some(refuse(lang, "Kêu gọi này không nhận hồ sơ vào lúc này (đã hết hạn hoặc chưa mở).", "This call is not taking applications now (closed or not yet open)."));
+            }
+            let Record::Organization(org) = org else { return Some(AppError::Internal) };
+            if !call.eligible.contains(&org.org_type) {
+                let types: Vec<_> = call.eligible.iter().map(|t| t.label(lang)).collect();
+                return Some(AppError::BadRequest(lang.pick(
+                    format!("Tổ chức của bạn ({}) không thuộc đối tượng của kêu gọi này: {}.", org.org_type.label(lang), types.join(", ")),
+                    format!("Your organization ({}) is not eligible for this call, which is open to: {}.", org.org_type.label(lang), types.join(", ")),
+                )));
+            }
+            None
+        }
+        Record::Pilot(pilot) => {
+            let past = pilot.closes.is_some_and(|c| today > c);
+            (pilot.status != PilotStatus::Accepting || past)
+                .then(|| refuse(lang, "Thử nghiệm này không nhận đăng ký vào lúc này.", "This pilot is not accepting applications now."))
+        }
+        _ => Some(AppError::BadRequest("only calls and pilots take applications".into())),
+    }
+}
+
+/// Applies for the signed-in member's organization.
+pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    if !user.has(Role::Member) || !applicable(kind) {
+        return Err(AppError::Forbidden);
+    }
+    let Some(org_id) = user.organization.clone() else {
+        return Err(refuse(lang, "Hãy tạo hồ sơ tổ chức của bạn trước khi nộp hồ sơ.", "Create your organization's profile before applying."));
+    };
+    let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    let org = crate::catalog::repo::get(&state.db, Kind::Organization, &org_id).await?.ok_or(AppError::NotFound)?;
+    if let Some(err) = closed_to(lang, &target, &org, crate::state::today()) {
+        return Err(err);
+    }
+    let proposal = crate::text::nfc(proposal.trim());
+    let mut errors = Vec::new();
+    let length = proposal.chars().count();
+    if !(20..=MAX_PROPOSAL).contains(&length) {
+        errors.push(FieldError { field: "proposal".into(), message: lang.pick("Đề xuất cần từ 20 đến 20.000 ký tự.", "The proposal needs 20 to 20,000 characters.").into() });
+    }
+    let links: Vec<&str> = links.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let bad_link = links.iter().any(|l| !(l.starts_with("https://") || l.starts_with("http://")) || l.len() > 500 || l.contains(char::is_whitespace));
+    if links.len() > 10 || bad_link {
+        errors.push(FieldError { field: "links".into(), message: lang.pick("Tối đa 10 liên kết, mỗi dòng một địa chỉ http(s)://.", "At most 10 links, one http(s):// address per line.").into() });
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let created = repo::create(&state.db, user.id, &org_id, kind.code(), id, &proposal, &links.join("\n")).await?;
+    if created.is_none() {
+        return Err(AppError::Conflict(lang.pick("Bạn đã nộp hồ sơ cho mục này.", "You have already applied.").into()));
+    }
+    let title = target.entry().title().base.to_string();
+    let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
+    let news = News { topic: "application", vi: format!("Hồ sơ mới nộp cho {title}"), en: format!("A new application to {title}"), link: format!("{}/{}#applications", kind.path(), id) };
+    crate::inbox::repo::notify(&state.db, &officers, &news).await?;
+    let news = News { topic: "application", vi: format!("Đã nhận hồ sơ của bạn cho {title}."), en: format!("Your application to {title} was received."), link: "/mine#applications".into() };
+    crate::inbox::repo::notify(&state.db, &[user.id], &news).await
+}
+
+/// Moves an application to its next stage (officers), telling the applicant.
+pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let officer = require_role(&[Role::Officer]).await?;
+    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let (Some(from), Some(to)) = (Stage::from_code(&row.status), Stage::from_code(stage)) else {
+        return Err(AppError::BadRequest("unknown stage".into()));
+    };
+    if !from.may_move_to(to) {
+        return Err(AppError::Conflict(lang.pick("Không thể chuyển hồ sơ sang bước này.", "The application cannot move to that stage.").into()));
+    }
+    let comment = comment.map(|c| crate::text::nfc(c.trim())).filter(|c| !c.is_empty());
+    if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
+        return Err(AppError::Validation(vec![FieldError { field: "comment".into(), message: lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.").into() }]));
+    }
+    if !repo::move_to(&state.db, id, from.code(), to.code(), comment.as_deref()).await? {
+        return Err(AppError::Conflict(lang.pick("Hồ sơ vừa được người khác cập nhật; hãy tải lại trang.", "Someone else just updated it; reload the page.").into()));
+    }
+    crate::accounts::repo::audit(&state.db, officer.id, "move_application", &format!("{}/{}#{}", row.target_kind, row.target_id, id), to.code()).await?;
+    let title = row.target_title.unwrap_or(row.target_id);
+    let news = News {
+        topic: "application",
+        vi: format!("Hồ sơ của bạn cho {title}: {}", to.label(Lang::Vi)),
+        en: format!("Your application to {title}: {}", to.label(Lang::En)),
+        link: "/mine#applications".into(),
+    };
+    crate::inbox::repo::notify(&state.db, &[row.applicant], &news).await
+}
+
+pub fn view(row: Row) -> Option<Application> {
+    Some(Application {
+        id: row.id,
+        applicant: row.applicant_name,
+        organization: row.organization,
+        organization_name: row.organization_name,
+        target_kind: Kind::from_code(&row.target_kind)?,
+        target_title: row.target_title.unwrap_or_else(|| row.target_id.clone()),
+        target_id: row.target_id,
+        proposal: row.proposal,
+        links: row.links.lines().map(String::from).collect(),
+        stage: Stage::from_code(&row.status)?,
+        comment: row.comment,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}

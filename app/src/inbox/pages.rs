@@ -1,0 +1,60 @@
+//! The inbox page.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::{inbox, MarkInboxRead};
+use super::model::Notification;
+use crate::accounts::pages::SignInFirst;
+use crate::error::AppError;
+use crate::i18n::use_lang;
+use crate::layout::ErrorNotice;
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let lang = use_lang();
+    let mark = ServerAction::<MarkInboxRead>::new();
+    let data = Resource::new(move || mark.version().get(), |_| inbox());
+    view! {
+        <Title text=lang.pick("Hộp thư", "Inbox")/>
+        <h1>{lang.pick("Hộp thư", "Inbox")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(items) if items.is_empty() => view! {
+                        <p class="empty">{lang.pick("Chưa có thông báo nào.", "Nothing here yet.")}</p>
+                    }.into_any(),
+                    Ok(items) => {
+                        let unread = items.iter().any(|n| n.read_at.is_none());
+                        let list = items.into_iter().map(|n| view! { <NotificationItem n/> }).collect_view();
+                        view! {
+                            <ul class="inbox">{list}</ul>
+                            <Show when=move || unread>
+                                <ActionForm action=mark>
+                                    <button type="submit" class="button-link">{lang.pick("Đánh dấu tất cả đã đọc", "Mark all as read")}</button>
+                                </ActionForm>
+                            </Show>
+                        }.into_any()
+                    }
+                    Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NotificationItem(n: Notification) -> impl IntoView {
+    let lang = use_lang();
+    let class = if n.read_at.is_none() { "inbox-item unread" } else { "inbox-item" };
+    let text = lang.pick(n.text_vi, n.text_en);
+    let when = n.created_at.replace('T', " ").trim_end_matches('Z').to_string();
+    view! {
+        <li class=class>
+            <a href=n.link>{text}</a>
+            <time datetime=n.created_at.clone()>{when}</time>
+        </li>
+    }
+}

@@ -1,0 +1,43 @@
+//! Server functions of introductions.
+
+use leptos::prelude::*;
+
+use super::model::Introduction;
+use crate::catalog::model::Kind;
+use crate::error::AppError;
+
+/// Asks to be introduced to a lab, expert or offer owner (business members).
+#[server(prefix = "/fn", endpoint = "request_introduction")]
+pub async fn request_introduction(
+    kind: Kind,
+    id: String,
+    #[server(default)] need: Option<String>,
+    message: String,
+) -> Result<(), AppError> {
+    super::service::request(kind, &id, need, &message).await?;
+    leptos_axum::redirect("/mine#introductions");
+    Ok(())
+}
+
+/// Accepts (`answer=accept`) or declines an introduction, with a reason when declining.
+#[server(prefix = "/fn", endpoint = "answer_introduction")]
+pub async fn answer_introduction(
+    id: i64,
+    answer: String,
+    #[server(default)] reason: Option<String>,
+    #[server(default)] reason_text: Option<String>,
+) -> Result<(), AppError> {
+    super::service::answer(id, answer == "accept", reason, reason_text).await
+}
+
+/// Records what came of an accepted introduction.
+#[server(prefix = "/fn", endpoint = "record_outcome")]
+pub async fn record_outcome(id: i64, outcome: String) -> Result<(), AppError> {
+    super::service::outcome(id, &outcome).await
+}
+
+/// The introductions the person signed in sent or answers.
+#[server(prefix = "/fn", endpoint = "my_introductions")]
+pub async fn my_introductions() -> Result<Vec<Introduction>, AppError> {
+    super::service::mine().await
+}

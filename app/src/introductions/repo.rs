@@ -1,0 +1,99 @@
+//! All SQL of introductions.
+
+use crate::accounts::repo::now;
+use crate::db::Db;
+use crate::error::AppError;
+
+/// An introduction as stored, with both sides' names.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Row {
+    pub id: i64,
+    pub requester: i64,
+    pub requester_name: String,
+    pub requester_email: String,
+    pub requester_organization: Option<String>,
+    pub target_kind: String,
+    pub target_id: String,
+    pub target_title: Option<String>,
+    pub need: Option<String>,
+    pub message: String,
+    pub status: String,
+    pub reason: Option<String>,
+    pub reason_text: Option<String>,
+    pub outcome: Option<String>,
+    pub created_at: String,
+    pub answered_at: Option<String>,
+    pub answerer_email: Option<String>,
+    /// The owner of the record asked for (none: officers answer).
+    pub owner: Option<i64>,
+}
+
+const SELECT: &str = "SELECT i.id, i.requester, u.name AS requester_name, u.email AS requester_email,
+    u.organization AS requester_organization, i.target_kind, i.target_id, r.title AS target_title, i.need, i.message,
+    i.status, i.reason, i.reason_text, i.outcome, i.created_at, i.answered_at, a.email AS answerer_email, l.owner
+    FROM introductions i JOIN users u ON u.id = i.requester
+    LEFT JOIN users a ON a.id = i.answered_by
+    LEFT JOIN records r ON r.kind = i.target_kind AND r.id = i.target_id
+    LEFT JOIN listings l ON l.kind = i.target_kind AND l.id = i.target_id ";
+
+pub async fn create(db: &Db, requester: i64, kind: &str, id: &str, need: Option<&str>, message: &str) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO introductions (requester, target_kind, target_id, need, message, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, 'requested', $6) RETURNING id",
+    )
+    .bind(requester)
+    .bind(kind)
+    .bind(id)
+    .bind(need)
+    .bind(message)
+    .bind(now())
+    .fetch_one(db)
+    .await?)
+}
+
+/// Whether `requester` already waits for an answer from `kind`/`id`.
+pub async fn pending(db: &Db, requester: i64, kind: &str, id: &str) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM introductions WHERE requester = $1 AND target_kind = $2 AND target_id = $3 AND status = 'requested'",
+    )
+    .bind(requester)
+    .bind(kind)
+    .bind(id)
+    .fetch_one(db)
+    .await?;
+    Ok(n > 0)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
+    let sql = format!("{SELECT} WHERE i.id = $1");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db).await?)
+}
+
+/// Those `user` sent, and those they answer: for records they own, and (officers) for records
+/// nobody manages.
+pub async fn involving(db: &Db, user: i64, officer: bool) -> Result<Vec<Row>, AppError> {
+    let sql = format!("{SELECT} WHERE i.requester = $1 OR l.owner = $1 OR ($2 AND l.owner IS NULL) ORDER BY i.id DESC LIMIT 200");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).bind(officer).fetch_all(db).await?)
+}
+
+/// Records an answer, if the introduction still waits for one.
+pub async fn answer(db: &Db, id: i64, by: i64, status: &str, reason: Option<&str>, reason_text: Option<&str>) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "UPDATE introductions SET status = $1, reason = $2, reason_text = $3, answered_by = $4, answered_at = $5
+         WHERE id = $6 AND status = 'requested'",
+    )
+    .bind(status)
+    .bind(reason)
+    .bind(reason_text)
+    .bind(by)
+    .bind(now())
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_outcome(db: &Db, id: i64, outcome: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE introductions SET outcome = $1 WHERE id = $2").bind(outcome).bind(id).execute(db).await?;
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! Server functions of publishing. Each checks, on the server, who is signed in and what
+//! they may do with the record.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+use super::model::{Editing, ListingMeta, MyListing};
+use crate::catalog::model::Kind;
+use crate::error::AppError;
+
+/// Saves a record form: creates or edits, publishes or keeps as a draft. Search and matching
+/// see a published record at once.
+#[server(prefix = "/fn", endpoint = "save_listing")]
+pub async fn save_listing(
+    kind: String,
+    #[server(default)] id: String,
+    #[server(default)] save: String,
+    #[server(default)] text: HashMap<String, String>,
+    #[server(default)] list: HashMap<String, Vec<String>>,
+) -> Result<(), AppError> {
+    let form = super::model::ListingForm { kind, id, save, text, list };
+    let href = super::service::save(form).await?;
+    leptos_axum::redirect(&href);
+    Ok(())
+}
+
+/// A record's values for its edit form, if the person signed in may edit it.
+#[server(prefix = "/fn", endpoint = "edit_listing", input = Json)]
+pub async fn edit_listing(kind: Kind, id: String) -> Result<Editing, AppError> {
+    super::service::editing(kind, &id).await
+}
+
+/// What a record's page shows about its listing, for the person looking.
+#[server(prefix = "/fn", endpoint = "get_listing_meta", input = Json)]
+pub async fn get_listing_meta(kind: Kind, id: String) -> Result<ListingMeta, AppError> {
+    super::service::meta(kind, &id).await
+}
+
+/// Confirms that a listing is still current (its owner or an officer).
+#[server(prefix = "/fn", endpoint = "confirm_listing")]
+pub async fn confirm_listing(kind: Kind, id: String) -> Result<(), AppError> {
+    super::service::confirm(kind, &id).await
+}
+
+/// Marks an organization verified (officers; logged; its owner is told).
+#[server(prefix = "/fn", endpoint = "verify_organization")]
+pub async fn verify_organization(id: String) -> Result<(), AppError> {
+    super::service::verify(&id).await
+}
+
+/// The listings of the person signed in.
+#[server(prefix = "/fn", endpoint = "my_listings")]
+pub async fn my_listings() -> Result<Vec<MyListing>, AppError> {
+    let user = crate::accounts::session::require_user().await?;
+    super::repo::mine(&crate::state::app_state()?.db, user.id).await
+}

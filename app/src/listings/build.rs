@@ -1,0 +1,198 @@
+//! From a submitted form to a record of the records format, and back to form values. Every
+//! problem is reported against its field, in the reader's language.
+
+use serde_json::{Map, Value};
+
+use super::model::{FormValues, ListingForm};
+use super::spec::{form, Input};
+use crate::catalog::model::{Kind, Record};
+use crate::catalog::validate::Validator;
+use crate::error::{AppError, FieldError};
+use crate::i18n::Lang;
+
+/// The record `form` describes, as `kind`/`id`, or every problem with it.
+pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lang) -> Result<Record, AppError> {
+    let mut errors = Vec::new();
+    let mut doc = Map::new();
+    doc.insert("kind".into(), kind.code().into());
+    doc.insert("id".into(), id.into());
+    for field in form(kind) {
+        let text = submitted.text.get(field.name).map(|t| crate::text::nfc(t.trim())).unwrap_or_default();
+        let mut fail = |vi: &str, en: &str| errors.push(FieldError { field: field.name.into(), message: lang.pick(vi, en).into() });
+        let value = match field.input {
+            Input::Checks(_) | Input::Lines => {
+                let items: Vec<String> = match field.input {
+                    Input::Checks(_) => submitted.list.get(field.name).cloned().unwrap_or_default(),
+                    _ => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+                };
+                // Forms ask for what matching needs, even where the records format allows none.
+                if field.required && items.is_empty() {
+                    fail("Cần chọn hoặc nhập ít nhất một mục.", "Choose or enter at least one.");
+                }
+                Some(Value::from(items))
+            }
+            _ if text.is_empty() => {
+                if field.required {
+                    fail("Không được để trống.", "Must not be empty.");
+                }
+                None
+            }
+            Input::Number => match text.replace([' ', '.', ',', '_'], "").parse::<u64>() {
+                Ok(n) => Some(Value::from(n)),
+                Err(_) => {
+                    fail("Hãy nhập một số nguyên, ví dụ 2000000.", "Enter a whole number, e.g. 2000000.");
+                    None
+                }
+            },
+            Input::Trl => match text.parse::<u8>() {
+                Ok(n) if (1..=9).contains(&n) => Some(Value::from(n)),
+                _ => {
+                    fail("Chọn mức từ 1 đến 9.", "Choose a level from 1 to 9.");
+                    None
+                }
+            },
+            Input::Date => match chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(date) => Some(Value::from(date.to_string())),
+                Err(_) => {
+                    fail("Hãy nhập ngày dạng năm-tháng-ngày.", "Enter a date as year-month-day.");
+                    None
+                }
+            },
+            Input::Line | Input::Area | Input::Choice(_) | Input::Ref(_) => Some(Value::from(text)),
+        };
+        if let Some(value) = value {
+            doc.insert(field.name.into(), value);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let record: Record = serde_json::from_value(Value::Object(doc))
+        .map_err(|e| AppError::BadRequest(format!("{}: {e}", lang.pick("Biểu mẫu không hợp lệ", "The form is not valid"))))?;
+    let mut v = Validator::default();
+    record.entry().validate(&mut v);
+    v.finish().map_err(|err| match err {
+        AppError::Validation(errors) => AppError::Validation(
+            errors
+                .into_iter()
+                .map(|e| FieldError { field: e.field.split('[').next().unwrap_or_default().into(), message: say(lang, &e.message) })
+                .collect(),
+        ),
+        other => other,
+    })?;
+    Ok(record)
+}
+
+/// A validation message of the records format, in the reader's language.
+fn say(lang: Lang, message: &str) -> String {
+    if lang == Lang::En {
+        let mut chars = message.chars();
+        return chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default();
+    }
+    let vi = if message == "must not be empty" {
+        "Không được để trống.".to_string()
+    } else if message.starts_with("needs at least one") {
+        "Cần chọn hoặc nhập ít nhất một mục.".to_string()
+    } else if let Some(rest) = message.strip_prefix("is ") {
+        let (len, max) = rest.split_once(" characters long; at most ").unwrap_or((rest, ""));
+        format!("Dài {len} ký tự; tối đa {} ký tự.", max.trim_end_matches(" are allowed"))
+    } else if message == "contains control characters" {
+        "Có ký tự điều khiển không hợp lệ.".to_string()
+    } else if message.starts_with("must be a web address") {
+        "Cần là địa chỉ web bắt đầu bằng http:// hoặc https://.".to_string()
+    } else if message.starts_with("must be from 1 to 9") {
+        "Cần từ 1 đến 9.".to_string()
+    } else {
+        message.to_string()
+    };
+    vi
+}
+
+/// The form values of a stored record, for its edit form.
+pub fn values_of(record: &Record) -> FormValues {
+    let mut values = FormValues::default();
+    let Ok(Value::Object(doc)) = serde_json::to_value(record) else { return values };
+    for field in form(record.kind()) {
+        match (doc.get(field.name), field.input) {
+            (Some(Value::Array(items)), Input::Checks(_)) => {
+                values.list.insert(field.name.into(), items.iter().filter_map(|i| i.as_str().map(String::from)).collect());
+            }
+            (Some(Value::Array(items)), _) => {
+                let lines: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                values.text.insert(field.name.into(), lines.join("\n"));
+            }
+            (Some(Value::String(s)), _) => {
+                values.text.insert(field.name.into(), s.clone());
+            }
+            (Some(Value::Number(n)), _) => {
+                values.text.insert(field.name.into(), n.to_string());
+            }
+            _ => {}
+        }
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn need_form() -> ListingForm {
+        let mut form = ListingForm { kind: "need".into(), ..Default::default() };
+        for (k, v) in [("title", " Cảm biến oxy hòa tan cho ao tôm "), ("description", "Cần đo liên tục."), ("organization", "vnio"), ("budget_vnd", "1.500.000.000"), ("deadline", "2027-03-31")] {
+            form.text.insert(k.into(), v.into());
+        }
+        form.list.insert("sectors".into(), vec!["aquaculture".into()]);
+        form.list.insert("partner_types".into(), vec!["lab".into(), "offer".into()]);
+        form
+    }
+
+    #[test]
+    fn a_form_becomes_a_checked_record_and_back() {
+        let record = record_from_form(Kind::Need, "cam-bien-oxy", &need_form(), Lang::Vi).unwrap();
+        let Record::Need(need) = &record else { panic!("not a need") };
+        assert_eq!(need.title, "Cảm biến oxy hòa tan cho ao tôm");
+        assert_eq!(need.budget_vnd, Some(1_500_000_000));
+        let values = values_of(&record);
+        assert_eq!(values.text["budget_vnd"], "1500000000");
+        assert_eq!(values.list["partner_types"], ["lab", "offer"]);
+    }
+
+    #[test]
+    fn problems_are_reported_by_field_in_the_readers_language() {
+        let mut form = need_form();
+        form.text.insert("title".into(), "   ".into());
+        form.text.insert("budget_vnd".into(), "nhiều".into());
+        form.text.insert("deadline".into(), "31/03/2027".into());
+        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::Vi) else { panic!("accepted") };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["title", "budget_vnd", "deadline"]);
+        assert_eq!(errors[0].message, "Không được để trống.");
+
+        let mut form = need_form();
+        form.list.insert("sectors".into(), vec![]);
+        form.text.insert("description".into(), "x".repeat(20_001));
+        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else { panic!("accepted") };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["sectors"], "the form's own checks come first");
+        form.list.insert("sectors".into(), vec!["aquaculture".into()]);
+        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else { panic!("accepted") };
+        assert_eq!(errors[0].field, "description");
+        assert!(errors[0].message.starts_with("Is 20001 characters long"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn a_forged_vocabulary_code_is_refused() {
+        let mut form = need_form();
+        form.list.insert("sectors".into(), vec!["weapons".into()]);
+        assert!(matches!(record_from_form(Kind::Need, "x1", &form, Lang::En), Err(AppError::BadRequest(_))));
+    }
+
+    #[test]
+    fn browsers_encoding_of_the_form_is_understood() {
+        let body = "kind=need&id=&save=publish&text%5Btitle%5D=C%E1%BA%A3m+bi%E1%BA%BFn&list%5Bsectors%5D%5B%5D=aquaculture&list%5Bsectors%5D%5B%5D=digital";
+        let form: ListingForm = serde_qs::Config::new(5, false).deserialize_str(body).unwrap();
+        assert_eq!(form.text["title"], "Cảm biến");
+        assert_eq!(form.list["sectors"], ["aquaculture", "digital"]);
+    }
+}

@@ -1,0 +1,20 @@
+//! Publishing: people create and edit their own records with forms, as drafts or published,
+//! confirm them, and officers verify organizations. A record's form is described once per
+//! kind (`spec`) and turned into a record of the records format (`build`), so a form is
+//! checked by exactly the rules an import is.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+pub mod spec;
+
+#[cfg(feature = "ssr")]
+pub mod build;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod notify;

@@ -1,0 +1,76 @@
+//! What forms send and what pages show about a person's listings.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::model::Kind;
+
+/// A submitted record form. Text inputs are named `text[field]`, checkboxes `list[field][]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingForm {
+    /// The kind's code.
+    pub kind: String,
+    /// Empty for a new record.
+    #[serde(default)]
+    pub id: String,
+    /// `publish` or `draft`.
+    #[serde(default)]
+    pub save: String,
+    #[serde(default)]
+    pub text: HashMap<String, String>,
+    #[serde(default)]
+    pub list: HashMap<String, Vec<String>>,
+}
+
+/// A record's values as its form shows them (lists joined by lines).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormValues {
+    pub text: HashMap<String, String>,
+    pub list: HashMap<String, Vec<String>>,
+}
+
+/// What the edit page needs: the values, and whether the record is still a draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Editing {
+    pub values: FormValues,
+    pub draft: bool,
+}
+
+/// One of my listings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyListing {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub draft: bool,
+    /// When its owner last confirmed it is current (RFC 3339).
+    pub confirmed_at: String,
+    /// Whether it needs confirming now (unconfirmed for 90 days).
+    pub due: bool,
+}
+
+impl MyListing {
+    pub fn href(&self) -> String {
+        format!("{}/{}", self.kind.path(), self.id)
+    }
+}
+
+/// What a record's page shows about its listing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingMeta {
+    /// When its owner last confirmed it (RFC 3339); none for imported records.
+    pub confirmed_at: Option<String>,
+    /// An officer verified it (organizations).
+    pub verified: bool,
+    /// The viewer may edit it.
+    pub editable: bool,
+    /// The viewer may mark it verified.
+    pub can_verify: bool,
+    pub draft: bool,
+}
+
+/// After this many days a listing's owner is asked to confirm it.
+pub const CONFIRM_AFTER_DAYS: i64 = 90;
+/// After this many days unconfirmed, a listing drops out of search and matches.
+pub const HIDE_AFTER_DAYS: i64 = 180;

@@ -1,0 +1,70 @@
+//! Who hears about a newly published record: people whose organization works in a new open
+//! call's or accepting pilot's sectors, officers about a new organization, the owners of needs
+//! that a new lab, expert or offer matches well.
+
+use super::repo;
+use crate::accounts::model::Role;
+use crate::catalog::model::{Kind, Record};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::inbox::model::News;
+use crate::state::AppState;
+use crate::vocab::{CallStatus, PilotStatus};
+
+/// How many of a new record's best-matched needs are told about it.
+const MATCHES_TOLD: usize = 3;
+
+/// Sends the notifications a newly published record calls for.
+pub async fn new_listing(state: &AppState, record: &Record) -> Result<(), AppError> {
+    let entry = record.entry();
+    let (title, href) = (entry.title().base.to_string(), format!("{}/{}", record.kind().path(), entry.id()));
+    let sectors: Vec<&str> = entry.sectors().iter().map(|s| s.code()).collect();
+    match record {
+        Record::Call(call) if call.status == CallStatus::Open => {
+            let eligible: Vec<&str> = call.eligible.iter().map(|t| t.code()).collect();
+            let users = repo::members_in_sectors(&state.db, &sectors, &eligible).await?;
+            let news = News { topic: "call", vi: format!("Kêu gọi mới trong lĩnh vực của bạn: {title}"), en: format!("A new call in your sectors: {title}"), link: href };
+            crate::inbox::repo::notify(&state.db, &users, &news).await
+        }
+        Record::Pilot(pilot) if pilot.status == PilotStatus::Accepting => {
+            let users = repo::members_in_sectors(&state.db, &sectors, &[]).await?;
+            let news = News { topic: "pilot", vi: format!("Thử nghiệm mới nhận đăng ký trong lĩnh vực của bạn: {title}"), en: format!("A new pilot in your sectors is accepting applications: {title}"), link: href };
+            crate::inbox::repo::notify(&state.db, &users, &news).await
+        }
+        Record::Organization(_) => {
+            let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
+            let news = News { topic: "verify", vi: format!("Tổ chức mới cần xác minh: {title}"), en: format!("A new organization to verify: {title}"), link: href };
+            crate::inbox::repo::notify(&state.db, &officers, &news).await
+        }
+        Record::Lab(_) | Record::Expert(_) | Record::Offer(_) => {
+            let matches = crate::matching::service::for_record(state, record.kind(), entry.id(), MATCHES_TOLD, Lang::Vi).await?;
+            for m in matches.iter().filter(|m| m.kind == Kind::Need) {
+                if let Some(owner) = repo::listing(&state.db, Kind::Need, &m.id).await?.and_then(|l| l.owner) {
+                    let news = News {
+                        topic: "match",
+                        vi: format!("Đối tác mới phù hợp với nhu cầu \"{}\": {title}", m.title),
+                        en: format!("A new partner fits your need \"{}\": {title}", m.title),
+                        link: href.clone(),
+                    };
+                    crate::inbox::repo::notify(&state.db, &[owner], &news).await?;
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Tells an organization's people that an officer verified it.
+pub async fn verified(state: &AppState, record: &Record) -> Result<(), AppError> {
+    let entry = record.entry();
+    let users = repo::members_of(&state.db, entry.id()).await?;
+    let title = entry.title().base;
+    let news = News {
+        topic: "verified",
+        vi: format!("{title} đã được Sở xác minh."),
+        en: format!("{title} has been verified by the province."),
+        link: format!("/organizations/{}", entry.id()),
+    };
+    crate::inbox::repo::notify(&state.db, &users, &news).await
+}

@@ -1,0 +1,271 @@
+//! The record forms (new and edit), "my listings", and the listing bar on a record's page.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{edit_listing, get_listing_meta, my_listings, ConfirmListing, SaveListing, VerifyOrganization};
+use super::model::{FormValues, MyListing};
+use super::spec::{form, FormField, Input};
+use crate::accounts::pages::SignInFirst;
+use crate::catalog::model::Kind;
+use crate::error::AppError;
+use crate::forms::{last_result, FieldMessage, FormStatus};
+use crate::i18n::{use_lang, Lang};
+use crate::layout::ErrorNotice;
+
+/// The heading of a new record's form.
+fn new_heading(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Organization => lang.pick("Hồ sơ tổ chức", "Organization profile"),
+        Kind::Lab => lang.pick("Thêm phòng thí nghiệm", "Add a lab"),
+        Kind::Expert => lang.pick("Hồ sơ chuyên gia", "Expert profile"),
+        Kind::Offer => lang.pick("Chào bán công nghệ", "Offer a technology"),
+        Kind::Need => lang.pick("Đăng nhu cầu công nghệ", "Post a technology need"),
+        Kind::Call => lang.pick("Tạo kêu gọi đề xuất", "Create a call for proposals"),
+        Kind::Pilot => lang.pick("Tạo thử nghiệm có kiểm soát", "Create a sandbox pilot"),
+    }
+}
+
+/// `/{kinds}/new`.
+#[component]
+pub fn NewListingPage(kind: Kind) -> impl IntoView {
+    let lang = use_lang();
+    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    view! {
+        <Title text=new_heading(kind, lang)/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match viewer.await {
+                    Ok(crate::accounts::model::Viewer { user: Some(user), .. }) => view! {
+                        <section class="form-page wide">
+                            <h1>{new_heading(kind, lang)}</h1>
+                            <RecordForm kind id=String::new() values=defaults(kind, user.organization) draft=true/>
+                        </section>
+                    }.into_any(),
+                    Ok(_) => view! { <SignInFirst/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A new record's form starts with the person's organization where the record names one.
+fn defaults(kind: Kind, organization: Option<String>) -> FormValues {
+    let mut values = FormValues::default();
+    let field = match kind {
+        Kind::Need | Kind::Lab | Kind::Expert => Some("organization"),
+        Kind::Offer => Some("owner_org"),
+        _ => None,
+    };
+    if let (Some(field), Some(org)) = (field, organization) {
+        values.text.insert(field.into(), org);
+    }
+    values
+}
+
+/// `/{kinds}/:id/edit`.
+#[component]
+pub fn EditListingPage(kind: Kind) -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let data = Resource::new(id, move |id| edit_listing(kind, id));
+    view! {
+        <Title text=lang.pick("Sửa hồ sơ", "Edit listing")/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(editing) => view! {
+                        <section class="form-page wide">
+                            <h1>{lang.pick("Sửa: ", "Edit: ")}{kind.label(lang)}</h1>
+                            <RecordForm kind id=id() values=editing.values draft=editing.draft/>
+                        </section>
+                    }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A record's form; the server checks every field and says what is wrong next to it.
+#[component]
+fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SaveListing>::new();
+    let result = last_result(action);
+    let fields = form(kind).iter().map(|field| view! { <FormInput field=*field values=values.clone() result/> }).collect_view();
+    let draft_button = draft.then(|| view! { <button type="submit" name="save" value="draft" class="button-link">{lang.pick("Lưu nháp", "Save draft")}</button> });
+    view! {
+        <FormStatus result/>
+        <ActionForm action attr:class="stack-form record-form">
+            <input type="hidden" name="kind" value=kind.code()/>
+            <input type="hidden" name="id" value=id/>
+            {fields}
+            <div class="form-actions">
+                <button type="submit" name="save" value="publish">{lang.pick("Đăng công khai", "Publish")}</button>
+                {draft_button}
+            </div>
+        </ActionForm>
+    }
+}
+
+/// One field of a record form.
+#[component]
+fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
+    let lang = use_lang();
+    let name = field.name;
+    let text = values.text.get(name).cloned().unwrap_or_default();
+    let input_name = format!("text[{name}]");
+    let label = if field.required { format!("{} *", field.label(lang)) } else { field.label(lang).to_string() };
+    let described = format!("{name}-error");
+    let control = match field.input {
+        Input::Line | Input::Ref(_) => view! { <input id=name name=input_name value=text maxlength="300" required=field.required aria-describedby=described/> }.into_any(),
+        Input::Number => view! { <input id=name name=input_name value=text inputmode="numeric" required=field.required aria-describedby=described/> }.into_any(),
+        Input::Date => view! { <input id=name name=input_name value=text type="date" required=field.required aria-describedby=described/> }.into_any(),
+        Input::Area | Input::Lines => view! { <textarea id=name name=input_name rows="5" required=field.required aria-describedby=described>{text}</textarea> }.into_any(),
+        Input::Trl => {
+            let options = (1..=9u8).map(|n| {
+                let selected = text == n.to_string();
+                view! { <option value=n.to_string() selected=selected>{crate::catalog::model::trl_text(n, lang)}</option> }
+            }).collect_view();
+            view! { <select id=name name=input_name required=field.required><option value="">"—"</option>{options}</select> }.into_any()
+        }
+        Input::Choice(facet) => {
+            let options = facet.codes().into_iter().map(|code| {
+                let selected = text == code;
+                view! { <option value=code selected=selected>{facet.value_label(code, lang)}</option> }
+            }).collect_view();
+            view! { <select id=name name=input_name required=field.required><option value="">"—"</option>{options}</select> }.into_any()
+        }
+        Input::Checks(facet) => {
+            let chosen = values.list.get(name).cloned().unwrap_or_default();
+            let boxes = facet.codes().into_iter().map(|code| {
+                let checked = chosen.iter().any(|c| c == code);
+                view! { <label class="check"><input type="checkbox" name=format!("list[{name}][]") value=code checked=checked/>" "{facet.value_label(code, lang)}</label> }
+            }).collect_view();
+            return view! {
+                <fieldset class="check-field" id=name aria-describedby=described>
+                    <legend>{label}</legend>
+                    <div class="check-grid">{boxes}</div>
+                    <FieldMessage result field=name/>
+                </fieldset>
+            }.into_any();
+        }
+    };
+    view! {
+        <div class="form-field">
+            <label for=name>{label}</label>
+            {control}
+            <FieldMessage result field=name/>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/mine`: what I manage, drafts first, with what needs confirming.
+#[component]
+pub fn MinePage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| my_listings());
+    view! {
+        <Title text=lang.pick("Hồ sơ của tôi", "My listings")/>
+        <h1>{lang.pick("Hồ sơ của tôi", "My listings")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(items) if items.is_empty() => view! {
+                        <p class="empty">{lang.pick("Bạn chưa đăng hồ sơ nào.", "You have not published anything yet.")}</p>
+                        <NewLinks/>
+                    }.into_any(),
+                    Ok(items) => {
+                        let rows = items.into_iter().map(|item| view! { <MineRow item/> }).collect_view();
+                        view! { <ul class="mine">{rows}</ul><NewLinks/> }.into_any()
+                    }
+                    Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <crate::introductions::pages::MyIntroductions/>
+        <crate::applications::pages::MyApplications/>
+    }
+}
+
+#[component]
+fn MineRow(item: MyListing) -> impl IntoView {
+    let lang = use_lang();
+    let state = if item.draft {
+        lang.pick("Bản nháp", "Draft")
+    } else if item.due {
+        lang.pick("Cần xác nhận còn hiệu lực", "Please confirm it is current")
+    } else {
+        lang.pick("Đã đăng", "Published")
+    };
+    let href = if item.draft { format!("{}/edit", item.href()) } else { item.href() };
+    view! {
+        <li class="mine-item">
+            <span class="card-kind">{item.kind.label(lang)}</span>
+            <a href=href>{item.title.clone()}</a>
+            <span class="badge">{state}</span>
+        </li>
+    }
+}
+
+/// Links to the forms for new records.
+#[component]
+fn NewLinks() -> impl IntoView {
+    let lang = use_lang();
+    let links = Kind::ALL
+        .iter()
+        .map(|k| view! { <li><a href=format!("{}/new", k.path())>{new_heading(*k, lang)}</a></li> })
+        .collect_view();
+    view! { <nav class="new-links" aria-label=lang.pick("Tạo mới", "Create")><ul>{links}</ul></nav> }
+}
+
+/// On a record's page: when it was confirmed, whether it is verified, and the owner's and
+/// officers' actions.
+#[component]
+pub fn ListingBar(kind: Kind, id: String) -> impl IntoView {
+    let lang = use_lang();
+    let confirm = ServerAction::<ConfirmListing>::new();
+    let verify = ServerAction::<VerifyOrganization>::new();
+    let key = id.clone();
+    let data = Resource::new(move || (key.clone(), confirm.version().get(), verify.version().get()), move |(id, _, _)| get_listing_meta(kind, id));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let id = id.clone();
+                Suspend::new(async move {
+                    let Ok(meta) = data.await else { return ().into_any() };
+                    let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
+                        <span class="confirmed">{lang.pick("Xác nhận lần cuối: ", "Last confirmed: ")}{at.get(..10).unwrap_or(at).to_string()}</span>
+                    });
+                    let verified = meta.verified.then(|| view! { <span class="badge badge-positive">{lang.pick("Đã xác minh", "Verified")}</span> });
+                    let edit = meta.editable.then(|| {
+                        let id = id.clone();
+                        view! {
+                            <a class="button-link" href=format!("{}/{}/edit", kind.path(), id)>{lang.pick("Sửa", "Edit")}</a>
+                            <ActionForm action=confirm attr:class="inline-form">
+                                <input type="hidden" name="kind" value=kind.code()/>
+                                <input type="hidden" name="id" value=id/>
+                                <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
+                            </ActionForm>
+                        }
+                    });
+                    let verify_form = meta.can_verify.then(|| view! {
+                        <ActionForm action=verify attr:class="inline-form">
+                            <input type="hidden" name="id" value=id.clone()/>
+                            <button type="submit">{lang.pick("Xác minh tổ chức", "Verify organization")}</button>
+                        </ActionForm>
+                    });
+                    view! { <div class="listing-bar">{verified}{confirmed}{edit}{verify_form}</div> }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,175 @@
+//! All SQL of publishing: who manages which record, drafts, confirmations and verification.
+
+use sqlx::SqliteConnection;
+
+use super::model::{MyListing, CONFIRM_AFTER_DAYS};
+use crate::accounts::repo::{from_now, now};
+use crate::catalog::model::{Kind, Record};
+use crate::db::Db;
+use crate::error::AppError;
+
+/// What the portal knows about a managed record.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListingRow {
+    pub owner: Option<i64>,
+    pub draft: Option<String>,
+    pub confirmed_at: String,
+    pub verified_at: Option<String>,
+}
+
+pub async fn listing(db: &Db, kind: Kind, id: &str) -> Result<Option<ListingRow>, AppError> {
+    Ok(sqlx::query_as("SELECT owner, draft, confirmed_at, verified_at FROM listings WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(db)
+        .await?)
+}
+
+/// Whether `kind`/`id` is used, published or as a draft.
+pub async fn id_taken(db: &Db, kind: Kind, id: &str) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM records WHERE kind = $1 AND id = $2) + (SELECT COUNT(*) FROM listings WHERE kind = $1 AND id = $2)",
+    )
+    .bind(kind.code())
+    .bind(id)
+    .fetch_one(db)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Publishes `record` (owned by `owner` unless someone already owns it), confirming it.
+pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64) -> Result<(), AppError> {
+    let at = now();
+    crate::catalog::repo::upsert(&mut *conn, record, &at).await?;
+    sqlx::query(
+        "INSERT INTO listings (kind, id, owner, draft, confirmed_at) VALUES ($1, $2, $3, NULL, $4)
+         ON CONFLICT (kind, id) DO UPDATE SET draft = NULL, confirmed_at = excluded.confirmed_at,
+           owner = COALESCE(listings.owner, excluded.owner)",
+    )
+    .bind(record.kind().code())
+    .bind(record.id())
+    .bind(owner)
+    .bind(&at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Keeps `record` as a draft of `owner`: not in the catalogue, search or matches.
+pub async fn save_draft(db: &Db, record: &Record, owner: i64) -> Result<(), AppError> {
+    let doc = serde_json::to_string(record).map_err(AppError::internal)?;
+    sqlx::query(
+        "INSERT INTO listings (kind, id, owner, draft, confirmed_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (kind, id) DO UPDATE SET draft = excluded.draft",
+    )
+    .bind(record.kind().code())
+    .bind(record.id())
+    .bind(owner)
+    .bind(doc)
+    .bind(now())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Marks a listing confirmed as current now.
+pub async fn confirm(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = $2 AND id = $3").bind(now()).bind(kind.code()).bind(id).execute(db).await?;
+    Ok(())
+}
+
+/// Marks a record verified by an officer (creating its listing for an imported record).
+pub async fn verify(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
+    let at = now();
+    sqlx::query(
+        "INSERT INTO listings (kind, id, owner, confirmed_at, verified_at) VALUES ($1, $2, NULL, $3, $3)
+         ON CONFLICT (kind, id) DO UPDATE SET verified_at = excluded.verified_at",
+    )
+    .bind(kind.code())
+    .bind(id)
+    .bind(at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The listings `owner` manages, drafts first, then by kind and title.
+pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        kind: String,
+        id: String,
+        doc: String,
+        draft: bool,
+        confirmed_at: String,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT l.kind, l.id, COALESCE(l.draft, r.doc) AS doc, l.draft IS NOT NULL AS draft, l.confirmed_at
+         FROM listings l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
+         WHERE l.owner = $1 AND (l.draft IS NOT NULL OR r.doc IS NOT NULL) ORDER BY draft DESC, l.kind, l.id",
+    )
+    .bind(owner)
+    .fetch_all(db)
+    .await?;
+    let due_before = from_now(-CONFIRM_AFTER_DAYS * 24 * 3600);
+    rows.into_iter()
+        .filter_map(|row| {
+            let kind = Kind::from_code(&row.kind)?;
+            let record: Record = match serde_json::from_str(&row.doc) {
+                Ok(record) => record,
+                Err(err) => return Some(Err(AppError::internal(err))),
+            };
+            let due = !row.draft && row.confirmed_at < due_before;
+            Some(Ok(MyListing { kind, id: row.id, title: record.entry().title().base.to_string(), draft: row.draft, confirmed_at: row.confirmed_at, due }))
+        })
+        .collect()
+}
+
+/// Published listings unconfirmed since `before`, that nobody was reminded of since then.
+pub async fn due_for_reminder(db: &Db, before: &str) -> Result<Vec<(Kind, String, i64)>, AppError> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT kind, id, owner FROM listings WHERE draft IS NULL AND owner IS NOT NULL AND confirmed_at < $1
+         AND (reminded_at IS NULL OR reminded_at < confirmed_at)",
+    )
+    .bind(before)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().filter_map(|(k, id, owner)| Kind::from_code(&k).map(|k| (k, id, owner))).collect())
+}
+
+/// Notes that the owner of `kind`/`id` was asked to confirm it.
+pub async fn reminded(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE listings SET reminded_at = $1 WHERE kind = $2 AND id = $3").bind(now()).bind(kind.code()).bind(id).execute(db).await?;
+    Ok(())
+}
+
+/// People whose organization works in one of `sectors` (and, unless empty, is of one of
+/// `org_types`).
+pub async fn members_in_sectors(db: &Db, sectors: &[&str], org_types: &[&str]) -> Result<Vec<i64>, AppError> {
+    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+        "SELECT DISTINCT u.id FROM users u JOIN record_facets f ON f.kind = 'organization' AND f.id = u.organization
+         WHERE f.facet = 'sector' AND f.value IN (",
+    );
+    let mut values = q.separated(", ");
+    for sector in sectors {
+        values.push_bind(*sector);
+    }
+    q.push(")");
+    if !org_types.is_empty() {
+        q.push(" AND EXISTS (SELECT 1 FROM record_facets t WHERE t.kind = 'organization' AND t.id = u.organization AND t.facet = 'type' AND t.value IN (");
+        let mut values = q.separated(", ");
+        for t in org_types {
+            values.push_bind(*t);
+        }
+        q.push("))");
+    }
+    if sectors.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(q.build_query_scalar().fetch_all(db).await?)
+}
+
+/// The people who belong to organization `id`.
+pub async fn members_of(db: &Db, id: &str) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT id FROM users WHERE organization = $1").bind(id).fetch_all(db).await?)
+}

@@ -1,0 +1,90 @@
+//! Who may create and edit which records. Pure, so the rules are tested on their own; the
+//! server functions apply them to the person signed in.
+
+use crate::accounts::model::{Role, User};
+use crate::catalog::model::{Kind, Record};
+
+/// Whether `user` may create a record of `kind`.
+pub fn may_create(user: &User, kind: Kind) -> bool {
+    if user.is_staff() {
+        return true;
+    }
+    let member = user.has(Role::Member);
+    let researcher = user.has(Role::Researcher);
+    match kind {
+        // A person creates the profile of the organization they belong to, once.
+        Kind::Organization => user.organization.is_none() && (member || researcher),
+        Kind::Need => member && user.organization.is_some(),
+        Kind::Offer => researcher || (member && user.organization.is_some()),
+        Kind::Lab | Kind::Expert => researcher,
+        Kind::Call | Kind::Pilot => false,
+    }
+}
+
+/// The organization a record belongs to, for members' rights over it.
+fn organization_of(record: &Record) -> Option<&str> {
+    match record {
+        Record::Organization(o) => Some(&o.id),
+        Record::Need(n) => Some(&n.organization),
+        Record::Offer(o) => o.owner_org.as_deref(),
+        _ => None,
+    }
+}
+
+/// Whether `user` may edit `record`, whose listing is owned by `owner`.
+pub fn may_edit(user: &User, owner: Option<i64>, record: &Record) -> bool {
+    if user.is_staff() || owner == Some(user.id) {
+        return true;
+    }
+    let colleague = user.organization.is_some() && user.organization.as_deref() == organization_of(record);
+    colleague && (user.has(Role::Member) || user.has(Role::Researcher)) && !matches!(record, Record::Call(_) | Record::Pilot(_))
+}
+
+/// A new record id from its title: folded, hyphenated, at most 60 characters.
+pub fn slug(title: &str, kind: Kind) -> String {
+    let folded = crate::text::fold(title);
+    let mut slug = String::new();
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if slug.len() + word.len() + 1 > 60 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    if slug.len() < 2 { kind.code().to_string() } else { slug }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(roles: &[Role], organization: Option<&str>) -> User {
+        User { id: 7, email: "a@b.vn".into(), name: "A".into(), roles: roles.to_vec(), organization: organization.map(String::from) }
+    }
+
+    #[test]
+    fn creating_follows_roles() {
+        let member = user(&[Role::Member], Some("tom-viet"));
+        assert!(may_create(&member, Kind::Need));
+        assert!(!may_create(&member, Kind::Organization));
+        assert!(!may_create(&member, Kind::Call));
+        assert!(!may_create(&member, Kind::Lab));
+        let newcomer = user(&[Role::Member], None);
+        assert!(may_create(&newcomer, Kind::Organization));
+        assert!(!may_create(&newcomer, Kind::Need));
+        let researcher = user(&[Role::Researcher], None);
+        assert!(may_create(&researcher, Kind::Lab) && may_create(&researcher, Kind::Offer));
+        assert!(!may_create(&researcher, Kind::Pilot));
+        assert!(may_create(&user(&[Role::Officer], None), Kind::Call));
+        assert!(!may_create(&user(&[], None), Kind::Organization));
+    }
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(slug("Cảm biến oxy hòa tan cho ao tôm!", Kind::Need), "cam-bien-oxy-hoa-tan-cho-ao-tom");
+        assert_eq!(slug("Đ", Kind::Need), "need");
+        assert!(crate::catalog::validate::is_valid_id(&slug(&"dài ".repeat(40), Kind::Lab)));
+    }
+}

@@ -1,0 +1,188 @@
+//! Publishing, behind the server functions: who may save what, drafts, references, the
+//! search index, and the notifications a new call or pilot sends.
+
+use super::model::{Editing, ListingForm, ListingMeta};
+use super::{build, repo, rules};
+use crate::accounts::model::User;
+use crate::accounts::session::{current_user, require_user};
+use crate::catalog::model::{Kind, Record};
+use crate::error::{AppError, FieldError};
+use crate::i18n::{request_lang, Lang};
+use crate::state::{app_state, AppState};
+
+/// The record as it is now: published, or its owner's draft.
+async fn stored(state: &AppState, kind: Kind, id: &str, listing: Option<&repo::ListingRow>) -> Result<Option<Record>, AppError> {
+    if let Some(draft) = listing.and_then(|l| l.draft.as_deref()) {
+        return serde_json::from_str(draft).map(Some).map_err(AppError::internal);
+    }
+    crate::catalog::repo::get(&state.db, kind, id).await
+}
+
+fn refuse(lang: Lang, kind: Kind, user: &User) -> AppError {
+    let message = match kind {
+        Kind::Need | Kind::Offer if user.organization.is_none() && user.has(crate::accounts::model::Role::Member) => lang.pick(
+            "Hãy tạo hồ sơ tổ chức của bạn trước (trang Tài khoản).",
+            "Create your organization's profile first (Account page).",
+        ),
+        Kind::Organization if user.organization.is_some() => lang.pick("Bạn đã thuộc một tổ chức.", "You already belong to an organization."),
+        _ => return AppError::Forbidden,
+    };
+    AppError::BadRequest(message.into())
+}
+
+/// Saves a submitted form; returns the page to go to.
+pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let kind = Kind::from_code(&form.kind).ok_or_else(|| AppError::BadRequest("unknown kind".into()))?;
+    let editing = Some(form.id.trim().to_string()).filter(|id| !id.is_empty());
+    let (id, current, listing) = match editing {
+        Some(id) => {
+            let listing = repo::listing(&state.db, kind, &id).await?;
+            let current = stored(&state, kind, &id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
+            if !rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &current) {
+                return Err(AppError::Forbidden);
+            }
+            (id, Some(current), listing)
+        }
+        None => {
+            if !rules::may_create(&user, kind) {
+                return Err(refuse(lang, kind, &user));
+            }
+            (unique_id(&state, kind, &form).await?, None, None)
+        }
+    };
+    pin_ownership(&user, kind, current.as_ref(), &mut form);
+    let record = build::record_from_form(kind, &id, &form, lang)?;
+    check_references(&state, &record, lang).await?;
+
+    let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
+    if form.save == "draft" && was_draft {
+        repo::save_draft(&state.db, &record, user.id).await?;
+        return Ok("/mine".into());
+    }
+    let mut tx = state.db.begin().await?;
+    repo::publish(&mut tx, &record, user.id).await?;
+    tx.commit().await?;
+    if kind == Kind::Organization && current.is_none() && !user.is_staff() {
+        crate::accounts::repo::set_organization(&state.db, user.id, Some(&id)).await?;
+    }
+    if user.is_staff() {
+        crate::accounts::repo::audit(&state.db, user.id, &format!("publish_{}", kind.code()), &id, "").await?;
+    }
+    crate::search::index::sync(&state.db, &state.search).await?;
+    if was_draft {
+        super::notify::new_listing(&state, &record).await?;
+    }
+    Ok(format!("{}/{}", kind.path(), id))
+}
+
+/// Fields that say whose a record is cannot be changed by its form, except by officers: a
+/// member's need is their organization's, an organization's profile keeps its id.
+fn pin_ownership(user: &User, kind: Kind, current: Option<&Record>, form: &mut ListingForm) {
+    if user.is_staff() {
+        return;
+    }
+    let org = match current {
+        Some(Record::Need(need)) => Some(need.organization.clone()),
+        _ => user.organization.clone(),
+    };
+    let Some(org) = org else { return };
+    match kind {
+        Kind::Need => {
+            form.text.insert("organization".into(), org);
+        }
+        Kind::Offer if current.is_none() && ["owner_org", "owner_lab", "owner_expert"].iter().all(|f| form.text.get(*f).is_none_or(|v| v.trim().is_empty())) => {
+            form.text.insert("owner_org".into(), org);
+        }
+        Kind::Lab | Kind::Expert if form.text.get("organization").is_none_or(|v| v.trim().is_empty()) => {
+            form.text.insert("organization".into(), org);
+        }
+        _ => {}
+    }
+}
+
+/// An id for a new record, from its title, not used yet.
+async fn unique_id(state: &AppState, kind: Kind, form: &ListingForm) -> Result<String, AppError> {
+    let title = ["name", "title"].iter().find_map(|f| form.text.get(*f)).map(String::as_str).unwrap_or("");
+    let base = rules::slug(title, kind);
+    for n in 1..1000 {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        if !repo::id_taken(&state.db, kind, &candidate).await? {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::Conflict("no free id".into()))
+}
+
+/// Every record `record` refers to must be published.
+async fn check_references(state: &AppState, record: &Record, lang: Lang) -> Result<(), AppError> {
+    let mut conn = state.db.acquire().await?;
+    let mut errors = Vec::new();
+    for link in record.entry().links() {
+        if !crate::catalog::repo::exists(&mut conn, link.kind, &link.id).await? {
+            let message = lang.pick(
+                format!("Không có {} nào mang mã \"{}\".", link.kind.label(lang).to_lowercase(), link.id),
+                format!("There is no {} with the id \"{}\".", link.kind.label(lang).to_lowercase(), link.id),
+            );
+            errors.push(FieldError { field: link.rel.clone(), message });
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
+}
+
+/// The edit form's values, for someone who may edit the record.
+pub async fn editing(kind: Kind, id: &str) -> Result<Editing, AppError> {
+    let state = app_state()?;
+    let user = require_user().await?;
+    let listing = repo::listing(&state.db, kind, id).await?;
+    let record = stored(&state, kind, id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
+    if !rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &record) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Editing { values: build::values_of(&record), draft: listing.is_some_and(|l| l.draft.is_some()) })
+}
+
+/// What the record's page shows about its listing.
+pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
+    let state = app_state()?;
+    let listing = repo::listing(&state.db, kind, id).await?;
+    let user = current_user().await?;
+    let mut meta = ListingMeta {
+        confirmed_at: listing.as_ref().map(|l| l.confirmed_at.clone()),
+        verified: listing.as_ref().is_some_and(|l| l.verified_at.is_some()),
+        draft: listing.as_ref().is_some_and(|l| l.draft.is_some()),
+        ..Default::default()
+    };
+    if let Some(user) = user {
+        if let Some(record) = crate::catalog::repo::get(&state.db, kind, id).await? {
+            meta.editable = rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &record);
+        }
+        meta.can_verify = user.is_staff() && kind == Kind::Organization && !meta.verified;
+    }
+    Ok(meta)
+}
+
+/// Confirms a listing is current.
+pub async fn confirm(kind: Kind, id: &str) -> Result<(), AppError> {
+    let state = app_state()?;
+    let user = require_user().await?;
+    let listing = repo::listing(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    let record = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    if !rules::may_edit(&user, listing.owner, &record) {
+        return Err(AppError::Forbidden);
+    }
+    repo::confirm(&state.db, kind, id).await
+}
+
+/// Marks an organization verified.
+pub async fn verify(id: &str) -> Result<(), AppError> {
+    use crate::accounts::model::Role;
+    let state = app_state()?;
+    let officer = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
+    let record = crate::catalog::repo::get(&state.db, Kind::Organization, id).await?.ok_or(AppError::NotFound)?;
+    repo::verify(&state.db, Kind::Organization, id).await?;
+    crate::accounts::repo::audit(&state.db, officer.id, "verify_organization", id, "").await?;
+    super::notify::verified(&state, &record).await
+}

@@ -1,0 +1,69 @@
+//! What every response and every state-changing request goes through: security headers, a
+//! cross-site request check, and a cap on request bodies.
+
+use axum::body::Body;
+use axum::http::header::{self, HeaderValue};
+use axum::http::{Method, Request, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The largest request body accepted (forms and JSON; imports go through the command line).
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The policy of responses that are not pages (pages set their own, with the script nonce).
+const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Refuses state-changing requests sent by another site, then adds security headers.
+pub async fn guard(request: Request<Body>, next: Next) -> Response {
+    if changes_state(request.method()) && is_cross_site(&request) {
+        let body = serde_json::json!({ "error": "cross-site request refused" });
+        return (StatusCode::FORBIDDEN, axum::Json(body)).into_response();
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
+    }
+    response
+}
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Whether the browser says the request comes from another site: `Sec-Fetch-Site`, or an
+/// `Origin` whose host is not ours. Requests without either (scripts, curl) are not browsers
+/// carrying someone's cookie on another site's behalf, and SameSite=Lax covers old browsers.
+fn is_cross_site(request: &Request<Body>) -> bool {
+    let headers = request.headers();
+    if headers.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site") {
+        return true;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+    origin == "null" || origin_host != host
+}
+
+/// Server functions answer every error with 500; this gives each its own status (404, 400,
+/// 401, 403, 409), so that only real failures are 5xx.
+pub async fn server_fn_status(request: Request<Body>, next: Next) -> Response {
+    let is_server_fn = request.uri().path().starts_with("/fn/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, BODY_LIMIT).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}

@@ -1,0 +1,67 @@
+//! What the HTTP test binaries share: a portal on an in-memory database with the small
+//! fixture catalogue, and requests through `router(state).oneshot`.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use app::catalog::import::import_text;
+use app::search::index::{sync, SearchIndex};
+use app::state::AppState;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub const SMALL: &str = include_str!("../fixtures/small.jsonl");
+
+/// A portal with the small fixture catalogue, indexed.
+pub async fn small_state() -> AppState {
+    let db = app::db::connect_in_memory().await.unwrap();
+    let report = import_text(&db, SMALL, &|_, _| {}).await.unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let search = Arc::new(SearchIndex::in_ram().unwrap());
+    sync(&db, &search).await.unwrap();
+    let options = leptos::prelude::LeptosOptions::builder().output_name("kh-innovation").build();
+    AppState { db, search, leptos_options: options }
+}
+
+/// Page renders in parallel test threads share Leptos's global executor and can stall each
+/// other; one request at a time keeps the tests deterministic.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Sends one request; answers status, headers and body.
+pub async fn send(state: &AppState, method: Method, uri: &str, headers: &[(&str, &str)], body: String) -> (StatusCode, HeaderMap, String) {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = server::router::router(state.clone()).oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// `application/x-www-form-urlencoded` of `pairs`.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                b' ' => "+".to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// Posts a form to a server function as `cookie` (empty: anonymous), the way a hydrated page does.
+pub async fn call(state: &AppState, endpoint: &str, cookie: &str, pairs: &[(&str, &str)]) -> (StatusCode, HeaderMap, String) {
+    let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")];
+    if !cookie.is_empty() {
+        headers.push(("cookie", cookie));
+    }
+    send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, form(pairs)).await
+}

@@ -1,0 +1,426 @@
+//! People acting on the portal, through the real server functions: accounts, publishing,
+//! introductions, applications and the inbox; and who may do what (the authorization matrix).
+
+mod common;
+
+use app::accounts::model::Role;
+use app::accounts::{repo, secret};
+use app::state::AppState;
+use axum::http::{Method, StatusCode};
+use common::{call, send, small_state};
+use serde_json::Value;
+
+/// Someone with an account and a session; `cookie` is empty for an anonymous visitor.
+#[derive(Clone)]
+struct Person {
+    name: &'static str,
+    cookie: String,
+}
+
+async fn person(state: &AppState, name: &'static str, roles: &[Role], organization: Option<&str>) -> Person {
+    let email = format!("{name}@example.vn");
+    let id = repo::create_user(&state.db, &email, name, "no password", roles).await.unwrap();
+    repo::set_organization(&state.db, id, organization).await.unwrap();
+    let token = secret::new_token().unwrap();
+    repo::create_session(&state.db, &secret::token_hash(&token), id, 3600).await.unwrap();
+    Person { name, cookie: format!("kh_session={token}") }
+}
+
+fn in_days(days: i64) -> String {
+    app::state::today().checked_add_signed(app::state::days(days)).unwrap().to_string()
+}
+
+/// The page a server function sent the browser to.
+fn location(headers: &axum::http::HeaderMap) -> String {
+    headers.get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+}
+
+/// Everyone, and one of each thing they act on: a researcher's lab, a startup's need, an
+/// officer's open call, an introduction (accepted or not) and an application.
+struct World {
+    state: AppState,
+    anonymous: Person,
+    member: Person,
+    other_member: Person,
+    researcher: Person,
+    officer: Person,
+    admin: Person,
+    lab: String,
+    need: String,
+    call: String,
+    introduction: String,
+    application: String,
+}
+
+impl World {
+    fn everyone(&self) -> Vec<Person> {
+        [&self.anonymous, &self.member, &self.other_member, &self.researcher, &self.officer, &self.admin].into_iter().cloned().collect()
+    }
+}
+
+async fn save(state: &AppState, who: &Person, kind: &str, fields: &[(&str, &str)]) -> (StatusCode, String, String) {
+    let mut pairs = vec![("kind", kind), ("save", "publish")];
+    pairs.extend_from_slice(fields);
+    let (status, headers, body) = call(state, "save_listing", &who.cookie, &pairs).await;
+    (status, location(&headers), body)
+}
+
+const LAB: &[(&str, &str)] = &[
+    ("text[name]", "Phòng cảm biến môi trường nước"),
+    ("text[organization]", "ria3"),
+    ("text[description]", "Thiết kế và hiệu chuẩn cảm biến oxy hòa tan, pH và độ mặn cho ao nuôi tôm hùm."),
+    ("text[capabilities]", "Hiệu chuẩn cảm biến oxy hòa tan\nGiám sát chất lượng nước ao nuôi"),
+    ("list[sectors][]", "aquaculture"),
+];
+
+const NEED: &[(&str, &str)] = &[
+    ("text[title]", "Cảm biến oxy hòa tan cho lồng nuôi tôm hùm"),
+    ("text[description]", "Cần hệ thống cảm biến oxy hòa tan đo liên tục, cảnh báo qua điện thoại cho lồng nuôi tôm hùm ở Vạn Ninh."),
+    ("list[sectors][]", "aquaculture"),
+    ("list[partner_types][]", "lab"),
+];
+
+async fn world(accepted: bool) -> World {
+    let state = small_state().await;
+    let anonymous = Person { name: "anonymous", cookie: String::new() };
+    let member = person(&state, "member", &[Role::Member], Some("tom-hum-van-ninh")).await;
+    let other_member = person(&state, "other", &[Role::Member], Some("so-khcn")).await;
+    let researcher = person(&state, "researcher", &[Role::Researcher], None).await;
+    let officer = person(&state, "officer", &[Role::Officer], None).await;
+    let admin = person(&state, "admin", &[Role::Admin], None).await;
+
+    let (status, lab, body) = save(&state, &researcher, "lab", LAB).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let lab = lab.trim_start_matches("/labs/").to_string();
+    let (status, need, body) = save(&state, &member, "need", NEED).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let need = need.trim_start_matches("/needs/").to_string();
+    let (opens, closes) = (in_days(-1), in_days(60));
+    let call_fields = [
+        ("text[title]", "Hỗ trợ khởi nghiệp công nghệ nuôi biển"),
+        ("text[description]", "Tài trợ thử nghiệm công nghệ mới cho nuôi biển bền vững."),
+        ("text[issuer]", "so-khcn"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[eligible][]", "startup"),
+        ("text[opens]", opens.as_str()),
+        ("text[closes]", closes.as_str()),
+        ("text[status]", "open"),
+    ];
+    let (status, call_href, body) = save(&state, &officer, "call", &call_fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let call_id = call_href.trim_start_matches("/calls/").to_string();
+
+    let message = "Chúng tôi cần hiệu chuẩn cảm biến oxy cho 40 lồng nuôi.";
+    let (status, _, body) = call(&state, "request_introduction", &member.cookie, &[("kind", "lab"), ("id", &lab), ("need", &need), ("message", message)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let introduction = first_id(&state, "my_introductions", &member).await;
+    if accepted {
+        let (status, _, body) = call(&state, "answer_introduction", &researcher.cookie, &[("id", &introduction), ("answer", "accept")]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let proposal = "Lắp thử 10 cảm biến oxy tại Vạn Ninh trong 6 tháng.";
+    let (status, _, body) = call(&state, "apply", &member.cookie, &[("kind", "call"), ("id", &call_id), ("proposal", proposal)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let application = first_id(&state, "my_applications", &member).await;
+    World { state, anonymous, member, other_member, researcher, officer, admin, lab, need, call: call_id, introduction, application }
+}
+
+async fn first_id(state: &AppState, endpoint: &str, who: &Person) -> String {
+    let (status, _, body) = call(state, endpoint, &who.cookie, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let items: Value = serde_json::from_str(&body).unwrap();
+    items[0]["id"].as_i64().expect("an item").to_string()
+}
+
+async fn inbox(state: &AppState, who: &Person) -> Vec<String> {
+    let (status, _, body) = call(state, "inbox", &who.cookie, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let items: Value = serde_json::from_str(&body).unwrap();
+    items.as_array().unwrap().iter().map(|n| n["text_en"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
+    let w = world(false).await;
+    // The need is searchable and matched at once, and the researcher's new lab is among its partners.
+    let (status, _, body) = send(&w.state, Method::GET, &format!("/api/needs/{}/matches", w.need), &[], String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    let matches: Value = serde_json::from_str(&body).unwrap();
+    assert!(matches["matches"].as_array().unwrap().iter().any(|m| m["id"] == w.lab.as_str()), "{body}");
+
+    // The researcher is told, accepts, and both see each other's contacts.
+    assert!(inbox(&w.state, &w.researcher).await.iter().any(|t| t.contains("asks to be introduced")));
+    let (status, _, _) = call(&w.state, "answer_introduction", &w.researcher.cookie, &[("id", &w.introduction), ("answer", "accept")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, body) = call(&w.state, "my_introductions", &w.member.cookie, &[]).await;
+    let intros: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(intros[0]["status"], "accepted");
+    assert_eq!(intros[0]["contacts"], serde_json::json!(["member@example.vn", "researcher@example.vn"]));
+    let (status, _, _) = call(&w.state, "answer_introduction", &w.researcher.cookie, &[("id", &w.introduction), ("answer", "decline"), ("reason", "terms")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "an answer is final");
+
+    // The officer moves the application through its stages; the startup hears of each.
+    for stage in ["screening", "accepted"] {
+        let (status, _, body) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", stage), ("comment", "Hồ sơ tốt.")]).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, _, _) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a decision stays");
+    let news = inbox(&w.state, &w.member).await;
+    for expected in ["accepted your introduction", "application to Hỗ trợ khởi nghiệp công nghệ nuôi biển was received", ": Screening", ": Accepted"] {
+        assert!(news.iter().any(|t| t.contains(expected)), "{expected} missing from {news:?}");
+    }
+    // A new open call in its sector reached the startup too.
+    assert!(news.iter().any(|t| t.contains("A new call in your sectors")), "{news:?}");
+}
+
+#[tokio::test]
+async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
+    let w = world(false).await;
+    let proposal = ("proposal", "Một đề xuất đủ dài để được xem xét.");
+    let (status, _, body) = call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let (status, _, body) = call(&w.state, "apply", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("not eligible") || body.contains("không thuộc đối tượng"), "{body}");
+    // The fixture's pilot closes in the past once the fixture is old; a closed call is refused.
+    let closed = [("text[title]", "Kêu gọi đã đóng"), ("text[description]", "Đã hết hạn."), ("text[issuer]", "so-khcn"), ("list[sectors][]", "aquaculture"),
+        ("list[eligible][]", "startup"), ("text[opens]", "2020-01-01"), ("text[closes]", "2020-02-01"), ("text[status]", "open")];
+    let (_, href, _) = save(&w.state, &w.officer, "call", &closed).await;
+    let (status, _, body) = call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", href.trim_start_matches("/calls/")), proposal]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("not taking applications") || body.contains("không nhận hồ sơ"), "{body}");
+}
+
+#[tokio::test]
+async fn a_form_with_problems_says_which_field_and_stores_nothing() {
+    let w = world(false).await;
+    let before = app::catalog::repo::counts(&w.state.db).await.unwrap();
+    let bad = [("text[title]", ""), ("text[description]", "x"), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab"), ("text[budget_vnd]", "nhiều tiền")];
+    let (status, _, body) = save(&w.state, &w.member, "need", &bad).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let errors: Value = serde_json::from_str(&body).unwrap();
+    let fields: Vec<&str> = errors["Validation"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["title", "budget_vnd"]);
+    let forged = [("text[title]", "Tiêu đề"), ("text[description]", "Mô tả"), ("list[sectors][]", "weapons"), ("list[partner_types][]", "lab")];
+    let (status, _, _) = save(&w.state, &w.member, "need", &forged).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let long_title = "t".repeat(301);
+    let (status, _, _) = save(&w.state, &w.member, "need", &[("text[title]", long_title.as_str()), ("text[description]", "Mô tả"), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(app::catalog::repo::counts(&w.state.db).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn a_members_need_stays_its_organizations_and_drafts_stay_private() {
+    let w = world(false).await;
+    // Editing cannot move the need to another organization.
+    let mut fields = NEED.to_vec();
+    fields.push(("id", w.need.as_str()));
+    fields.push(("text[organization]", "so-khcn"));
+    let (status, _, body) = save(&w.state, &w.member, "need", &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, body) = send(&w.state, Method::GET, &format!("/api/need/{}", w.need), &[], String::new()).await;
+    assert!(body.contains("\"organization\":\"tom-hum-van-ninh\""), "{body}");
+    // A draft is in nobody's catalogue, search or export.
+    let mut draft = vec![("kind", "need"), ("save", "draft")];
+    draft.extend_from_slice(&[("text[title]", "Bản nháp bí mật về rong sụn"), ("text[description]", "Chưa công bố."), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]);
+    let (status, headers, _) = call(&w.state, "save_listing", &w.member.cookie, &draft).await;
+    assert_eq!((status, location(&headers).as_str()), (StatusCode::OK, "/mine"));
+    let (_, _, export) = send(&w.state, Method::GET, "/api/export.jsonl", &[], String::new()).await;
+    assert!(!export.contains("rong sụn"));
+    let (_, _, found) = send(&w.state, Method::GET, "/api/search?q=rong%20sun", &[], String::new()).await;
+    assert!(!found.contains("rong sụn"), "{found}");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("Bản nháp bí mật về rong sụn") && mine.contains("\"draft\":true"), "{mine}");
+}
+
+#[tokio::test]
+async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
+    let state = small_state().await;
+    let up = [("name", "Lan Nguyễn"), ("email", "Lan@Startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let (status, headers, body) = call(&state, "sign_up", "", &up).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let set_cookie = headers["set-cookie"].to_str().unwrap().to_string();
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    let cookie = set_cookie.split(';').next().unwrap().to_string();
+    let (_, _, body) = call(&state, "get_viewer", &cookie, &[]).await;
+    assert!(body.contains("lan@startup.vn") && body.contains("member"), "{body}");
+    let (status, _, _) = call(&state, "sign_up", "", &up).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "one account per email");
+    let (status, _, _) = call(&state, "sign_up", "", &[("name", "X"), ("email", "x@y.vn"), ("password", "long enough pw"), ("role", "admin")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "nobody signs up as admin");
+
+    call(&state, "sign_out", &cookie, &[]).await;
+    let (_, _, body) = call(&state, "get_viewer", &cookie, &[]).await;
+    assert!(body.contains("\"user\":null"), "the session ended: {body}");
+
+    let (status, _, _) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
+    assert_eq!(status, StatusCode::OK);
+    for _ in 0..5 {
+        let (status, _, _) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "wrong guess")]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+    }
+    let (status, _, body) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "locked for a while even with the right password");
+    assert!(body.contains("15"), "{body}");
+
+    // A reset link arrives in the outbox, works once, and signs in.
+    call(&state, "request_reset", "", &[("email", "lan@startup.vn")]).await;
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    let token = mail.body.split("token=").nth(1).unwrap().trim().to_string();
+    let reset = [("token", token.as_str()), ("password", "mật khẩu mới thật dài")];
+    let (status, headers, _) = call(&state, "reset_password", "", &reset).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.contains_key("set-cookie"));
+    let (status, _, _) = call(&state, "reset_password", "", &reset).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a reset token works once");
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused_and_responses_carry_security_headers() {
+    let state = small_state().await;
+    let headers = [("content-type", "application/x-www-form-urlencoded"), ("origin", "https://evil.example"), ("host", "portal.example")];
+    let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &headers, String::new()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let same = [("content-type", "application/x-www-form-urlencoded"), ("origin", "https://portal.example"), ("host", "portal.example"), ("accept", "application/json")];
+    let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &same, String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    let length = (300 * 1024).to_string();
+    let big = [("content-type", "application/x-www-form-urlencoded"), ("content-length", length.as_str())];
+    let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &big, "x".repeat(300 * 1024)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let (_, headers, _) = send(&state, Method::GET, "/labs", &[], String::new()).await;
+    let csp = headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), "{csp}");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert!(headers.contains_key("referrer-policy"));
+}
+
+/// One state-changing (or restricted) server function, who may call it, and how.
+struct Action {
+    endpoint: &'static str,
+    /// Run on a world whose introduction was already accepted.
+    accepted: bool,
+    allowed: &'static [&'static str],
+    params: fn(&World) -> Vec<(String, String)>,
+}
+
+fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+const EVERYONE: &[&str] = &["anonymous", "member", "other", "researcher", "officer", "admin"];
+const SIGNED_IN: &[&str] = &["member", "other", "researcher", "officer", "admin"];
+
+fn matrix() -> Vec<Action> {
+    vec![
+        Action { endpoint: "sign_up", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough"), ("role", "member")]) },
+        Action { endpoint: "sign_in", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn"), ("password", "wrong")]) },
+        Action { endpoint: "sign_out", accepted: false, allowed: EVERYONE, params: |_| vec![] },
+        Action { endpoint: "request_reset", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn")]) },
+        Action { endpoint: "reset_password", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("token", "0"), ("password", "long enough pw")]) },
+        Action { endpoint: "mark_inbox_read", accepted: false, allowed: SIGNED_IN, params: |_| vec![] },
+        Action { endpoint: "inbox", accepted: false, allowed: SIGNED_IN, params: |_| vec![] },
+        Action { endpoint: "assign_user", accepted: false, allowed: &["admin"], params: |_| pairs(&[("user_id", "1"), ("roles[0]", "member")]) },
+        Action { endpoint: "list_users", accepted: false, allowed: &["admin"], params: |_| vec![] },
+        Action { endpoint: "read_audit_log", accepted: false, allowed: &["admin"], params: |_| vec![] },
+        Action { endpoint: "read_outbox", accepted: false, allowed: &["admin"], params: |_| vec![] },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["member", "other", "officer", "admin"],
+            params: |_| {
+                let mut p = pairs(&[("kind", "need"), ("save", "publish")]);
+                p.extend(pairs(NEED));
+                p
+            },
+        },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["member", "officer", "admin"],
+            params: |w| {
+                let mut p = pairs(&[("kind", "need"), ("id", &w.need), ("save", "publish")]);
+                p.extend(pairs(NEED));
+                p
+            },
+        },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["researcher", "officer", "admin"],
+            params: |w| {
+                let mut p = pairs(&[("kind", "lab"), ("id", &w.lab), ("save", "publish")]);
+                p.extend(pairs(LAB));
+                p
+            },
+        },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |w| pairs(&[("kind", "call"), ("id", &w.call), ("save", "publish"), ("text[title]", "Đổi tên")]),
+        },
+        Action { endpoint: "confirm_listing", accepted: false, allowed: &["member", "officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need)]) },
+        Action { endpoint: "verify_organization", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("id", "tom-hum-van-ninh")]) },
+        Action {
+            endpoint: "request_introduction",
+            accepted: false,
+            allowed: &["member", "other"],
+            params: |w| pairs(&[("kind", "lab"), ("id", &w.lab), ("message", "Xin được giới thiệu để hợp tác.")]),
+        },
+        Action { endpoint: "answer_introduction", accepted: false, allowed: &["researcher"], params: |w| pairs(&[("id", &w.introduction), ("answer", "accept")]) },
+        Action { endpoint: "record_outcome", accepted: true, allowed: &["member", "researcher"], params: |w| pairs(&[("id", &w.introduction), ("outcome", "joint_project")]) },
+        Action {
+            endpoint: "apply",
+            accepted: false,
+            allowed: &["member", "other"],
+            params: |w| pairs(&[("kind", "call"), ("id", &w.call), ("proposal", "Một đề xuất đủ dài để được xem xét.")]),
+        },
+        Action { endpoint: "move_application", accepted: false, allowed: &["officer"], params: |w| pairs(&[("id", &w.application), ("stage", "screening")]) },
+        Action { endpoint: "applications_for", accepted: false, allowed: &["officer"], params: |w| pairs(&[("kind", "call"), ("id", &w.call)]) },
+    ]
+}
+
+/// Every state-changing server function × every role and anonymous: allowed ones are not
+/// refused (they may still meet a 4xx about their input or a conflict), forbidden ones get
+/// 401 (anonymous) or 403, and nothing answers 5xx.
+#[tokio::test]
+async fn authorization_matrix() {
+    let mut table = Vec::new();
+    for action in matrix() {
+        for who in EVERYONE {
+            // A fresh world per call: one person's change must not decide the next one's answer.
+            let w = world(action.accepted).await;
+            let person = w.everyone().into_iter().find(|p| p.name == *who).unwrap();
+            let params = (action.params)(&w);
+            let refs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let (status, _, body) = call(&w.state, action.endpoint, &person.cookie, &refs).await;
+            assert!(!status.is_server_error(), "{} as {who}: {status} {body}", action.endpoint);
+            let refused = status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN;
+            let expected = action.allowed.contains(who);
+            if expected == refused {
+                table.push(format!("{} as {who}: expected {}, got {status} {body}", action.endpoint, if expected { "allowed" } else { "refused" }));
+            }
+            if !expected && *who == "anonymous" {
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{} as anonymous", action.endpoint);
+            }
+        }
+    }
+    assert!(table.is_empty(), "authorization matrix mismatches:\n{}", table.join("\n"));
+}
+
+/// Every server function that changes data appears in the matrix.
+#[test]
+fn the_matrix_covers_every_state_changing_server_function() {
+    let covered: Vec<&str> = matrix().iter().map(|a| a.endpoint).collect();
+    let sources = ["accounts/api.rs", "listings/api.rs", "introductions/api.rs", "applications/api.rs", "inbox/api.rs"];
+    for source in sources {
+        let text = std::fs::read_to_string(format!("{}/../app/src/{source}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        for endpoint in text.split("endpoint = \"").skip(1).filter_map(|rest| rest.split('"').next()) {
+            let read_only = ["get_viewer", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications"];
+            assert!(covered.contains(&endpoint) || read_only.contains(&endpoint), "{endpoint} ({source}) is not in the authorization matrix");
+        }
+    }
+}
