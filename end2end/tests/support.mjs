@@ -27,13 +27,19 @@ export async function newPage(browser, { locale = 'vi-VN', javaScriptEnabled = t
   });
   const page = await context.newPage();
   page.errors = [];
-  page.on('pageerror', (err) => page.errors.push(err));
+  page.on('pageerror', (err) => page.errors.push(`${page.url()}: ${err.message}`));
+  // Answers such as a form's 400 are logged by the browser too; only the app's own errors count.
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) page.errors.push(`${page.url()}: console: ${m.text().slice(0, 600)}`); });
   return page;
 }
 
 /// Waits until the wasm bundle has hydrated the page.
 export async function hydrated(page) {
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  try {
+    await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  } catch (err) {
+    throw new Error(`${page.url()} did not hydrate; page errors: ${page.errors.map(String).join(' | ') || 'none'}`, { cause: err });
+  }
 }
 
 export async function screenshot(page, name) {

@@ -70,6 +70,7 @@ async fn main() -> ExitCode {
 async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     let state = startup::state(config, demo).await?;
     startup::follow_database(&state);
+    startup::remind_owners(&state);
     let app = router::router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await

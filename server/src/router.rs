@@ -49,5 +49,6 @@ async fn fallback(uri: Uri, state: State<AppState>, req: Request<Body>) -> Respo
     if uri.path().starts_with("/api/") {
         return app::error::AppError::NotFound.into_response();
     }
-    leptos_axum::file_and_error_handler::<AppState, _>(shell)(uri, state, req).await
+    let context = state.0.clone();
+    leptos_axum::file_and_error_handler_with_context::<AppState, _>(move || leptos::prelude::provide_context(context.clone()), shell)(uri, state, req).await
 }

@@ -19,7 +19,7 @@ pub async fn guard(request: Request<Body>, next: Next) -> Response {
         let body = serde_json::json!({ "error": "cross-site request refused" });
         return (StatusCode::FORBIDDEN, axum::Json(body)).into_response();
     }
-    let mut response = next.run(request).await;
+    let mut response = page_policy(next.run(request).await).await;
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
@@ -28,6 +28,45 @@ pub async fn guard(request: Request<Body>, next: Next) -> Response {
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
     }
     response
+}
+
+/// The largest page whose policy is worked out (pages are rendered whole, a few hundred KiB).
+const PAGE_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Gives an HTML page a policy that lets in its own scripts only: the ones carrying the
+/// response's nonce, which Leptos writes into the page. Read from the page itself, so the
+/// policy cannot disagree with it.
+async fn page_policy(response: Response) -> Response {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, PAGE_LIMIT).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let nonce = nonce_of(&bytes);
+    let scripts = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self'{scripts} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The first `nonce="…"` of a page, if it is a plain token.
+fn nonce_of(page: &[u8]) -> Option<&str> {
+    const MARK: &[u8] = b"nonce=\"";
+    let start = page.windows(MARK.len()).position(|w| w == MARK)? + MARK.len();
+    let length = page[start..].iter().position(|b| *b == b'"')?;
+    let nonce = std::str::from_utf8(&page[start..start + length]).ok()?;
+    nonce.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'=')).then_some(nonce)
 }
 
 fn changes_state(method: &Method) -> bool {
@@ -66,4 +105,16 @@ pub async fn server_fn_status(request: Request<Body>, next: Next) -> Response {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nonce_of;
+
+    #[test]
+    fn the_nonce_is_read_from_the_page() {
+        assert_eq!(nonce_of(br#"<script type="module" nonce="Ab-9_x">"#), Some("Ab-9_x"));
+        assert_eq!(nonce_of(b"<p>no scripts</p>"), None);
+        assert_eq!(nonce_of(br#"<script nonce="a' b">"#), None);
+    }
 }

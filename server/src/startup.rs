@@ -78,3 +78,19 @@ pub fn follow_database(state: &AppState) {
         }
     });
 }
+
+/// Once an hour, asks the owners of listings unconfirmed for 90 days to confirm them (inbox).
+pub fn remind_owners(state: &AppState) {
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match app::listings::notify::remind_due(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("{n} owners asked to confirm their listings"),
+                Err(err) => tracing::error!("confirmation reminders failed: {err}"),
+            }
+        }
+    });
+}

@@ -419,8 +419,25 @@ fn the_matrix_covers_every_state_changing_server_function() {
     for source in sources {
         let text = std::fs::read_to_string(format!("{}/../app/src/{source}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         for endpoint in text.split("endpoint = \"").skip(1).filter_map(|rest| rest.split('"').next()) {
-            let read_only = ["get_viewer", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications"];
+            let read_only = ["get_viewer", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications", "application_panel"];
             assert!(covered.contains(&endpoint) || read_only.contains(&endpoint), "{endpoint} ({source}) is not in the authorization matrix");
         }
     }
+}
+
+#[tokio::test]
+async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
+    let w = world(false).await;
+    assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "everything was just confirmed");
+    let long_ago = repo::from_now(-91 * 24 * 3600);
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'").bind(&long_ago).execute(&w.state.db).await.unwrap();
+    assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 1);
+    assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "asked once");
+    assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains("has not been confirmed for 90 days")));
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("\"due\":true"), "{mine}");
+    let (status, _, _) = call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(!mine.contains("\"due\":true"), "{mine}");
 }

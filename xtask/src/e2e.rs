@@ -11,6 +11,10 @@ use anyhow::{bail, Context, Result};
 
 use crate::{root, site};
 
+/// The officer account the end-to-end run creates (a throwaway database; not a secret).
+const OFFICER_EMAIL: &str = "officer@e2e.test";
+const OFFICER_PASSWORD: &str = "e2e officer password";
+
 /// Stops the server however the run ends.
 struct Server(Child);
 
@@ -42,6 +46,13 @@ pub fn run(browser: &Path) -> Result<()> {
     let data = root().join("target/e2e-data");
     let _ = std::fs::remove_dir_all(&data);
     let addr = format!("127.0.0.1:{}", free_port()?);
+    // An officer for the tests that publish calls and review applications.
+    crate::run(Command::new(site::server_binary(false))
+        .args(["create-admin", OFFICER_EMAIL, "--name", "Cán bộ Sở KH&CN"])
+        .env("DATA_DIR", &data)
+        .env("ADMIN_PASSWORD", OFFICER_PASSWORD)
+        .env("RUST_LOG", "warn")
+        .current_dir(root()))?;
     let child = Command::new(site::server_binary(false))
         .arg("serve")
         .env("DATA_DIR", &data)
@@ -71,6 +82,8 @@ pub fn run(browser: &Path) -> Result<()> {
         .env("BASE_URL", format!("http://{addr}"))
         .env("CHROMIUM_PATH", browser)
         .env("SCREENSHOT_DIR", root().join("target/screenshots"))
+        .env("OFFICER_EMAIL", OFFICER_EMAIL)
+        .env("OFFICER_PASSWORD", OFFICER_PASSWORD)
         .current_dir(root().join("end2end")))
 }
 

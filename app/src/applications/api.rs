@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::model::Application;
+use super::model::{Application, Panel};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 
@@ -34,4 +34,22 @@ pub async fn applications_for(kind: Kind, id: String) -> Result<Vec<Application>
     crate::accounts::session::require_role(&[crate::accounts::model::Role::Officer]).await?;
     let rows = super::repo::for_target(&crate::state::app_state()?.db, kind.code(), &id).await?;
     Ok(rows.into_iter().filter_map(super::service::view).collect())
+}
+
+/// What a call's or pilot's page shows about applications to the person looking.
+#[server(prefix = "/fn", endpoint = "application_panel")]
+pub async fn application_panel(kind: Kind, id: String) -> Result<Panel, AppError> {
+    use crate::accounts::model::Role;
+    let state = crate::state::app_state()?;
+    let Some(user) = crate::accounts::session::current_user().await? else { return Ok(Panel::SignIn) };
+    if user.has(Role::Officer) {
+        let rows = super::repo::for_target(&state.db, kind.code(), &id).await?;
+        return Ok(Panel::Reviewer(rows.into_iter().filter_map(super::service::view).collect()));
+    }
+    if user.has(Role::Member) {
+        let rows = super::repo::by_applicant(&state.db, user.id).await?;
+        let mine = rows.into_iter().filter_map(super::service::view).find(|a| a.target_kind == kind && a.target_id == id);
+        return Ok(Panel::Applicant(mine));
+    }
+    Ok(Panel::Nothing)
 }

@@ -58,6 +58,19 @@ pub struct Application {
     pub updated_at: String,
 }
 
+/// What a call's or pilot's page offers the person looking at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Panel {
+    /// Nobody is signed in.
+    SignIn,
+    /// A business member: their application, if they applied.
+    Applicant(Option<Application>),
+    /// An officer: every application.
+    Reviewer(Vec<Application>),
+    /// Someone who neither applies nor reviews.
+    Nothing,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

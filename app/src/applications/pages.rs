@@ -5,36 +5,43 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::api::{applications_for, my_applications, Apply, MoveApplication};
-use super::model::{applicable, Application, Stage};
-use crate::accounts::model::Role;
+use super::api::{application_panel, my_applications, Apply, MoveApplication};
+use super::model::{applicable, Application, Panel, Stage};
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 
 /// On a call's or pilot's page: apply, or see my application; officers review applications.
+/// One resource for the whole panel: resources made inside a suspended view do not hydrate.
 #[component]
 pub fn ApplyBox(kind: Kind, id: String) -> impl IntoView {
     let lang = use_lang();
     if !applicable(kind) {
         return ().into_any();
     }
-    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let apply = ServerAction::<Apply>::new();
+    let review = ServerAction::<MoveApplication>::new();
+    let key = id.clone();
+    let panel = Resource::new(move || (key.clone(), review.version().get()), move |(id, _)| application_panel(kind, id));
     let location = use_location();
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let id = id.clone();
                 Suspend::new(async move {
-                    match viewer.await.ok().and_then(|v| v.user) {
-                        Some(user) if user.has(Role::Officer) => view! { <Review kind id/> }.into_any(),
-                        Some(user) if user.has(Role::Member) => view! { <ApplyForm kind id/> }.into_any(),
-                        Some(_) => ().into_any(),
-                        None => {
+                    match panel.await {
+                        Ok(Panel::Reviewer(items)) => view! { <Review items action=review/> }.into_any(),
+                        Ok(Panel::Applicant(Some(a))) => view! {
+                            <section class="introduce" id="apply"><h2>{lang.pick("Hồ sơ của bạn", "Your application")}</h2><ApplicationItem a/></section>
+                        }.into_any(),
+                        Ok(Panel::Applicant(None)) => view! { <ApplyForm kind id action=apply/> }.into_any(),
+                        Ok(Panel::SignIn) => {
                             let href = format!("/signin?next={}", crate::layout::encode(&location.pathname.get_untracked()));
                             view! { <p class="introduce-signin"><a href=href>{lang.pick("Đăng nhập để nộp hồ sơ", "Sign in to apply")}</a></p> }.into_any()
                         }
+                        Ok(Panel::Nothing) => ().into_any(),
+                        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
                     }
                 })
             }}
@@ -44,40 +51,24 @@ pub fn ApplyBox(kind: Kind, id: String) -> impl IntoView {
 }
 
 #[component]
-fn ApplyForm(kind: Kind, id: String) -> impl IntoView {
+fn ApplyForm(kind: Kind, id: String, action: ServerAction<Apply>) -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<Apply>::new();
     let result = last_result(action);
-    let target = id.clone();
-    let mine = Resource::new(|| (), |_| my_applications());
     view! {
         <section class="introduce" id="apply">
             <h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let (target, id) = (target.clone(), id.clone());
-                    Suspend::new(async move {
-                        let existing = mine.await.unwrap_or_default().into_iter().find(|a| a.target_kind == kind && a.target_id == target);
-                        if let Some(a) = existing {
-                            return view! { <ApplicationItem a/> }.into_any();
-                        }
-                        view! {
-                            <FormStatus result/>
-                            <ActionForm action attr:class="stack-form">
-                                <input type="hidden" name="kind" value=kind.code()/>
-                                <input type="hidden" name="id" value=id/>
-                                <label for="proposal">{lang.pick("Đề xuất của tổ chức bạn", "Your organization's proposal")}</label>
-                                <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-describedby="proposal-error"></textarea>
-                                <FieldMessage result field="proposal"/>
-                                <label for="links">{lang.pick("Liên kết tài liệu (mỗi dòng một địa chỉ)", "Links to documents (one per line)")}</label>
-                                <textarea id="links" name="links" rows="2" aria-describedby="links-error"></textarea>
-                                <FieldMessage result field="links"/>
-                                <button type="submit">{lang.pick("Nộp hồ sơ", "Submit application")}</button>
-                            </ActionForm>
-                        }.into_any()
-                    })
-                }}
-            </Suspense>
+            <FormStatus result/>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="kind" value=kind.code()/>
+                <input type="hidden" name="id" value=id/>
+                <label for="proposal">{lang.pick("Đề xuất của tổ chức bạn", "Your organization's proposal")}</label>
+                <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-describedby="proposal-error"></textarea>
+                <FieldMessage result field="proposal"/>
+                <label for="links">{lang.pick("Liên kết tài liệu (mỗi dòng một địa chỉ)", "Links to documents (one per line)")}</label>
+                <textarea id="links" name="links" rows="2" aria-describedby="links-error"></textarea>
+                <FieldMessage result field="links"/>
+                <button type="submit">{lang.pick("Nộp hồ sơ", "Submit application")}</button>
+            </ActionForm>
         </section>
     }
 }
@@ -102,26 +93,19 @@ fn ApplicationItem(a: Application) -> impl IntoView {
 
 /// Officers: every application to this call or pilot, with the next stages.
 #[component]
-fn Review(kind: Kind, id: String) -> impl IntoView {
+fn Review(items: Vec<Application>, action: ServerAction<MoveApplication>) -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<MoveApplication>::new();
-    let data = Resource::new(move || (id.clone(), action.version().get()), move |(id, _)| applications_for(kind, id));
+    let list = if items.is_empty() {
+        view! { <p class="empty">{lang.pick("Chưa có hồ sơ nào.", "No applications yet.")}</p> }.into_any()
+    } else {
+        let rows = items.into_iter().map(|a| view! { <ReviewItem a action/> }).collect_view();
+        view! { <ul class="activity">{rows}</ul> }.into_any()
+    };
     view! {
         <section class="review" id="applications">
             <h2>{lang.pick("Hồ sơ đã nộp", "Applications")}</h2>
             <FormStatus result=last_result(action)/>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(items) if items.is_empty() => view! { <p class="empty">{lang.pick("Chưa có hồ sơ nào.", "No applications yet.")}</p> }.into_any(),
-                        Ok(items) => {
-                            let rows = items.into_iter().map(|a| view! { <ReviewItem a action/> }).collect_view();
-                            view! { <ul class="activity">{rows}</ul> }.into_any()
-                        }
-                        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {list}
         </section>
     }
 }

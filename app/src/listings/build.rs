@@ -64,22 +64,26 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
             doc.insert(field.name.into(), value);
         }
     }
+    // The form's own problems and the records format's, together, so a person fixes all at once.
+    let record: Result<Record, _> = serde_json::from_value(Value::Object(doc));
+    let record = match record {
+        Ok(record) => record,
+        Err(_) if !errors.is_empty() => return Err(AppError::Validation(errors)),
+        Err(e) => return Err(AppError::BadRequest(format!("{}: {e}", lang.pick("Biểu mẫu không hợp lệ", "The form is not valid")))),
+    };
+    let mut v = Validator::default();
+    record.entry().validate(&mut v);
+    if let Err(AppError::Validation(found)) = v.finish() {
+        for e in found {
+            let field = e.field.split('[').next().unwrap_or_default().to_string();
+            if !errors.iter().any(|known| known.field == field) {
+                errors.push(FieldError { field, message: say(lang, &e.message) });
+            }
+        }
+    }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let record: Record = serde_json::from_value(Value::Object(doc))
-        .map_err(|e| AppError::BadRequest(format!("{}: {e}", lang.pick("Biểu mẫu không hợp lệ", "The form is not valid"))))?;
-    let mut v = Validator::default();
-    record.entry().validate(&mut v);
-    v.finish().map_err(|err| match err {
-        AppError::Validation(errors) => AppError::Validation(
-            errors
-                .into_iter()
-                .map(|e| FieldError { field: e.field.split('[').next().unwrap_or_default().into(), message: say(lang, &e.message) })
-                .collect(),
-        ),
-        other => other,
-    })?;
     Ok(record)
 }
 
@@ -174,7 +178,7 @@ mod tests {
         form.text.insert("description".into(), "x".repeat(20_001));
         let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else { panic!("accepted") };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["sectors"], "the form's own checks come first");
+        assert_eq!(fields, ["sectors", "description"], "the form's own checks and the format's, together");
         form.list.insert("sectors".into(), vec!["aquaculture".into()]);
         let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else { panic!("accepted") };
         assert_eq!(errors[0].field, "description");

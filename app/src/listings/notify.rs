@@ -68,3 +68,21 @@ pub async fn verified(state: &AppState, record: &Record) -> Result<(), AppError>
     };
     crate::inbox::repo::notify(&state.db, &users, &news).await
 }
+
+/// Asks the owner of every listing unconfirmed for 90 days (and not yet asked) to confirm it;
+/// returns how many were asked.
+pub async fn remind_due(db: &crate::db::Db) -> Result<usize, AppError> {
+    let before = crate::accounts::repo::from_now(-super::model::CONFIRM_AFTER_DAYS * 24 * 3600);
+    let due = repo::due_for_reminder(db, &before).await?;
+    for (kind, id, owner) in &due {
+        let news = News {
+            topic: "confirm",
+            vi: format!("Hồ sơ \"{id}\" đã 90 ngày chưa được xác nhận. Hãy kiểm tra và bấm \"Xác nhận còn hiệu lực\"."),
+            en: format!("\"{id}\" has not been confirmed for 90 days. Please check it and press \"Confirm it is current\"."),
+            link: format!("{}/{id}", kind.path()),
+        };
+        crate::inbox::repo::notify(db, &[*owner], &news).await?;
+        repo::reminded(db, *kind, id).await?;
+    }
+    Ok(due.len())
+}

@@ -1,0 +1,167 @@
+// People acting on the portal, each in their own browser: a startup signs up, creates its
+// profile, posts a need, sees its matches and asks a researcher's lab for an introduction; the
+// researcher accepts; an officer publishes a call; the startup applies; the officer accepts;
+// the startup follows every step in its inbox.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, hydrated, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const stamp = Date.now().toString(36);
+const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function signUp(page, { name, email, role }) {
+  await page.goto('/signup');
+  await hydrated(page);
+  await page.getByLabel('Họ và tên').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill('một mật khẩu đủ dài');
+  await page.getByRole('radio', { name: role }).check();
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.waitForURL(/\/account$/);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/// Publishes the form on the page and waits for the record's page.
+async function publish(page, path) {
+  await page.getByRole('button', { name: 'Đăng công khai' }).click();
+  const record = new RegExp(`^${path}/[a-z0-9-]+$`);
+  await page.waitForURL((url) => record.test(url.pathname) && !url.pathname.endsWith('/new'));
+  return new URL(page.url()).pathname;
+}
+
+test('startup, researcher and officer: from sign-up to an accepted application', async () => {
+  const startup = await newPage(browser, { locale: 'vi-VN', width: 390, height: 844 });
+  const researcher = await newPage(browser, { locale: 'vi-VN' });
+  const officer = await newPage(browser, { locale: 'vi-VN' });
+
+  // A startup signs up; a form with a mistake says what is wrong next to the field.
+  await signUp(startup, { name: 'Lê Thị Hồng', email: `hong-${stamp}@rongbien.vn`, role: 'Thành viên doanh nghiệp' });
+  await startup.getByRole('link', { name: 'Tạo hồ sơ tổ chức' }).click();
+  await startup.waitForURL(/\/organizations\/new$/);
+  await hydrated(startup);
+  await startup.getByLabel('Tên (tiếng Việt hoặc tên gốc) *').fill(`Rong Biển Cam Ranh ${stamp}`);
+  await startup.getByLabel('Loại tổ chức *').selectOption('startup');
+  await startup.getByLabel('Giới thiệu *').fill('Khởi nghiệp chế biến rong sụn và rong nho thành thực phẩm chức năng.');
+  await startup.getByLabel('Địa điểm *').fill('Cam Ranh');
+  await startup.getByLabel('Trang web').fill('rongbien.vn');
+  await startup.getByRole('button', { name: 'Đăng công khai' }).click();
+  await startup.locator('.field-error', { hasText: 'http' }).waitFor();
+  await startup.locator('.field-error', { hasText: 'ít nhất một' }).first().waitFor();
+  await screenshot(startup, 'vi-form-errors-phone');
+  await startup.getByLabel('Trang web').fill('https://rongbien.vn');
+  await startup.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
+  const org = await publish(startup, '/organizations');
+  await startup.getByRole('heading', { level: 1, name: `Rong Biển Cam Ranh ${stamp}` }).waitFor();
+
+  // A researcher signs up and publishes a lab of an institute.
+  await signUp(researcher, { name: 'TS. Phạm Minh', email: `minh-${stamp}@ria3.vn`, role: 'Nhà khoa học' });
+  await researcher.goto('/labs/new');
+  await hydrated(researcher);
+  await researcher.getByLabel('Tên phòng thí nghiệm *').fill(`Phòng công nghệ chế biến rong biển ${stamp}`);
+  await researcher.getByLabel('Thuộc tổ chức (mã) *').fill('ria3');
+  await researcher.getByLabel('Giới thiệu *').fill('Tách chiết carrageenan và fucoidan từ rong sụn, rong nâu; sấy lạnh rong nho giữ màu.');
+  await researcher.getByLabel(/Năng lực phục vụ đối tác/).fill('Tách chiết carrageenan từ rong sụn\nSấy lạnh rong nho');
+  await researcher.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
+  await researcher.getByRole('checkbox', { name: 'Khai thác và chế biến thủy sản' }).check();
+  const lab = await publish(researcher, '/labs');
+  const labName = `Phòng công nghệ chế biến rong biển ${stamp}`;
+
+  // The startup posts a need and sees the lab among its suggested partners.
+  await startup.goto('/needs/new');
+  await hydrated(startup);
+  await startup.getByLabel('Bạn cần giải quyết vấn đề gì? *').fill('Tách chiết carrageenan từ rong sụn Cam Ranh');
+  await startup.getByLabel('Mô tả nhu cầu *').fill('Cần quy trình tách chiết carrageenan và sấy lạnh rong nho để làm thực phẩm chức năng.');
+  await startup.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
+  await startup.getByRole('checkbox', { name: 'Phòng thí nghiệm' }).check();
+  await publish(startup, '/needs');
+  const match = startup.locator('.matches .card-title a', { hasText: labName });
+  await match.waitFor();
+  await screenshot(startup, 'vi-own-need-matches-phone');
+  await match.click();
+  await startup.waitForURL(new RegExp(`${lab}$`));
+  await hydrated(startup);
+  await startup.getByLabel('Lời nhắn').fill('Chúng tôi muốn hợp tác tách chiết carrageenan quy mô 1 tấn rong mỗi tháng.');
+  await startup.getByRole('button', { name: 'Gửi đề nghị' }).click();
+  await startup.waitForURL(/\/mine/);
+  await startup.locator('#introductions .badge', { hasText: 'Đang chờ trả lời' }).waitFor();
+
+  // The researcher is told, accepts, and sees the startup's contact.
+  await researcher.goto('/inbox');
+  await researcher.getByRole('link', { name: /đề nghị được giới thiệu/ }).waitFor();
+  await researcher.goto('/mine');
+  await hydrated(researcher);
+  await researcher.getByRole('button', { name: 'Nhận lời' }).click();
+  await researcher.locator('#introductions .badge', { hasText: 'Đã nhận lời' }).waitFor();
+  await researcher.getByRole('link', { name: `hong-${stamp}@rongbien.vn` }).waitFor();
+  await screenshot(researcher, 'vi-introduction-accepted');
+
+  // An officer signs in and publishes a call open to startups.
+  await officer.goto('/signin');
+  await hydrated(officer);
+  await officer.getByLabel('Email').fill(process.env.OFFICER_EMAIL);
+  await officer.getByLabel('Mật khẩu').fill(process.env.OFFICER_PASSWORD);
+  await officer.getByRole('button', { name: 'Đăng nhập' }).click();
+  await officer.waitForURL(/\/account$/);
+  await officer.goto('/calls/new');
+  await hydrated(officer);
+  const callTitle = `Hỗ trợ đổi mới công nghệ chế biến rong biển ${stamp}`;
+  await officer.getByLabel('Tên kêu gọi *').fill(callTitle);
+  await officer.getByLabel('Nội dung *').fill('Tài trợ tối đa 500 triệu đồng cho dự án chế biến sâu rong biển.');
+  await officer.getByLabel('Cơ quan ban hành (mã) *').fill('so-khcn-khanh-hoa');
+  await officer.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
+  await officer.locator('#eligible').getByRole('checkbox', { name: /Doanh nghiệp khởi nghiệp/ }).check();
+  await officer.getByLabel('Ngày mở *').fill(day(-1));
+  await officer.getByLabel('Hạn nộp *').fill(day(45));
+  await officer.getByLabel('Trạng thái *').selectOption('open');
+  const call = await publish(officer, '/calls');
+
+  // The startup applies; the officer accepts with a comment.
+  await startup.goto(call);
+  await hydrated(startup);
+  await startup.getByLabel('Đề xuất của tổ chức bạn').fill('Xây dựng dây chuyền tách chiết carrageenan 1 tấn/tháng cùng phòng thí nghiệm của RIA3.');
+  await startup.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await startup.waitForURL(/\/mine/);
+  await startup.locator('#applications .badge', { hasText: 'Đã nộp' }).waitFor();
+
+  await officer.goto(call);
+  await hydrated(officer);
+  await officer.locator('#applications').getByText(`Rong Biển Cam Ranh ${stamp}`).waitFor();
+  await officer.getByLabel('Chuyển sang').selectOption('accepted');
+  await officer.getByLabel('Nhận xét').fill('Hồ sơ đạt; mời ký hợp đồng trong tháng.');
+  await officer.getByRole('button', { name: 'Cập nhật' }).click();
+  await officer.locator('#applications .badge', { hasText: 'Được chấp nhận' }).waitFor();
+  await screenshot(officer, 'vi-officer-review');
+
+  // The startup sees each step in its inbox, with a count in the header.
+  await startup.goto('/');
+  await startup.locator('.account-link', { hasText: /Hộp thư \(\d+\)/ }).waitFor();
+  await startup.goto('/inbox');
+  for (const text of ['đã nhận lời giới thiệu', 'Đã nhận hồ sơ của bạn', 'Được chấp nhận', 'Kêu gọi mới trong lĩnh vực của bạn']) {
+    await startup.getByRole('link', { name: new RegExp(text) }).first().waitFor();
+  }
+  await screenshot(startup, 'vi-inbox-phone');
+  await startup.goto('/mine');
+  await startup.locator('#applications .comment', { hasText: 'mời ký hợp đồng' }).waitFor();
+  assert.equal(org.startsWith('/organizations/'), true);
+  for (const page of [startup, researcher, officer]) assert.deepEqual(page.errors, []);
+});
+
+test('anonymous visitors are asked to sign in, in English too', async () => {
+  const page = await newPage(browser, { locale: 'en-US' });
+  await page.goto('/needs/new');
+  await page.getByRole('heading', { level: 1, name: 'Please sign in' }).waitFor();
+  await page.goto('/labs');
+  await page.locator('.list-results .card h3 a').first().click();
+  await page.getByRole('link', { name: 'Sign in to ask for an introduction' }).waitFor();
+  await page.goto('/signin');
+  await hydrated(page);
+  await page.getByLabel('Email').fill('nobody@example.vn');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Wrong email or password.').waitFor();
+  await screenshot(page, 'en-sign-in-error');
+});
