@@ -79,7 +79,8 @@ pub fn follow_database(state: &AppState) {
     });
 }
 
-/// Once an hour, asks the owners of listings unconfirmed for 90 days to confirm them (inbox).
+/// Once an hour, asks the owners of listings unconfirmed for 90 days to confirm them (inbox),
+/// and takes those unconfirmed for 180 days out of search and matches.
 pub fn remind_owners(state: &AppState) {
     let db = state.db.clone();
     tokio::spawn(async move {
@@ -90,6 +91,11 @@ pub fn remind_owners(state: &AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!("{n} owners asked to confirm their listings"),
                 Err(err) => tracing::error!("confirmation reminders failed: {err}"),
+            }
+            match app::listings::notify::hide_stale(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("{n} listings unconfirmed for 180 days hidden"),
+                Err(err) => tracing::error!("hiding stale listings failed: {err}"),
             }
         }
     });

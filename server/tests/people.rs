@@ -363,6 +363,7 @@ fn matrix() -> Vec<Action> {
             params: |w| pairs(&[("kind", "call"), ("id", &w.call), ("save", "publish"), ("text[title]", "Đổi tên")]),
         },
         Action { endpoint: "confirm_listing", accepted: false, allowed: &["member", "officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need)]) },
+        Action { endpoint: "moderate_listing", accepted: false, allowed: &["officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("hidden", "true")]) },
         Action { endpoint: "verify_organization", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("id", "tom-hum-van-ninh")]) },
         Action {
             endpoint: "request_introduction",
@@ -440,4 +441,52 @@ async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
     assert_eq!(status, StatusCode::OK);
     let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
     assert!(!mine.contains("\"due\":true"), "{mine}");
+}
+
+async fn public(state: &AppState, kind: &str, id: &str) -> bool {
+    let (status, _, _) = send(state, Method::GET, &format!("/api/{kind}/{id}"), &[], String::new()).await;
+    let (_, _, found) = send(state, Method::GET, "/api/search?q=oxy%20hoa%20tan%20tom%20hum&limit=100", &[], String::new()).await;
+    let (_, _, export) = send(state, Method::GET, "/api/export.jsonl", &[], String::new()).await;
+    let in_search = found.contains(&format!("\"id\":\"{id}\""));
+    let in_export = export.contains(&format!("\"id\":\"{id}\""));
+    assert_eq!((status == StatusCode::OK), in_search, "page and search agree for {id}");
+    assert_eq!(in_search, in_export, "search and export agree for {id}");
+    in_search
+}
+
+#[tokio::test]
+async fn listings_unconfirmed_for_180_days_leave_search_until_confirmed() {
+    let w = world(false).await;
+    assert!(public(&w.state, "need", &w.need).await);
+    let long_ago = repo::from_now(-181 * 24 * 3600);
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'").bind(&long_ago).execute(&w.state.db).await.unwrap();
+    assert_eq!(app::listings::notify::hide_stale(&w.state.db).await.unwrap(), 1);
+    app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
+    assert!(!public(&w.state, "need", &w.need).await);
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("\"hidden\":true"), "{mine}");
+    let (_, _, counts) = send(&w.state, Method::GET, "/needs", &[], String::new()).await;
+    assert!(!counts.contains("Cảm biến oxy hòa tan cho lồng nuôi tôm hùm"), "the list page leaves it out");
+    let (status, _, _) = call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    assert_eq!(status, StatusCode::OK);
+    app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
+    assert!(public(&w.state, "need", &w.need).await);
+}
+
+#[tokio::test]
+async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
+    let w = world(false).await;
+    let hide = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "true")];
+    let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &hide).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!public(&w.state, "need", &w.need).await);
+    call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
+    assert!(!public(&w.state, "need", &w.need).await, "the owner cannot undo an officer's decision");
+    assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains("An officer has hidden")));
+    let show = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "false")];
+    call(&w.state, "moderate_listing", &w.officer.cookie, &show).await;
+    assert!(public(&w.state, "need", &w.need).await);
+    let log = repo::audit_log(&w.state.db, 10).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "hide_listing") && log.iter().any(|e| e.action == "show_listing"));
 }

@@ -22,11 +22,13 @@ pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> 
     let kind = record.kind().code();
     let entry = record.entry();
     let doc = serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let existing: Option<String> = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2")
+    let stored: Option<(String, bool)> = sqlx::query_as("SELECT doc, hidden FROM records WHERE kind = $1 AND id = $2")
         .bind(kind)
         .bind(entry.id())
         .fetch_optional(&mut *conn)
         .await?;
+    let hidden = stored.as_ref().is_some_and(|(_, hidden)| *hidden);
+    let existing = stored.map(|(doc, _)| doc);
     if existing.as_deref() == Some(doc.as_str()) {
         return Ok(Outcome::Unchanged);
     }
@@ -56,17 +58,8 @@ pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> 
         sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
         sqlx::query("DELETE FROM record_links WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
     }
-    let sectors = entry.sectors().iter().map(|s| (Facet::Sector, s.code()));
-    let mut facets: Vec<_> = sectors.chain(entry.facets()).collect();
-    facets.sort();
-    facets.dedup();
-    if !facets.is_empty() {
-        // One statement for all of a record's facets: imports are bound by round trips.
-        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
-        q.push_values(facets, |mut row, (facet, value)| {
-            row.push_bind(kind).push_bind(entry.id()).push_bind(facet.code()).push_bind(value);
-        });
-        q.build().execute(&mut *conn).await?;
+    if !hidden {
+        insert_facets(&mut *conn, record).await?;
     }
     let links = entry.links();
     if !links.is_empty() {
@@ -84,6 +77,57 @@ pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> 
     Ok(if existing.is_some() { Outcome::Updated } else { Outcome::Inserted })
 }
 
+/// One record, public or hidden (for its owner and officers).
+pub async fn get_any(db: &Db, kind: Kind, id: &str) -> Result<Option<(Record, bool)>, AppError> {
+    let row: Option<(String, bool)> = sqlx::query_as("SELECT doc, hidden FROM records WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.map(|(doc, hidden)| Ok((parse(&doc)?, hidden))).transpose()
+}
+
+/// Takes a record out of public view or brings it back; true if that changed anything. It
+/// takes the next revision, so the search index follows.
+pub async fn set_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str, hidden: bool) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE records SET hidden = $1, revision = (SELECT COALESCE(MAX(revision), 0) + 1 FROM records)
+         WHERE kind = $2 AND id = $3 AND hidden <> $1",
+    )
+    .bind(hidden)
+    .bind(kind.code())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    let changed = done.rows_affected() == 1;
+    // Facet counts read the facet table alone: a hidden record has no facets there.
+    sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind.code()).bind(id).execute(&mut *conn).await?;
+    if !hidden {
+        let doc: String = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2").bind(kind.code()).bind(id).fetch_one(&mut *conn).await?;
+        let record: Record = serde_json::from_str(&doc).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        insert_facets(&mut *conn, &record).await?;
+    }
+    Ok(changed)
+}
+
+/// Stores the vocabulary values of `record` for filters and counts.
+async fn insert_facets(conn: &mut SqliteConnection, record: &Record) -> Result<(), sqlx::Error> {
+    let (kind, entry) = (record.kind().code(), record.entry());
+    let sectors = entry.sectors().iter().map(|s| (Facet::Sector, s.code()));
+    let mut facets: Vec<_> = sectors.chain(entry.facets()).collect();
+    facets.sort();
+    facets.dedup();
+    if !facets.is_empty() {
+        // One statement for all of a record's facets: imports are bound by round trips.
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
+        q.push_values(facets, |mut row, (facet, value)| {
+            row.push_bind(kind).push_bind(entry.id()).push_bind(facet.code()).push_bind(value);
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// Whether a record of `kind` with `id` is stored.
 pub async fn exists(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, sqlx::Error> {
     let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM records WHERE kind = $1 AND id = $2")
@@ -98,9 +142,9 @@ fn parse(doc: &str) -> Result<Record, AppError> {
     serde_json::from_str(doc).map_err(AppError::internal)
 }
 
-/// One record.
+/// One public record.
 pub async fn get(db: &Db, kind: Kind, id: &str) -> Result<Option<Record>, AppError> {
-    let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2")
+    let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2 AND hidden = 0")
         .bind(kind.code())
         .bind(id)
         .fetch_optional(db)
@@ -115,6 +159,8 @@ pub struct Listed {
     parent: Option<(String, Option<String>, Option<String>)>,
     /// When it was last stored (RFC 3339), where the query read it.
     pub updated_at: Option<String>,
+    /// Out of public view (the search index drops it).
+    pub hidden: bool,
 }
 
 impl Listed {
@@ -129,6 +175,8 @@ struct ListedRow {
     doc: String,
     #[sqlx(default)]
     updated_at: Option<String>,
+    #[sqlx(default)]
+    hidden: bool,
     parent_title: Option<String>,
     parent_title_en: Option<String>,
     parent_title_vi: Option<String>,
@@ -142,18 +190,19 @@ impl TryFrom<ListedRow> for Listed {
             record: parse(&row.doc)?,
             parent: row.parent_title.map(|t| (t, row.parent_title_en, row.parent_title_vi)),
             updated_at: row.updated_at,
+            hidden: row.hidden,
         })
     }
 }
 
-const LISTED_COLUMNS: &str = "SELECT r.revision, r.doc, r.updated_at, p.title AS parent_title, p.title_en AS parent_title_en,
+const LISTED_COLUMNS: &str = "SELECT r.revision, r.doc, r.updated_at, r.hidden, p.title AS parent_title, p.title_en AS parent_title_en,
     p.title_vi AS parent_title_vi FROM records r
     LEFT JOIN record_links l ON l.kind = r.kind AND l.id = r.id AND l.position = 0
     LEFT JOIN records p ON p.kind = l.target_kind AND p.id = l.target_id ";
 
 /// Adds the conditions of `filter` (all but `skip`) for records of `kind` aliased `r`.
 fn push_filter(q: &mut QueryBuilder<Sqlite>, kind: Kind, filter: &ListFilter, skip: Option<Facet>) {
-    q.push(" WHERE r.kind = ").push_bind(kind.code());
+    q.push(" WHERE r.hidden = 0 AND r.kind = ").push_bind(kind.code());
     let mut facets: Vec<Facet> = filter.facets.iter().map(|(f, _)| *f).filter(|f| Some(*f) != skip).collect();
     facets.sort();
     facets.dedup();
@@ -245,7 +294,7 @@ pub async fn links_from(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Li
         FROM record_links l JOIN records t ON t.kind = l.target_kind AND t.id = l.target_id
         LEFT JOIN record_links tl ON tl.kind = t.kind AND tl.id = t.id AND tl.position = 0
         LEFT JOIN records p ON p.kind = tl.target_kind AND p.id = tl.target_id
-        WHERE l.kind = $1 AND l.id = $2 ORDER BY l.position";
+        WHERE l.kind = $1 AND l.id = $2 AND t.hidden = 0 ORDER BY l.position";
     related(sqlx::query_as(sql).bind(kind.code()).bind(id).fetch_all(db).await?)
 }
 
@@ -253,7 +302,7 @@ pub async fn links_from(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Li
 pub async fn links_to(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Listed)>, AppError> {
     let sql = "SELECT l.rel, r.doc, NULL AS parent_title, NULL AS parent_title_en, NULL AS parent_title_vi
         FROM record_links l JOIN records r ON r.kind = l.kind AND r.id = l.id
-        WHERE l.target_kind = $1 AND l.target_id = $2 ORDER BY r.kind, r.sort_title";
+        WHERE l.target_kind = $1 AND l.target_id = $2 AND r.hidden = 0 ORDER BY r.kind, r.sort_title";
     related(sqlx::query_as(sql).bind(kind.code()).bind(id).fetch_all(db).await?)
 }
 
@@ -296,7 +345,7 @@ pub async fn listed_since(db: &Db, revision: i64, limit: i64) -> Result<Vec<(i64
 
 /// How many records of each kind are stored.
 pub async fn counts(db: &Db) -> Result<Vec<(Kind, u64)>, AppError> {
-    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT kind, COUNT(*) FROM records GROUP BY kind").fetch_all(db).await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE hidden = 0 GROUP BY kind").fetch_all(db).await?;
     Ok(Kind::ALL
         .iter()
         .map(|k| (*k, rows.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n as u64).unwrap_or(0)))
@@ -306,5 +355,5 @@ pub async fn counts(db: &Db) -> Result<Vec<(Kind, u64)>, AppError> {
 /// Every record's document, in storage order (kind, then id), for export.
 pub fn export_sql() -> String {
     let ranks: String = Kind::ALL.iter().map(|k| format!(" WHEN '{}' THEN {}", k.code(), k.rank())).collect();
-    format!("SELECT doc FROM records ORDER BY CASE kind{ranks} END, id")
+    format!("SELECT doc FROM records WHERE hidden = 0 ORDER BY CASE kind{ranks} END, id")
 }

@@ -56,3 +56,13 @@ pub async fn my_listings() -> Result<Vec<MyListing>, AppError> {
     let user = crate::accounts::session::require_user().await?;
     super::repo::mine(&crate::state::app_state()?.db, user.id).await
 }
+
+/// Hides a record from public view (`hidden=true`) or shows it again (officers; logged).
+#[server(prefix = "/fn", endpoint = "moderate_listing")]
+pub async fn moderate_listing(kind: Kind, id: String, hidden: bool) -> Result<(), AppError> {
+    super::service::moderate(kind, &id, hidden).await?;
+    if hidden {
+        leptos_axum::redirect(kind.path());
+    }
+    Ok(())
+}

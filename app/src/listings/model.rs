@@ -48,6 +48,8 @@ pub struct MyListing {
     pub confirmed_at: String,
     /// Whether it needs confirming now (unconfirmed for 90 days).
     pub due: bool,
+    /// Out of public view (unconfirmed for 180 days, or hidden by an officer).
+    pub hidden: bool,
 }
 
 impl MyListing {
@@ -67,6 +69,8 @@ pub struct ListingMeta {
     pub editable: bool,
     /// The viewer may mark it verified.
     pub can_verify: bool,
+    /// The viewer may hide it from the portal (officers).
+    pub can_moderate: bool,
     pub draft: bool,
 }
 

@@ -86,3 +86,31 @@ pub async fn remind_due(db: &crate::db::Db) -> Result<usize, AppError> {
     }
     Ok(due.len())
 }
+
+/// Tells a listing's owner that an officer hid it or showed it again.
+pub async fn moderated(state: &AppState, kind: Kind, id: &str, hidden: bool) -> Result<(), AppError> {
+    let Some(owner) = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner) else { return Ok(()) };
+    let news = if hidden {
+        News { topic: "moderation", vi: format!("Cán bộ Sở đã tạm ẩn hồ sơ \"{id}\"; hãy liên hệ Sở nếu cần."), en: format!("An officer has hidden \"{id}\"; contact the province if needed."), link: "/mine".into() }
+    } else {
+        News { topic: "moderation", vi: format!("Hồ sơ \"{id}\" đã được hiển thị lại."), en: format!("\"{id}\" is public again."), link: format!("{}/{id}", kind.path()) }
+    };
+    crate::inbox::repo::notify(&state.db, &[owner], &news).await
+}
+
+/// Takes listings unconfirmed for 180 days out of public view and tells their owners; returns
+/// how many.
+pub async fn hide_stale(db: &crate::db::Db) -> Result<usize, AppError> {
+    let before = crate::accounts::repo::from_now(-super::model::HIDE_AFTER_DAYS * 24 * 3600);
+    let hidden = repo::hide_stale(db, &before).await?;
+    for (_, id, owner) in &hidden {
+        let news = News {
+            topic: "confirm",
+            vi: format!("Hồ sơ \"{id}\" đã 180 ngày chưa được xác nhận nên tạm ẩn khỏi tìm kiếm và gợi ý. Xác nhận để hiển thị lại."),
+            en: format!("\"{id}\" has not been confirmed for 180 days and is hidden from search and matches. Confirm it to show it again."),
+            link: "/mine".into(),
+        };
+        crate::inbox::repo::notify(db, &owner.iter().copied().collect::<Vec<_>>(), &news).await?;
+    }
+    Ok(hidden.len())
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{edit_listing, get_listing_meta, my_listings, ConfirmListing, SaveListing, VerifyOrganization};
+use super::api::{edit_listing, get_listing_meta, my_listings, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
 use super::model::{FormValues, MyListing};
 use super::spec::{form, FormField, Input};
 use crate::accounts::pages::SignInFirst;
@@ -171,7 +171,8 @@ fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<
 #[component]
 pub fn MinePage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| my_listings());
+    let confirm = ServerAction::<ConfirmListing>::new();
+    let data = Resource::new(move || confirm.version().get(), |_| my_listings());
     view! {
         <Title text=lang.pick("Hồ sơ của tôi", "My listings")/>
         <h1>{lang.pick("Hồ sơ của tôi", "My listings")}</h1>
@@ -183,7 +184,7 @@ pub fn MinePage() -> impl IntoView {
                         <NewLinks/>
                     }.into_any(),
                     Ok(items) => {
-                        let rows = items.into_iter().map(|item| view! { <MineRow item/> }).collect_view();
+                        let rows = items.into_iter().map(|item| view! { <MineRow item confirm/> }).collect_view();
                         view! { <ul class="mine">{rows}</ul><NewLinks/> }.into_any()
                     }
                     Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
@@ -197,21 +198,31 @@ pub fn MinePage() -> impl IntoView {
 }
 
 #[component]
-fn MineRow(item: MyListing) -> impl IntoView {
+fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoView {
     let lang = use_lang();
     let state = if item.draft {
         lang.pick("Bản nháp", "Draft")
+    } else if item.hidden {
+        lang.pick("Đang ẩn: hãy xác nhận còn hiệu lực", "Hidden: confirm it is current")
     } else if item.due {
         lang.pick("Cần xác nhận còn hiệu lực", "Please confirm it is current")
     } else {
         lang.pick("Đã đăng", "Published")
     };
-    let href = if item.draft { format!("{}/edit", item.href()) } else { item.href() };
+    let href = if item.draft || item.hidden { format!("{}/edit", item.href()) } else { item.href() };
+    let confirm_form = (!item.draft && (item.due || item.hidden)).then(|| view! {
+        <ActionForm action=confirm attr:class="inline-form">
+            <input type="hidden" name="kind" value=item.kind.code()/>
+            <input type="hidden" name="id" value=item.id.clone()/>
+            <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
+        </ActionForm>
+    });
     view! {
         <li class="mine-item">
             <span class="card-kind">{item.kind.label(lang)}</span>
             <a href=href>{item.title.clone()}</a>
             <span class="badge">{state}</span>
+            {confirm_form}
         </li>
     }
 }
@@ -234,6 +245,7 @@ pub fn ListingBar(kind: Kind, id: String) -> impl IntoView {
     let lang = use_lang();
     let confirm = ServerAction::<ConfirmListing>::new();
     let verify = ServerAction::<VerifyOrganization>::new();
+    let moderate = ServerAction::<ModerateListing>::new();
     let key = id.clone();
     let data = Resource::new(move || (key.clone(), confirm.version().get(), verify.version().get()), move |(id, _, _)| get_listing_meta(kind, id));
     view! {
@@ -257,13 +269,22 @@ pub fn ListingBar(kind: Kind, id: String) -> impl IntoView {
                             </ActionForm>
                         }
                     });
-                    let verify_form = meta.can_verify.then(|| view! {
+                    let verify_id = id.clone();
+                    let verify_form = meta.can_verify.then(move || view! {
                         <ActionForm action=verify attr:class="inline-form">
-                            <input type="hidden" name="id" value=id.clone()/>
+                            <input type="hidden" name="id" value=verify_id/>
                             <button type="submit">{lang.pick("Xác minh tổ chức", "Verify organization")}</button>
                         </ActionForm>
                     });
-                    view! { <div class="listing-bar">{verified}{confirmed}{edit}{verify_form}</div> }.into_any()
+                    let hide_form = meta.can_moderate.then(|| view! {
+                        <ActionForm action=moderate attr:class="inline-form">
+                            <input type="hidden" name="kind" value=kind.code()/>
+                            <input type="hidden" name="id" value=id.clone()/>
+                            <input type="hidden" name="hidden" value="true"/>
+                            <button type="submit" class="button-link">{lang.pick("Ẩn khỏi cổng", "Hide from the portal")}</button>
+                        </ActionForm>
+                    });
+                    view! { <div class="listing-bar">{verified}{confirmed}{edit}{verify_form}{hide_form}</div> }.into_any()
                 })
             }}
         </Suspense>

@@ -52,6 +52,8 @@ pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64) -
     .bind(&at)
     .execute(&mut *conn)
     .await?;
+    // Publishing confirms: a listing hidden for want of confirmation comes back.
+    crate::catalog::repo::set_hidden(&mut *conn, record.kind(), record.id(), false).await?;
     Ok(())
 }
 
@@ -72,10 +74,63 @@ pub async fn save_draft(db: &Db, record: &Record, owner: i64) -> Result<(), AppE
     Ok(())
 }
 
-/// Marks a listing confirmed as current now.
+/// Marks a listing confirmed as current now, bringing it back if it was hidden for want of
+/// confirmation.
 pub async fn confirm(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
-    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = $2 AND id = $3").bind(now()).bind(kind.code()).bind(id).execute(db).await?;
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = $2 AND id = $3").bind(now()).bind(kind.code()).bind(id).execute(&mut *tx).await?;
+    let moderated: Option<String> = sqlx::query_scalar("SELECT moderated_at FROM listings WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .flatten();
+    if moderated.is_none() {
+        crate::catalog::repo::set_hidden(&mut tx, kind, id, false).await?;
+    }
+    tx.commit().await?;
     Ok(())
+}
+
+/// Hides or shows a record by an officer's decision (creating its listing for an imported
+/// record); a record an officer hid stays hidden until an officer shows it again.
+pub async fn moderate(db: &Db, kind: Kind, id: &str, hidden: bool) -> Result<bool, AppError> {
+    let mut tx = db.begin().await?;
+    let at = now();
+    let moderated = hidden.then_some(at.as_str());
+    sqlx::query(
+        "INSERT INTO listings (kind, id, owner, confirmed_at, moderated_at) VALUES ($1, $2, NULL, $3, $4)
+         ON CONFLICT (kind, id) DO UPDATE SET moderated_at = excluded.moderated_at",
+    )
+    .bind(kind.code())
+    .bind(id)
+    .bind(&at)
+    .bind(moderated)
+    .execute(&mut *tx)
+    .await?;
+    let changed = crate::catalog::repo::set_hidden(&mut tx, kind, id, hidden).await?;
+    tx.commit().await?;
+    Ok(changed)
+}
+
+/// Hides every published listing unconfirmed since `before`; answers what it hid, with owners.
+pub async fn hide_stale(db: &Db, before: &str) -> Result<Vec<(Kind, String, Option<i64>)>, AppError> {
+    let rows: Vec<(String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT l.kind, l.id, l.owner FROM listings l JOIN records r ON r.kind = l.kind AND r.id = l.id
+         WHERE l.draft IS NULL AND l.confirmed_at < $1 AND r.hidden = 0",
+    )
+    .bind(before)
+    .fetch_all(db)
+    .await?;
+    let mut hidden = Vec::new();
+    for (kind, id, owner) in rows {
+        let Some(kind) = Kind::from_code(&kind) else { continue };
+        let mut conn = db.acquire().await?;
+        if crate::catalog::repo::set_hidden(&mut conn, kind, &id, true).await? {
+            hidden.push((kind, id, owner));
+        }
+    }
+    Ok(hidden)
 }
 
 /// Marks a record verified by an officer (creating its listing for an imported record).
@@ -102,9 +157,11 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
         doc: String,
         draft: bool,
         confirmed_at: String,
+        hidden: bool,
     }
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT l.kind, l.id, COALESCE(l.draft, r.doc) AS doc, l.draft IS NOT NULL AS draft, l.confirmed_at
+        "SELECT l.kind, l.id, COALESCE(l.draft, r.doc) AS doc, l.draft IS NOT NULL AS draft, l.confirmed_at,
+         COALESCE(r.hidden, 0) AS hidden
          FROM listings l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
          WHERE l.owner = $1 AND (l.draft IS NOT NULL OR r.doc IS NOT NULL) ORDER BY draft DESC, l.kind, l.id",
     )
@@ -120,7 +177,8 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
                 Err(err) => return Some(Err(AppError::internal(err))),
             };
             let due = !row.draft && row.confirmed_at < due_before;
-            Some(Ok(MyListing { kind, id: row.id, title: record.entry().title().base.to_string(), draft: row.draft, confirmed_at: row.confirmed_at, due }))
+            let title = record.entry().title().base.to_string();
+            Some(Ok(MyListing { kind, id: row.id, title, draft: row.draft, confirmed_at: row.confirmed_at, due, hidden: row.hidden }))
         })
         .collect()
 }

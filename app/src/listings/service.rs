@@ -15,7 +15,7 @@ async fn stored(state: &AppState, kind: Kind, id: &str, listing: Option<&repo::L
     if let Some(draft) = listing.and_then(|l| l.draft.as_deref()) {
         return serde_json::from_str(draft).map(Some).map_err(AppError::internal);
     }
-    crate::catalog::repo::get(&state.db, kind, id).await
+    Ok(crate::catalog::repo::get_any(&state.db, kind, id).await?.map(|(record, _)| record))
 }
 
 fn refuse(lang: Lang, kind: Kind, user: &User) -> AppError {
@@ -160,6 +160,7 @@ pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
             meta.editable = rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &record);
         }
         meta.can_verify = user.is_staff() && kind == Kind::Organization && !meta.verified;
+        meta.can_moderate = user.is_staff();
     }
     Ok(meta)
 }
@@ -169,7 +170,7 @@ pub async fn confirm(kind: Kind, id: &str) -> Result<(), AppError> {
     let state = app_state()?;
     let user = require_user().await?;
     let listing = repo::listing(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
-    let record = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    let (record, _) = crate::catalog::repo::get_any(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     if !rules::may_edit(&user, listing.owner, &record) {
         return Err(AppError::Forbidden);
     }
@@ -185,4 +186,19 @@ pub async fn verify(id: &str) -> Result<(), AppError> {
     repo::verify(&state.db, Kind::Organization, id).await?;
     crate::accounts::repo::audit(&state.db, officer.id, "verify_organization", id, "").await?;
     super::notify::verified(&state, &record).await
+}
+
+/// Hides a record from public view, or shows it again (officers; logged; its owner is told).
+pub async fn moderate(kind: Kind, id: &str, hidden: bool) -> Result<(), AppError> {
+    use crate::accounts::model::Role;
+    let state = app_state()?;
+    let officer = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
+    crate::catalog::repo::get_any(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    if repo::moderate(&state.db, kind, id, hidden).await? {
+        let action = if hidden { "hide_listing" } else { "show_listing" };
+        crate::accounts::repo::audit(&state.db, officer.id, action, &format!("{}/{id}", kind.code()), "").await?;
+        super::notify::moderated(&state, kind, id, hidden).await?;
+    }
+    crate::search::index::sync(&state.db, &state.search).await?;
+    Ok(())
 }

@@ -176,7 +176,9 @@ impl SearchIndex {
         for listed in records {
             let key = super::document::key(&listed.record);
             writer.delete_term(Term::from_field_text(self.schema.key, &key));
-            writer.add_document(document(&self.schema, listed)).map_err(index_error)?;
+            if !listed.hidden {
+                writer.add_document(document(&self.schema, listed)).map_err(index_error)?;
+            }
         }
         self.commit(&mut writer, revision)
     }
