@@ -57,6 +57,15 @@ pub fn FormStatus<T: Send + Sync + Clone + 'static>(
             Some(Err(AppError::Validation(_))) => Some(
                 view! { <p class="form-error" role="alert">{lang.pick("Hãy sửa các ô được đánh dấu bên dưới.", "Please correct the fields marked below.")}</p> }.into_any(),
             ),
+            Some(Err(AppError::Unauthorized)) => Some(
+                view! { <p class="form-error" role="alert"><a href="/signin">{lang.pick("Hãy đăng nhập", "Please sign in")}</a>{lang.pick(" để làm việc này.", " to do this.")}</p> }.into_any(),
+            ),
+            Some(Err(AppError::Forbidden)) => Some(
+                view! { <p class="form-error" role="alert">{lang.pick("Tài khoản của bạn không có quyền làm việc này.", "Your account may not do this.")}</p> }.into_any(),
+            ),
+            Some(Err(AppError::Internal)) => Some(
+                view! { <p class="form-error" role="alert">{lang.pick("Có lỗi phía máy chủ; hãy thử lại.", "Something went wrong on our side; please try again.")}</p> }.into_any(),
+            ),
             Some(Err(err)) => Some(view! { <p class="form-error" role="alert">{err.to_string()}</p> }.into_any()),
             Some(Ok(_)) if !done.is_empty() => Some(view! { <p class="form-done" role="status">{done}</p> }.into_any()),
             _ => None,

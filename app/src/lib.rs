@@ -2,6 +2,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod alerts;
 pub mod app;
 pub mod applications;
 pub mod catalog;

@@ -78,11 +78,11 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
   await startup.getByRole('checkbox', { name: 'Phòng thí nghiệm' }).check();
   await publish(startup, '/needs');
-  const match = startup.locator('.matches .card-title a', { hasText: labName });
+  const match = startup.locator('.matches .card', { has: startup.locator('.card-title a', { hasText: labName }) });
   await match.waitFor();
   await screenshot(startup, 'vi-own-need-matches-phone');
-  await match.click();
-  await startup.waitForURL(new RegExp(`${lab}$`));
+  await match.getByRole('link', { name: 'Đề nghị giới thiệu' }).click();
+  await startup.waitForURL((url) => url.pathname === lab && url.searchParams.has('need'));
   await hydrated(startup);
   await startup.getByLabel('Lời nhắn').fill('Chúng tôi muốn hợp tác tách chiết carrageenan quy mô 1 tấn rong mỗi tháng.');
   await startup.getByRole('button', { name: 'Gửi đề nghị' }).click();
@@ -97,6 +97,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.getByRole('button', { name: 'Nhận lời' }).click();
   await researcher.locator('#introductions .badge', { hasText: 'Đã nhận lời' }).waitFor();
   await researcher.getByRole('link', { name: `hong-${stamp}@rongbien.vn` }).waitFor();
+  await researcher.locator('#introductions').getByRole('link', { name: 'Tách chiết carrageenan từ rong sụn Cam Ranh' }).waitFor();
   await screenshot(researcher, 'vi-introduction-accepted');
 
   // An officer signs in and publishes a call open to startups.
@@ -146,6 +147,16 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await screenshot(startup, 'vi-inbox-phone');
   await startup.goto('/mine');
   await startup.locator('#applications .comment', { hasText: 'mời ký hợp đồng' }).waitFor();
+
+  // The startup saves a search; a new matching offer later reaches its inbox (checked by the
+  // server every ten minutes; the HTTP tests cover the check itself).
+  await startup.goto('/search?q=carrageenan');
+  await hydrated(startup);
+  await startup.getByRole('button', { name: /Lưu tìm kiếm/ }).click();
+  await startup.getByText('Đã lưu. Hộp thư sẽ báo khi có kết quả mới.').waitFor();
+  await screenshot(startup, 'vi-saved-search-phone');
+  await startup.goto('/mine');
+  await startup.locator('#saved-searches').getByRole('link', { name: 'q=carrageenan' }).waitFor();
   assert.equal(org.startsWith('/organizations/'), true);
   for (const page of [startup, researcher, officer]) assert.deepEqual(page.errors, []);
 });

@@ -71,6 +71,7 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     let state = startup::state(config, demo).await?;
     startup::follow_database(&state);
     startup::remind_owners(&state);
+    startup::run_saved_searches(&state);
     let app = router::router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await

@@ -100,3 +100,17 @@ pub fn remind_owners(state: &AppState) {
         }
     });
 }
+
+/// Every ten minutes, runs the saved searches and tells their owners about new results.
+pub fn run_saved_searches(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            if let Err(err) = app::alerts::service::check_all(&state).await {
+                tracing::error!("saved searches failed: {err}");
+            }
+        }
+    });
+}

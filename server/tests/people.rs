@@ -50,6 +50,7 @@ struct World {
     call: String,
     introduction: String,
     application: String,
+    saved_search: String,
 }
 
 impl World {
@@ -122,7 +123,10 @@ async fn world(accepted: bool) -> World {
     let (status, _, body) = call(&state, "apply", &member.cookie, &[("kind", "call"), ("id", &call_id), ("proposal", proposal)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let application = first_id(&state, "my_applications", &member).await;
-    World { state, anonymous, member, other_member, researcher, officer, admin, lab, need, call: call_id, introduction, application }
+    let (status, _, body) = call(&state, "save_search", &member.cookie, &[("query", "q=c%E1%BA%A3m+bi%E1%BA%BFn&kind=lab")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let saved_search = first_id(&state, "my_searches", &member).await;
+    World { state, anonymous, member, other_member, researcher, officer, admin, lab, need, call: call_id, introduction, application, saved_search }
 }
 
 async fn first_id(state: &AppState, endpoint: &str, who: &Person) -> String {
@@ -363,6 +367,8 @@ fn matrix() -> Vec<Action> {
             params: |w| pairs(&[("kind", "call"), ("id", &w.call), ("save", "publish"), ("text[title]", "Đổi tên")]),
         },
         Action { endpoint: "confirm_listing", accepted: false, allowed: &["member", "officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need)]) },
+        Action { endpoint: "save_search", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("query", "q=vaccine")]) },
+        Action { endpoint: "delete_search", accepted: false, allowed: &["member"], params: |w| pairs(&[("id", &w.saved_search)]) },
         Action { endpoint: "moderate_listing", accepted: false, allowed: &["officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("hidden", "true")]) },
         Action { endpoint: "verify_organization", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("id", "tom-hum-van-ninh")]) },
         Action {
@@ -416,11 +422,11 @@ async fn authorization_matrix() {
 #[test]
 fn the_matrix_covers_every_state_changing_server_function() {
     let covered: Vec<&str> = matrix().iter().map(|a| a.endpoint).collect();
-    let sources = ["accounts/api.rs", "listings/api.rs", "introductions/api.rs", "applications/api.rs", "inbox/api.rs"];
+    let sources = ["accounts/api.rs", "listings/api.rs", "introductions/api.rs", "applications/api.rs", "inbox/api.rs", "alerts/api.rs"];
     for source in sources {
         let text = std::fs::read_to_string(format!("{}/../app/src/{source}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         for endpoint in text.split("endpoint = \"").skip(1).filter_map(|rest| rest.split('"').next()) {
-            let read_only = ["get_viewer", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications", "application_panel"];
+            let read_only = ["get_viewer", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications", "application_panel", "my_searches"];
             assert!(covered.contains(&endpoint) || read_only.contains(&endpoint), "{endpoint} ({source}) is not in the authorization matrix");
         }
     }
@@ -489,4 +495,33 @@ async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
     assert!(public(&w.state, "need", &w.need).await);
     let log = repo::audit_log(&w.state.db, 10).await.unwrap();
     assert!(log.iter().any(|e| e.action == "hide_listing") && log.iter().any(|e| e.action == "show_listing"));
+}
+
+#[tokio::test]
+async fn a_saved_search_tells_its_owner_once_about_each_new_result() {
+    let w = world(false).await;
+    assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 0, "nothing new since saving");
+    let (status, _, _) = call(&w.state, "save_search", &w.member.cookie, &[("query", "kind=lab&q=c%E1%BA%A3m+bi%E1%BA%BFn")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "the same search, written in another order, is already saved");
+    let (status, _, _) = call(&w.state, "save_search", &w.member.cookie, &[("query", "q=")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "an empty search is not saved");
+    let lab = [
+        ("text[name]", "Phòng hiệu chuẩn cảm biến biển Nha Trang"),
+        ("text[organization]", "ria3"),
+        ("text[description]", "Hiệu chuẩn cảm biến độ mặn và oxy cho trạm quan trắc biển."),
+        ("text[capabilities]", "Hiệu chuẩn cảm biến"),
+        ("list[sectors][]", "oceanography"),
+    ];
+    let (status, _, body) = save(&w.state, &w.researcher, "lab", &lab).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 1);
+    assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 0, "told once");
+    let news = inbox(&w.state, &w.member).await;
+    assert!(news.iter().any(|t| t.contains("new results for your saved search \"cảm biến\"")), "{news:?}");
+    let (status, _, _) = call(&w.state, "delete_search", &w.other_member.cookie, &[("id", &w.saved_search)]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = call(&w.state, "delete_search", &w.member.cookie, &[("id", &w.saved_search)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, mine) = call(&w.state, "my_searches", &w.member.cookie, &[]).await;
+    assert_eq!(mine, "[]");
 }

@@ -50,7 +50,8 @@ pub struct Introduction {
     pub target_kind: Kind,
     pub target_id: String,
     pub target_title: String,
-    pub need: Option<String>,
+    /// The need it is about: id and title.
+    pub need: Option<(String, String)>,
     pub message: String,
     pub status: IntroStatus,
     pub reason: Option<DeclineReason>,

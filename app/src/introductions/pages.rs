@@ -107,6 +107,9 @@ fn IntroductionItem(intro: Introduction, answer: ServerAction<AnswerIntroduction
     } else {
         view! { <p><strong>{intro.requester.clone()}</strong>{lang.pick(" đề nghị giới thiệu tới ", " asks to meet ")}<a href=target>{intro.target_title.clone()}</a></p> }.into_any()
     };
+    let need = intro.need.clone().map(|(id, title)| view! {
+        <p class="hint">{lang.pick("Về nhu cầu: ", "About the need: ")}<a href=format!("/needs/{id}")>{title}</a></p>
+    });
     let reason = intro.reason.map(|r| format!("{}{}", r.label(lang), intro.reason_text.as_ref().map(|t| format!(": {t}")).unwrap_or_default()));
     let contacts = intro.contacts.clone().map(|(a, b)| view! {
         <p class="contacts">{lang.pick("Liên hệ: ", "Contacts: ")}<a href=format!("mailto:{a}")>{a.clone()}</a>" · "<a href=format!("mailto:{b}")>{b.clone()}</a></p>
@@ -141,6 +144,7 @@ fn IntroductionItem(intro: Introduction, answer: ServerAction<AnswerIntroduction
     view! {
         <li class="activity-item">
             {who}
+            {need}
             <blockquote>{intro.message.clone()}</blockquote>
             <p><span class="badge">{intro.status.label(lang)}</span>" "{reason}</p>
             {contacts}

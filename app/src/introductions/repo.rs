@@ -16,6 +16,7 @@ pub struct Row {
     pub target_id: String,
     pub target_title: Option<String>,
     pub need: Option<String>,
+    pub need_title: Option<String>,
     pub message: String,
     pub status: String,
     pub reason: Option<String>,
@@ -29,11 +30,12 @@ pub struct Row {
 }
 
 const SELECT: &str = "SELECT i.id, i.requester, u.name AS requester_name, u.email AS requester_email,
-    u.organization AS requester_organization, i.target_kind, i.target_id, r.title AS target_title, i.need, i.message,
+    u.organization AS requester_organization, i.target_kind, i.target_id, r.title AS target_title, i.need, n.title AS need_title, i.message,
     i.status, i.reason, i.reason_text, i.outcome, i.created_at, i.answered_at, a.email AS answerer_email, l.owner
     FROM introductions i JOIN users u ON u.id = i.requester
     LEFT JOIN users a ON a.id = i.answered_by
     LEFT JOIN records r ON r.kind = i.target_kind AND r.id = i.target_id
+    LEFT JOIN records n ON n.kind = 'need' AND n.id = i.need
     LEFT JOIN listings l ON l.kind = i.target_kind AND l.id = i.target_id ";
 
 pub async fn create(db: &Db, requester: i64, kind: &str, id: &str, need: Option<&str>, message: &str) -> Result<i64, AppError> {

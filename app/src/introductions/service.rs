@@ -132,7 +132,7 @@ fn view(user: &User, row: Row) -> Option<Introduction> {
         target_kind: Kind::from_code(&row.target_kind)?,
         target_title: row.target_title.unwrap_or_else(|| row.target_id.clone()),
         target_id: row.target_id,
-        need: row.need,
+        need: row.need.map(|id| (id.clone(), row.need_title.unwrap_or(id))),
         message: row.message,
         status,
         reason: row.reason.as_deref().and_then(DeclineReason::from_code),

@@ -194,6 +194,7 @@ pub fn MinePage() -> impl IntoView {
         </Suspense>
         <crate::introductions::pages::MyIntroductions/>
         <crate::applications::pages::MyApplications/>
+        <crate::alerts::pages::MySearches/>
     }
 }
 

@@ -14,11 +14,15 @@ use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 use crate::vocab::{PartnerType, Sector};
 
-/// One match with its reasons.
+/// One match with its reasons; for a stored need, a way to ask for an introduction.
 #[component]
-fn MatchCard(m: Match) -> impl IntoView {
+fn MatchCard(m: Match, need: Option<String>) -> impl IntoView {
     let lang = use_lang();
     let reasons = m.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view();
+    let introduce = need.filter(|_| crate::introductions::model::introducible(m.kind)).map(|need| {
+        let href = format!("{}?need={need}#introduce", m.href());
+        view! { <a class="card-action" href=href>{lang.pick("Đề nghị giới thiệu", "Ask for an introduction")}</a> }
+    });
     view! {
         <li class="card match">
             <p class="card-kind">{m.kind.label(lang)}</p>
@@ -26,13 +30,14 @@ fn MatchCard(m: Match) -> impl IntoView {
             {m.subtitle.clone().map(|s| view! { <p class="card-sub">{s}</p> })}
             <ul class="reasons" aria-label=lang.pick("Lý do gợi ý", "Why suggested")>{reasons}</ul>
             <Badges badges=m.badges/>
+            {introduce}
         </li>
     }
 }
 
-/// Matches grouped by kind, best first within each.
+/// Matches grouped by kind, best first within each; `need` is the stored need they are for.
 #[component]
-pub fn MatchGroups(matches: Vec<Match>) -> impl IntoView {
+pub fn MatchGroups(matches: Vec<Match>, need: Option<String>) -> impl IntoView {
     let lang = use_lang();
     if matches.is_empty() {
         return view! { <p class="empty">{lang.pick("Chưa tìm thấy đối tác phù hợp.", "No suitable partner found yet.")}</p> }.into_any();
@@ -42,7 +47,7 @@ pub fn MatchGroups(matches: Vec<Match>) -> impl IntoView {
         .filter_map(|kind| {
             let cards: Vec<Match> = matches.iter().filter(|m| m.kind == *kind).cloned().collect();
             (!cards.is_empty()).then(|| {
-                let items = cards.into_iter().map(|m| view! { <MatchCard m=m/> }).collect_view();
+                let items = cards.into_iter().map(|m| view! { <MatchCard m=m need=need.clone()/> }).collect_view();
                 view! { <section class="match-group"><h3 class="group-title">{kind.plural(lang)}</h3><ul class="cards">{items}</ul></section> }
             })
         })
@@ -59,17 +64,21 @@ pub fn RecordMatches(kind: Kind, id: String) -> impl IntoView {
         Kind::Call => lang.pick("Tổ chức đủ điều kiện có hồ sơ phù hợp", "Eligible organizations that fit"),
         _ => lang.pick("Nhu cầu có thể đáp ứng", "Needs it could answer"),
     };
+    let need = (kind == Kind::Need).then(|| id.clone());
     let data = Resource::new(move || id.clone(), move |id| record_matches(kind, id, lang));
     view! {
         <section class="related matches" aria-labelledby="matches-heading">
             <h2 id="matches-heading">{heading}</h2>
             <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(matches) => view! { <MatchGroups matches=matches/> }.into_any(),
-                        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                    }
-                })}
+                {move || {
+                    let need = need.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok(matches) => view! { <MatchGroups matches=matches need/> }.into_any(),
+                            Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </section>
     }
@@ -161,7 +170,7 @@ pub fn FindPartnersPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
                     {move || Suspend::new(async move {
                         match results.await {
-                            Ok(Some(matches)) => view! { <MatchGroups matches=matches/> }.into_any(),
+                            Ok(Some(matches)) => view! { <MatchGroups matches=matches need=None/> }.into_any(),
                             Ok(None) => view! { <p class="hint">{lang.pick("Hãy mô tả nhu cầu để xem gợi ý.", "Describe a need to see suggestions.")}</p> }.into_any(),
                             Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
                         }

@@ -101,6 +101,7 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
         lang.pick(format!("{} kết quả cho “{}”", results.total, request.q), format!("{} results for “{}”", results.total, request.q))
     };
     let help = (results.hits.is_empty()).then(|| view! { <NoResults request=request.clone() results=results.clone()/> });
+    let save = (!request.q.trim().is_empty() || request.has_filters()).then(|| view! { <crate::alerts::pages::SaveSearchButton/> });
     let hits = results.hits.iter().cloned().map(|hit| view! { <HitView hit=hit/> }).collect_view();
     let (offset, limit, total) = (request.offset, request.limit.max(1), results.total as usize);
     let link = {
@@ -116,6 +117,7 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
             </aside>
             <section class="list-results" aria-live="polite">
                 <p class="result-count">{count}</p>
+                {save}
                 {help}
                 <ol class="hits">{hits}</ol>
                 <nav class="pager" aria-label=lang.pick("Phân trang", "Pagination")>{prev}{next}</nav>
