@@ -29,6 +29,15 @@ pub struct Config {
     #[arg(long, env = "LEPTOS_SITE_PKG_DIR", default_value = "pkg", global = true)]
     pub site_pkg_dir: String,
 
+    /// Outgoing mail server, e.g. `smtps://user:password@mail.example.vn`; without it mail
+    /// stays in the outbox (admins read it on /admin).
+    #[arg(long, env = "SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of the portal's mail.
+    #[arg(long, env = "MAIL_FROM", default_value = "Sàn ĐMST Khánh Hòa <no-reply@localhost>", global = true)]
+    pub mail_from: String,
+
     /// Base name of the bundle files.
     #[arg(long, env = "LEPTOS_OUTPUT_NAME", default_value = "kh-innovation", global = true)]
     pub output_name: String,

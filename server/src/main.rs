@@ -72,6 +72,7 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     startup::follow_database(&state);
     startup::remind_owners(&state);
     startup::run_saved_searches(&state);
+    startup::deliver_mail(&state, config)?;
     let app = router::router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await

@@ -114,3 +114,24 @@ pub fn run_saved_searches(state: &AppState) {
         }
     });
 }
+
+/// With `SMTP_URL`, sends the outbox every thirty seconds.
+pub fn deliver_mail(state: &AppState, config: &Config) -> anyhow::Result<()> {
+    let Some(url) = config.smtp_url.as_deref() else {
+        tracing::info!("no SMTP_URL: mail stays in the outbox (admins read it on /admin)");
+        return Ok(());
+    };
+    let transport = app::accounts::mail::smtp(url).map_err(anyhow::Error::msg)?;
+    let from: app::accounts::mail::Mailbox = config.mail_from.parse().map_err(|e| anyhow::anyhow!("MAIL_FROM: {e}"))?;
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+        loop {
+            tick.tick().await;
+            if let Err(err) = app::accounts::mail::deliver(&db, &transport, &from, 50).await {
+                tracing::error!("mail delivery failed: {err}");
+            }
+        }
+    });
+    Ok(())
+}

@@ -193,6 +193,26 @@ pub async fn queue_mail(db: &Db, recipient: &str, subject: &str, body: &str) -> 
     Ok(())
 }
 
+/// The oldest mails not sent yet, with their ids.
+pub async fn unsent(db: &Db, limit: i64) -> Result<Vec<(i64, Mail)>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        #[sqlx(flatten)]
+        mail: Mail,
+    }
+    let rows: Vec<Row> = sqlx::query_as("SELECT id, recipient, subject, body, created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1")
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.mail)).collect())
+}
+
+pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2").bind(now()).bind(id).execute(db).await?;
+    Ok(())
+}
+
 /// The newest mails, newest first.
 pub async fn outbox(db: &Db, limit: i64) -> Result<Vec<Mail>, AppError> {
     Ok(sqlx::query_as("SELECT recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1").bind(limit).fetch_all(db).await?)
