@@ -28,6 +28,8 @@ pub mod organizations;
 pub mod pilots;
 
 #[cfg(feature = "ssr")]
+pub mod api_doc;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod state;

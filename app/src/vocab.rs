@@ -30,6 +30,20 @@ macro_rules! vocab {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
         }
+
+        /// In the OpenAPI description: a string, one of the codes.
+        #[cfg(feature = "ssr")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($code),+]))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl utoipa::ToSchema for $name {}
     };
 }
 pub(crate) use vocab;

@@ -3,13 +3,12 @@
 use app::app::{shell, App};
 use app::state::AppState;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::body::Body;
 use axum::http::{Request, Uri};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 
@@ -18,7 +17,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
-        .route("/healthz", get(healthz))
+        .merge(app::api_doc::routes())
         .route("/lang/{code}", get(app::i18n::switch_language))
         .merge(app::catalog::http::routes())
         .merge(app::search::http::routes())
@@ -31,17 +30,6 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::security::guard))
         .layer(CompressionLayer::new())
         .with_state(state)
-}
-
-/// `GET /healthz`: ok once the database answers.
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db).await {
-        Ok(_) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok" }))),
-        Err(err) => {
-            tracing::error!("health check failed: {err}");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "unavailable" })))
-        }
-    }
 }
 
 /// Unknown API paths answer JSON; anything else is a static file or the 404 page.

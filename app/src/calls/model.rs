@@ -8,6 +8,7 @@ use crate::vocab::{CallStatus, OrgType, Sector};
 
 /// A call for proposals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Call {
     pub id: String,
     pub title: String,

@@ -8,7 +8,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use futures::StreamExt;
 
-use super::model::Kind;
+use super::model::{Kind, Record};
 use super::repo;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -21,14 +21,33 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// `GET /api/{kind}/{id}`: one record in the records format.
-async fn record(State(state): State<AppState>, Path((kind, id)): Path<(String, String)>) -> Result<Response, AppError> {
+#[utoipa::path(
+    get,
+    path = "/api/{kind}/{id}",
+    tag = "catalogue",
+    params(
+        ("kind" = crate::catalog::model::Kind, Path, description = "The record's kind."),
+        ("id" = String, Path, description = "The record's id."),
+    ),
+    responses(
+        (status = 200, description = "The record, as one line of the records format (contract/records.md)", body = Record),
+        (status = 404, description = "Unknown or not public", body = crate::api_doc::ErrorBody),
+    )
+)]
+pub async fn record(State(state): State<AppState>, Path((kind, id)): Path<(String, String)>) -> Result<Response, AppError> {
     let kind = Kind::from_code(&kind).ok_or(AppError::NotFound)?;
     let record = repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
     Ok(Json(record).into_response())
 }
 
 /// `GET /api/export.jsonl`: every public record, streamed one line at a time.
-async fn export(State(state): State<AppState>) -> Response {
+#[utoipa::path(
+    get,
+    path = "/api/export.jsonl",
+    tag = "catalogue",
+    responses((status = 200, description = "Every public record, one JSON object per line (contract/records.md), streamed", content_type = "application/jsonl", body = String))
+)]
+pub async fn export(State(state): State<AppState>) -> Response {
     let lines = export_lines(state.db).map(|line| line.map(|mut l| {
         l.push('\n');
         l

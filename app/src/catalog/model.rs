@@ -218,6 +218,7 @@ pub trait Entry: Send + Sync {
 
 /// One record of any kind, as a line of the records format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Record {
     Organization(Organization),

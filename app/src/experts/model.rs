@@ -8,6 +8,7 @@ use crate::vocab::{Availability, BasedIn, Sector};
 
 /// A person in the expert network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Expert {
     pub id: String,
     pub name: String,

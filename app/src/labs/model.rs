@@ -8,6 +8,7 @@ use crate::vocab::Sector;
 
 /// A laboratory or research group at an organization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Lab {
     pub id: String,
     pub name: String,

@@ -16,17 +16,19 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/api/match", post(match_posted)).route("/api/needs/{id}/matches", get(match_stored))
 }
 
-#[derive(Serialize)]
-struct ApiMatch {
-    kind: &'static str,
+/// A suggested partner, with why.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiMatch {
+    kind: crate::catalog::model::Kind,
     id: String,
     title: String,
     score: f32,
     reasons: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct ApiMatches {
+/// Matches, best first.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiMatches {
     matches: Vec<ApiMatch>,
 }
 
@@ -34,13 +36,13 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
     Json(ApiMatches {
         matches: matches
             .into_iter()
-            .map(|m| ApiMatch { kind: m.kind.code(), id: m.id, title: m.title, score: m.score, reasons: m.reasons })
+            .map(|m| ApiMatch { kind: m.kind, id: m.id, title: m.title, score: m.score, reasons: m.reasons })
             .collect(),
     })
 }
 
 #[derive(Deserialize)]
-struct Params {
+pub struct Params {
     limit: Option<String>,
     lang: Option<String>,
 }
@@ -50,14 +52,41 @@ fn lang(params: &Params) -> Lang {
 }
 
 /// `POST /api/match`: a need that is not stored.
-async fn match_posted(State(state): State<AppState>, Query(params): Query<Params>, body: Bytes) -> Result<Json<ApiMatches>, AppError> {
+#[utoipa::path(
+    post,
+    path = "/api/match",
+    tag = "matching",
+    description = "Ranked, explained research partners, offers, pilots and calls for a need described in the request.",
+    params(("lang" = Option<String>, Query, description = "`vi` (default) or `en`: the language of titles and reasons.")),
+    request_body = MatchRequest,
+    responses(
+        (status = 200, description = "Matches, best first, each with reasons in words", body = ApiMatches),
+        (status = 400, description = "The body is not a valid need", body = crate::api_doc::ErrorBody),
+    )
+)]
+pub async fn match_posted(State(state): State<AppState>, Query(params): Query<Params>, body: Bytes) -> Result<Json<ApiMatches>, AppError> {
     let request: MatchRequest = serde_json::from_slice(&body).map_err(|e| AppError::BadRequest(format!("the body is not a valid need: {e}")))?;
     request.validate().map_err(AppError::BadRequest)?;
     Ok(answer(super::service::for_request(&state, request, lang(&params)).await?))
 }
 
 /// `GET /api/needs/{id}/matches?limit=`: a stored need.
-async fn match_stored(State(state): State<AppState>, Path(id): Path<String>, Query(params): Query<Params>) -> Result<Json<ApiMatches>, AppError> {
+#[utoipa::path(
+    get,
+    path = "/api/needs/{id}/matches",
+    tag = "matching",
+    params(
+        ("id" = String, Path, description = "The need's id."),
+        ("limit" = Option<u32>, Query, description = "How many matches: 10 by default."),
+        ("lang" = Option<String>, Query, description = "`vi` (default) or `en`."),
+    ),
+    responses(
+        (status = 200, description = "Matches, best first", body = ApiMatches),
+        (status = 400, description = "A malformed limit", body = crate::api_doc::ErrorBody),
+        (status = 404, description = "No public need with this id", body = crate::api_doc::ErrorBody),
+    )
+)]
+pub async fn match_stored(State(state): State<AppState>, Path(id): Path<String>, Query(params): Query<Params>) -> Result<Json<ApiMatches>, AppError> {
     let limit = match params.limit.as_deref() {
         None | Some("") => super::model::DEFAULT_MATCHES,
         Some(text) => text

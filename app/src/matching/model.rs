@@ -12,6 +12,7 @@ pub const DEFAULT_MATCHES: usize = 10;
 
 /// A need to match: stored, or described by someone and not stored.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MatchRequest {
     #[serde(default)]
     pub title: String,

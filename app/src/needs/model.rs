@@ -8,6 +8,7 @@ use crate::vocab::{PartnerType, Sector};
 
 /// A technology need or challenge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Need {
     pub id: String,
     pub title: String,

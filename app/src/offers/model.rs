@@ -8,6 +8,7 @@ use crate::vocab::{IpStatus, Sector, TransferMode};
 
 /// A technology offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Offer {
     pub id: String,
     pub title: String,

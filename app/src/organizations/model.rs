@@ -8,6 +8,7 @@ use crate::vocab::{OrgType, Sector, Stage};
 
 /// A startup, business, research institute, university, agency, investor or support body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Organization {
     pub id: String,
     pub name: String,

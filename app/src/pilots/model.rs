@@ -8,6 +8,7 @@ use crate::vocab::{PilotStatus, Sector};
 
 /// A sandbox pilot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Pilot {
     pub id: String,
     pub title: String,

@@ -14,9 +14,10 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/api/search", get(search))
 }
 
-#[derive(Serialize)]
-struct ApiHit {
-    kind: &'static str,
+/// One search hit.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiHit {
+    kind: crate::catalog::model::Kind,
     id: String,
     title: String,
     score: f32,
@@ -24,16 +25,38 @@ struct ApiHit {
     snippet: String,
 }
 
-#[derive(Serialize)]
-struct ApiResults {
+/// What a search finds: how many, one page of hits, and counts per kind and sector.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApiResults {
     total: u64,
     hits: Vec<ApiHit>,
+    /// `kind` and `sector`: each value with its number of hits.
     facets: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+    /// A spelling that would find something, when nothing matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<String>,
 }
 
-async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<ApiResults>, AppError> {
+/// `GET /api/search`
+#[utoipa::path(
+    get,
+    path = "/api/search",
+    tag = "search",
+    description = "Searches the catalogue as people type: Vietnamese with or without diacritics, English, typos. Query syntax errors never give a 5xx.",
+    params(
+        ("q" = Option<String>, Query, description = "What a person types."),
+        ("kind" = Option<Vec<crate::catalog::model::Kind>>, Query, description = "Only these kinds (may repeat)."),
+        ("sector" = Option<Vec<crate::vocab::Sector>>, Query, description = "Only these sectors (may repeat)."),
+        ("limit" = Option<u32>, Query, description = "Hits per page: 20 by default, at most 100."),
+        ("offset" = Option<u32>, Query, description = "Hits to skip."),
+        ("lang" = Option<String>, Query, description = "`vi` (default) or `en`: the language of titles and snippets."),
+    ),
+    responses(
+        (status = 200, description = "Hits, best first", body = ApiResults),
+        (status = 400, description = "A malformed parameter", body = crate::api_doc::ErrorBody),
+    )
+)]
+pub async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<ApiResults>, AppError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.as_deref().unwrap_or(""))
         .map_err(|_| AppError::BadRequest("the query string is not valid URL encoding".into()))?;
     let request = SearchRequest::from_pairs(&pairs, true).map_err(AppError::BadRequest)?;
@@ -46,7 +69,7 @@ async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
         hits: results
             .hits
             .into_iter()
-            .map(|h| ApiHit { kind: h.kind.code(), id: h.id, title: h.title, score: h.score, snippet: segments_html(&h.snippet) })
+            .map(|h| ApiHit { kind: h.kind, id: h.id, title: h.title, score: h.score, snippet: segments_html(&h.snippet) })
             .collect(),
         facets: results.facets,
         suggestion: results.suggestion,

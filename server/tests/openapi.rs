@@ -1,0 +1,72 @@
+//! `/api/openapi.json` describes every public JSON endpoint of the contract, and what those
+//! endpoints really answer validates against it.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{send, small_state, SMALL};
+use serde_json::{json, Value};
+
+/// A validator for the component schema `name` of the description `doc`.
+fn validator(doc: &Value, name: &str) -> jsonschema::Validator {
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": format!("#/components/schemas/{name}"),
+        "components": doc["components"],
+    });
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("schema {name} does not compile: {e}"))
+}
+
+fn assert_valid(doc: &Value, name: &str, instance: &Value) {
+    let validator = validator(doc, name);
+    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{name} does not describe {instance}:\n{}", errors.join("\n"));
+}
+
+async fn get_json(state: &app::state::AppState, uri: &str) -> (StatusCode, Value) {
+    let (status, _, body) = send(state, Method::GET, uri, &[], String::new()).await;
+    (status, serde_json::from_str(&body).unwrap_or_else(|e| panic!("{uri}: not JSON ({e}): {body}")))
+}
+
+#[tokio::test]
+async fn the_description_covers_the_contract_and_matches_live_answers() {
+    let state = small_state().await;
+    let (status, doc) = get_json(&state, "/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."), "OpenAPI 3");
+    for path in ["/healthz", "/api/search", "/api/match", "/api/needs/{id}/matches", "/api/{kind}/{id}", "/api/export.jsonl", "/api/openapi.json"] {
+        assert!(doc["paths"].get(path).is_some(), "{path} is not described");
+    }
+
+    let (_, health) = get_json(&state, "/healthz").await;
+    assert_valid(&doc, "Health", &health);
+    let (_, found) = get_json(&state, "/api/search?q=tom+hum&kind=offer&kind=lab&limit=5").await;
+    assert!(found["total"].as_u64().unwrap() > 0);
+    assert_valid(&doc, "ApiResults", &found);
+    let (status, refused) = get_json(&state, "/api/search?kind=spaceship").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_valid(&doc, "ErrorBody", &refused);
+
+    let need = json!({ "title": "Tôm hùm chết", "description": "cần xét nghiệm PCR", "sectors": ["aquaculture"], "limit": 5 });
+    assert_valid(&doc, "MatchRequest", &need);
+    let (status, _, body) = send(&state, Method::POST, "/api/match", &[("content-type", "application/json")], need.to_string()).await;
+    assert_eq!(status, StatusCode::OK);
+    let matches: Value = serde_json::from_str(&body).unwrap();
+    assert!(!matches["matches"].as_array().unwrap().is_empty());
+    assert_valid(&doc, "ApiMatches", &matches);
+    let (_, stored) = get_json(&state, "/api/needs/need-tom-hum-chet/matches?limit=3").await;
+    assert_valid(&doc, "ApiMatches", &stored);
+
+    // Every record of the catalogue, as the API and the export give it, is a valid Record.
+    let records = validator(&doc, "Record");
+    let (_, _, export) = send(&state, Method::GET, "/api/export.jsonl", &[], String::new()).await;
+    assert_eq!(export.lines().count(), SMALL.lines().filter(|l| !l.trim().is_empty()).count());
+    for line in export.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = records.iter_errors(&record).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{line}: {errors:?}");
+    }
+    let (_, offer) = get_json(&state, "/api/offer/kit-pcr-tom-hum").await;
+    assert!(records.is_valid(&offer));
+    assert!(!records.is_valid(&json!({ "kind": "offer", "id": "x" })), "a record missing its fields is not valid");
+}
