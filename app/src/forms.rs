@@ -66,6 +66,9 @@ pub fn FormStatus<T: Send + Sync + Clone + 'static>(
             Some(Err(AppError::Internal)) => Some(
                 view! { <p class="form-error" role="alert">{lang.pick("Có lỗi phía máy chủ; hãy thử lại.", "Something went wrong on our side; please try again.")}</p> }.into_any(),
             ),
+            Some(Err(AppError::BadRequest(message) | AppError::Conflict(message))) => {
+                Some(view! { <p class="form-error" role="alert">{message.clone()}</p> }.into_any())
+            }
             Some(Err(err)) => Some(view! { <p class="form-error" role="alert">{err.to_string()}</p> }.into_any()),
             Some(Ok(_)) if !done.is_empty() => Some(view! { <p class="form-done" role="status">{done}</p> }.into_any()),
             _ => None,

@@ -156,7 +156,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByText('Đã lưu. Hộp thư sẽ báo khi có kết quả mới.').waitFor();
   await screenshot(startup, 'vi-saved-search-phone');
   await startup.goto('/mine');
-  await startup.locator('#saved-searches').getByRole('link', { name: 'q=carrageenan' }).waitFor();
+  await startup.locator('#saved-searches').getByRole('link', { name: '“carrageenan”' }).waitFor();
   assert.equal(org.startsWith('/organizations/'), true);
   for (const page of [startup, researcher, officer]) assert.deepEqual(page.errors, []);
 });

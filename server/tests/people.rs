@@ -168,7 +168,7 @@ async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
         let (status, _, body) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", stage), ("comment", "Hồ sơ tốt.")]).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
-    let (status, _, _) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected")]).await;
+    let (status, _, _) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected"), ("comment", "x")]).await;
     assert_eq!(status, StatusCode::CONFLICT, "a decision stays");
     let news = inbox(&w.state, &w.member).await;
     for expected in ["accepted your introduction", "application to Hỗ trợ khởi nghiệp công nghệ nuôi biển was received", ": Screening", ": Accepted"] {
@@ -369,6 +369,7 @@ fn matrix() -> Vec<Action> {
         Action { endpoint: "confirm_listing", accepted: false, allowed: &["member", "officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need)]) },
         Action { endpoint: "save_search", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("query", "q=vaccine")]) },
         Action { endpoint: "delete_search", accepted: false, allowed: &["member"], params: |w| pairs(&[("id", &w.saved_search)]) },
+        Action { endpoint: "hidden_listings", accepted: false, allowed: &["officer", "admin"], params: |_| vec![] },
         Action { endpoint: "moderate_listing", accepted: false, allowed: &["officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("hidden", "true")]) },
         Action { endpoint: "verify_organization", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("id", "tom-hum-van-ninh")]) },
         Action {
@@ -517,11 +518,36 @@ async fn a_saved_search_tells_its_owner_once_about_each_new_result() {
     assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 1);
     assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 0, "told once");
     let news = inbox(&w.state, &w.member).await;
-    assert!(news.iter().any(|t| t.contains("new results for your saved search \"cảm biến\"")), "{news:?}");
+    assert!(news.iter().any(|t| t.contains("new results for your saved search “cảm biến” · Labs")), "{news:?}");
     let (status, _, _) = call(&w.state, "delete_search", &w.other_member.cookie, &[("id", &w.saved_search)]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _, _) = call(&w.state, "delete_search", &w.member.cookie, &[("id", &w.saved_search)]).await;
     assert_eq!(status, StatusCode::OK);
     let (_, _, mine) = call(&w.state, "my_searches", &w.member.cookie, &[]).await;
     assert_eq!(mine, "[]");
+}
+
+#[tokio::test]
+async fn a_rejection_says_why_and_offers_name_only_their_own_labs() {
+    let w = world(false).await;
+    let (status, _, body) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("comment"), "{body}");
+    let offer = [
+        ("text[title]", "Quy trình sấy lạnh rong nho"),
+        ("text[summary]", "Sấy lạnh giữ màu và độ giòn."),
+        ("list[sectors][]", "aquaculture"),
+        ("text[trl]", "6"),
+        ("text[ip_status]", "know_how"),
+        ("list[transfer_modes][]", "license"),
+    ];
+    let mut someone_elses = offer.to_vec();
+    someone_elses.push(("text[owner_lab]", "lab-benh-hoc"));
+    let (status, _, body) = save(&w.state, &w.researcher, "offer", &someone_elses).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("owner_lab"), "{body}");
+    let mut own = offer.to_vec();
+    own.push(("text[owner_lab]", w.lab.as_str()));
+    let (status, _, body) = save(&w.state, &w.researcher, "offer", &own).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }

@@ -28,5 +28,10 @@ pub async fn delete_search(id: i64) -> Result<(), AppError> {
 #[server(prefix = "/fn", endpoint = "my_searches")]
 pub async fn my_searches() -> Result<Vec<SavedSearch>, AppError> {
     let user = crate::accounts::session::require_user().await?;
-    super::repo::of_user(&crate::state::app_state()?.db, user.id).await
+    let lang = crate::i18n::request_lang();
+    let mut searches = super::repo::of_user(&crate::state::app_state()?.db, user.id).await?;
+    for search in &mut searches {
+        search.label = super::service::parse(&search.query).map(|(r, _)| super::service::label(&r, lang)).unwrap_or_else(|| search.query.clone());
+    }
+    Ok(searches)
 }

@@ -8,6 +8,10 @@ pub struct SavedSearch {
     /// The search page's URL query.
     pub query: String,
     pub created_at: String,
+    /// What it searches for, in words.
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    #[serde(default)]
+    pub label: String,
 }
 
 impl SavedSearch {

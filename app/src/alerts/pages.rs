@@ -45,7 +45,7 @@ pub fn MySearches() -> impl IntoView {
                         }.into_any(),
                         Ok(items) => {
                             let rows = items.into_iter().map(|s| {
-                                let label = s.query.replace('+', " ");
+                                let label = s.label.clone();
                                 view! {
                                     <li class="mine-item">
                                         <a href=s.href()>{label}</a>

@@ -21,6 +21,18 @@ pub fn parse(query: &str) -> Option<(SearchRequest, String)> {
     Some((request, normal.trim_start_matches('?').replace("&limit=20", "").replace("limit=20", "")))
 }
 
+/// A saved search in words: what was typed, then the filters' labels.
+pub fn label(request: &SearchRequest, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if !request.q.trim().is_empty() {
+        parts.push(format!("“{}”", request.q.trim()));
+    }
+    parts.extend(request.kinds.iter().map(|k| k.plural(lang).to_string()));
+    parts.extend(request.sectors.iter().filter_map(|s| crate::vocab::Sector::from_code(s)).map(|s| s.label(lang).to_string()));
+    parts.extend(request.org_types.iter().filter_map(|t| crate::vocab::OrgType::from_code(t)).map(|t| t.label(lang).to_string()));
+    parts.join(" · ")
+}
+
 /// The keys (`kind/id`) of what `request` finds now.
 async fn found(state: &AppState, request: SearchRequest) -> Result<Vec<String>, AppError> {
     let index = state.search.clone();
@@ -50,17 +62,16 @@ pub async fn check_all(state: &AppState) -> Result<usize, AppError> {
     let mut told = 0;
     for (id, user, query, mut seen) in repo::all(&state.db).await? {
         let Some((request, _)) = parse(&query) else { continue };
-        let words = request.q.clone();
+        let (what_vi, what_en) = (label(&request, Lang::Vi), label(&request, Lang::En));
         let now = found(state, request).await?;
         let new: Vec<String> = now.into_iter().filter(|k| !seen.contains(k)).collect();
         if new.is_empty() {
             continue;
         }
-        let what = if words.is_empty() { query.clone() } else { words };
         let news = News {
             topic: "saved_search",
-            vi: format!("{} kết quả mới cho tìm kiếm đã lưu \"{what}\"", new.len()),
-            en: format!("{} new results for your saved search \"{what}\"", new.len()),
+            vi: format!("{} kết quả mới cho tìm kiếm đã lưu {what_vi}", new.len()),
+            en: format!("{} new results for your saved search {what_en}", new.len()),
             link: format!("/search?{query}"),
         };
         crate::inbox::repo::notify(&state.db, &[user], &news).await?;

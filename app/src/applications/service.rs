@@ -96,6 +96,9 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
         return Err(AppError::Conflict(lang.pick("Không thể chuyển hồ sơ sang bước này.", "The application cannot move to that stage.").into()));
     }
     let comment = comment.map(|c| crate::text::nfc(c.trim())).filter(|c| !c.is_empty());
+    if to == Stage::Rejected && comment.is_none() {
+        return Err(AppError::Validation(vec![FieldError { field: "comment".into(), message: lang.pick("Hãy nêu lý do không chấp nhận cho người nộp.", "Tell the applicant why it is rejected.").into() }]));
+    }
     if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
         return Err(AppError::Validation(vec![FieldError { field: "comment".into(), message: lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.").into() }]));
     }

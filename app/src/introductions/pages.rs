@@ -78,16 +78,17 @@ pub fn MyIntroductions() -> impl IntoView {
     let answer = ServerAction::<AnswerIntroduction>::new();
     let outcome = ServerAction::<RecordOutcome>::new();
     let data = Resource::new(move || (answer.version().get(), outcome.version().get()), |_| my_introductions());
+    let answered = last_result(answer);
     view! {
         <section class="my-section" id="introductions">
             <h2>{lang.pick("Đề nghị giới thiệu", "Introductions")}</h2>
-            <FormStatus result=last_result(answer)/>
+            <FormStatus result=answered/>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(items) if items.is_empty() => view! { <p class="empty">{lang.pick("Chưa có đề nghị nào.", "No introductions yet.")}</p> }.into_any(),
                         Ok(items) => {
-                            let rows = items.into_iter().map(|i| view! { <IntroductionItem intro=i answer outcome/> }).collect_view();
+                            let rows = items.into_iter().map(|i| view! { <IntroductionItem intro=i answer outcome answered/> }).collect_view();
                             view! { <ul class="activity">{rows}</ul> }.into_any()
                         }
                         Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
@@ -99,7 +100,12 @@ pub fn MyIntroductions() -> impl IntoView {
 }
 
 #[component]
-fn IntroductionItem(intro: Introduction, answer: ServerAction<AnswerIntroduction>, outcome: ServerAction<RecordOutcome>) -> impl IntoView {
+fn IntroductionItem(
+    intro: Introduction,
+    answer: ServerAction<AnswerIntroduction>,
+    outcome: ServerAction<RecordOutcome>,
+    answered: Signal<Option<Result<(), crate::error::AppError>>>,
+) -> impl IntoView {
     let lang = use_lang();
     let target = format!("{}/{}", intro.target_kind.path(), intro.target_id);
     let who = if intro.sent {
@@ -124,9 +130,11 @@ fn IntroductionItem(intro: Introduction, answer: ServerAction<AnswerIntroduction
                 <button type="submit" name="answer" value="accept">{lang.pick("Nhận lời", "Accept")}</button>
                 <label for=format!("reason-{id}")>{lang.pick("hoặc từ chối vì", "or decline because")}</label>
                 <select id=format!("reason-{id}") name="reason"><option value="">"—"</option>{reasons}</select>
-                <input name="reason_text" maxlength="2000" placeholder=lang.pick("Giải thích thêm (tuỳ chọn)", "More detail (optional)") aria-label=lang.pick("Giải thích thêm", "More detail")/>
+                <input name="reason_text" maxlength="2000" placeholder=lang.pick("Giải thích (bắt buộc với \"Lý do khác\")", "Explain (required for \"Other\")") aria-label=lang.pick("Giải thích", "Explanation")/>
                 <button type="submit" name="answer" value="decline" class="button-link">{lang.pick("Từ chối", "Decline")}</button>
             </ActionForm>
+            <FieldMessage result=answered field="reason"/>
+            <FieldMessage result=answered field="reason_text"/>
         }
     });
     let outcome_form = (intro.status == IntroStatus::Accepted).then(|| {

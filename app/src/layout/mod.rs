@@ -111,12 +111,21 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
     }
-    #[cfg(not(feature = "ssr"))]
-    let _ = &error;
-    view! {
-        <section class="notice" role="alert">
-            <h1>{lang.pick("Đã có lỗi", "Something went wrong")}</h1>
-            <p>{lang.pick("Vui lòng thử lại sau ít phút.", "Please try again in a few minutes.")}</p>
-        </section>
+    match error {
+        AppError::Unauthorized => view! { <crate::accounts::pages::SignInFirst/> }.into_any(),
+        AppError::Forbidden => view! {
+            <section class="notice" role="alert">
+                <h1>{lang.pick("Không có quyền", "Not allowed")}</h1>
+                <p>{lang.pick("Tài khoản của bạn không có quyền xem hoặc sửa mục này.", "Your account may not see or change this.")}</p>
+                <p><a href="/account">{lang.pick("Về trang tài khoản", "Go to your account")}</a></p>
+            </section>
+        }.into_any(),
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        _ => view! {
+            <section class="notice" role="alert">
+                <h1>{lang.pick("Đã có lỗi", "Something went wrong")}</h1>
+                <p>{lang.pick("Vui lòng thử lại sau ít phút.", "Please try again in a few minutes.")}</p>
+            </section>
+        }.into_any(),
     }
 }

@@ -57,6 +57,14 @@ pub async fn my_listings() -> Result<Vec<MyListing>, AppError> {
     super::repo::mine(&crate::state::app_state()?.db, user.id).await
 }
 
+/// Records officers hid, for showing them again (officers).
+#[server(prefix = "/fn", endpoint = "hidden_listings")]
+pub async fn hidden_listings() -> Result<Vec<(Kind, String, String)>, AppError> {
+    use crate::accounts::model::Role;
+    crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
+    super::repo::moderated(&crate::state::app_state()?.db).await
+}
+
 /// Hides a record from public view (`hidden=true`) or shows it again (officers; logged).
 #[server(prefix = "/fn", endpoint = "moderate_listing")]
 pub async fn moderate_listing(kind: Kind, id: String, hidden: bool) -> Result<(), AppError> {

@@ -40,7 +40,7 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
             Input::Number => match text.replace([' ', '.', ',', '_'], "").parse::<u64>() {
                 Ok(n) => Some(Value::from(n)),
                 Err(_) => {
-                    fail("Hãy nhập một số nguyên, ví dụ 2000000.", "Enter a whole number, e.g. 2000000.");
+                    fail("Hãy nhập một số nguyên (chỉ chữ số).", "Enter a whole number (digits only).");
                     None
                 }
             },
@@ -104,6 +104,10 @@ fn say(lang: Lang, message: &str) -> String {
         "Có ký tự điều khiển không hợp lệ.".to_string()
     } else if message.starts_with("must be a web address") {
         "Cần là địa chỉ web bắt đầu bằng http:// hoặc https://.".to_string()
+    } else if message == "must not be before opens" {
+        "Hạn không được trước ngày mở.".to_string()
+    } else if message.starts_with("an offer needs at least one of") {
+        "Cần ít nhất một chủ sở hữu: tổ chức, phòng thí nghiệm hoặc chuyên gia.".to_string()
     } else if message.starts_with("must be from 1 to 9") {
         "Cần từ 1 đến 9.".to_string()
     } else {

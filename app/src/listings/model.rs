@@ -50,6 +50,8 @@ pub struct MyListing {
     pub due: bool,
     /// Out of public view (unconfirmed for 180 days, or hidden by an officer).
     pub hidden: bool,
+    /// Hidden by an officer: only an officer shows it again.
+    pub moderated: bool,
 }
 
 impl MyListing {

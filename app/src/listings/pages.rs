@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{edit_listing, get_listing_meta, my_listings, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
+use super::api::{edit_listing, get_listing_meta, hidden_listings, my_listings, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
 use super::model::{FormValues, MyListing};
 use super::spec::{form, FormField, Input};
 use crate::accounts::pages::SignInFirst;
@@ -107,7 +107,7 @@ fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl I
             <input type="hidden" name="id" value=id/>
             {fields}
             <div class="form-actions">
-                <button type="submit" name="save" value="publish">{lang.pick("Đăng công khai", "Publish")}</button>
+                <button type="submit" name="save" value="publish" disabled=move || action.pending().get()>{lang.pick("Đăng công khai", "Publish")}</button>
                 {draft_button}
             </div>
         </ActionForm>
@@ -192,6 +192,7 @@ pub fn MinePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <HiddenListings/>
         <crate::introductions::pages::MyIntroductions/>
         <crate::applications::pages::MyApplications/>
         <crate::alerts::pages::MySearches/>
@@ -203,6 +204,8 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
     let lang = use_lang();
     let state = if item.draft {
         lang.pick("Bản nháp", "Draft")
+    } else if item.moderated {
+        lang.pick("Cán bộ Sở đã tạm ẩn; hãy liên hệ Sở", "Hidden by an officer; contact the province")
     } else if item.hidden {
         lang.pick("Đang ẩn: hãy xác nhận còn hiệu lực", "Hidden: confirm it is current")
     } else if item.due {
@@ -211,7 +214,7 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
         lang.pick("Đã đăng", "Published")
     };
     let href = if item.draft || item.hidden { format!("{}/edit", item.href()) } else { item.href() };
-    let confirm_form = (!item.draft && (item.due || item.hidden)).then(|| view! {
+    let confirm_form = (!item.draft && !item.moderated && (item.due || item.hidden)).then(|| view! {
         <ActionForm action=confirm attr:class="inline-form">
             <input type="hidden" name="kind" value=item.kind.code()/>
             <input type="hidden" name="id" value=item.id.clone()/>
@@ -225,6 +228,39 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
             <span class="badge">{state}</span>
             {confirm_form}
         </li>
+    }
+}
+
+/// Officers: records they hid, each with "show again". Nothing for anyone else.
+#[component]
+fn HiddenListings() -> impl IntoView {
+    let lang = use_lang();
+    let show = ServerAction::<ModerateListing>::new();
+    let data = Resource::new(move || show.version().get(), |_| hidden_listings());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Ok(items) = data.await else { return ().into_any() };
+                let rows = items.into_iter().map(|(kind, id, title)| view! {
+                    <li class="mine-item">
+                        <span class="card-kind">{kind.label(lang)}</span>
+                        <span>{title}</span>
+                        <ActionForm action=show attr:class="inline-form">
+                            <input type="hidden" name="kind" value=kind.code()/>
+                            <input type="hidden" name="id" value=id/>
+                            <input type="hidden" name="hidden" value="false"/>
+                            <button type="submit" class="button-link">{lang.pick("Hiển thị lại", "Show again")}</button>
+                        </ActionForm>
+                    </li>
+                }).collect_view();
+                view! {
+                    <section class="my-section" id="hidden">
+                        <h2>{lang.pick("Hồ sơ đã bị ẩn", "Hidden listings")}</h2>
+                        <ul class="mine">{rows}</ul>
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
     }
 }
 

@@ -113,6 +113,17 @@ pub async fn moderate(db: &Db, kind: Kind, id: &str, hidden: bool) -> Result<boo
     Ok(changed)
 }
 
+/// Records hidden by an officer: kind, id and title.
+pub async fn moderated(db: &Db) -> Result<Vec<(Kind, String, String)>, AppError> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT r.kind, r.id, r.title FROM listings l JOIN records r ON r.kind = l.kind AND r.id = l.id
+         WHERE l.moderated_at IS NOT NULL AND r.hidden = 1 ORDER BY l.moderated_at DESC LIMIT 500",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().filter_map(|(k, id, title)| Kind::from_code(&k).map(|k| (k, id, title))).collect())
+}
+
 /// Hides every published listing unconfirmed since `before`; answers what it hid, with owners.
 pub async fn hide_stale(db: &Db, before: &str) -> Result<Vec<(Kind, String, Option<i64>)>, AppError> {
     let rows: Vec<(String, String, Option<i64>)> = sqlx::query_as(
@@ -158,10 +169,11 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
         draft: bool,
         confirmed_at: String,
         hidden: bool,
+        moderated: bool,
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT l.kind, l.id, COALESCE(l.draft, r.doc) AS doc, l.draft IS NOT NULL AS draft, l.confirmed_at,
-         COALESCE(r.hidden, 0) AS hidden
+         COALESCE(r.hidden, 0) AS hidden, l.moderated_at IS NOT NULL AS moderated
          FROM listings l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
          WHERE l.owner = $1 AND (l.draft IS NOT NULL OR r.doc IS NOT NULL) ORDER BY draft DESC, l.kind, l.id",
     )
@@ -178,7 +190,7 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
             };
             let due = !row.draft && row.confirmed_at < due_before;
             let title = record.entry().title().base.to_string();
-            Some(Ok(MyListing { kind, id: row.id, title, draft: row.draft, confirmed_at: row.confirmed_at, due, hidden: row.hidden }))
+            Some(Ok(MyListing { kind, id: row.id, title, draft: row.draft, confirmed_at: row.confirmed_at, due, hidden: row.hidden, moderated: row.moderated }))
         })
         .collect()
 }

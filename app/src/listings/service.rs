@@ -56,13 +56,15 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     pin_ownership(&user, kind, current.as_ref(), &mut form);
     let record = build::record_from_form(kind, &id, &form, lang)?;
     check_references(&state, &record, lang).await?;
+    check_owners(&state, &user, &record, lang).await?;
 
     let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
     if form.save == "draft" && was_draft {
         repo::save_draft(&state.db, &record, user.id).await?;
         return Ok("/mine".into());
     }
-    let mut tx = state.db.begin().await?;
+    // IMMEDIATE: two submissions at once wait for each other instead of failing to upgrade.
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     repo::publish(&mut tx, &record, user.id).await?;
     tx.commit().await?;
     if kind == Kind::Organization && current.is_none() && !user.is_staff() {
@@ -127,6 +129,30 @@ async fn check_references(state: &AppState, record: &Record, lang: Lang) -> Resu
                 format!("There is no {} with the id \"{}\".", link.kind.label(lang).to_lowercase(), link.id),
             );
             errors.push(FieldError { field: link.rel.clone(), message });
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
+}
+
+/// An offer may name as its owners only labs and experts the person manages (officers: any).
+async fn check_owners(state: &AppState, user: &User, record: &Record, lang: Lang) -> Result<(), AppError> {
+    let Record::Offer(offer) = record else { return Ok(()) };
+    if user.is_staff() {
+        return Ok(());
+    }
+    let mut errors = Vec::new();
+    for (field, kind, id) in [("owner_lab", Kind::Lab, &offer.owner_lab), ("owner_expert", Kind::Expert, &offer.owner_expert)] {
+        let Some(id) = id else { continue };
+        let owner = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner);
+        if owner != Some(user.id) {
+            let message = lang.pick("Chỉ ghi phòng thí nghiệm hoặc hồ sơ chuyên gia do bạn quản lý.", "Name only a lab or expert profile you manage.");
+            errors.push(FieldError { field: field.into(), message: message.into() });
+        }
+    }
+    if let Some(org) = &offer.owner_org {
+        if user.organization.as_deref() != Some(org.as_str()) {
+            let message = lang.pick("Chỉ ghi tổ chức của bạn.", "Name only your own organization.");
+            errors.push(FieldError { field: "owner_org".into(), message: message.into() });
         }
     }
     if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
