@@ -187,6 +187,9 @@ async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
     let (status, _, body) = call(&w.state, "apply", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("not eligible") || body.contains("không thuộc đối tượng"), "{body}");
+    // The call's page says so before anyone writes a proposal.
+    let (_, _, panel) = call(&w.state, "application_panel", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call)]).await;
+    assert!(panel.contains("Closed") && (panel.contains("not eligible") || panel.contains("không thuộc đối tượng")), "{panel}");
     // The fixture's pilot closes in the past once the fixture is old; a closed call is refused.
     let closed = [("text[title]", "Kêu gọi đã đóng"), ("text[description]", "Đã hết hạn."), ("text[issuer]", "so-khcn"), ("list[sectors][]", "aquaculture"),
         ("list[eligible][]", "startup"), ("text[opens]", "2020-01-01"), ("text[closes]", "2020-02-01"), ("text[status]", "open")];

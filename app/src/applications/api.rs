@@ -49,6 +49,11 @@ pub async fn application_panel(kind: Kind, id: String) -> Result<Panel, AppError
     if user.has(Role::Member) {
         let rows = super::repo::by_applicant(&state.db, user.id).await?;
         let mine = rows.into_iter().filter_map(super::service::view).find(|a| a.target_kind == kind && a.target_id == id);
+        if mine.is_none() {
+            if let Some(reason) = super::service::why_not(&state, &user, kind, &id, crate::i18n::request_lang()).await? {
+                return Ok(Panel::Closed(reason));
+            }
+        }
         return Ok(Panel::Applicant(mine));
     }
     Ok(Panel::Nothing)

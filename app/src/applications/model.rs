@@ -65,6 +65,8 @@ pub enum Panel {
     SignIn,
     /// A business member: their application, if they applied.
     Applicant(Option<Application>),
+    /// A business member who cannot apply now, and why.
+    Closed(String),
     /// An officer: every application.
     Reviewer(Vec<Application>),
     /// Someone who neither applies nor reviews.

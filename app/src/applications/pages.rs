@@ -36,6 +36,9 @@ pub fn ApplyBox(kind: Kind, id: String) -> impl IntoView {
                             <section class="introduce" id="apply"><h2>{lang.pick("Hồ sơ của bạn", "Your application")}</h2><ApplicationItem a/></section>
                         }.into_any(),
                         Ok(Panel::Applicant(None)) => view! { <ApplyForm kind id action=apply/> }.into_any(),
+                        Ok(Panel::Closed(reason)) => view! {
+                            <section class="introduce" id="apply"><h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2><p>{reason}</p></section>
+                        }.into_any(),
                         Ok(Panel::SignIn) => {
                             let href = format!("/signin?next={}", crate::layout::encode(&location.pathname.get_untracked()));
                             view! { <p class="introduce-signin"><a href=href>{lang.pick("Đăng nhập để nộp hồ sơ", "Sign in to apply")}</a></p> }.into_any()

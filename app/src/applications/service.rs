@@ -41,6 +41,19 @@ fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate
     }
 }
 
+/// Why `user` cannot apply to `kind`/`id` today, if they cannot (shown instead of the form).
+pub async fn why_not(state: &crate::state::AppState, user: &crate::accounts::model::User, kind: Kind, id: &str, lang: Lang) -> Result<Option<String>, AppError> {
+    let Some(org_id) = user.organization.as_deref() else {
+        return Ok(Some(lang.pick("Hãy tạo hồ sơ tổ chức của bạn (trang Tài khoản) để nộp hồ sơ.", "Create your organization's profile (Account page) to apply.").into()));
+    };
+    let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    let Some(org) = crate::catalog::repo::get(&state.db, Kind::Organization, org_id).await? else { return Ok(None) };
+    Ok(closed_to(lang, &target, &org, crate::state::today()).map(|err| match err {
+        AppError::BadRequest(message) => message,
+        other => other.to_string(),
+    }))
+}
+
 /// Applies for the signed-in member's organization.
 pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<(), AppError> {
     let state = app_state()?;

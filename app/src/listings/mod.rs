@@ -4,16 +4,16 @@
 //! checked by exactly the rules an import is.
 
 pub mod api;
+pub mod mine;
 pub mod model;
 pub mod pages;
+pub mod rules;
 pub mod spec;
 
 #[cfg(feature = "ssr")]
 pub mod build;
 #[cfg(feature = "ssr")]
 pub mod repo;
-#[cfg(feature = "ssr")]
-pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

@@ -1,12 +1,12 @@
-//! The record forms (new and edit), "my listings", and the listing bar on a record's page.
+//! The record forms (new and edit) and the listing bar on a record's page.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{edit_listing, get_listing_meta, hidden_listings, my_listings, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
-use super::model::{FormValues, MyListing};
+use super::api::{edit_listing, get_listing_meta, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
+use super::model::FormValues;
 use super::spec::{form, FormField, Input};
 use crate::accounts::pages::SignInFirst;
 use crate::catalog::model::Kind;
@@ -16,7 +16,7 @@ use crate::i18n::{use_lang, Lang};
 use crate::layout::ErrorNotice;
 
 /// The heading of a new record's form.
-fn new_heading(kind: Kind, lang: Lang) -> &'static str {
+pub fn new_heading(kind: Kind, lang: Lang) -> &'static str {
     match kind {
         Kind::Organization => lang.pick("Hồ sơ tổ chức", "Organization profile"),
         Kind::Lab => lang.pick("Thêm phòng thí nghiệm", "Add a lab"),
@@ -165,114 +165,6 @@ fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<
         </div>
     }
     .into_any()
-}
-
-/// `/mine`: what I manage, drafts first, with what needs confirming.
-#[component]
-pub fn MinePage() -> impl IntoView {
-    let lang = use_lang();
-    let confirm = ServerAction::<ConfirmListing>::new();
-    let data = Resource::new(move || confirm.version().get(), |_| my_listings());
-    view! {
-        <Title text=lang.pick("Hồ sơ của tôi", "My listings")/>
-        <h1>{lang.pick("Hồ sơ của tôi", "My listings")}</h1>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(items) if items.is_empty() => view! {
-                        <p class="empty">{lang.pick("Bạn chưa đăng hồ sơ nào.", "You have not published anything yet.")}</p>
-                        <NewLinks/>
-                    }.into_any(),
-                    Ok(items) => {
-                        let rows = items.into_iter().map(|item| view! { <MineRow item confirm/> }).collect_view();
-                        view! { <ul class="mine">{rows}</ul><NewLinks/> }.into_any()
-                    }
-                    Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <HiddenListings/>
-        <crate::introductions::pages::MyIntroductions/>
-        <crate::applications::pages::MyApplications/>
-        <crate::alerts::pages::MySearches/>
-    }
-}
-
-#[component]
-fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoView {
-    let lang = use_lang();
-    let state = if item.draft {
-        lang.pick("Bản nháp", "Draft")
-    } else if item.moderated {
-        lang.pick("Cán bộ Sở đã tạm ẩn; hãy liên hệ Sở", "Hidden by an officer; contact the province")
-    } else if item.hidden {
-        lang.pick("Đang ẩn: hãy xác nhận còn hiệu lực", "Hidden: confirm it is current")
-    } else if item.due {
-        lang.pick("Cần xác nhận còn hiệu lực", "Please confirm it is current")
-    } else {
-        lang.pick("Đã đăng", "Published")
-    };
-    let href = if item.draft || item.hidden { format!("{}/edit", item.href()) } else { item.href() };
-    let confirm_form = (!item.draft && !item.moderated && (item.due || item.hidden)).then(|| view! {
-        <ActionForm action=confirm attr:class="inline-form">
-            <input type="hidden" name="kind" value=item.kind.code()/>
-            <input type="hidden" name="id" value=item.id.clone()/>
-            <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
-        </ActionForm>
-    });
-    view! {
-        <li class="mine-item">
-            <span class="card-kind">{item.kind.label(lang)}</span>
-            <a href=href>{item.title.clone()}</a>
-            <span class="badge">{state}</span>
-            {confirm_form}
-        </li>
-    }
-}
-
-/// Officers: records they hid, each with "show again". Nothing for anyone else.
-#[component]
-fn HiddenListings() -> impl IntoView {
-    let lang = use_lang();
-    let show = ServerAction::<ModerateListing>::new();
-    let data = Resource::new(move || show.version().get(), |_| hidden_listings());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let Ok(items) = data.await else { return ().into_any() };
-                let rows = items.into_iter().map(|(kind, id, title)| view! {
-                    <li class="mine-item">
-                        <span class="card-kind">{kind.label(lang)}</span>
-                        <span>{title}</span>
-                        <ActionForm action=show attr:class="inline-form">
-                            <input type="hidden" name="kind" value=kind.code()/>
-                            <input type="hidden" name="id" value=id/>
-                            <input type="hidden" name="hidden" value="false"/>
-                            <button type="submit" class="button-link">{lang.pick("Hiển thị lại", "Show again")}</button>
-                        </ActionForm>
-                    </li>
-                }).collect_view();
-                view! {
-                    <section class="my-section" id="hidden">
-                        <h2>{lang.pick("Hồ sơ đã bị ẩn", "Hidden listings")}</h2>
-                        <ul class="mine">{rows}</ul>
-                    </section>
-                }.into_any()
-            })}
-        </Suspense>
-    }
-}
-
-/// Links to the forms for new records.
-#[component]
-fn NewLinks() -> impl IntoView {
-    let lang = use_lang();
-    let links = Kind::ALL
-        .iter()
-        .map(|k| view! { <li><a href=format!("{}/new", k.path())>{new_heading(*k, lang)}</a></li> })
-        .collect_view();
-    view! { <nav class="new-links" aria-label=lang.pick("Tạo mới", "Create")><ul>{links}</ul></nav> }
 }
 
 /// On a record's page: when it was confirmed, whether it is verified, and the owner's and

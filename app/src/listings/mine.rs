@@ -1,0 +1,134 @@
+//! `/mine`: what a person manages (drafts first, what needs confirming), what officers hid,
+//! introductions, applications and saved searches.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::{hidden_listings, my_listings, ConfirmListing, ModerateListing};
+use super::model::MyListing;
+use super::pages::new_heading;
+use crate::accounts::pages::SignInFirst;
+use crate::catalog::model::Kind;
+use crate::error::AppError;
+use crate::i18n::use_lang;
+use crate::layout::ErrorNotice;
+
+/// `/mine`: what I manage, drafts first, with what needs confirming.
+#[component]
+pub fn MinePage() -> impl IntoView {
+    let lang = use_lang();
+    let confirm = ServerAction::<ConfirmListing>::new();
+    let data = Resource::new(move || confirm.version().get(), |_| my_listings());
+    view! {
+        <Title text=lang.pick("Hồ sơ của tôi", "My listings")/>
+        <h1>{lang.pick("Hồ sơ của tôi", "My listings")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(items) if items.is_empty() => view! {
+                        <p class="empty">{lang.pick("Bạn chưa đăng hồ sơ nào.", "You have not published anything yet.")}</p>
+                    }.into_any(),
+                    Ok(items) => {
+                        let rows = items.into_iter().map(|item| view! { <MineRow item confirm/> }).collect_view();
+                        view! { <ul class="mine">{rows}</ul> }.into_any()
+                    }
+                    Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        // Outside the list's Suspense: a resource made inside a suspended view does not hydrate.
+        <NewLinks/>
+        <HiddenListings/>
+        <crate::introductions::pages::MyIntroductions/>
+        <crate::applications::pages::MyApplications/>
+        <crate::alerts::pages::MySearches/>
+    }
+}
+
+#[component]
+fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoView {
+    let lang = use_lang();
+    let state = if item.draft {
+        lang.pick("Bản nháp", "Draft")
+    } else if item.moderated {
+        lang.pick("Cán bộ Sở đã tạm ẩn; hãy liên hệ Sở", "Hidden by an officer; contact the province")
+    } else if item.hidden {
+        lang.pick("Đang ẩn: hãy xác nhận còn hiệu lực", "Hidden: confirm it is current")
+    } else if item.due {
+        lang.pick("Cần xác nhận còn hiệu lực", "Please confirm it is current")
+    } else {
+        lang.pick("Đã đăng", "Published")
+    };
+    let href = if item.draft || item.hidden { format!("{}/edit", item.href()) } else { item.href() };
+    let confirm_form = (!item.draft && !item.moderated && (item.due || item.hidden)).then(|| view! {
+        <ActionForm action=confirm attr:class="inline-form">
+            <input type="hidden" name="kind" value=item.kind.code()/>
+            <input type="hidden" name="id" value=item.id.clone()/>
+            <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
+        </ActionForm>
+    });
+    view! {
+        <li class="mine-item">
+            <span class="card-kind">{item.kind.label(lang)}</span>
+            <a href=href>{item.title.clone()}</a>
+            <span class="badge">{state}</span>
+            {confirm_form}
+        </li>
+    }
+}
+
+/// Officers: records they hid, each with "show again". Nothing for anyone else.
+#[component]
+fn HiddenListings() -> impl IntoView {
+    let lang = use_lang();
+    let show = ServerAction::<ModerateListing>::new();
+    let data = Resource::new(move || show.version().get(), |_| hidden_listings());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Ok(items) = data.await else { return ().into_any() };
+                let rows = items.into_iter().map(|(kind, id, title)| view! {
+                    <li class="mine-item">
+                        <span class="card-kind">{kind.label(lang)}</span>
+                        <span>{title}</span>
+                        <ActionForm action=show attr:class="inline-form">
+                            <input type="hidden" name="kind" value=kind.code()/>
+                            <input type="hidden" name="id" value=id/>
+                            <input type="hidden" name="hidden" value="false"/>
+                            <button type="submit" class="button-link">{lang.pick("Hiển thị lại", "Show again")}</button>
+                        </ActionForm>
+                    </li>
+                }).collect_view();
+                view! {
+                    <section class="my-section" id="hidden">
+                        <h2>{lang.pick("Hồ sơ đã bị ẩn", "Hidden listings")}</h2>
+                        <ul class="mine">{rows}</ul>
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
+/// Links to the forms for new records this person may fill in.
+#[component]
+fn NewLinks() -> impl IntoView {
+    let lang = use_lang();
+    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Some(user) = viewer.await.ok().and_then(|v| v.user) else { return ().into_any() };
+                let links = Kind::ALL
+                    .iter()
+                    .filter(|k| super::rules::may_create(&user, **k))
+                    .map(|k| view! { <li><a href=format!("{}/new", k.path())>{new_heading(*k, lang)}</a></li> })
+                    .collect_view();
+                view! { <nav class="new-links" aria-label=lang.pick("Tạo mới", "Create")><ul>{links}</ul></nav> }.into_any()
+            })}
+        </Suspense>
+    }
+}
+
