@@ -24,6 +24,8 @@ test('home → labs → filter by sector → lab → its institute, in Vietnames
   await page.waitForURL(/sector=vaccines/);
   await page.waitForFunction((old) => document.querySelector('.result-count')?.textContent !== old, before);
   const cards = page.locator('.list-results .card');
+  // The count and the cards are rendered in separate steps: wait for the cards too.
+  await cards.first().waitFor();
   assert.ok((await cards.count()) > 0, 'some labs work on vaccines');
   for (const chips of await cards.locator('.chips').allTextContents()) {
     assert.match(chips, /Vắc xin và sinh phẩm y tế/);

@@ -174,6 +174,9 @@ async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
     for expected in ["accepted your introduction", "application to Hỗ trợ khởi nghiệp công nghệ nuôi biển was received", ": Screening", ": Accepted"] {
         assert!(news.iter().any(|t| t.contains(expected)), "{expected} missing from {news:?}");
     }
+    // Its account page names its organization.
+    let (_, _, viewer) = call(&w.state, "get_viewer", &w.member.cookie, &[]).await;
+    assert!(viewer.contains("\"organization_name\":\"Công ty TNHH Tôm hùm Vạn Ninh\""), "{viewer}");
     // A new open call in its sector reached the startup too.
     assert!(news.iter().any(|t| t.contains("A new call in your sectors")), "{news:?}");
 }

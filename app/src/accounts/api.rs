@@ -17,7 +17,13 @@ pub async fn get_viewer() -> Result<Viewer, AppError> {
         Some(user) => crate::inbox::repo::unread(&state.db, user.id).await?,
         None => 0,
     };
-    Ok(Viewer { user, unread })
+    let organization_name = match user.as_ref().and_then(|u| u.organization.as_deref()) {
+        Some(id) => crate::catalog::repo::get_any(&state.db, crate::catalog::model::Kind::Organization, id)
+            .await?
+            .map(|(record, _)| record.entry().title().get(crate::i18n::request_lang()).to_string()),
+        None => None,
+    };
+    Ok(Viewer { user, unread, organization_name })
 }
 
 /// Creates an account (business member or researcher) and signs it in.

@@ -64,6 +64,9 @@ pub struct Viewer {
     pub user: Option<User>,
     /// Their unread notifications.
     pub unread: u64,
+    /// The name of their organization.
+    #[serde(default)]
+    pub organization_name: Option<String>,
 }
 
 /// The shortest password accepted.

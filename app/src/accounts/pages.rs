@@ -185,7 +185,7 @@ pub fn AccountPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(v) => match v.user {
-                        Some(user) => view! { <AccountSummary user/> }.into_any(),
+                        Some(user) => view! { <AccountSummary user organization_name=v.organization_name/> }.into_any(),
                         None => view! { <SignInFirst/> }.into_any(),
                     },
                     Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
@@ -196,11 +196,11 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountSummary(user: super::model::User) -> impl IntoView {
+fn AccountSummary(user: super::model::User, organization_name: Option<String>) -> impl IntoView {
     let lang = use_lang();
     let roles = user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let organization = match user.organization.clone() {
-        Some(id) => view! { <a href=format!("/organizations/{id}")>{id.clone()}</a> }.into_any(),
+        Some(id) => view! { <a href=format!("/organizations/{id}")>{organization_name.unwrap_or_else(|| id.clone())}</a> }.into_any(),
         None => view! { <a href="/organizations/new">{lang.pick("Tạo hồ sơ tổ chức", "Create your organization's profile")}</a> }.into_any(),
     };
     let admin = user.has(Role::Admin).then(|| view! { <li><a href="/admin">{lang.pick("Quản trị", "Administration")}</a></li> });
