@@ -175,7 +175,7 @@ async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
         assert!(news.iter().any(|t| t.contains(expected)), "{expected} missing from {news:?}");
     }
     // Its account page names its organization.
-    let (_, _, viewer) = call(&w.state, "get_viewer", &w.member.cookie, &[]).await;
+    let (_, _, viewer) = call(&w.state, "get_account", &w.member.cookie, &[]).await;
     assert!(viewer.contains("\"organization_name\":\"Công ty TNHH Tôm hùm Vạn Ninh\""), "{viewer}");
     // A new open call in its sector reached the startup too.
     assert!(news.iter().any(|t| t.contains("A new call in your sectors")), "{news:?}");
@@ -433,7 +433,7 @@ fn the_matrix_covers_every_state_changing_server_function() {
     for source in sources {
         let text = std::fs::read_to_string(format!("{}/../app/src/{source}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         for endpoint in text.split("endpoint = \"").skip(1).filter_map(|rest| rest.split('"').next()) {
-            let read_only = ["get_viewer", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications", "application_panel", "my_searches"];
+            let read_only = ["get_viewer", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications", "application_panel", "my_searches", "get_account"];
             assert!(covered.contains(&endpoint) || read_only.contains(&endpoint), "{endpoint} ({source}) is not in the authorization matrix");
         }
     }

@@ -17,6 +17,14 @@ pub async fn get_viewer() -> Result<Viewer, AppError> {
         Some(user) => crate::inbox::repo::unread(&state.db, user.id).await?,
         None => 0,
     };
+    Ok(Viewer { user, unread, organization_name: None })
+}
+
+/// The viewer, with the name of their organization, for the account page.
+#[server(prefix = "/fn", endpoint = "get_account")]
+pub async fn get_account() -> Result<Viewer, AppError> {
+    let state = crate::state::app_state()?;
+    let Viewer { user, unread, .. } = get_viewer().await?;
     let organization_name = match user.as_ref().and_then(|u| u.organization.as_deref()) {
         Some(id) => crate::catalog::repo::get_any(&state.db, crate::catalog::model::Kind::Organization, id)
             .await?

@@ -64,7 +64,7 @@ pub struct Viewer {
     pub user: Option<User>,
     /// Their unread notifications.
     pub unread: u64,
-    /// The name of their organization.
+    /// The name of their organization (filled for the account page only).
     #[serde(default)]
     pub organization_name: Option<String>,
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use super::api::{get_viewer, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
+use super::api::{get_account, get_viewer, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
 use super::model::{Role, MIN_PASSWORD};
 use crate::forms::{FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -178,7 +178,7 @@ pub fn AccountLinks() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| get_viewer());
+    let data = Resource::new(|| (), |_| get_account());
     view! {
         <Title text=lang.pick("Tài khoản", "Account")/>
         <Suspense fallback=|| ()>

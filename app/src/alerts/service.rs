@@ -17,8 +17,8 @@ pub fn parse(query: &str) -> Option<(SearchRequest, String)> {
     }
     request.limit = 50;
     request.offset = 0;
-    let normal = SearchRequest { limit: 20, ..request.clone() }.query_string(0);
-    Some((request, normal.trim_start_matches('?').replace("&limit=20", "").replace("limit=20", "")))
+    let normal = request.query_string(0);
+    Some((request, normal))
 }
 
 /// A saved search in words: what was typed, then the filters' labels.

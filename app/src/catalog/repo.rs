@@ -100,6 +100,9 @@ pub async fn set_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str, hidde
     .execute(&mut *conn)
     .await?;
     let changed = done.rows_affected() == 1;
+    if !changed {
+        return Ok(false);
+    }
     // Facet counts read the facet table alone: a hidden record has no facets there.
     sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind.code()).bind(id).execute(&mut *conn).await?;
     if !hidden {
@@ -107,7 +110,7 @@ pub async fn set_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str, hidde
         let record: Record = serde_json::from_str(&doc).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
         insert_facets(&mut *conn, &record).await?;
     }
-    Ok(changed)
+    Ok(true)
 }
 
 /// Stores the vocabulary values of `record` for filters and counts.

@@ -73,7 +73,6 @@ pub struct ListingMeta {
     pub can_verify: bool,
     /// The viewer may hide it from the portal (officers).
     pub can_moderate: bool,
-    pub draft: bool,
 }
 
 /// After this many days a listing's owner is asked to confirm it.

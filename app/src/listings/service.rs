@@ -178,7 +178,6 @@ pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
     let mut meta = ListingMeta {
         confirmed_at: listing.as_ref().map(|l| l.confirmed_at.clone()),
         verified: listing.as_ref().is_some_and(|l| l.verified_at.is_some()),
-        draft: listing.as_ref().is_some_and(|l| l.draft.is_some()),
         ..Default::default()
     };
     if let Some(user) = user {
