@@ -12,6 +12,8 @@ use crate::inbox::pages::InboxPage;
 use crate::listings::mine::MinePage;
 use crate::listings::pages::{EditListingPage, NewListingPage};
 use crate::catalog::pages::{DetailPage, ListPage};
+use crate::dashboard::pages::DashboardPage;
+use crate::opendata::pages::OpenDataPage;
 use crate::home::HomePage;
 use crate::i18n::provide_lang;
 use crate::layout::{portal_name, Footer, Header, NotFound};
@@ -65,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/match") view=FindPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/organizations") view=|| view! { <ListPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
                     <Route path=path!("/organizations/new") view=|| view! { <NewListingPage kind=Kind::Organization/> } ssr=SsrMode::Async/>

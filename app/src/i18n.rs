@@ -118,10 +118,13 @@ pub fn request_lang() -> Lang {
 
 #[cfg(feature = "ssr")]
 fn detect() -> Lang {
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return Lang::default();
-    };
-    let header = |name| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    use_context::<http::request::Parts>().map(|parts| lang_of(&parts.headers)).unwrap_or_default()
+}
+
+/// The language a request asks for: the language cookie, else `Accept-Language`.
+#[cfg(feature = "ssr")]
+pub fn lang_of(headers: &http::HeaderMap) -> Lang {
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
     header(http::header::COOKIE)
         .and_then(Lang::from_cookie_header)
         .or_else(|| header(http::header::ACCEPT_LANGUAGE).map(Lang::from_accept_language))

@@ -4,7 +4,7 @@
 // the startup follows every step in its inbox.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, signInAsOfficer } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -101,12 +101,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await screenshot(researcher, 'vi-introduction-accepted');
 
   // An officer signs in and publishes a call open to startups.
-  await officer.goto('/signin');
-  await hydrated(officer);
-  await officer.getByLabel('Email').fill(process.env.OFFICER_EMAIL);
-  await officer.getByLabel('Mật khẩu').fill(process.env.OFFICER_PASSWORD);
-  await officer.getByRole('button', { name: 'Đăng nhập' }).click();
-  await officer.waitForURL(/\/account$/);
+  await signInAsOfficer(officer);
   await officer.goto('/calls/new');
   await hydrated(officer);
   const callTitle = `Hỗ trợ đổi mới công nghệ chế biến rong biển ${stamp}`;

@@ -46,3 +46,13 @@ export async function screenshot(page, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
+
+/// Signs the page in as the officer `cargo xtask test` created (Vietnamese interface).
+export async function signInAsOfficer(page) {
+  await page.goto('/signin');
+  await hydrated(page);
+  await page.getByLabel('Email').fill(process.env.OFFICER_EMAIL);
+  await page.getByLabel('Mật khẩu').fill(process.env.OFFICER_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/account$/);
+}

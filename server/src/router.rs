@@ -22,6 +22,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::catalog::http::routes())
         .merge(app::search::http::routes())
         .merge(app::matching::http::routes())
+        .merge(app::opendata::http::routes())
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(fallback)
         .layer(axum::extract::DefaultBodyLimit::max(crate::security::BODY_LIMIT))

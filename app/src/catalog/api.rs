@@ -49,13 +49,11 @@ pub async fn home_overview(lang: Lang) -> Result<Overview, AppError> {
     let cards = |listed: Vec<repo::Listed>| -> Vec<Card> {
         listed.iter().map(|l| l.record.card(lang, today, l.parent_title(lang))).collect()
     };
-    let mut open_calls = ListFilter { facets: vec![(Facet::CallStatus, "open".into())], ..Default::default() };
-    open_calls.page = 1;
-    let (_, calls) = repo::list(&state.db, Kind::Call, &open_calls, today).await?;
+    let (_, calls) = repo::list(&state.db, Kind::Call, &ListFilter::only(Facet::CallStatus, "open"), today).await?;
     Ok(Overview {
         counts: repo::counts(&state.db).await?,
         calls: cards(calls.into_iter().take(4).collect()),
-        offers: cards(repo::newest(&state.db, Kind::Offer, None, 4).await?),
-        pilots: cards(repo::newest(&state.db, Kind::Pilot, Some((Facet::PilotStatus, "accepting")), 4).await?),
+        offers: cards(repo::newest(&state.db, Kind::Offer, &ListFilter::default(), 4).await?),
+        pilots: cards(repo::newest(&state.db, Kind::Pilot, &ListFilter::only(Facet::PilotStatus, "accepting"), 4).await?),
     })
 }

@@ -475,6 +475,11 @@ impl ListFilter {
         }
     }
 
+    /// Only records with `value` for `facet`, first page.
+    pub fn only(facet: Facet, value: &str) -> Self {
+        ListFilter { facets: vec![(facet, value.to_string())], page: 1, ..Default::default() }
+    }
+
     /// The one value chosen for `facet`, if exactly one is.
     pub fn value(&self, facet: Facet) -> Option<&str> {
         let mut values = self.facets.iter().filter(|(f, _)| *f == facet);

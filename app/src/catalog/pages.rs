@@ -39,6 +39,7 @@ pub fn ListPage(kind: Kind) -> impl IntoView {
                         let pages = page.pages();
                         let (current, total, cards) = (page.page, page.total, page.cards.clone());
                         let count = lang.pick(format!("{total} kết quả"), format!("{total} results"));
+                        let downloads = view! { <ListDownloads kind=kind filter=filter.clone()/> };
                         let empty = cards.is_empty().then(|| view! {
                             <p class="empty">{lang.pick("Không có mục nào khớp với bộ lọc.", "Nothing matches these filters.")}</p>
                         });
@@ -48,7 +49,10 @@ pub fn ListPage(kind: Kind) -> impl IntoView {
                                     <FilterForm kind=kind filter=filter.clone() page=page/>
                                 </aside>
                                 <section class="list-results" aria-live="polite">
-                                    <p class="result-count">{count}</p>
+                                    <div class="result-head">
+                                        <p class="result-count">{count}</p>
+                                        {downloads}
+                                    </div>
                                     {empty}
                                     <CardGrid cards=cards/>
                                     <Pager kind=kind filter=filter page=current pages=pages/>
@@ -61,6 +65,30 @@ pub fn ListPage(kind: Kind) -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The list's rows as CSV with the same filters, and its Atom feed where it has one.
+#[component]
+fn ListDownloads(kind: Kind, filter: ListFilter) -> impl IntoView {
+    let lang = use_lang();
+    let query = filter.query_string(1);
+    let csv = if query.is_empty() { format!("{}.csv", kind.path()) } else { format!("{}.csv?{query}", kind.path()) };
+    let feed = match kind {
+        Kind::Call => Some("calls.atom"),
+        Kind::Pilot => Some("pilots.atom"),
+        Kind::Offer => Some("offers.atom"),
+        _ => None,
+    };
+    let feed = feed.map(|file| {
+        let sector = filter.value(super::model::Facet::Sector).map(|s| format!("?sector={s}")).unwrap_or_default();
+        view! { <a class="feed-link" href=format!("/feeds/{file}{sector}")>{lang.pick("Theo dõi (Atom)", "Follow (Atom)")}</a> }
+    });
+    view! {
+        <p class="downloads">
+            <a href=csv download="">{lang.pick("Tải CSV", "Download CSV")}</a>
+            {feed}
+        </p>
     }
 }
 

@@ -228,13 +228,23 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, kind: Kind, filter: &ListFilter, sk
 }
 
 /// One page of records of `kind` matching `filter`: for kinds with deadlines, upcoming ones
-/// first; otherwise by name. The page's keys are chosen first, so that only its twelve
-/// documents are read and joined.
+/// first; otherwise by name.
 pub async fn list(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate) -> Result<(u64, Vec<Listed>), AppError> {
     let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM records r");
     push_filter(&mut count, kind, filter, None);
     let total: i64 = count.build_query_scalar().fetch_one(db).await?;
+    let offset = i64::from(filter.page.max(1) - 1) * i64::from(PAGE_SIZE);
+    Ok((total as u64, ordered(db, kind, filter, today, Some((i64::from(PAGE_SIZE), offset))).await?))
+}
 
+/// Every record of `kind` matching `filter`, in the order of its list.
+pub async fn list_all(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate) -> Result<Vec<Listed>, AppError> {
+    ordered(db, kind, filter, today, None).await
+}
+
+/// Records of `kind` matching `filter` in list order, `page` = (limit, offset) of them or all.
+/// The page's keys are chosen first, so that only its documents are read and joined.
+async fn ordered(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate, page: Option<(i64, i64)>) -> Result<Vec<Listed>, AppError> {
     let mut q = QueryBuilder::<Sqlite>::new("WITH page AS (SELECT r.kind, r.id, r.closes, r.sort_title FROM records r");
     push_filter(&mut q, kind, filter, None);
     let deadlines = matches!(kind, Kind::Call | Kind::Pilot | Kind::Need);
@@ -248,15 +258,13 @@ pub async fn list(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate) ->
         }
     };
     order(&mut q);
-    q.push(" LIMIT ")
-        .push_bind(i64::from(PAGE_SIZE))
-        .push(" OFFSET ")
-        .push_bind(i64::from(filter.page.max(1) - 1) * i64::from(PAGE_SIZE))
-        .push(") ")
-        .push(LISTED_COLUMNS.replace("FROM records r", "FROM page JOIN records r ON r.kind = page.kind AND r.id = page.id"));
+    if let Some((limit, offset)) = page {
+        q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+    }
+    q.push(") ").push(LISTED_COLUMNS.replace("FROM records r", "FROM page JOIN records r ON r.kind = page.kind AND r.id = page.id"));
     order(&mut q);
     let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
-    Ok((total as u64, rows.into_iter().map(Listed::try_from).collect::<Result<_, _>>()?))
+    rows.into_iter().map(Listed::try_from).collect()
 }
 
 /// For each of `facets`, its values among records of `kind` matching the other filters, with counts.
@@ -320,14 +328,10 @@ fn related(rows: Vec<RelatedRow>) -> Result<Vec<(String, Listed)>, AppError> {
     rows.into_iter().map(|row| Ok((row.rel, Listed::try_from(row.listed)?))).collect()
 }
 
-/// The newest records of `kind`, optionally only those with a facet value.
-pub async fn newest(db: &Db, kind: Kind, facet: Option<(Facet, &str)>, limit: u32) -> Result<Vec<Listed>, AppError> {
+/// The newest records of `kind` matching `filter`.
+pub async fn newest(db: &Db, kind: Kind, filter: &ListFilter, limit: u32) -> Result<Vec<Listed>, AppError> {
     let mut q = QueryBuilder::<Sqlite>::new(LISTED_COLUMNS);
-    let filter = ListFilter {
-        facets: facet.map(|(f, v)| vec![(f, v.to_string())]).unwrap_or_default(),
-        ..ListFilter::default()
-    };
-    push_filter(&mut q, kind, &filter, None);
+    push_filter(&mut q, kind, filter, None);
     q.push(" ORDER BY r.created_at DESC, r.closes, r.sort_title LIMIT ").push_bind(i64::from(limit));
     let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
     rows.into_iter().map(Listed::try_from).collect()

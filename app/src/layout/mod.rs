@@ -63,6 +63,18 @@ pub fn encode(text: &str) -> String {
         .collect()
 }
 
+/// A page's title (also the document's) with the sentence that says what the page is for.
+#[component]
+pub fn PageHead(title: &'static str, lead: &'static str) -> impl IntoView {
+    view! {
+        <Title text=title/>
+        <div class="page-head">
+            <h1>{title}</h1>
+            <p class="lead">{lead}</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn Footer() -> impl IntoView {
     let lang = use_lang();
@@ -74,8 +86,12 @@ pub fn Footer() -> impl IntoView {
                     "Connecting businesses, institutes, universities and experts under Resolution 57-NQ/TW on science, technology, innovation and digital transformation.",
                 )}
             </p>
-            <p>
-                <a href="/api/export.jsonl">{lang.pick("Tải toàn bộ dữ liệu mở (JSON Lines)", "Download the open data (JSON Lines)")}</a>
+            <p class="footer-links">
+                <a href="/dashboard">{lang.pick("Bảng theo dõi và chỉ tiêu 2030", "Dashboard and 2030 targets")}</a>
+                " · "
+                <a href="/open-data">{lang.pick("Dữ liệu mở (CC BY 4.0)", "Open data (CC BY 4.0)")}</a>
+                " · "
+                <a href="/api/export.jsonl">{lang.pick("Tải toàn bộ (JSON Lines)", "Download everything (JSON Lines)")}</a>
             </p>
         </footer>
     }

@@ -2,7 +2,6 @@
 //! and the "find partners" page where anyone describes a need.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -11,7 +10,7 @@ use super::model::{Match, MatchRequest};
 use crate::catalog::components::{submit_on_change, Badges, TrlSelect};
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
+use crate::layout::{ErrorNotice, PageHead};
 use crate::vocab::{PartnerType, Sector};
 
 /// One match with its reasons; for a stored need, a way to ask for an introduction.
@@ -127,14 +126,10 @@ pub fn FindPartnersPage() -> impl IntoView {
         .map(|s| view! { <option value=s.code() selected=initial.sectors.contains(s)>{s.label(lang)}</option> })
         .collect_view();
     view! {
-        <Title text=title/>
-        <div class="page-head">
-            <h1>{title}</h1>
-            <p class="lead">{lang.pick(
+        <PageHead title=title lead=lang.pick(
                 "Mô tả vấn đề hoặc nhu cầu công nghệ của bạn; cổng gợi ý phòng thí nghiệm, chuyên gia, công nghệ, thử nghiệm và nguồn tài trợ phù hợp, kèm lý do.",
                 "Describe your problem or technology need; the portal suggests labs, experts, technologies, pilots and funding that fit, and says why.",
-            )}</p>
-        </div>
+            )/>
         <div class="list-layout">
             <aside class="list-filters">
                 <Form method="GET" action="/match">

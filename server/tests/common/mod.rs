@@ -13,11 +13,21 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 pub const SMALL: &str = include_str!("../fixtures/small.jsonl");
+pub const DEMO: &str = include_str!("../../demo/catalogue.jsonl");
 
 /// A portal with the small fixture catalogue, indexed.
 pub async fn small_state() -> AppState {
+    state_with(SMALL).await
+}
+
+/// A portal with the demo catalogue, indexed.
+pub async fn demo_state() -> AppState {
+    state_with(DEMO).await
+}
+
+async fn state_with(catalogue: &str) -> AppState {
     let db = app::db::connect_in_memory().await.unwrap();
-    let report = import_text(&db, SMALL, &|_, _| {}).await.unwrap();
+    let report = import_text(&db, catalogue, &|_, _| {}).await.unwrap();
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     let search = Arc::new(SearchIndex::in_ram().unwrap());
     sync(&db, &search).await.unwrap();
@@ -64,4 +74,22 @@ pub async fn call(state: &AppState, endpoint: &str, cookie: &str, pairs: &[(&str
         headers.push(("cookie", cookie));
     }
     send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, form(pairs)).await
+}
+
+/// Someone with an account and a session; `cookie` is empty for an anonymous visitor.
+#[derive(Clone)]
+pub struct Person {
+    pub name: &'static str,
+    pub cookie: String,
+}
+
+/// Creates `name@example.vn` with `roles` (in `organization`) and a session.
+pub async fn person(state: &AppState, name: &'static str, roles: &[app::accounts::model::Role], organization: Option<&str>) -> Person {
+    use app::accounts::{repo, secret};
+    let email = format!("{name}@example.vn");
+    let id = repo::create_user(&state.db, &email, name, "no password", roles).await.unwrap();
+    repo::set_organization(&state.db, id, organization).await.unwrap();
+    let token = secret::new_token().unwrap();
+    repo::create_session(&state.db, &secret::token_hash(&token), id, 3600).await.unwrap();
+    Person { name, cookie: format!("kh_session={token}") }
 }

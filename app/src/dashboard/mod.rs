@@ -1,0 +1,15 @@
+//! The province's dashboard: what the portal holds and what comes of it, drawn as charts on the
+//! server, and Resolution 57's targets against the values officers record each year.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+pub mod targets;
+#[cfg(feature = "ssr")]
+pub mod charts;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod stats;

@@ -1,0 +1,132 @@
+//! Atom feeds (RFC 4287): open calls, pilots accepting applications and new technology offers,
+//! each optionally for one sector.
+
+use atom_syndication::{Category, Entry as AtomEntry, Feed, FixedDateTime, Link, Person, Text};
+use chrono::NaiveDate;
+
+use crate::catalog::model::{excerpt, Facet, Kind, ListFilter};
+use crate::catalog::repo::{self, Listed};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::vocab::Sector;
+
+/// How many entries a feed carries.
+const ENTRIES: u32 = 50;
+
+/// The feeds the portal publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    Calls,
+    Pilots,
+    Offers,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 3] = [Topic::Calls, Topic::Pilots, Topic::Offers];
+
+    /// Its file name under `/feeds/`.
+    pub fn file(self) -> &'static str {
+        match self {
+            Topic::Calls => "calls.atom",
+            Topic::Pilots => "pilots.atom",
+            Topic::Offers => "offers.atom",
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Topic::Calls => lang.pick("Đợt gọi đề xuất đang mở", "Open calls for proposals"),
+            Topic::Pilots => lang.pick("Thử nghiệm có kiểm soát đang nhận hồ sơ", "Sandbox pilots accepting applications"),
+            Topic::Offers => lang.pick("Công nghệ mới chào bán", "New technology offers"),
+        }
+    }
+
+    fn kind(self) -> Kind {
+        match self {
+            Topic::Calls => Kind::Call,
+            Topic::Pilots => Kind::Pilot,
+            Topic::Offers => Kind::Offer,
+        }
+    }
+
+    /// The list filter of the records it carries.
+    fn filter(self, sector: Option<Sector>) -> ListFilter {
+        let mut filter = match self {
+            Topic::Calls => ListFilter::only(Facet::CallStatus, "open"),
+            Topic::Pilots => ListFilter::only(Facet::PilotStatus, "accepting"),
+            Topic::Offers => ListFilter { page: 1, ..Default::default() },
+        };
+        filter.facets.extend(sector.map(|s| (Facet::Sector, s.code().to_string())));
+        filter
+    }
+}
+
+/// The feed of `topic` (in one sector) as Atom XML, links absolute under `origin`.
+pub async fn feed(db: &Db, topic: Topic, sector: Option<Sector>, lang: Lang, origin: &str, today: NaiveDate) -> Result<String, AppError> {
+    let filter = topic.filter(sector);
+    let records = match topic {
+        // Calls still open that have not passed their deadline, soonest first.
+        Topic::Calls => {
+            let all = repo::list_all(db, Kind::Call, &filter, today).await?;
+            all.into_iter().filter(|l| l.record.entry().closes().is_none_or(|c| c >= today)).take(ENTRIES as usize).collect()
+        }
+        _ => repo::newest(db, topic.kind(), &filter, ENTRIES).await?,
+    };
+    let query = match sector {
+        Some(s) => format!("?sector={}", s.code()),
+        None => String::new(),
+    };
+    let self_url = format!("{origin}/feeds/{}{query}", topic.file());
+    let list_url = format!("{origin}{}?{}", topic.kind().path(), filter.query_string(1));
+    let mut title = topic.title(lang).to_string();
+    if let Some(sector) = sector {
+        title = format!("{title} · {}", sector.label(lang));
+    }
+    let entries: Vec<AtomEntry> = records.iter().map(|l| entry(l, lang, origin)).collect();
+    let updated = entries.iter().map(|e| e.updated).max().unwrap_or_else(now);
+    let feed = Feed {
+        title: Text::plain(format!("{title} · {}", crate::layout::portal_name(lang))),
+        id: self_url.clone(),
+        updated,
+        authors: vec![Person { name: crate::layout::portal_name(lang).to_string(), uri: Some(origin.to_string()), ..Default::default() }],
+        links: vec![
+            Link { href: self_url, rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
+            Link { href: list_url, rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() },
+        ],
+        rights: Some(Text::plain(format!("{} {}", super::LICENCE_NAME, super::LICENCE_URL))),
+        lang: Some(lang.code().to_string()),
+        entries,
+        ..Default::default()
+    };
+    Ok(feed.to_string())
+}
+
+fn entry(listed: &Listed, lang: Lang, origin: &str) -> AtomEntry {
+    let record = &listed.record;
+    let entry = record.entry();
+    let url = format!("{origin}{}/{}", record.kind().path(), entry.id());
+    let mut summary = excerpt(entry.summary().get(lang), 400);
+    if let Some(closes) = entry.closes() {
+        let label = lang.pick("Hạn nộp", "Closes");
+        summary = format!("{label}: {}. {summary}", lang.date(closes));
+    }
+    let updated = listed.updated_at.as_deref().and_then(|t| FixedDateTime::parse_from_rfc3339(t).ok()).unwrap_or_else(now);
+    AtomEntry {
+        title: Text::plain(entry.title().get(lang)),
+        id: url.clone(),
+        updated,
+        links: vec![Link { href: url, rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() }],
+        summary: Some(Text::plain(summary)),
+        categories: entry
+            .sectors()
+            .iter()
+            .map(|s| Category { term: s.code().into(), label: Some(s.label(lang).into()), ..Default::default() })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+fn now() -> FixedDateTime {
+    chrono::Utc::now().fixed_offset()
+}

@@ -1,0 +1,77 @@
+//! The open-data routes: `/{kinds}.csv`, `/feeds/{topic}.atom`, `/sitemap.xml`,
+//! `/sitemaps/{file}` and `/robots.txt`.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use super::feeds::Topic;
+use crate::accounts::session::site_origin;
+use crate::catalog::model::{Kind, ListFilter};
+use crate::error::AppError;
+use crate::i18n::{lang_of, Lang};
+use crate::state::AppState;
+use crate::vocab::Sector;
+
+pub fn routes() -> Router<AppState> {
+    let mut router = Router::new()
+        .route("/feeds/{file}", get(feed))
+        .route("/sitemap.xml", get(sitemap_index))
+        .route("/sitemaps/{file}", get(sitemap_file))
+        .route("/robots.txt", get(robots));
+    for &kind in Kind::ALL {
+        router = router.route(&format!("{}.csv", kind.path()), get(move |state: State<AppState>, query: RawQuery, headers: HeaderMap| csv(state, kind, query, headers)));
+    }
+    router
+}
+
+fn pairs(query: Option<String>) -> Result<Vec<(String, String)>, AppError> {
+    serde_urlencoded::from_str(query.as_deref().unwrap_or(""))
+        .map_err(|_| AppError::BadRequest("the query string is not valid URL encoding".into()))
+}
+
+fn values<'a>(pairs: &'a [(String, String)], key: &'a str) -> impl Iterator<Item = &'a str> {
+    pairs.iter().filter(move |(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// `GET /{kinds}.csv`: the list with the filters of its page (same parameters), every row.
+async fn csv(State(state): State<AppState>, kind: Kind, RawQuery(query): RawQuery, headers: HeaderMap) -> Result<Response, AppError> {
+    let pairs = pairs(query)?;
+    let filter = ListFilter::from_query(kind, |key| values(&pairs, key).map(str::to_string).collect());
+    let records = crate::catalog::repo::list_all(&state.db, kind, &filter, crate::state::today()).await?;
+    let body = super::csv::write(kind, &records, &site_origin(&headers)).map_err(AppError::internal)?;
+    let name = format!("attachment; filename=\"{}.csv\"", kind.path().trim_start_matches('/'));
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body).into_response())
+}
+
+/// `GET /feeds/{calls|pilots|offers}.atom[?sector=…][&lang=vi|en]`.
+async fn feed(State(state): State<AppState>, Path(file): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Result<Response, AppError> {
+    let topic = Topic::ALL.into_iter().find(|t| t.file() == file).ok_or(AppError::NotFound)?;
+    let pairs = pairs(query)?;
+    let sector = match values(&pairs, "sector").next() {
+        Some(code) => Some(Sector::from_code(code).ok_or_else(|| AppError::BadRequest(format!("unknown sector \"{code}\"; see vocab.md for the codes")))?),
+        None => None,
+    };
+    let lang = match values(&pairs, "lang").next() {
+        Some(code) => Lang::from_code(code).ok_or_else(|| AppError::BadRequest("lang must be vi or en".into()))?,
+        None => lang_of(&headers),
+    };
+    let xml = super::feeds::feed(&state.db, topic, sector, lang, &site_origin(&headers), crate::state::today()).await?;
+    Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response())
+}
+
+async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    let xml = super::sitemap::index(&state.db, &site_origin(&headers)).await?;
+    Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())
+}
+
+async fn sitemap_file(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Result<Response, AppError> {
+    let xml = super::sitemap::file(&state.db, &site_origin(&headers), &file).await?.ok_or(AppError::NotFound)?;
+    Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())
+}
+
+async fn robots(headers: HeaderMap) -> Response {
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], super::sitemap::robots(&site_origin(&headers))).into_response()
+}

@@ -1,0 +1,226 @@
+//! Open data and the dashboard over the demo catalogue: CSV per list with its filters, Atom
+//! feeds, sitemap and robots.txt, the dashboard's figures and charts, and the officers' form.
+
+mod common;
+
+use std::collections::HashSet;
+use std::str::FromStr;
+
+use app::accounts::model::Role;
+use axum::http::{Method, StatusCode};
+use common::{call, demo_state, person, send};
+use serde_json::Value;
+
+async fn get(state: &app::state::AppState, uri: &str) -> (StatusCode, String, String) {
+    let (status, headers, body) = send(state, Method::GET, uri, &[("host", "portal.example")], String::new()).await;
+    let kind = headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    (status, kind, body)
+}
+
+/// Every public record of the export, as JSON.
+async fn exported(state: &app::state::AppState) -> Vec<Value> {
+    let (_, _, body) = get(state, "/api/export.jsonl").await;
+    body.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn has(record: &Value, field: &str, value: &str) -> bool {
+    match &record[field] {
+        Value::Array(items) => items.iter().any(|i| i == value),
+        other => other == value,
+    }
+}
+
+fn parse_csv(body: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = body.strip_prefix('\u{feff}').expect("a byte order mark for spreadsheets");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let headers = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
+    (headers, rows)
+}
+
+#[tokio::test]
+async fn csv_downloads_carry_exactly_the_filtered_rows() {
+    let state = demo_state().await;
+    let records = exported(&state).await;
+    let labs: Vec<&Value> = records.iter().filter(|r| r["kind"] == "lab").collect();
+
+    let (status, kind, body) = get(&state, "/labs.csv").await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));
+    let (headers, rows) = parse_csv(&body);
+    assert_eq!(headers.first().map(String::as_str), Some("id"));
+    assert!(headers.contains(&"capabilities".to_string()) && headers.last().map(String::as_str) == Some("url"));
+    assert_eq!(rows.len(), labs.len(), "every public lab");
+
+    let sector = labs[0]["sectors"][0].as_str().unwrap();
+    let expected: HashSet<&str> = labs.iter().filter(|l| has(l, "sectors", sector)).map(|l| l["id"].as_str().unwrap()).collect();
+    let (_, _, body) = get(&state, &format!("/labs.csv?sector={sector}")).await;
+    let (headers, rows) = parse_csv(&body);
+    let sectors = headers.iter().position(|h| h == "sectors").unwrap();
+    let ids: HashSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, expected, "the rows the filtered list shows");
+    assert!(rows.iter().all(|r| r[sectors].split("; ").any(|s| s == sector)));
+    let url = headers.iter().position(|h| h == "url").unwrap();
+    assert!(rows[0][url].starts_with("http://portal.example/labs/"), "{}", rows[0][url]);
+
+    // Vietnamese survives, and a filter nothing matches gives a header and no rows.
+    let (_, _, orgs) = get(&state, "/organizations.csv").await;
+    assert!(orgs.contains("Viện"), "Vietnamese names in UTF-8");
+    let (status, _, body) = get(&state, "/offers.csv?trl_min=9&trl_max=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(parse_csv(&body).1.len(), 0);
+    // Like the list page, values that are not codes are ignored rather than failing.
+    let (status, _, body) = get(&state, "/labs.csv?sector=astrology&page=x").await;
+    assert_eq!((status, parse_csv(&body).1.len()), (StatusCode::OK, labs.len()));
+}
+
+#[tokio::test]
+async fn feeds_parse_as_atom_and_carry_what_they_promise() {
+    let state = demo_state().await;
+    let records = exported(&state).await;
+    let find = |kind: &str, url: &str| -> Value {
+        let id = url.rsplit('/').next().unwrap();
+        records.iter().find(|r| r["kind"] == kind && r["id"] == id).cloned().unwrap_or_else(|| panic!("{url} not public"))
+    };
+
+    let (status, kind, body) = get(&state, "/feeds/calls.atom").await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/atom+xml; charset=utf-8"));
+    let calls = atom_syndication::Feed::from_str(&body).expect("valid Atom");
+    assert!(!calls.entries().is_empty(), "the demo has open calls");
+    assert!(calls.links().iter().any(|l| l.rel() == "self" && l.href() == "http://portal.example/feeds/calls.atom"));
+    for entry in calls.entries() {
+        let call = find("call", entry.links()[0].href());
+        assert_eq!(call["status"], "open", "{}", entry.title().as_str());
+        assert!(call["closes"].as_str().unwrap() >= app::state::today().to_string().as_str());
+    }
+
+    let (_, _, body) = get(&state, "/feeds/pilots.atom?lang=en").await;
+    let pilots = atom_syndication::Feed::from_str(&body).unwrap();
+    assert_eq!(pilots.lang(), Some("en"));
+    assert!(!pilots.entries().is_empty());
+    assert!(pilots.entries().iter().all(|e| find("pilot", e.links()[0].href())["status"] == "accepting"));
+
+    let (_, _, body) = get(&state, "/feeds/offers.atom").await;
+    let offers = atom_syndication::Feed::from_str(&body).unwrap();
+    let sector = offers.entries()[0].categories()[0].term().to_string();
+    let (_, _, body) = get(&state, &format!("/feeds/offers.atom?sector={sector}")).await;
+    let in_sector = atom_syndication::Feed::from_str(&body).unwrap();
+    assert!(!in_sector.entries().is_empty());
+    for entry in in_sector.entries() {
+        assert!(entry.categories().iter().any(|c| c.term() == sector));
+        assert!(has(&find("offer", entry.links()[0].href()), "sectors", &sector));
+    }
+
+    let (status, _, body) = get(&state, "/feeds/offers.atom?sector=astrology").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("unknown sector"), "{body}");
+    assert_eq!(get(&state, "/feeds/nothing.atom").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_public_page_and_robots_points_to_it() {
+    let state = demo_state().await;
+    let records = exported(&state).await;
+    let (status, kind, index) = get(&state, "/sitemap.xml").await;
+    assert_eq!((status, kind.as_str()), (StatusCode::OK, "application/xml; charset=utf-8"));
+    let files: Vec<&str> = index.split("<loc>").skip(1).map(|s| s.split("</loc>").next().unwrap()).collect();
+    assert!(files.contains(&"http://portal.example/sitemaps/pages.xml"));
+    let mut urls = HashSet::new();
+    for file in files {
+        let (status, _, body) = get(&state, file.trim_start_matches("http://portal.example")).await;
+        assert_eq!(status, StatusCode::OK, "{file}");
+        assert!(body.starts_with("<?xml") && body.contains("<urlset"));
+        urls.extend(body.split("<loc>").skip(1).map(|s| s.split("</loc>").next().unwrap().to_string()));
+    }
+    assert!(urls.contains("http://portal.example/dashboard") && urls.contains("http://portal.example/open-data"));
+    for record in &records {
+        let kind = app::catalog::model::Kind::from_code(record["kind"].as_str().unwrap()).unwrap();
+        let url = format!("http://portal.example{}/{}", kind.path(), record["id"].as_str().unwrap());
+        assert!(urls.contains(&url), "{url} missing from the sitemap");
+    }
+    assert_eq!(get(&state, "/sitemaps/lab-9.xml").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&state, "/sitemaps/nothing.xml").await.0, StatusCode::NOT_FOUND);
+
+    let (status, _, robots) = get(&state, "/robots.txt").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(robots.contains("Sitemap: http://portal.example/sitemap.xml"));
+    assert!(robots.contains("Disallow: /account") && robots.contains("Disallow: /fn/"));
+}
+
+async fn dashboard(state: &app::state::AppState, cookie: &str) -> Value {
+    let mut headers = vec![("content-type", "application/json"), ("accept", "application/json")];
+    if !cookie.is_empty() {
+        headers.push(("cookie", cookie));
+    }
+    let (status, _, body) = send(state, Method::POST, "/fn/dashboard", &headers, r#"{"lang":"en"}"#.into()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+#[tokio::test]
+async fn the_dashboard_counts_live_data_and_officers_record_indicator_values() {
+    let state = demo_state().await;
+    let records = exported(&state).await;
+    let d = dashboard(&state, "").await;
+    assert_eq!(d["can_record"], false);
+    assert_eq!(d["figures"][0]["value"].as_u64().unwrap() as usize, records.len(), "published listings");
+    let charts = d["charts"].as_array().unwrap();
+    let ids: Vec<&str> = charts.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for id in ["by-kind", "by-sector", "by-place", "by-month", "pilots", "introductions", "applications"] {
+        assert!(ids.contains(&id), "{id} chart");
+    }
+    for chart in charts {
+        assert!(chart["svg"].as_str().unwrap().starts_with("<svg"), "{}", chart["id"]);
+        assert!(!chart["rows"].as_array().unwrap().is_empty(), "{} has a table", chart["id"]);
+    }
+    let by_kind = charts.iter().find(|c| c["id"] == "by-kind").unwrap();
+    let labs = records.iter().filter(|r| r["kind"] == "lab").count().to_string();
+    assert!(by_kind["rows"].as_array().unwrap().iter().any(|r| r[0] == "Labs" && r[1] == labs.as_str()), "{}", by_kind["rows"]);
+    let pilots = charts.iter().find(|c| c["id"] == "pilots").unwrap();
+    let accepting = records.iter().filter(|r| r["kind"] == "pilot" && r["status"] == "accepting").count().to_string();
+    assert!(pilots["rows"].as_array().unwrap().iter().any(|r| r[0] == "Accepting applications" && r[1] == accepting.as_str()));
+    let patents = d["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "patents").unwrap();
+    assert!(patents["latest"].is_null());
+
+    let officer = person(&state, "officer", &[Role::Officer], None).await;
+    let member = person(&state, "member", &[Role::Member], None).await;
+    assert_eq!(dashboard(&state, &officer.cookie).await["can_record"], true);
+    let value = |year: &'static str, value: &'static str| {
+        [("indicator", "patents"), ("year", year), ("value", value), ("source", "Sở KH&CN Khánh Hòa")]
+    };
+    let (status, _, _) = call(&state, "record_indicator", &member.cookie, &value("2025", "4")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, body) = call(&state, "record_indicator", &officer.cookie, &[("indicator", "patents"), ("year", "1990"), ("value", "lots"), ("source", "")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    for field in ["\"year\"", "\"value\"", "\"source\""] {
+        assert!(body.contains(field), "{field} explained in {body}");
+    }
+    assert_eq!(call(&state, "record_indicator", &officer.cookie, &value("2024", "2")).await.0, StatusCode::OK);
+    assert_eq!(call(&state, "record_indicator", &officer.cookie, &value("2025", "3")).await.0, StatusCode::OK);
+    let d = dashboard(&state, "").await;
+    let patents = d["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "patents").unwrap();
+    assert_eq!(patents["latest"], "3 (2025)");
+    assert_eq!(patents["met"], true);
+    assert_eq!(patents["trend"], "+1 since 2024");
+    assert!(patents["svg"].as_str().unwrap().contains("<svg"));
+
+    // A correction replaces the year's value; the audit log keeps the old one.
+    assert_eq!(call(&state, "record_indicator", &officer.cookie, &value("2025", "2,5")).await.0, StatusCode::OK);
+    let d = dashboard(&state, "").await;
+    let patents = d["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "patents").unwrap();
+    assert_eq!((patents["latest"].as_str(), patents["met"].as_bool()), (Some("2.5 (2025)"), Some(false)));
+    let log = app::accounts::repo::audit_log(&state.db, 10).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "record_indicator" && e.detail.starts_with("2025: 3 (")), "{log:?}");
+}
+
+#[tokio::test]
+async fn the_dashboard_and_open_data_pages_render_on_the_server() {
+    let state = demo_state().await;
+    let (status, _, page) = get(&state, "/dashboard").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<svg") && page.contains("<table"), "charts with tables");
+    let (status, _, page) = get(&state, "/open-data").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("CC BY 4.0") && page.contains("/feeds/calls.atom") && page.contains("/labs.csv"));
+    let (_, _, list) = get(&state, "/calls?sector=aquaculture").await;
+    assert!(list.contains("/calls.csv?sector=aquaculture") && list.contains("/feeds/calls.atom?sector=aquaculture"), "downloads keep the filters");
+}
