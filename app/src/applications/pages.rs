@@ -10,20 +10,38 @@ use super::model::{applicable, Application, Panel, Stage};
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
+use crate::error::AppError;
 use crate::layout::ErrorNotice;
 
+/// The application panel's data and actions, made by the record's page before anything
+/// suspends: one resource for the whole panel (resources made inside a suspended view do not
+/// hydrate reliably).
+#[derive(Clone, Copy)]
+pub struct ApplyState {
+    panel: Resource<Result<Panel, AppError>>,
+    apply: ServerAction<Apply>,
+    review: ServerAction<MoveApplication>,
+}
+
+impl ApplyState {
+    pub fn new(kind: Kind, id: Memo<String>) -> Self {
+        let apply = ServerAction::<Apply>::new();
+        let review = ServerAction::<MoveApplication>::new();
+        let panel = Resource::new(move || (id.get(), review.version().get()), move |(id, _)| async move {
+            if applicable(kind) { application_panel(kind, id).await } else { Ok(Panel::Nothing) }
+        });
+        ApplyState { panel, apply, review }
+    }
+}
+
 /// On a call's or pilot's page: apply, or see my application; officers review applications.
-/// One resource for the whole panel: resources made inside a suspended view do not hydrate.
 #[component]
-pub fn ApplyBox(kind: Kind, id: String) -> impl IntoView {
+pub fn ApplyBox(kind: Kind, id: String, state: ApplyState) -> impl IntoView {
     let lang = use_lang();
     if !applicable(kind) {
         return ().into_any();
     }
-    let apply = ServerAction::<Apply>::new();
-    let review = ServerAction::<MoveApplication>::new();
-    let key = id.clone();
-    let panel = Resource::new(move || (key.clone(), review.version().get()), move |(id, _)| application_panel(kind, id));
+    let ApplyState { panel, apply, review } = state;
     let location = use_location();
     view! {
         <Suspense fallback=|| ()>

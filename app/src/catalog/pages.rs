@@ -10,10 +10,10 @@ use super::model::{Kind, ListFilter, RecordDetail};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Lang};
 use crate::layout::{ErrorNotice, NotFound};
-use crate::applications::pages::ApplyBox;
+use crate::applications::pages::{ApplyBox, ApplyState};
 use crate::introductions::pages::IntroduceBox;
-use crate::listings::pages::ListingBar;
-use crate::matching::pages::RecordMatches;
+use crate::listings::pages::{ListingBar, ListingBarState};
+use crate::matching::pages::{has_matches, record_matches_resource, RecordMatches};
 
 /// The list of one kind, with filters and pages.
 #[component]
@@ -97,13 +97,20 @@ fn ListDownloads(kind: Kind, filter: ListFilter) -> impl IntoView {
 pub fn DetailPage(kind: Kind) -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let data = Resource::new(id, move |id| get_record(kind, id, lang));
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let data = Resource::new(move || id.get(), move |id| get_record(kind, id, lang));
+    // Every box of the page gets its data from resources made here, before anything suspends.
+    let boxes = Boxes {
+        bar: ListingBarState::new(kind, id),
+        viewer: Resource::new(|| (), |_| crate::accounts::api::get_viewer()),
+        apply: ApplyState::new(kind, id),
+        matches: record_matches_resource(kind, id),
+    };
     view! {
         <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(detail) => view! { <RecordView kind=kind detail=detail/> }.into_any(),
+                    Ok(detail) => view! { <RecordView kind=kind detail=detail boxes/> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
                     Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
                 }
@@ -112,8 +119,17 @@ pub fn DetailPage(kind: Kind) -> impl IntoView {
     }
 }
 
+/// The data of a record page's boxes (listing bar, introduction, application, matches).
+#[derive(Clone, Copy)]
+struct Boxes {
+    bar: ListingBarState,
+    viewer: Resource<Result<crate::accounts::model::Viewer, AppError>>,
+    apply: ApplyState,
+    matches: Resource<Result<Vec<crate::matching::model::Match>, AppError>>,
+}
+
 #[component]
-fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
+fn RecordView(kind: Kind, detail: RecordDetail, boxes: Boxes) -> impl IntoView {
     let lang = use_lang();
     let entry = detail.record.entry();
     let title = display_title(&detail, lang);
@@ -125,8 +141,7 @@ fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
     let sectors = entry.sectors().to_vec();
     let fields = entry.fields(lang);
     let structured = super::jsonld::script_text(&super::jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
-    let matches = matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
-        .then(|| view! { <RecordMatches kind=kind id=entry.id().to_string()/> });
+    let matches = has_matches(kind).then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() data=boxes.matches/> });
     let sections = detail
         .sections
         .into_iter()
@@ -148,13 +163,13 @@ fn RecordView(kind: Kind, detail: RecordDetail) -> impl IntoView {
                 {original}
                 <Badges badges=badges/>
                 <SectorChips sectors=sectors kind=kind/>
-                <ListingBar kind=kind id=entry.id().to_string()/>
+                <ListingBar kind=kind id=entry.id().to_string() state=boxes.bar/>
             </header>
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>
-        <IntroduceBox kind=kind id=entry.id().to_string()/>
-        <ApplyBox kind=kind id=entry.id().to_string()/>
+        <IntroduceBox kind=kind id=entry.id().to_string() viewer=boxes.viewer/>
+        <ApplyBox kind=kind id=entry.id().to_string() state=boxes.apply/>
         {matches}
         {sections}
     }

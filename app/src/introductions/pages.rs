@@ -6,7 +6,8 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use super::api::{my_introductions, AnswerIntroduction, RecordOutcome, RequestIntroduction};
 use super::model::{introducible, DeclineReason, IntroStatus, Introduction, Outcome};
-use crate::accounts::model::Role;
+use crate::accounts::model::{Role, Viewer};
+use crate::error::AppError;
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -14,12 +15,11 @@ use crate::layout::ErrorNotice;
 
 /// On a lab's, expert's or offer's page: ask to be introduced.
 #[component]
-pub fn IntroduceBox(kind: Kind, id: String) -> impl IntoView {
+pub fn IntroduceBox(kind: Kind, id: String, viewer: Resource<Result<Viewer, AppError>>) -> impl IntoView {
     let lang = use_lang();
     if !introducible(kind) {
         return ().into_any();
     }
-    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
     let need = use_query_map().with_untracked(|q| q.get("need")).unwrap_or_default();
     let location = use_location();
     view! {

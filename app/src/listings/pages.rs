@@ -167,16 +167,32 @@ fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<
     .into_any()
 }
 
+/// The listing bar's data and actions, made by the record's page before anything suspends
+/// (resources made inside a suspended view do not hydrate reliably).
+#[derive(Clone, Copy)]
+pub struct ListingBarState {
+    data: Resource<Result<super::model::ListingMeta, AppError>>,
+    confirm: ServerAction<ConfirmListing>,
+    verify: ServerAction<VerifyOrganization>,
+    moderate: ServerAction<ModerateListing>,
+}
+
+impl ListingBarState {
+    pub fn new(kind: Kind, id: Memo<String>) -> Self {
+        let confirm = ServerAction::<ConfirmListing>::new();
+        let verify = ServerAction::<VerifyOrganization>::new();
+        let moderate = ServerAction::<ModerateListing>::new();
+        let data = Resource::new(move || (id.get(), confirm.version().get(), verify.version().get()), move |(id, _, _)| get_listing_meta(kind, id));
+        ListingBarState { data, confirm, verify, moderate }
+    }
+}
+
 /// On a record's page: when it was confirmed, whether it is verified, and the owner's and
 /// officers' actions.
 #[component]
-pub fn ListingBar(kind: Kind, id: String) -> impl IntoView {
+pub fn ListingBar(kind: Kind, id: String, state: ListingBarState) -> impl IntoView {
     let lang = use_lang();
-    let confirm = ServerAction::<ConfirmListing>::new();
-    let verify = ServerAction::<VerifyOrganization>::new();
-    let moderate = ServerAction::<ModerateListing>::new();
-    let key = id.clone();
-    let data = Resource::new(move || (key.clone(), confirm.version().get(), verify.version().get()), move |(id, _, _)| get_listing_meta(kind, id));
+    let ListingBarState { data, confirm, verify, moderate } = state;
     view! {
         <Suspense fallback=|| ()>
             {move || {

@@ -14,7 +14,7 @@ use super::score::{is_stop_word, availability, freshness, location, reasons, sec
 use crate::catalog::model::{Kind, Record};
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::search::analyzer::words;
+use crate::search::analyzer::{words, Word};
 use crate::search::index::SearchIndex;
 use crate::search::model::SearchRequest;
 
@@ -22,6 +22,10 @@ use crate::search::model::SearchRequest;
 const CANDIDATES: usize = 200;
 /// Most words of a need's text that are read.
 const MAX_WORDS: usize = 400;
+/// Share of all records above which a word is too common to tell fit.
+const COMMON_SHARE: f32 = 0.2;
+/// Records a catalogue needs before word shares mean anything.
+const MIN_RECORDS_FOR_SHARE: u64 = 100;
 /// Score kept by each further match from an organization already listed.
 const SAME_ORGANIZATION: f32 = 0.9;
 
@@ -49,7 +53,9 @@ pub fn find(index: &SearchIndex, q: &MatchQuery, limit: usize, lang: Lang, today
     pairs.dedup();
     let mut seen = std::collections::HashSet::new();
     typed.retain(|w| !is_stop_word(&w.folded) && seen.insert(w.folded.clone()));
-    let words = index.corrected(&searcher, &typed);
+    let field = index.schema.body_fold;
+    let doc_freq = |w: &str| searcher.doc_freq(&tantivy::Term::from_field_text(field, w)).unwrap_or(0);
+    let words = distinctive(index.corrected(&searcher, &typed), searcher.num_docs(), doc_freq);
     let Some(text) = index.scoring_query(&words, &pairs, false, &index.match_weights) else { return Ok(Vec::new()) };
     let filter = SearchRequest { kinds: q.kinds.clone(), org_types: q.org_types.clone(), ..SearchRequest::default() };
     let query = index.full_query(Some(text), index.filter_clauses(&filter, today, None));
@@ -124,6 +130,40 @@ pub fn find(index: &SearchIndex, q: &MatchQuery, limit: usize, lang: Lang, today
             }
         })
         .collect())
+}
+
+/// The words of a need that say something about fit: in a catalogue large enough to tell, words
+/// found in more than `COMMON_SHARE` of all records ("system", "công nghệ") are dropped, unless
+/// that would leave nothing. Tuned on the judged needs (0.15 to 0.3 score alike).
+/// `doc_freq` gives the number of records holding a folded word, out of `total`.
+fn distinctive(words: Vec<(Word, bool)>, total: u64, doc_freq: impl Fn(&str) -> u64) -> Vec<(Word, bool)> {
+    if total < MIN_RECORDS_FOR_SHARE {
+        return words;
+    }
+    let common = |w: &Word| doc_freq(&w.folded) as f32 > COMMON_SHARE * total as f32;
+    let kept: Vec<(Word, bool)> = words.iter().filter(|(w, _)| !common(w)).cloned().collect();
+    if kept.is_empty() { words } else { kept }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Vec<(Word, bool)> {
+        words(text).into_iter().map(|w| (w, false)).collect()
+    }
+
+    fn folded(words: &[(Word, bool)]) -> Vec<&str> {
+        words.iter().map(|(w, _)| w.folded.as_str()).collect()
+    }
+
+    #[test]
+    fn words_in_more_than_a_fifth_of_the_catalogue_are_dropped() {
+        let df = |w: &str| if w == "cong" || w == "nghe" { 400 } else { 3 };
+        assert_eq!(folded(&distinctive(typed("công nghệ ăn mòn"), 1000, df)), ["an", "mon"]);
+        assert_eq!(folded(&distinctive(typed("công nghệ"), 1000, df)), ["cong", "nghe"], "never left with nothing");
+        assert_eq!(folded(&distinctive(typed("công nghệ ăn mòn"), 50, df)).len(), 4, "a small catalogue cannot tell");
+    }
 }
 
 /// What a stored or posted need looks for.

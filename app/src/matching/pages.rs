@@ -10,6 +10,7 @@ use super::model::{Match, MatchRequest};
 use crate::catalog::components::{submit_on_change, Badges, TrlSelect};
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
+use crate::error::AppError;
 use crate::layout::{ErrorNotice, PageHead};
 use crate::vocab::{PartnerType, Sector};
 
@@ -54,9 +55,23 @@ pub fn MatchGroups(matches: Vec<Match>, need: Option<String>) -> impl IntoView {
     view! { <div class="match-groups">{groups}</div> }.into_any()
 }
 
+/// The matches of the record `id`, for `RecordMatches` (empty for kinds that have none);
+/// made by the record's page before anything suspends.
+pub fn record_matches_resource(kind: Kind, id: Memo<String>) -> Resource<Result<Vec<Match>, AppError>> {
+    let lang = use_lang();
+    Resource::new(move || id.get(), move |id| async move {
+        if has_matches(kind) { record_matches(kind, id, lang).await } else { Ok(Vec::new()) }
+    })
+}
+
+/// Kinds whose page lists matches.
+pub fn has_matches(kind: Kind) -> bool {
+    matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
+}
+
 /// On a record's page: partners for a need, or what an offer, lab, expert or call could serve.
 #[component]
-pub fn RecordMatches(kind: Kind, id: String) -> impl IntoView {
+pub fn RecordMatches(kind: Kind, id: String, data: Resource<Result<Vec<Match>, AppError>>) -> impl IntoView {
     let lang = use_lang();
     let heading = match kind {
         Kind::Need => lang.pick("Đối tác phù hợp", "Suggested partners"),
@@ -64,7 +79,6 @@ pub fn RecordMatches(kind: Kind, id: String) -> impl IntoView {
         _ => lang.pick("Nhu cầu có thể đáp ứng", "Needs it could answer"),
     };
     let need = (kind == Kind::Need).then(|| id.clone());
-    let data = Resource::new(move || id.clone(), move |id| record_matches(kind, id, lang));
     view! {
         <section class="related matches" aria-labelledby="matches-heading">
             <h2 id="matches-heading">{heading}</h2>

@@ -4,6 +4,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
 
+/// Glossary equivalents a query is expanded with at most (a long need names many terms).
+const MAX_EXPANSIONS: usize = 24;
+
 use chrono::NaiveDate;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
@@ -109,7 +112,7 @@ impl SearchIndex {
         let mut gate: Vec<Box<dyn Query>> = Vec::new();
         if !expansions.is_empty() {
             let mut translated: Vec<Box<dyn Query>> = Vec::new();
-            for phrase in expansions.iter().take(12) {
+            for phrase in expansions.iter().take(MAX_EXPANSIONS) {
                 let mut parts: Vec<Box<dyn Query>> = Vec::new();
                 for w in phrase {
                     parts.push(boost(term(s.title_fold, w), w8.title));
