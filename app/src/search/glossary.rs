@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::analyzer::words;
+use super::analyzer::{words, Word};
 
 /// The glossary shipped with the portal.
 pub const GLOSSARY_TSV: &str = include_str!("glossary.tsv");
@@ -13,15 +13,15 @@ type Phrase = Vec<String>;
 
 #[derive(Debug, Default)]
 pub struct Glossary {
-    /// Every term, folded, to the entries it belongs to.
-    terms: HashMap<Phrase, Vec<usize>>,
+    /// Every term, folded, to the entries it belongs to with the term's words as written.
+    terms: HashMap<Phrase, Vec<(usize, Vec<String>)>>,
     /// Per entry: the Vietnamese terms, then the English terms.
     entries: Vec<(Vec<Phrase>, Vec<Phrase>)>,
     longest: usize,
 }
 
-fn phrase(text: &str) -> Phrase {
-    words(text).into_iter().map(|w| w.folded).collect()
+fn folded(words: &[Word]) -> Phrase {
+    words.iter().map(|w| w.folded.clone()).collect()
 }
 
 impl Glossary {
@@ -37,14 +37,16 @@ impl Glossary {
             let [_, vi, en] = columns[..] else {
                 return Err(format!("glossary line {}: expected 3 tab-separated columns", n + 1));
             };
-            let side = |s: &str| s.split('|').map(phrase).filter(|p| !p.is_empty()).collect::<Vec<_>>();
+            let side = |s: &str| s.split('|').map(words).filter(|p| !p.is_empty()).collect::<Vec<_>>();
             let entry = glossary.entries.len();
             let (vi, en) = (side(vi), side(en));
-            for p in vi.iter().chain(en.iter()) {
-                glossary.longest = glossary.longest.max(p.len());
-                glossary.terms.entry(p.clone()).or_default().push(entry);
+            for term in vi.iter().chain(en.iter()) {
+                glossary.longest = glossary.longest.max(term.len());
+                let exact = term.iter().map(|w| w.exact.clone()).collect();
+                glossary.terms.entry(folded(term)).or_default().push((entry, exact));
             }
-            glossary.entries.push((vi, en));
+            let folded_side = |side: Vec<Vec<Word>>| side.iter().map(|t| folded(t)).collect();
+            glossary.entries.push((folded_side(vi), folded_side(en)));
         }
         Ok(glossary)
     }
@@ -57,24 +59,31 @@ impl Glossary {
         self.entries.is_empty()
     }
 
-    /// The equivalents of the glossary terms found in `query` (folded words), longest terms
-    /// first: for a Vietnamese term its English ones and the reverse, plus same-language
-    /// synonyms. Each is a phrase of folded words, never one of the query's own terms.
-    pub fn expand(&self, query: &[String]) -> Vec<Phrase> {
+    /// The equivalents of the glossary terms found in `query`, longest terms first: for a
+    /// Vietnamese term its English ones and the reverse, plus same-language synonyms. Each is
+    /// a phrase of folded words, never one of the query's own terms. Words typed with marks
+    /// must carry the term's marks ("bảo" is not "bão"); words typed without marks match any.
+    pub fn expand(&self, query: &[Word]) -> Vec<Phrase> {
+        let folded_query = folded(query);
         let mut out: Vec<Phrase> = Vec::new();
         let mut i = 0;
         while i < query.len() {
             let mut matched = 0;
             for len in (1..=self.longest.min(query.len() - i)).rev() {
-                if let Some(entries) = self.terms.get(&query[i..i + len]) {
-                    for &e in entries {
-                        let (vi, en) = &self.entries[e];
-                        for p in vi.iter().chain(en.iter()) {
-                            if p.as_slice() != &query[i..i + len] && !out.contains(p) {
-                                out.push(p.clone());
-                            }
+                let span = &query[i..i + len];
+                let Some(entries) = self.terms.get(&folded_query[i..i + len]) else { continue };
+                let same_marks = |exact: &Vec<String>| span.iter().zip(exact).all(|(q, t)| !q.has_marks() || q.folded == *t || q.exact == *t);
+                let mut found = false;
+                for (e, _) in entries.iter().filter(|(_, exact)| same_marks(exact)) {
+                    found = true;
+                    let (vi, en) = &self.entries[*e];
+                    for p in vi.iter().chain(en.iter()) {
+                        if p.as_slice() != &folded_query[i..i + len] && !out.contains(p) {
+                            out.push(p.clone());
                         }
                     }
+                }
+                if found {
                     matched = len;
                     break;
                 }
@@ -89,8 +98,8 @@ impl Glossary {
 mod tests {
     use super::*;
 
-    fn folded(text: &str) -> Vec<String> {
-        phrase(text)
+    fn phrase(text: &str) -> Vec<String> {
+        folded(&words(text))
     }
 
     #[test]
@@ -102,18 +111,27 @@ mod tests {
     #[test]
     fn english_finds_vietnamese_and_the_reverse() {
         let g = Glossary::parse("aquaculture\ttôm hùm\tlobster | spiny lobster\naquaculture\ttrại giống\thatchery\n").unwrap();
-        let en = g.expand(&folded("lobster hatchery"));
-        assert!(en.contains(&folded("tôm hùm")) && en.contains(&folded("trại giống")), "{en:?}");
-        let vi = g.expand(&folded("nuoi tom hum"));
-        assert!(vi.contains(&folded("lobster")) && vi.contains(&folded("spiny lobster")), "{vi:?}");
-        assert!(!vi.contains(&folded("tom hum")), "the query's own terms are not repeated");
+        let en = g.expand(&words("lobster hatchery"));
+        assert!(en.contains(&phrase("tôm hùm")) && en.contains(&phrase("trại giống")), "{en:?}");
+        let vi = g.expand(&words("nuoi tom hum"));
+        assert!(vi.contains(&phrase("lobster")) && vi.contains(&phrase("spiny lobster")), "{vi:?}");
+        assert!(!vi.contains(&phrase("tom hum")), "the query's own terms are not repeated");
     }
 
     #[test]
     fn the_longest_term_wins() {
         let g = Glossary::parse("x\ttôm\tshrimp\nx\ttôm hùm\tlobster\n").unwrap();
-        let out = g.expand(&folded("tôm hùm"));
-        assert_eq!(out, vec![folded("lobster")]);
+        let out = g.expand(&words("tôm hùm"));
+        assert_eq!(out, vec![phrase("lobster")]);
+    }
+
+    #[test]
+    fn words_typed_with_marks_keep_them() {
+        let g = Glossary::parse("x\tbão\ttyphoon\nx\tbảo quản\tpreservation\n").unwrap();
+        assert!(g.expand(&words("bảo dưỡng")).is_empty(), "bảo is not bão");
+        assert_eq!(g.expand(&words("bão số 5")), vec![phrase("typhoon")]);
+        assert_eq!(g.expand(&words("bao")), vec![phrase("typhoon")], "typed without marks, it may be");
+        assert_eq!(g.expand(&words("bảo quản xoài")), vec![phrase("preservation")]);
     }
 
     #[test]

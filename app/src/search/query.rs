@@ -108,7 +108,7 @@ impl SearchIndex {
             clauses.push(boost(term(s.title_pairs, pair), w8.pairs * w8.title));
             clauses.push(boost(term(s.body_pairs, pair), w8.pairs));
         }
-        let expansions = self.glossary.expand(&folded);
+        let expansions = self.glossary.expand(&plain);
         let mut gate: Vec<Box<dyn Query>> = Vec::new();
         if !expansions.is_empty() {
             let mut translated: Vec<Box<dyn Query>> = Vec::new();
@@ -256,7 +256,7 @@ impl SearchIndex {
     fn highlight_terms(&self, words: &[Word]) -> HashSet<String> {
         let folded: Vec<String> = words.iter().map(|w| w.folded.clone()).collect();
         let mut terms: HashSet<String> = folded.iter().cloned().collect();
-        for phrase in self.glossary.expand(&folded) {
+        for phrase in self.glossary.expand(words) {
             terms.extend(phrase);
         }
         terms
