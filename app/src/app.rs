@@ -23,7 +23,10 @@ use crate::search::pages::SearchPage;
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = provide_lang();
-    let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    let css = match asset_hashes().and_then(|h| h.css.as_deref()) {
+        Some(hash) if options.hash_files => format!("/{}/{}.{hash}.css", options.site_pkg_dir, options.output_name),
+        _ => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
+    };
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -41,6 +44,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The content hashes of a release build's assets (`hash.txt` beside the server binary, as
+/// Leptos reads it for the script and the wasm); `None` in a debug build.
+#[derive(Debug, Default)]
+pub struct AssetHashes {
+    pub css: Option<String>,
+}
+
+pub fn asset_hashes() -> Option<&'static AssetHashes> {
+    #[cfg(feature = "ssr")]
+    {
+        static HASHES: std::sync::OnceLock<Option<AssetHashes>> = std::sync::OnceLock::new();
+        HASHES
+            .get_or_init(|| {
+                let path = std::env::current_exe().ok()?.with_file_name("hash.txt");
+                let text = std::fs::read_to_string(path).ok()?;
+                let css = text.lines().find_map(|l| l.strip_prefix("css:")).map(|h| h.trim().to_string());
+                Some(AssetHashes { css })
+            })
+            .as_ref()
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
 }
 
 #[component]

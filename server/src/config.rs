@@ -56,6 +56,8 @@ impl Config {
             .site_root(self.site_root.clone())
             .site_pkg_dir(self.site_pkg_dir.clone())
             .site_addr(self.site_addr)
+            // A release build names its assets by content and leaves their hashes beside the binary.
+            .hash_files(app::app::asset_hashes().is_some())
             .build()
     }
 }

@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::search::http::routes())
         .merge(app::matching::http::routes())
         .merge(app::opendata::http::routes())
+        .nest_service("/pkg", assets(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(fallback)
         .layer(axum::extract::DefaultBodyLimit::max(crate::security::BODY_LIMIT))
@@ -31,6 +32,24 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::security::guard))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The script, wasm and stylesheet: brotli or gzip copies when the build made them, and for
+/// names carrying a content hash, a year in the browser's cache.
+fn assets(options: &leptos::prelude::LeptosOptions) -> axum::routing::MethodRouter {
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let files = tower_http::services::ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    axum::routing::get_service(files).layer(axum::middleware::from_fn(cache_assets))
+}
+
+async fn cache_assets(req: Request<Body>, next: axum::middleware::Next) -> Response {
+    let hashed = req.uri().path().rsplit('/').next().and_then(|name| name.split('.').nth(1)).is_some_and(|part| {
+        part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit())
+    });
+    let mut response = next.run(req).await;
+    let policy = if hashed && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static(policy));
+    response
 }
 
 /// Unknown API paths answer JSON; anything else is a static file or the 404 page.

@@ -72,11 +72,44 @@ pub fn run(cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// Deletes the big artifacts (test binaries, the server's rlib, ~1 GB each) that an older
+/// build left behind under another hash: a shared target directory otherwise grows until the
+/// disk is full. The newest file of each name is kept.
+fn prune_stale_artifacts() {
+    let deps = target_dir().join("debug/deps");
+    let Ok(entries) = std::fs::read_dir(&deps) else { return };
+    let mut newest: std::collections::HashMap<(String, String), Vec<(std::time::SystemTime, PathBuf, u64)>> = Default::default();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let (stem, ext) = name.split_once('.').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((name.clone(), String::new()));
+        let Some((base, hash)) = stem.rsplit_once('-') else { continue };
+        let Ok(meta) = entry.metadata() else { continue };
+        if hash.len() != 16 || !hash.chars().all(|c| c.is_ascii_hexdigit()) || meta.len() < 50_000_000 {
+            continue;
+        }
+        let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+        newest.entry((base.to_string(), ext)).or_default().push((modified, entry.path(), meta.len()));
+    }
+    let mut freed = 0;
+    for files in newest.values_mut() {
+        files.sort_by(|a, b| b.0.cmp(&a.0));
+        for (_, path, size) in files.iter().skip(1) {
+            if std::fs::remove_file(path).is_ok() {
+                freed += size;
+            }
+        }
+    }
+    if freed > 0 {
+        eprintln!("xtask: removed {} MB of stale build artifacts", freed / 1_000_000);
+    }
+}
+
 fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
 fn serve(release: bool) -> Result<()> {
+    prune_stale_artifacts();
     setup::for_build(release)?;
     site::build(release)?;
     let binary = site::server_binary(release);
@@ -87,6 +120,7 @@ fn serve(release: bool) -> Result<()> {
 }
 
 fn test() -> Result<()> {
+    prune_stale_artifacts();
     setup::toolchain()?;
     let browser = setup::browser()?;
     setup::npm_packages()?;

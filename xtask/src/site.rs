@@ -36,6 +36,9 @@ pub fn build(release: bool) -> Result<()> {
         optimize(&pkg.join(format!("{OUTPUT_NAME}_bg.wasm")))?;
     }
     std::fs::copy(root().join("style/main.css"), pkg.join(format!("{OUTPUT_NAME}.css"))).context("copying style/main.css")?;
+    if release {
+        fingerprint(&pkg, &server_binary(true).with_file_name("hash.txt"))?;
+    }
     copy_dir(&root().join("public"), &site_root())?;
     eprintln!("xtask: site built in {}", site_root().display());
     Ok(())
@@ -63,6 +66,39 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<()> {
         .typescript(false)
         .generate(out)
         .context("wasm-bindgen")
+}
+
+/// Names the release assets by their content (`kh-innovation.<hash>.wasm`, `.js`, `.css`) so
+/// that browsers may keep them for a year, stores brotli and gzip copies beside them (served
+/// as they are, never compressed per request), and writes the hashes where Leptos reads them:
+/// `hash.txt` beside the server binary.
+fn fingerprint(pkg: &Path, hash_file: &Path) -> Result<()> {
+    use sha2::{Digest, Sha256};
+    use std::io::Write;
+    for entry in std::fs::read_dir(pkg)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.split('.').nth(1).is_some_and(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit())) {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    let mut lines = String::new();
+    for (kind, file) in [("js", format!("{OUTPUT_NAME}.js")), ("wasm", format!("{OUTPUT_NAME}_bg.wasm")), ("css", format!("{OUTPUT_NAME}.css"))] {
+        let bytes = std::fs::read(pkg.join(&file)).with_context(|| format!("reading {file}"))?;
+        let digest = Sha256::digest(&bytes);
+        let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        let hashed = pkg.join(format!("{OUTPUT_NAME}.{hash}.{kind}"));
+        std::fs::write(&hashed, &bytes)?;
+        let mut br = Vec::new();
+        brotli::BrotliCompress(&mut &bytes[..], &mut br, &brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() })?;
+        std::fs::write(hashed.with_extension(format!("{kind}.br")), br)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&bytes)?;
+        std::fs::write(hashed.with_extension(format!("{kind}.gz")), gz.finish()?)?;
+        lines.push_str(&format!("{kind}: {hash}\n"));
+    }
+    std::fs::write(hash_file, lines).with_context(|| format!("writing {}", hash_file.display()))?;
+    Ok(())
 }
 
 /// Shrinks the release wasm with binaryen's wasm-opt from npm when it is installed (Debian's

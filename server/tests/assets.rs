@@ -1,0 +1,38 @@
+//! The script, wasm and stylesheet: precompressed copies are served as they are, and names
+//! with a content hash are cached for a year (only when found).
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{send, small_state};
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("kh-innovation.0123456789abcdef.wasm"), b"raw wasm").unwrap();
+    std::fs::write(pkg.join("kh-innovation.0123456789abcdef.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(pkg.join("kh-innovation.css"), b"body{}").unwrap();
+    let mut state = small_state().await;
+    state.leptos_options = leptos::prelude::LeptosOptions::builder()
+        .output_name("kh-innovation")
+        .site_root(site.path().to_string_lossy().to_string())
+        .build();
+
+    let (status, headers, body) =
+        send(&state, Method::GET, "/pkg/kh-innovation.0123456789abcdef.wasm", &[("accept-encoding", "br, gzip")], String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-encoding"], "br");
+    assert_eq!(body, "brotli bytes", "the stored copy, not compressed again");
+    assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable");
+
+    let (_, headers, body) = send(&state, Method::GET, "/pkg/kh-innovation.0123456789abcdef.wasm", &[], String::new()).await;
+    assert_eq!((body.as_str(), headers.get("content-encoding")), ("raw wasm", None));
+
+    let (status, headers, _) = send(&state, Method::GET, "/pkg/kh-innovation.css", &[], String::new()).await;
+    assert_eq!((status, headers["cache-control"].to_str().unwrap()), (StatusCode::OK, "no-cache"), "unhashed names are checked every time");
+
+    let (status, headers, _) = send(&state, Method::GET, "/pkg/kh-innovation.fedcba9876543210.wasm", &[], String::new()).await;
+    assert_eq!((status, headers["cache-control"].to_str().unwrap()), (StatusCode::NOT_FOUND, "no-cache"), "a miss is never cached");
+}
