@@ -241,3 +241,33 @@ async fn record_pages_carry_schema_org_json_ld() {
         assert_eq!(value["url"], uri);
     }
 }
+
+#[tokio::test]
+async fn large_imports_store_every_record_with_its_facets_across_batches() {
+    let state = empty_state().await;
+    let n = app::catalog::repo::BATCH * 2 + 7;
+    let line = |i: usize, sector: &str| {
+        format!(
+            r#"{{"kind":"organization","id":"org-{i:04}","name":"Tổ chức {i}","org_type":"sme","description":"D","sectors":["{sector}"],"location":"Nha Trang"}}"#
+        )
+    };
+    let text: Vec<String> = (0..n).map(|i| line(i, "aquaculture")).collect();
+    let report = import_text(&state.db, &text.join("\n"), &|_, _| {}).await.unwrap();
+    assert_eq!((report.inserted, report.rejected.len()), (n, 0));
+    let count = |sector: &'static str| {
+        let db = state.db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM record_facets WHERE facet = 'sector' AND value = $1").bind(sector).fetch_one(&db).await.unwrap()
+        }
+    };
+    assert_eq!(count("aquaculture").await, n as i64);
+    let revisions: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT revision) FROM records").fetch_one(&state.db).await.unwrap();
+    assert_eq!(revisions, n as i64, "every record has its own revision");
+
+    // One record in the last batch changes sector: only its facets change.
+    let mut again = text.clone();
+    again[n - 1] = line(n - 1, "tourism");
+    let report = import_text(&state.db, &again.join("\n"), &|_, _| {}).await.unwrap();
+    assert_eq!((report.inserted, report.updated, report.unchanged), (0, 1, n - 1));
+    assert_eq!((count("aquaculture").await, count("tourism").await), (n as i64 - 1, 1));
+}

@@ -98,15 +98,18 @@ pub async fn import_text(db: &Db, text: &str, progress: &(dyn Fn(usize, usize) +
     let accepted = resolve_references(&mut tx, parsed, failed, &mut report).await?;
     let total = accepted.len();
     let now = chrono::Utc::now().to_rfc3339();
-    for (done, (_, record)) in accepted.iter().enumerate() {
-        match repo::upsert(&mut tx, record, &now).await? {
-            Outcome::Inserted => report.inserted += 1,
-            Outcome::Updated => report.updated += 1,
-            Outcome::Unchanged => report.unchanged += 1,
+    let records: Vec<Record> = accepted.into_iter().map(|(_, r)| r).collect();
+    let mut done = 0;
+    for chunk in records.chunks(repo::BATCH) {
+        for outcome in repo::upsert_many(&mut tx, chunk, &now).await? {
+            match outcome {
+                Outcome::Inserted => report.inserted += 1,
+                Outcome::Updated => report.updated += 1,
+                Outcome::Unchanged => report.unchanged += 1,
+            }
         }
-        if done % 256 == 0 || done + 1 == total {
-            progress(done + 1, total);
-        }
+        done += chunk.len();
+        progress(done, total);
     }
     tx.commit().await?;
     report.rejected.sort_by_key(|r| r.line);

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::model::{Facet, Kind, ListFilter, Record, Text, PAGE_SIZE};
+use std::collections::HashMap;
+
+use super::model::{Facet, Kind, Link, ListFilter, Record, Text, PAGE_SIZE};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -19,62 +21,118 @@ pub enum Outcome {
 
 /// Inserts or replaces `record`, with its facets and links; leaves an identical one untouched.
 pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> Result<Outcome, sqlx::Error> {
-    let kind = record.kind().code();
-    let entry = record.entry();
-    let doc = serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let stored: Option<(String, bool)> = sqlx::query_as("SELECT doc, hidden FROM records WHERE kind = $1 AND id = $2")
-        .bind(kind)
-        .bind(entry.id())
-        .fetch_optional(&mut *conn)
-        .await?;
-    let hidden = stored.as_ref().is_some_and(|(_, hidden)| *hidden);
-    let existing = stored.map(|(doc, _)| doc);
-    if existing.as_deref() == Some(doc.as_str()) {
-        return Ok(Outcome::Unchanged);
+    Ok(upsert_many(conn, std::slice::from_ref(record), now).await?.remove(0))
+}
+
+/// Records per statement when storing many: SQLite allows 32,766 bound values per statement,
+/// and a record binds up to about 60 (with its facets and links).
+pub const BATCH: usize = 400;
+
+/// `upsert` for many records (distinct keys) in a few statements per `BATCH` of them: imports
+/// are bound by round trips to the database thread, not by SQLite. Outcomes in input order.
+pub async fn upsert_many(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, sqlx::Error> {
+    let mut outcomes = Vec::with_capacity(records.len());
+    for chunk in records.chunks(BATCH) {
+        outcomes.extend(upsert_chunk(conn, chunk, now).await?);
     }
-    let title = entry.title();
-    sqlx::query(
-        "INSERT INTO records (kind, id, title, title_en, title_vi, sort_title, trl, closes, doc, created_at, updated_at, revision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, (SELECT COALESCE(MAX(revision), 0) + 1 FROM records))
-         ON CONFLICT (kind, id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
+    Ok(outcomes)
+}
+
+async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, sqlx::Error> {
+    let docs: Vec<String> =
+        records.iter().map(|r| serde_json::to_string(r).map_err(|e| sqlx::Error::Encode(Box::new(e)))).collect::<Result<_, _>>()?;
+    let mut q = QueryBuilder::<Sqlite>::new("SELECT kind, id, doc, hidden FROM records WHERE (kind, id) IN (VALUES ");
+    let mut keys = q.separated(", ");
+    for record in records {
+        keys.push("(").push_bind_unseparated(record.kind().code()).push_unseparated(", ").push_bind_unseparated(record.id()).push_unseparated(")");
+    }
+    q.push(")");
+    let rows: Vec<(String, String, String, bool)> = q.build_query_as().fetch_all(&mut *conn).await?;
+    let stored: HashMap<(String, String), (String, bool)> = rows.into_iter().map(|(k, i, d, h)| ((k, i), (d, h))).collect();
+    let stored_of = |r: &Record| stored.get(&(r.kind().code().to_string(), r.id().to_string()));
+
+    let outcomes: Vec<Outcome> = records
+        .iter()
+        .zip(&docs)
+        .map(|(r, doc)| match stored_of(r) {
+            None => Outcome::Inserted,
+            Some((existing, _)) if existing == doc => Outcome::Unchanged,
+            Some(_) => Outcome::Updated,
+        })
+        .collect();
+    let changed: Vec<(&Record, &String)> =
+        records.iter().zip(&docs).zip(&outcomes).filter(|(_, o)| **o != Outcome::Unchanged).map(|(rd, _)| rd).collect();
+    if changed.is_empty() {
+        return Ok(outcomes);
+    }
+    let base: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(revision), 0) FROM records").fetch_one(&mut *conn).await?;
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO records (kind, id, title, title_en, title_vi, sort_title, trl, closes, doc, created_at, updated_at, revision) ",
+    );
+    q.push_values(changed.iter().enumerate(), |mut row, (i, (record, doc))| {
+        let entry = record.entry();
+        let title = entry.title();
+        row.push_bind(record.kind().code())
+            .push_bind(entry.id())
+            .push_bind(title.base)
+            .push_bind(title.en)
+            .push_bind(title.vi)
+            .push_bind(crate::text::fold(title.base))
+            .push_bind(entry.trl().map(i64::from))
+            .push_bind(entry.closes().map(|d| d.to_string()))
+            .push_bind(doc.as_str())
+            .push_bind(now)
+            .push_bind(now)
+            .push_bind(base + i as i64 + 1);
+    });
+    q.push(
+        " ON CONFLICT (kind, id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
            title_vi = excluded.title_vi, sort_title = excluded.sort_title, trl = excluded.trl,
            closes = excluded.closes, doc = excluded.doc, updated_at = excluded.updated_at,
            revision = excluded.revision",
-    )
-    .bind(kind)
-    .bind(entry.id())
-    .bind(title.base)
-    .bind(title.en)
-    .bind(title.vi)
-    .bind(crate::text::fold(title.base))
-    .bind(entry.trl().map(i64::from))
-    .bind(entry.closes().map(|d| d.to_string()))
-    .bind(&doc)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    );
+    q.build().execute(&mut *conn).await?;
 
-    if existing.is_some() {
-        sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
-        sqlx::query("DELETE FROM record_links WHERE kind = $1 AND id = $2").bind(kind).bind(entry.id()).execute(&mut *conn).await?;
+    let updated: Vec<&Record> = changed.iter().map(|(r, _)| *r).filter(|r| stored_of(r).is_some()).collect();
+    if !updated.is_empty() {
+        for table in ["record_facets", "record_links"] {
+            let mut q = QueryBuilder::<Sqlite>::new(format!("DELETE FROM {table} WHERE (kind, id) IN (VALUES "));
+            let mut keys = q.separated(", ");
+            for record in &updated {
+                keys.push("(").push_bind_unseparated(record.kind().code()).push_unseparated(", ").push_bind_unseparated(record.id()).push_unseparated(")");
+            }
+            q.push(")");
+            q.build().execute(&mut *conn).await?;
+        }
     }
-    if !hidden {
-        insert_facets(&mut *conn, record).await?;
-    }
-    let links = entry.links();
-    if !links.is_empty() {
-        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) ");
-        q.push_values(links.iter().enumerate(), |mut row, (position, link)| {
-            row.push_bind(kind)
-                .push_bind(entry.id())
-                .push_bind(link.rel.as_str())
-                .push_bind(position as i64)
-                .push_bind(link.kind.code())
-                .push_bind(link.id.as_str());
+    // Hidden records keep no facet rows, so that counts leave them out.
+    let facets: Vec<(&Record, Facet, &str)> = changed
+        .iter()
+        .filter(|(r, _)| !stored_of(r).is_some_and(|(_, hidden)| *hidden))
+        .flat_map(|(r, _)| facets_of(r).into_iter().map(move |(f, v)| (*r, f, v)))
+        .collect();
+    if !facets.is_empty() {
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
+        q.push_values(facets, |mut row, (record, facet, value)| {
+            row.push_bind(record.kind().code()).push_bind(record.id()).push_bind(facet.code()).push_bind(value);
         });
         q.build().execute(&mut *conn).await?;
     }
-    Ok(if existing.is_some() { Outcome::Updated } else { Outcome::Inserted })
+    let links: Vec<(&Record, usize, Link)> =
+        changed.iter().flat_map(|(r, _)| r.entry().links().into_iter().enumerate().map(move |(i, l)| (*r, i, l))).collect();
+    if !links.is_empty() {
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) ");
+        q.push_values(links, |mut row, (record, position, link)| {
+            row.push_bind(record.kind().code())
+                .push_bind(record.id())
+                .push_bind(link.rel)
+                .push_bind(position as i64)
+                .push_bind(link.kind.code())
+                .push_bind(link.id);
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(outcomes)
 }
 
 /// One record, public or hidden (for its owner and officers).
@@ -116,10 +174,7 @@ pub async fn set_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str, hidde
 /// Stores the vocabulary values of `record` for filters and counts.
 async fn insert_facets(conn: &mut SqliteConnection, record: &Record) -> Result<(), sqlx::Error> {
     let (kind, entry) = (record.kind().code(), record.entry());
-    let sectors = entry.sectors().iter().map(|s| (Facet::Sector, s.code()));
-    let mut facets: Vec<_> = sectors.chain(entry.facets()).collect();
-    facets.sort();
-    facets.dedup();
+    let facets = facets_of(record);
     if !facets.is_empty() {
         // One statement for all of a record's facets: imports are bound by round trips.
         let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
@@ -129,6 +184,15 @@ async fn insert_facets(conn: &mut SqliteConnection, record: &Record) -> Result<(
         q.build().execute(&mut *conn).await?;
     }
     Ok(())
+}
+
+/// The vocabulary values of `record` (sectors and its kind's facets), each once.
+fn facets_of(record: &Record) -> Vec<(Facet, &'static str)> {
+    let entry = record.entry();
+    let mut facets: Vec<_> = entry.sectors().iter().map(|s| (Facet::Sector, s.code())).chain(entry.facets()).collect();
+    facets.sort();
+    facets.dedup();
+    facets
 }
 
 /// Whether a record of `kind` with `id` is stored.
