@@ -271,3 +271,23 @@ async fn large_imports_store_every_record_with_its_facets_across_batches() {
     assert_eq!((report.inserted, report.updated, report.unchanged), (0, 1, n - 1));
     assert_eq!((count("aquaculture").await, count("tourism").await), (n as i64 - 1, 1));
 }
+
+#[tokio::test]
+async fn records_with_every_sector_and_type_import_in_full_batches() {
+    // 400 calls × (19 sectors + 8 eligible types + status) facets would overflow SQLite's
+    // bound-value limit in one statement.
+    let state = empty_state().await;
+    let sectors = r#"["oceanography","aquaculture","fisheries","biotechnology","vaccines","health","tourism","services","logistics","energy","environment","agriculture","digital","ai_data","cybersecurity","smart_city","fintech","education","manufacturing"]"#;
+    let eligible = r#"["startup","sme","enterprise","research_institute","university","government","investor","support_org"]"#;
+    let mut lines = vec![r#"{"kind":"organization","id":"so-khcn","name":"Sở KH&CN","org_type":"government","description":"D","sectors":["digital"],"location":"Nha Trang"}"#.to_string()];
+    let n = app::catalog::repo::BATCH;
+    lines.extend((0..n).map(|i| {
+        format!(
+            r#"{{"kind":"call","id":"call-{i:04}","title":"Đợt {i}","description":"D","issuer":"so-khcn","sectors":{sectors},"eligible":{eligible},"opens":"2026-01-01","closes":"2026-12-31","status":"open"}}"#
+        )
+    }));
+    let report = import_text(&state.db, &lines.join("\n"), &|_, _| {}).await.unwrap();
+    assert_eq!((report.inserted, report.rejected.len()), (n + 1, 0), "{:?}", report.rejected.first());
+    let facets: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM record_facets WHERE kind = 'call'").fetch_one(&state.db).await.unwrap();
+    assert_eq!(facets, (n * (19 + 8 + 1)) as i64);
+}

@@ -24,9 +24,12 @@ pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> 
     Ok(upsert_many(conn, std::slice::from_ref(record), now).await?.remove(0))
 }
 
-/// Records per statement when storing many: SQLite allows 32,766 bound values per statement,
-/// and a record binds up to about 60 (with its facets and links).
+/// Records per statement when storing many: SQLite allows 32,766 bound values per statement
+/// and a record's row binds 12.
 pub const BATCH: usize = 400;
+
+/// Facet or link rows per insert statement (at most 6 values each: 24,000 of SQLite's 32,766).
+const ROWS_PER_INSERT: usize = 4_000;
 
 /// `upsert` for many records (distinct keys) in a few statements per `BATCH` of them: imports
 /// are bound by round trips to the database thread, not by SQLite. Outcomes in input order.
@@ -111,24 +114,25 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
         .filter(|(r, _)| !stored_of(r).is_some_and(|(_, hidden)| *hidden))
         .flat_map(|(r, _)| facets_of(r).into_iter().map(move |(f, v)| (*r, f, v)))
         .collect();
-    if !facets.is_empty() {
+    // A record may have dozens of facets: rows go in groups that stay under SQLite's limit.
+    for rows in facets.chunks(ROWS_PER_INSERT) {
         let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
-        q.push_values(facets, |mut row, (record, facet, value)| {
-            row.push_bind(record.kind().code()).push_bind(record.id()).push_bind(facet.code()).push_bind(value);
+        q.push_values(rows, |mut row, (record, facet, value)| {
+            row.push_bind(record.kind().code()).push_bind(record.id()).push_bind(facet.code()).push_bind(*value);
         });
         q.build().execute(&mut *conn).await?;
     }
     let links: Vec<(&Record, usize, Link)> =
         changed.iter().flat_map(|(r, _)| r.entry().links().into_iter().enumerate().map(move |(i, l)| (*r, i, l))).collect();
-    if !links.is_empty() {
+    for rows in links.chunks(ROWS_PER_INSERT) {
         let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) ");
-        q.push_values(links, |mut row, (record, position, link)| {
+        q.push_values(rows, |mut row, (record, position, link)| {
             row.push_bind(record.kind().code())
                 .push_bind(record.id())
-                .push_bind(link.rel)
-                .push_bind(position as i64)
+                .push_bind(link.rel.as_str())
+                .push_bind(*position as i64)
                 .push_bind(link.kind.code())
-                .push_bind(link.id);
+                .push_bind(link.id.as_str());
         });
         q.build().execute(&mut *conn).await?;
     }
