@@ -69,6 +69,9 @@ fn Counts(counts: Vec<(Kind, u64)>) -> impl IntoView {
         <section aria-labelledby="counts-heading">
             <h2 id="counts-heading" class="visually-hidden">{lang.pick("Số liệu", "In numbers")}</h2>
             <ul class="counts">{tiles}</ul>
+            <p class="counts-more">
+                <a href="/dashboard">{lang.pick("Bảng theo dõi và chỉ tiêu 2030 →", "Dashboard and 2030 targets →")}</a>
+            </p>
         </section>
     }
 }
