@@ -74,13 +74,8 @@ fn ListDownloads(kind: Kind, filter: ListFilter) -> impl IntoView {
     let lang = use_lang();
     let query = filter.query_string(1);
     let csv = if query.is_empty() { format!("{}.csv", kind.path()) } else { format!("{}.csv?{query}", kind.path()) };
-    let feed = match kind {
-        Kind::Call => Some("calls.atom"),
-        Kind::Pilot => Some("pilots.atom"),
-        Kind::Offer => Some("offers.atom"),
-        _ => None,
-    };
-    let feed = feed.map(|file| {
+    let feed = crate::opendata::Topic::of(kind).map(|topic| {
+        let file = topic.file();
         let sector = filter.value(super::model::Facet::Sector).map(|s| format!("?sector={s}")).unwrap_or_default();
         view! { <a class="feed-link" href=format!("/feeds/{file}{sector}")>{lang.pick("Theo dõi (Atom)", "Follow (Atom)")}</a> }
     });

@@ -310,6 +310,11 @@ pub async fn list_all(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate
     ordered(db, kind, filter, today, None).await
 }
 
+/// The first `limit` records of `kind` matching `filter`, in the order of its list.
+pub async fn list_first(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate, limit: u32) -> Result<Vec<Listed>, AppError> {
+    ordered(db, kind, filter, today, Some((i64::from(limit), 0))).await
+}
+
 /// Records of `kind` matching `filter` in list order, `page` = (limit, offset) of them or all.
 /// The page's keys are chosen first, so that only its documents are read and joined.
 async fn ordered(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate, page: Option<(i64, i64)>) -> Result<Vec<Listed>, AppError> {

@@ -19,7 +19,11 @@ pub async fn dashboard(state: &AppState, lang: Lang, can_record: bool) -> Result
     let kinds = crate::catalog::repo::counts(db).await?;
     let introductions = stats::introductions(db).await?;
     let applications = stats::applications(db, lang).await?;
-    let pilots = stats::facet(db, Kind::Pilot, Facet::PilotStatus.code()).await?;
+    let pilots = crate::catalog::repo::facet_counts(db, Kind::Pilot, &ListFilter::default(), &[Facet::PilotStatus])
+        .await?
+        .into_iter()
+        .flat_map(|(_, counts)| counts)
+        .collect::<Vec<_>>();
     let running = pilots.iter().filter(|(s, _)| s == PilotStatus::Running.code()).map(|(_, n)| n).sum();
     let applied: u64 = applications.iter().flat_map(|a| a.by_stage.iter()).sum();
     let figure = |label: (&str, &str), value: u64| Figure { label: lang.pick(label.0, label.1).to_string(), value };

@@ -49,17 +49,6 @@ pub async fn sectors(db: &Db) -> Result<Vec<(String, u64)>, AppError> {
     Ok(rows.into_iter().map(|(v, n)| (v, n as u64)).collect())
 }
 
-/// Public records of one facet (such as the pilots' status) per value.
-pub async fn facet(db: &Db, kind: Kind, facet: &str) -> Result<Vec<(String, u64)>, AppError> {
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT value, COUNT(*) FROM record_facets WHERE kind = $1 AND facet = $2 GROUP BY value")
-            .bind(kind.code())
-            .bind(facet)
-            .fetch_all(db)
-            .await?;
-    Ok(rows.into_iter().map(|(v, n)| (v, n as u64)).collect())
-}
-
 /// Public organizations per place (the first part of their location), most first; places after
 /// the first `top` are summed under an empty name.
 pub async fn places(db: &Db, top: usize) -> Result<Vec<(String, u64)>, AppError> {

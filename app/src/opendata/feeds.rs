@@ -4,6 +4,7 @@
 use atom_syndication::{Category, Entry as AtomEntry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::NaiveDate;
 
+use super::Topic;
 use crate::catalog::model::{excerpt, Facet, Kind, ListFilter};
 use crate::catalog::repo::{self, Listed};
 use crate::db::Db;
@@ -14,62 +15,26 @@ use crate::vocab::Sector;
 /// How many entries a feed carries.
 const ENTRIES: u32 = 50;
 
-/// The feeds the portal publishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Topic {
-    Calls,
-    Pilots,
-    Offers,
-}
-
-impl Topic {
-    pub const ALL: [Topic; 3] = [Topic::Calls, Topic::Pilots, Topic::Offers];
-
-    /// Its file name under `/feeds/`.
-    pub fn file(self) -> &'static str {
-        match self {
-            Topic::Calls => "calls.atom",
-            Topic::Pilots => "pilots.atom",
-            Topic::Offers => "offers.atom",
-        }
-    }
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Topic::Calls => lang.pick("Đợt gọi đề xuất đang mở", "Open calls for proposals"),
-            Topic::Pilots => lang.pick("Thử nghiệm có kiểm soát đang nhận hồ sơ", "Sandbox pilots accepting applications"),
-            Topic::Offers => lang.pick("Công nghệ mới chào bán", "New technology offers"),
-        }
-    }
-
-    fn kind(self) -> Kind {
-        match self {
-            Topic::Calls => Kind::Call,
-            Topic::Pilots => Kind::Pilot,
-            Topic::Offers => Kind::Offer,
-        }
-    }
-
-    /// The list filter of the records it carries.
-    fn filter(self, sector: Option<Sector>) -> ListFilter {
-        let mut filter = match self {
-            Topic::Calls => ListFilter::only(Facet::CallStatus, "open"),
-            Topic::Pilots => ListFilter::only(Facet::PilotStatus, "accepting"),
-            Topic::Offers => ListFilter { page: 1, ..Default::default() },
-        };
-        filter.facets.extend(sector.map(|s| (Facet::Sector, s.code().to_string())));
-        filter
-    }
+/// The list filter of the records `topic` carries, in one sector or all.
+fn filter(topic: Topic, sector: Option<Sector>) -> ListFilter {
+    let mut filter = match topic {
+        Topic::Calls => ListFilter::only(Facet::CallStatus, "open"),
+        Topic::Pilots => ListFilter::only(Facet::PilotStatus, "accepting"),
+        Topic::Offers => ListFilter { page: 1, ..Default::default() },
+    };
+    filter.facets.extend(sector.map(|s| (Facet::Sector, s.code().to_string())));
+    filter
 }
 
 /// The feed of `topic` (in one sector) as Atom XML, links absolute under `origin`.
 pub async fn feed(db: &Db, topic: Topic, sector: Option<Sector>, lang: Lang, origin: &str, today: NaiveDate) -> Result<String, AppError> {
-    let filter = topic.filter(sector);
+    let filter = filter(topic, sector);
     let records = match topic {
-        // Calls still open that have not passed their deadline, soonest first.
+        // Calls still open that have not passed their deadline, soonest first (the list puts
+        // past deadlines last, so the first entries hold every one still to come).
         Topic::Calls => {
-            let all = repo::list_all(db, Kind::Call, &filter, today).await?;
-            all.into_iter().filter(|l| l.record.entry().closes().is_none_or(|c| c >= today)).take(ENTRIES as usize).collect()
+            let first = repo::list_first(db, Kind::Call, &filter, today, ENTRIES).await?;
+            first.into_iter().filter(|l| l.record.entry().closes().is_none_or(|c| c >= today)).collect()
         }
         _ => repo::newest(db, topic.kind(), &filter, ENTRIES).await?,
     };

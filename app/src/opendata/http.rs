@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use super::feeds::Topic;
+use super::Topic;
 use crate::accounts::session::site_origin;
 use crate::catalog::model::{Kind, ListFilter};
 use crate::error::AppError;

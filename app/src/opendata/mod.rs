@@ -15,3 +15,48 @@ pub mod sitemap;
 /// The licence of the open data.
 pub const LICENCE_NAME: &str = "CC BY 4.0";
 pub const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
+
+use crate::catalog::model::Kind;
+use crate::i18n::Lang;
+
+/// The Atom feeds the portal publishes, one per kind that has news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    Calls,
+    Pilots,
+    Offers,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 3] = [Topic::Calls, Topic::Pilots, Topic::Offers];
+
+    /// Its file name under `/feeds/`.
+    pub fn file(self) -> &'static str {
+        match self {
+            Topic::Calls => "calls.atom",
+            Topic::Pilots => "pilots.atom",
+            Topic::Offers => "offers.atom",
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Topic::Calls => lang.pick("Đợt gọi đề xuất đang mở", "Open calls for proposals"),
+            Topic::Pilots => lang.pick("Thử nghiệm có kiểm soát đang nhận hồ sơ", "Sandbox pilots accepting applications"),
+            Topic::Offers => lang.pick("Công nghệ mới chào bán", "New technology offers"),
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Topic::Calls => Kind::Call,
+            Topic::Pilots => Kind::Pilot,
+            Topic::Offers => Kind::Offer,
+        }
+    }
+
+    /// The feed of a kind's list, if it has one.
+    pub fn of(kind: Kind) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.kind() == kind)
+    }
+}

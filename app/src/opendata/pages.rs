@@ -15,14 +15,13 @@ pub fn OpenDataPage() -> impl IntoView {
         .iter()
         .map(|k| view! { <li><a href=format!("{}.csv", k.path()) download="">{k.plural(lang)}</a>" (CSV)"</li> })
         .collect_view();
-    let feeds = [
-        ("/feeds/calls.atom", lang.pick("Đợt gọi đề xuất đang mở", "Open calls for proposals")),
-        ("/feeds/pilots.atom", lang.pick("Thử nghiệm có kiểm soát đang nhận hồ sơ", "Sandbox pilots accepting applications")),
-        ("/feeds/offers.atom", lang.pick("Công nghệ mới chào bán", "New technology offers")),
-    ]
-    .into_iter()
-    .map(|(href, label)| view! { <li><a href=href>{label}</a>" · "<code>{href}</code></li> })
-    .collect_view();
+    let feeds = super::Topic::ALL
+        .into_iter()
+        .map(|topic| {
+            let href = format!("/feeds/{}", topic.file());
+            view! { <li><a href=href.clone()>{topic.title(lang)}</a>" · "<code>{href}</code></li> }
+        })
+        .collect_view();
     view! {
         <Link rel="alternate" type_="application/atom+xml" href="/feeds/calls.atom" title=lang.pick("Đợt gọi đang mở", "Open calls")/>
         <PageHead title=heading lead=lang.pick(
