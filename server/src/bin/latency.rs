@@ -32,9 +32,12 @@ async fn main() -> anyhow::Result<()> {
     }
     let index = Arc::new(index);
     let today = app::state::today();
+    // `--only search|match|fts5` runs one part (to profile it alone).
+    let only = value("--only");
+    let runs = |part: &str| only.as_deref().is_none_or(|o| o == part);
 
     let mut ms = Vec::new();
-    for _ in 0..rounds {
+    for _ in 0..if runs("search") { rounds } else { 0 } {
         for q in &queries {
             let req = SearchRequest { q: q.query.clone(), limit: 20, ..SearchRequest::default() };
             let started = Instant::now();
@@ -42,11 +45,13 @@ async fn main() -> anyhow::Result<()> {
             ms.push(started.elapsed().as_secs_f64() * 1000.0);
         }
     }
-    let (a, b, c) = percentiles(ms);
-    println!("search {a:.2} {b:.2} {c:.2}");
+    if runs("search") {
+        let (a, b, c) = percentiles(ms);
+        println!("search {a:.2} {b:.2} {c:.2}");
+    }
 
     let mut ms = Vec::new();
-    for _ in 0..rounds {
+    for _ in 0..if runs("match") { rounds } else { 0 } {
         for n in &needs {
             let r = &n.need;
             let profile = app::matching::score::NeedProfile::new(&format!("{} {}", r.title, r.description), r.sectors.clone(), r.trl_min);
@@ -56,8 +61,13 @@ async fn main() -> anyhow::Result<()> {
             ms.push(started.elapsed().as_secs_f64() * 1000.0);
         }
     }
-    let (a, b, c) = percentiles(ms);
-    println!("match {a:.2} {b:.2} {c:.2}");
+    if runs("match") {
+        let (a, b, c) = percentiles(ms);
+        println!("match {a:.2} {b:.2} {c:.2}");
+    }
+    if !runs("fts5") {
+        return Ok(());
+    }
 
     // The naive baseline: FTS5 over title and all text, every word OR-ed, bm25.
     let started = Instant::now();
