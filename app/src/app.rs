@@ -36,7 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5d6b"/>
                 <link rel="stylesheet" href=css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -78,7 +78,6 @@ pub fn App() -> impl IntoView {
         let name = portal_name(lang);
         if title == name { title } else { format!("{title} · {name}") }
     };
-    mark_hydrated();
     view! {
         <Title formatter/>
         <Router>
@@ -130,15 +129,4 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Router>
     }
-}
-
-/// Marks `<body data-hydrated="true">` once the browser bundle runs: styles hide what only a
-/// page without JavaScript needs (such as the filters' Apply button), and tests wait for it.
-fn mark_hydrated() {
-    Effect::new(|_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = leptos::prelude::document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 }

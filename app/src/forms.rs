@@ -26,6 +26,22 @@ where
     Signal::derive(move || action.value().get())
 }
 
+/// Once `action` succeeds, loads the page again: the page is rendered on the server, so this is
+/// how everything on it (not only the island that acted) shows the change.
+pub fn reload_on_success<A, T>(action: ServerAction<A>)
+where
+    A: server_fn::ServerFn<Output = T, Error = AppError> + Send + Sync + Clone + 'static,
+    T: Send + Sync + Clone + 'static,
+    A::Output: Send + Sync,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            #[cfg(feature = "hydrate")]
+            let _ = leptos::prelude::window().location().reload();
+        }
+    });
+}
+
 /// The error next to a field, linked to it by `id` (`{field}-error`) for screen readers.
 #[component]
 pub fn FieldMessage<T: Send + Sync + Clone + 'static>(

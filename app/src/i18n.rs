@@ -98,9 +98,10 @@ impl Lang {
     }
 }
 
-/// The language of the current page.
+/// The language of the current page (in an island in the browser, where the page's context
+/// does not reach, read back from `<html lang>`).
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(detect)
 }
 
 /// Works out the language of this request (server) or page (browser) and provides it.

@@ -36,10 +36,22 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod state;
 
-/// Entry point of the browser bundle: hydrates the server-rendered page.
+/// Entry point of the browser bundle: the page is server-rendered HTML; only its islands (the
+/// `#[island]` components: forms, filters, the search box) hydrate. Then `<body
+/// data-hydrated="true">` is set: styles hide what only a page without JavaScript needs (such as
+/// the filters' Apply button), and tests wait for it. The islands hydrate after this function
+/// returns (the loader walks the page next), so the mark waits for the next task.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
+    leptos::prelude::set_timeout(
+        || {
+            if let Some(body) = leptos::prelude::document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }

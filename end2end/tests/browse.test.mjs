@@ -17,6 +17,8 @@ test('home → labs → filter by sector → lab → its institute, in Vietnames
 
   await page.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Phòng thí nghiệm' }).click();
   await page.getByRole('heading', { level: 1, name: 'Phòng thí nghiệm' }).waitFor();
+  // Links load whole pages: the filters apply on change once this page's islands hydrate.
+  await hydrated(page);
   const before = await page.locator('.result-count').textContent();
 
   // Choosing a sector applies at once: only the hydrated page can do that without the button.

@@ -36,3 +36,22 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
     let (status, headers, _) = send(&state, Method::GET, "/pkg/kh-innovation.fedcba9876543210.wasm", &[], String::new()).await;
     assert_eq!((status, headers["cache-control"].to_str().unwrap()), (StatusCode::NOT_FOUND, "no-cache"), "a miss is never cached");
 }
+
+/// Pages are server-rendered HTML with islands: only the interactive parts hydrate, and the
+/// page's own data (a record, the dashboard's charts) is not sent a second time for hydration.
+#[tokio::test]
+async fn pages_send_their_data_once_and_only_islands_hydrate() {
+    let state = common::demo_state().await;
+    let (_, _, labs) = send(&state, Method::GET, "/labs", &[], String::new()).await;
+    let href = labs.split("href=\"/labs/").nth(1).and_then(|rest| rest.split('"').next()).expect("a lab on the list");
+    let (status, _, page) = send(&state, Method::GET, &format!("/labs/{href}"), &[], String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<leptos-island data-component=\"ListingBar"), "the listing bar is an island");
+    assert!(page.contains("hydrateIslands"), "the islands loader is on the page");
+    assert!(page.contains("data-props="), "islands get their data as props");
+    assert!(!page.contains("__RESOLVED_RESOURCES[0]"), "the record is not sent again as hydration data");
+
+    let (_, _, dashboard) = send(&state, Method::GET, "/dashboard", &[], String::new()).await;
+    assert!(dashboard.matches("<svg").count() >= 4, "charts drawn on the server");
+    assert!(!dashboard.contains("__RESOLVED_RESOURCES[0]"), "an anonymous visitor's dashboard hydrates no data");
+}

@@ -17,6 +17,7 @@ commands:
   serve [--release]   set up what is missing, build, and start the portal with its demo catalogue
   build [--release]   build the server binary and the site (target/site)
   test                set up what is missing and run every test: unit, integration, end-to-end
+  e2e                 only the end-to-end tests in Chromium (builds the site first)
   eval [--verbose]    search and matching quality on the judged sets, beside a naive SQLite FTS5 baseline
   gen --records N [--out FILE]   a synthetic catalogue in the records format
   bench [--records N] [--seconds S] [--debug]   import, start, load and measure; prints one table";
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(release),
         Some("build") => setup::for_build(release).and_then(|_| site::build(release)),
         Some("test") => test(),
+        Some("e2e") => e2e_only(),
         Some("gen") => run(cargo().args(["run", "-q", "--release", "-p", "server", "--bin", "gen", "--"]).args(&args[1..])),
         Some("bench") => setup::toolchain().and_then(|_| bench::run_bench(&args[1..])),
         Some("eval") => run(cargo().args(["run", "-q", "-p", "server", "--bin", "eval", "--"]).args(&args[1..])),
@@ -117,6 +119,15 @@ fn serve(release: bool) -> Result<()> {
     cmd.arg("serve").env("LEPTOS_SITE_ROOT", site::site_root());
     eprintln!("xtask: starting the portal at http://{}", std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into()));
     run(&mut cmd)
+}
+
+/// Only the browser tests (after the Rust tests passed once): builds the site and runs them.
+fn e2e_only() -> Result<()> {
+    setup::toolchain()?;
+    let browser = setup::browser()?;
+    setup::npm_packages()?;
+    site::build(false)?;
+    e2e::run(&browser)
 }
 
 fn test() -> Result<()> {

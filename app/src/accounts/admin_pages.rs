@@ -14,13 +14,22 @@ use crate::layout::ErrorNotice;
 #[component]
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
+    view! {
+        <Title text=lang.pick("Quản trị", "Administration")/>
+        <h1>{lang.pick("Quản trị", "Administration")}</h1>
+        <Administration/>
+    }
+}
+
+/// People with their roles (saved in place), the audit log and the outbox.
+#[island]
+fn Administration() -> impl IntoView {
+    let lang = use_lang();
     let assign = ServerAction::<AssignUser>::new();
     let users = Resource::new(move || assign.version().get(), |_| list_users());
     let log = Resource::new(move || assign.version().get(), |_| read_audit_log());
     let outbox = Resource::new(|| (), |_| read_outbox());
     view! {
-        <Title text=lang.pick("Quản trị", "Administration")/>
-        <h1>{lang.pick("Quản trị", "Administration")}</h1>
         <FormStatus result=last_result(assign)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

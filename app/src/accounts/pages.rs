@@ -14,11 +14,20 @@ use crate::layout::ErrorNotice;
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<SignIn>::new();
-    let result = crate::forms::last_result(action);
     let next = use_query_map().with_untracked(|q| q.get("next")).filter(|n| crate::i18n::is_local_path(n)).unwrap_or_default();
     view! {
         <Title text=lang.pick("Đăng nhập", "Sign in")/>
+        <SignInForm next/>
+    }
+}
+
+/// The sign-in form; `next` is where to go afterwards.
+#[island]
+fn SignInForm(next: String) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<SignIn>::new();
+    let result = crate::forms::last_result(action);
+    view! {
         <section class="form-page">
             <h1>{lang.pick("Đăng nhập", "Sign in")}</h1>
             <FormStatus result/>
@@ -40,6 +49,15 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let lang = use_lang();
+    view! {
+        <Title text=lang.pick("Đăng ký", "Sign up")/>
+        <SignUpForm/>
+    }
+}
+
+#[island]
+fn SignUpForm() -> impl IntoView {
+    let lang = use_lang();
     let action = ServerAction::<SignUp>::new();
     let result = crate::forms::last_result(action);
     let roles = [Role::Member, Role::Researcher].map(|role| {
@@ -55,7 +73,6 @@ pub fn SignUpPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=lang.pick("Đăng ký", "Sign up")/>
         <section class="form-page">
             <h1>{lang.pick("Tạo tài khoản", "Create an account")}</h1>
             <FormStatus result/>
@@ -87,6 +104,15 @@ pub fn SignUpPage() -> impl IntoView {
 pub fn ResetPage() -> impl IntoView {
     let lang = use_lang();
     let token = use_query_map().with_untracked(|q| q.get("token"));
+    view! {
+        <Title text=lang.pick("Đặt lại mật khẩu", "Reset password")/>
+        <ResetForm token/>
+    }
+}
+
+#[island]
+fn ResetForm(token: Option<String>) -> impl IntoView {
+    let lang = use_lang();
     let form = match token {
         Some(token) => {
             let action = ServerAction::<ResetPassword>::new();
@@ -122,7 +148,6 @@ pub fn ResetPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=lang.pick("Đặt lại mật khẩu", "Reset password")/>
         <section class="form-page">
             <h1>{lang.pick("Đặt lại mật khẩu", "Reset your password")}</h1>
             {form}
@@ -131,7 +156,7 @@ pub fn ResetPage() -> impl IntoView {
 }
 
 /// The sign-out button.
-#[component]
+#[island]
 pub fn SignOutButton() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SignOut>::new();
@@ -229,8 +254,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
 #[component]
 pub fn SignInFirst() -> impl IntoView {
     let lang = use_lang();
-    let location = use_location();
-    let href = move || format!("/signin?next={}", crate::layout::encode(&location.pathname.get()));
+    let href = crate::layout::sign_in_href();
     view! {
         <section class="notice">
             <h1>{lang.pick("Cần đăng nhập", "Please sign in")}</h1>

@@ -2,7 +2,6 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::api::{my_searches, DeleteSearch, SaveSearch};
 use crate::forms::{last_result, FormStatus};
@@ -10,12 +9,11 @@ use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 
 /// "Notify me of new results" for the search on the page.
-#[component]
+#[island]
 pub fn SaveSearchButton() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveSearch>::new();
-    let location = use_location();
-    let query = move || location.search.get().trim_start_matches('?').to_string();
+    let query = crate::layout::current_query();
     let done = lang.pick("Đã lưu. Hộp thư sẽ báo khi có kết quả mới.", "Saved. Your inbox will tell you about new results.");
     view! {
         <div class="save-search">
@@ -29,7 +27,7 @@ pub fn SaveSearchButton() -> impl IntoView {
 }
 
 /// My saved searches, each with a delete button.
-#[component]
+#[island]
 pub fn MySearches() -> impl IntoView {
     let lang = use_lang();
     let delete = ServerAction::<DeleteSearch>::new();

@@ -3,72 +3,36 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
-use super::api::{application_panel, my_applications, Apply, MoveApplication};
-use super::model::{applicable, Application, Panel, Stage};
+use super::api::{my_applications, Apply, MoveApplication};
+use super::model::{Application, Panel, Stage};
 use crate::catalog::model::Kind;
-use crate::forms::{last_result, FieldMessage, FormStatus};
+use crate::forms::{last_result, reload_on_success, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::error::AppError;
 use crate::layout::ErrorNotice;
 
-/// The application panel's data and actions, made by the record's page before anything
-/// suspends: one resource for the whole panel (resources made inside a suspended view do not
-/// hydrate reliably).
-#[derive(Clone, Copy)]
-pub struct ApplyState {
-    panel: Resource<Result<Panel, AppError>>,
-    apply: ServerAction<Apply>,
-    review: ServerAction<MoveApplication>,
-}
-
-impl ApplyState {
-    pub fn new(kind: Kind, id: Memo<String>) -> Self {
-        let apply = ServerAction::<Apply>::new();
-        let review = ServerAction::<MoveApplication>::new();
-        let panel = Resource::new(move || (id.get(), review.version().get()), move |(id, _)| async move {
-            if applicable(kind) { application_panel(kind, id).await } else { Ok(Panel::Nothing) }
-        });
-        ApplyState { panel, apply, review }
-    }
-}
-
 /// On a call's or pilot's page: apply, or see my application; officers review applications.
-#[component]
-pub fn ApplyBox(kind: Kind, id: String, state: ApplyState) -> impl IntoView {
+/// The page is loaded again after a review, to show it.
+#[island]
+pub fn ApplyBox(kind: Kind, id: String, panel: Panel) -> impl IntoView {
     let lang = use_lang();
-    if !applicable(kind) {
-        return ().into_any();
+    let apply = ServerAction::<Apply>::new();
+    let review = ServerAction::<MoveApplication>::new();
+    reload_on_success(review);
+    match panel {
+        Panel::Reviewer(items) => view! { <Review items action=review/> }.into_any(),
+        Panel::Applicant(Some(a)) => view! {
+            <section class="introduce" id="apply"><h2>{lang.pick("Hồ sơ của bạn", "Your application")}</h2><ApplicationItem a/></section>
+        }.into_any(),
+        Panel::Applicant(None) => view! { <ApplyForm kind id action=apply/> }.into_any(),
+        Panel::Closed(reason) => view! {
+            <section class="introduce" id="apply"><h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2><p>{reason}</p></section>
+        }.into_any(),
+        Panel::SignIn => view! {
+            <p class="introduce-signin"><a href=crate::layout::sign_in_href()>{lang.pick("Đăng nhập để nộp hồ sơ", "Sign in to apply")}</a></p>
+        }.into_any(),
+        Panel::Nothing => ().into_any(),
     }
-    let ApplyState { panel, apply, review } = state;
-    let location = use_location();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let id = id.clone();
-                Suspend::new(async move {
-                    match panel.await {
-                        Ok(Panel::Reviewer(items)) => view! { <Review items action=review/> }.into_any(),
-                        Ok(Panel::Applicant(Some(a))) => view! {
-                            <section class="introduce" id="apply"><h2>{lang.pick("Hồ sơ của bạn", "Your application")}</h2><ApplicationItem a/></section>
-                        }.into_any(),
-                        Ok(Panel::Applicant(None)) => view! { <ApplyForm kind id action=apply/> }.into_any(),
-                        Ok(Panel::Closed(reason)) => view! {
-                            <section class="introduce" id="apply"><h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2><p>{reason}</p></section>
-                        }.into_any(),
-                        Ok(Panel::SignIn) => {
-                            let href = format!("/signin?next={}", crate::layout::encode(&location.pathname.get_untracked()));
-                            view! { <p class="introduce-signin"><a href=href>{lang.pick("Đăng nhập để nộp hồ sơ", "Sign in to apply")}</a></p> }.into_any()
-                        }
-                        Ok(Panel::Nothing) => ().into_any(),
-                        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
 }
 
 #[component]

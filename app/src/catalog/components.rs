@@ -1,7 +1,6 @@
 //! Pieces every list and record page uses: cards, badges, sector chips, filters, pager.
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 use super::model::{Badge, Card, CardPage, Facet, Field, FieldValue, Kind, ListFilter, Tone};
 use crate::i18n::use_lang;
@@ -89,8 +88,15 @@ pub fn FieldList(fields: Vec<Field>) -> impl IntoView {
     view! { <dl class="fields">{rows}</dl> }
 }
 
-/// Submits the form a control belongs to, so that a choice applies at once once hydrated.
-pub fn submit_on_change(ev: leptos::ev::Event) {
+/// Wraps a plain GET form so that a changed control submits it at once (once the island has
+/// hydrated; without JavaScript the form's own button applies it).
+#[island]
+pub fn AutoSubmit(children: Children) -> impl IntoView {
+    view! { <div class="auto-submit" on:change=submit_on_change>{children()}</div> }
+}
+
+/// Submits the form a changed control belongs to.
+fn submit_on_change(ev: leptos::ev::Event) {
     use leptos::wasm_bindgen::JsCast;
     let form = ev
         .target()
@@ -118,7 +124,7 @@ fn FacetSelect(kind: Kind, facet: Facet, counts: Vec<(String, u64)>, chosen: Opt
     view! {
         <div class="filter">
             <label for=id.clone()>{facet.label(lang)}</label>
-            <select id=id name=facet.code() on:change=submit_on_change>
+            <select id=id name=facet.code()>
                 <option value="">{lang.pick("Tất cả", "All")}</option>
                 {options}
             </select>
@@ -144,7 +150,7 @@ pub fn TrlSelect(
     view! {
         <div class="filter">
             <label for=id.clone()>{label}</label>
-            <select id=id name=name on:change=submit_on_change>
+            <select id=id name=name>
                 <option value="">{lang.pick("Bất kỳ", "Any")}</option>
                 {options}
             </select>
@@ -174,7 +180,8 @@ pub fn FilterForm(kind: Kind, filter: ListFilter, page: CardPage) -> impl IntoVi
         view! { <a class="button-link" href=kind.path()>{lang.pick("Xóa bộ lọc", "Clear filters")}</a> }
     });
     view! {
-        <Form method="GET" action=kind.path()>
+        <AutoSubmit>
+        <form method="get" action=kind.path()>
             <fieldset class="filters">
                 <legend>{lang.pick("Bộ lọc", "Filters")}</legend>
                 {selects}
@@ -184,7 +191,8 @@ pub fn FilterForm(kind: Kind, filter: ListFilter, page: CardPage) -> impl IntoVi
                     {clear}
                 </div>
             </fieldset>
-        </Form>
+        </form>
+        </AutoSubmit>
     }
 }
 

@@ -10,10 +10,11 @@ use super::model::{Kind, ListFilter, RecordDetail};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Lang};
 use crate::layout::{ErrorNotice, NotFound};
-use crate::applications::pages::{ApplyBox, ApplyState};
+use crate::accounts::model::User;
+use crate::applications::{api::application_panel, model::{applicable, Panel}, pages::ApplyBox};
 use crate::introductions::pages::IntroduceBox;
-use crate::listings::pages::{ListingBar, ListingBarState};
-use crate::matching::pages::{has_matches, record_matches_resource, RecordMatches};
+use crate::listings::{api::get_listing_meta, model::ListingMeta, pages::ListingBar};
+use crate::matching::{api::record_matches, model::Match, pages::{has_matches, RecordMatches}};
 
 /// The list of one kind, with filters and pages.
 #[component]
@@ -94,16 +95,25 @@ pub fn DetailPage(kind: Kind) -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let data = Resource::new(move || id.get(), move |id| get_record(kind, id, lang));
-    // Every box of the page gets its data from resources made here, before anything suspends.
-    let boxes = Boxes {
-        bar: ListingBarState::new(kind, id),
-        viewer: Resource::new(|| (), |_| crate::accounts::api::get_viewer()),
-        apply: ApplyState::new(kind, id),
-        matches: record_matches_resource(kind, id),
-    };
+    // What the boxes show is read here, once, beside the record: the view below may be made
+    // more than once while it waits, and the islands get their data as props.
+    let meta = Resource::new(move || id.get(), move |id| get_listing_meta(kind, id));
+    let panel = Resource::new(move || id.get(), move |id| async move {
+        if applicable(kind) { application_panel(kind, id).await.map(Some) } else { Ok(None) }
+    });
+    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let matches = Resource::new(move || id.get(), move |id| async move {
+        if has_matches(kind) { record_matches(kind, id, lang).await } else { Ok(Vec::new()) }
+    });
     view! {
         <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
+                let boxes = Boxes {
+                    meta: meta.await.unwrap_or_default(),
+                    panel: panel.await.ok().flatten(),
+                    viewer: viewer.await.ok().and_then(|v| v.user),
+                    matches,
+                };
                 match data.await {
                     Ok(detail) => view! { <RecordView kind=kind detail=detail boxes/> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
@@ -114,15 +124,16 @@ pub fn DetailPage(kind: Kind) -> impl IntoView {
     }
 }
 
-/// The data of a record page's boxes (listing bar, introduction, application, matches).
-#[derive(Clone, Copy)]
+/// What a record page's boxes show to the person looking at it.
 struct Boxes {
-    bar: ListingBarState,
-    viewer: Resource<Result<crate::accounts::model::Viewer, AppError>>,
-    apply: ApplyState,
-    matches: Resource<Result<Vec<crate::matching::model::Match>, AppError>>,
+    meta: ListingMeta,
+    panel: Option<Panel>,
+    viewer: Option<User>,
+    matches: Resource<Result<Vec<Match>, AppError>>,
 }
 
+/// A record's page; the listing bar, the introduction form and the application box are
+/// islands.
 #[component]
 fn RecordView(kind: Kind, detail: RecordDetail, boxes: Boxes) -> impl IntoView {
     let lang = use_lang();
@@ -158,13 +169,13 @@ fn RecordView(kind: Kind, detail: RecordDetail, boxes: Boxes) -> impl IntoView {
                 {original}
                 <Badges badges=badges/>
                 <SectorChips sectors=sectors kind=kind/>
-                <ListingBar kind=kind id=entry.id().to_string() state=boxes.bar/>
+                <ListingBar kind=kind id=entry.id().to_string() meta=boxes.meta/>
             </header>
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>
         <IntroduceBox kind=kind id=entry.id().to_string() viewer=boxes.viewer/>
-        <ApplyBox kind=kind id=entry.id().to_string() state=boxes.apply/>
+        {boxes.panel.map(|panel| view! { <ApplyBox kind=kind id=entry.id().to_string() panel/> })}
         {matches}
         {sections}
     }

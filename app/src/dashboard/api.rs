@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
 use super::model::Dashboard;
+
 use crate::error::AppError;
 use crate::i18n::Lang;
 
@@ -13,6 +14,14 @@ pub async fn get_dashboard(lang: Lang) -> Result<Dashboard, AppError> {
     let state = crate::state::app_state()?;
     let can_record = crate::accounts::session::current_user().await?.is_some_and(|u| u.is_staff());
     super::service::dashboard(&state, lang, can_record).await
+}
+
+/// The Resolution 57 indicators with their recorded values, in `lang` (read again after an
+/// officer records a value).
+#[server(prefix = "/fn", endpoint = "indicators", input = Json)]
+pub async fn get_indicators(lang: Lang) -> Result<Vec<super::model::IndicatorStatus>, AppError> {
+    let state = crate::state::app_state()?;
+    Ok(super::service::indicators(super::repo::all(&state.db).await?, lang))
 }
 
 /// Records an indicator's value for a year, with its source (province officers).

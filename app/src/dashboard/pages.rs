@@ -5,7 +5,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Link;
 
-use super::api::{get_dashboard, RecordIndicator};
+use super::api::{get_dashboard, get_indicators, RecordIndicator};
 use super::model::{Chart, Dashboard, IndicatorStatus};
 use super::targets::TARGETS;
 use crate::catalog::components::CardGrid;
@@ -16,8 +16,7 @@ use crate::layout::{ErrorNotice, PageHead};
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let lang = use_lang();
-    let record = ServerAction::<RecordIndicator>::new();
-    let data = Resource::new(move || record.version().get(), move |_| get_dashboard(lang));
+    let data = Resource::new(|| (), move |_| get_dashboard(lang));
     let heading = lang.pick("Bảng theo dõi đổi mới sáng tạo", "Innovation dashboard");
     view! {
         <Link rel="alternate" type_="application/atom+xml" href="/feeds/calls.atom" title=lang.pick("Đợt gọi đang mở", "Open calls")/>
@@ -28,7 +27,7 @@ pub fn DashboardPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(d) => view! { <DashboardView d record/> }.into_any(),
+                    Ok(d) => view! { <DashboardView d/> }.into_any(),
                     Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
                 }
             })}
@@ -37,15 +36,18 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 #[component]
-fn DashboardView(d: Dashboard, record: ServerAction<RecordIndicator>) -> impl IntoView {
+fn DashboardView(d: Dashboard) -> impl IntoView {
     let lang = use_lang();
     let figures = d
         .figures
         .into_iter()
         .map(|f| view! { <li><strong>{f.value}</strong><span>{f.label}</span></li> })
         .collect_view();
-    let indicators = d.indicators.into_iter().map(|i| view! { <Indicator i/> }).collect_view();
-    let form = d.can_record.then(|| view! { <IndicatorForm action=record year=d.year/> });
+    let targets = if d.can_record {
+        view! { <RecordTargets indicators=d.indicators year=d.year/> }.into_any()
+    } else {
+        view! { <Indicators indicators=d.indicators/> }.into_any()
+    };
     let charts = d.charts.into_iter().map(|chart| view! { <ChartFigure chart/> }).collect_view();
     let no_applications = d.applications.is_empty();
     let stage_heads = d.stages.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view();
@@ -73,8 +75,7 @@ fn DashboardView(d: Dashboard, record: ServerAction<RecordIndicator>) -> impl In
                 "Mỗi chỉ tiêu so với giá trị mới nhất do Sở ghi nhận, kèm nguồn. Đường màu cam là mức mục tiêu.",
                 "Each target against the latest value the province recorded, with its source. The orange line is the target.",
             )}</p>
-            <div class="indicators">{indicators}</div>
-            {form}
+            {targets}
         </section>
         <section aria-labelledby="charts-heading">
             <h2 id="charts-heading">{lang.pick("Danh mục và kết nối", "Catalogue and connections")}</h2>
@@ -134,6 +135,34 @@ fn Indicator(i: IndicatorStatus) -> impl IntoView {
             {chart}
             {history}
         </article>
+    }
+}
+
+#[component]
+fn Indicators(indicators: Vec<IndicatorStatus>) -> impl IntoView {
+    let cards = indicators.into_iter().map(|i| view! { <Indicator i/> }).collect_view();
+    view! { <div class="indicators">{cards}</div> }
+}
+
+/// For officers: the targets with the form that records a year's value; the cards are read
+/// again once a value is recorded.
+#[island]
+fn RecordTargets(indicators: Vec<IndicatorStatus>, year: i32) -> impl IntoView {
+    let lang = use_lang();
+    let record = ServerAction::<RecordIndicator>::new();
+    let fresh = Action::new(move |_: &()| get_indicators(lang));
+    Effect::new(move |_| {
+        if matches!(record.value().get(), Some(Ok(()))) {
+            fresh.dispatch(());
+        }
+    });
+    let shown = move || {
+        let list = fresh.value().get().and_then(Result::ok).unwrap_or_else(|| indicators.clone());
+        view! { <Indicators indicators=list/> }
+    };
+    view! {
+        {shown}
+        <IndicatorForm action=record year/>
     }
 }
 

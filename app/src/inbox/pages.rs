@@ -14,11 +14,20 @@ use crate::layout::ErrorNotice;
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let lang = use_lang();
-    let mark = ServerAction::<MarkInboxRead>::new();
-    let data = Resource::new(move || mark.version().get(), |_| inbox());
     view! {
         <Title text=lang.pick("Hộp thư", "Inbox")/>
         <h1>{lang.pick("Hộp thư", "Inbox")}</h1>
+        <Inbox/>
+    }
+}
+
+/// The notifications, read again after "mark all as read".
+#[island]
+fn Inbox() -> impl IntoView {
+    let lang = use_lang();
+    let mark = ServerAction::<MarkInboxRead>::new();
+    let data = Resource::new(move || mark.version().get(), |_| inbox());
+    view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {

@@ -2,12 +2,11 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{my_introductions, AnswerIntroduction, RecordOutcome, RequestIntroduction};
 use super::model::{introducible, DeclineReason, IntroStatus, Introduction, Outcome};
-use crate::accounts::model::{Role, Viewer};
-use crate::error::AppError;
+use crate::accounts::model::Role;
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -15,37 +14,22 @@ use crate::layout::ErrorNotice;
 
 /// On a lab's, expert's or offer's page: ask to be introduced.
 #[component]
-pub fn IntroduceBox(kind: Kind, id: String, viewer: Resource<Result<Viewer, AppError>>) -> impl IntoView {
+pub fn IntroduceBox(kind: Kind, id: String, viewer: Option<crate::accounts::model::User>) -> impl IntoView {
     let lang = use_lang();
     if !introducible(kind) {
         return ().into_any();
     }
     let need = use_query_map().with_untracked(|q| q.get("need")).unwrap_or_default();
-    let location = use_location();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let (id, need) = (id.clone(), need.clone());
-                Suspend::new(async move {
-                    let user = viewer.await.ok().and_then(|v| v.user);
-                    match user {
-                        Some(user) if user.has(Role::Member) => view! { <IntroduceForm kind id need/> }.into_any(),
-                        Some(_) => ().into_any(),
-                        None => {
-                            let href = format!("/signin?next={}", crate::layout::encode(&location.pathname.get_untracked()));
-                            view! {
-                                <p class="introduce-signin"><a href=href>{lang.pick("Đăng nhập để đề nghị giới thiệu", "Sign in to ask for an introduction")}</a></p>
-                            }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Suspense>
+    match viewer {
+        Some(user) if user.has(Role::Member) => view! { <IntroduceForm kind id need/> }.into_any(),
+        Some(_) => ().into_any(),
+        None => view! {
+            <p class="introduce-signin"><a href=crate::layout::sign_in_href()>{lang.pick("Đăng nhập để đề nghị giới thiệu", "Sign in to ask for an introduction")}</a></p>
+        }.into_any(),
     }
-    .into_any()
 }
 
-#[component]
+#[island]
 fn IntroduceForm(kind: Kind, id: String, need: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<RequestIntroduction>::new();
@@ -72,7 +56,7 @@ fn IntroduceForm(kind: Kind, id: String, need: String) -> impl IntoView {
 }
 
 /// The introductions I sent and those I answer.
-#[component]
+#[island]
 pub fn MyIntroductions() -> impl IntoView {
     let lang = use_lang();
     let answer = ServerAction::<AnswerIntroduction>::new();

@@ -53,6 +53,28 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The path of the page being shown (the request's on the server, the address bar's in the
+/// browser): usable in islands, where the router's hooks are not.
+pub fn current_path() -> String {
+    #[cfg(feature = "ssr")]
+    return use_context::<http::request::Parts>().map(|p| p.uri.path().to_string()).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    return leptos::prelude::window().location().pathname().unwrap_or_default();
+}
+
+/// The query string of the page being shown, without its `?` (see `current_path`).
+pub fn current_query() -> String {
+    #[cfg(feature = "ssr")]
+    return use_context::<http::request::Parts>().and_then(|p| p.uri.query().map(str::to_string)).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    return leptos::prelude::window().location().search().unwrap_or_default().trim_start_matches('?').to_string();
+}
+
+/// Where to sign in and come back to this page.
+pub fn sign_in_href() -> String {
+    format!("/signin?next={}", encode(&current_path()))
+}
+
 /// Percent-encodes a path for a query parameter.
 pub fn encode(text: &str) -> String {
     text.bytes()

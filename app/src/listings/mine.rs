@@ -18,11 +18,25 @@ use crate::layout::ErrorNotice;
 #[component]
 pub fn MinePage() -> impl IntoView {
     let lang = use_lang();
-    let confirm = ServerAction::<ConfirmListing>::new();
-    let data = Resource::new(move || confirm.version().get(), |_| my_listings());
     view! {
         <Title text=lang.pick("Hồ sơ của tôi", "My listings")/>
         <h1>{lang.pick("Hồ sơ của tôi", "My listings")}</h1>
+        <MyListings/>
+        <NewLinks/>
+        <HiddenListings/>
+        <crate::introductions::pages::MyIntroductions/>
+        <crate::applications::pages::MyApplications/>
+        <crate::alerts::pages::MySearches/>
+    }
+}
+
+/// What I manage, read again after each confirmation.
+#[island]
+fn MyListings() -> impl IntoView {
+    let lang = use_lang();
+    let confirm = ServerAction::<ConfirmListing>::new();
+    let data = Resource::new(move || confirm.version().get(), |_| my_listings());
+    view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -38,12 +52,6 @@ pub fn MinePage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        // Outside the list's Suspense: a resource made inside a suspended view does not hydrate.
-        <NewLinks/>
-        <HiddenListings/>
-        <crate::introductions::pages::MyIntroductions/>
-        <crate::applications::pages::MyApplications/>
-        <crate::alerts::pages::MySearches/>
     }
 }
 
@@ -80,7 +88,7 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
 }
 
 /// Officers: records they hid, each with "show again". Nothing for anyone else.
-#[component]
+#[island]
 fn HiddenListings() -> impl IntoView {
     let lang = use_lang();
     let show = ServerAction::<ModerateListing>::new();

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{edit_listing, get_listing_meta, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
+use super::api::{edit_listing, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
 use super::model::FormValues;
 use super::spec::{form, FormField, Input};
 use crate::accounts::pages::SignInFirst;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
-use crate::forms::{last_result, FieldMessage, FormStatus};
+use crate::forms::{last_result, reload_on_success, FieldMessage, FormStatus};
 use crate::i18n::{use_lang, Lang};
 use crate::layout::ErrorNotice;
 
@@ -93,7 +93,7 @@ pub fn EditListingPage(kind: Kind) -> impl IntoView {
 }
 
 /// A record's form; the server checks every field and says what is wrong next to it.
-#[component]
+#[island]
 fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveListing>::new();
@@ -167,71 +167,46 @@ fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<
     .into_any()
 }
 
-/// The listing bar's data and actions, made by the record's page before anything suspends
-/// (resources made inside a suspended view do not hydrate reliably).
-#[derive(Clone, Copy)]
-pub struct ListingBarState {
-    data: Resource<Result<super::model::ListingMeta, AppError>>,
-    confirm: ServerAction<ConfirmListing>,
-    verify: ServerAction<VerifyOrganization>,
-    moderate: ServerAction<ModerateListing>,
-}
-
-impl ListingBarState {
-    pub fn new(kind: Kind, id: Memo<String>) -> Self {
-        let confirm = ServerAction::<ConfirmListing>::new();
-        let verify = ServerAction::<VerifyOrganization>::new();
-        let moderate = ServerAction::<ModerateListing>::new();
-        let data = Resource::new(move || (id.get(), confirm.version().get(), verify.version().get()), move |(id, _, _)| get_listing_meta(kind, id));
-        ListingBarState { data, confirm, verify, moderate }
-    }
-}
-
 /// On a record's page: when it was confirmed, whether it is verified, and the owner's and
-/// officers' actions.
-#[component]
-pub fn ListingBar(kind: Kind, id: String, state: ListingBarState) -> impl IntoView {
+/// officers' actions. The page is loaded again after each action, to show its effect.
+#[island]
+pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> impl IntoView {
     let lang = use_lang();
-    let ListingBarState { data, confirm, verify, moderate } = state;
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let id = id.clone();
-                Suspend::new(async move {
-                    let Ok(meta) = data.await else { return ().into_any() };
-                    let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
-                        <span class="confirmed">{lang.pick("Xác nhận lần cuối: ", "Last confirmed: ")}{at.get(..10).unwrap_or(at).to_string()}</span>
-                    });
-                    let verified = meta.verified.then(|| view! { <span class="badge badge-positive">{lang.pick("Đã xác minh", "Verified")}</span> });
-                    let edit = meta.editable.then(|| {
-                        let id = id.clone();
-                        view! {
-                            <a class="button-link" href=format!("{}/{}/edit", kind.path(), id)>{lang.pick("Sửa", "Edit")}</a>
-                            <ActionForm action=confirm attr:class="inline-form">
-                                <input type="hidden" name="kind" value=kind.code()/>
-                                <input type="hidden" name="id" value=id/>
-                                <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
-                            </ActionForm>
-                        }
-                    });
-                    let verify_id = id.clone();
-                    let verify_form = meta.can_verify.then(move || view! {
-                        <ActionForm action=verify attr:class="inline-form">
-                            <input type="hidden" name="id" value=verify_id/>
-                            <button type="submit">{lang.pick("Xác minh tổ chức", "Verify organization")}</button>
-                        </ActionForm>
-                    });
-                    let hide_form = meta.can_moderate.then(|| view! {
-                        <ActionForm action=moderate attr:class="inline-form">
-                            <input type="hidden" name="kind" value=kind.code()/>
-                            <input type="hidden" name="id" value=id.clone()/>
-                            <input type="hidden" name="hidden" value="true"/>
-                            <button type="submit" class="button-link">{lang.pick("Ẩn khỏi cổng", "Hide from the portal")}</button>
-                        </ActionForm>
-                    });
-                    view! { <div class="listing-bar">{verified}{confirmed}{edit}{verify_form}{hide_form}</div> }.into_any()
-                })
-            }}
-        </Suspense>
-    }
+    let confirm = ServerAction::<ConfirmListing>::new();
+    let verify = ServerAction::<VerifyOrganization>::new();
+    let moderate = ServerAction::<ModerateListing>::new();
+    reload_on_success(confirm);
+    reload_on_success(verify);
+    reload_on_success(moderate);
+    let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
+        <span class="confirmed">{lang.pick("Xác nhận lần cuối: ", "Last confirmed: ")}{at.get(..10).unwrap_or(at).to_string()}</span>
+    });
+    let verified = meta.verified.then(|| view! { <span class="badge badge-positive">{lang.pick("Đã xác minh", "Verified")}</span> });
+    let edit = meta.editable.then(|| {
+        let id = id.clone();
+        view! {
+            <a class="button-link" href=format!("{}/{}/edit", kind.path(), id)>{lang.pick("Sửa", "Edit")}</a>
+            <ActionForm action=confirm attr:class="inline-form">
+                <input type="hidden" name="kind" value=kind.code()/>
+                <input type="hidden" name="id" value=id/>
+                <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
+            </ActionForm>
+        }
+    });
+    let verify_id = id.clone();
+    let verify_form = meta.can_verify.then(move || view! {
+        <ActionForm action=verify attr:class="inline-form">
+            <input type="hidden" name="id" value=verify_id/>
+            <button type="submit">{lang.pick("Xác minh tổ chức", "Verify organization")}</button>
+        </ActionForm>
+    });
+    let hide_form = meta.can_moderate.then(|| view! {
+        <ActionForm action=moderate attr:class="inline-form">
+            <input type="hidden" name="kind" value=kind.code()/>
+            <input type="hidden" name="id" value=id.clone()/>
+            <input type="hidden" name="hidden" value="true"/>
+            <button type="submit" class="button-link">{lang.pick("Ẩn khỏi cổng", "Hide from the portal")}</button>
+        </ActionForm>
+    });
+    view! { <div class="listing-bar">{verified}{confirmed}{edit}{verify_form}{hide_form}</div> }
 }

@@ -2,15 +2,13 @@
 //! and the "find partners" page where anyone describes a need.
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{find_partners, record_matches};
+use super::api::find_partners;
 use super::model::{Match, MatchRequest};
-use crate::catalog::components::{submit_on_change, Badges, TrlSelect};
+use crate::catalog::components::{AutoSubmit, Badges, TrlSelect};
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
-use crate::error::AppError;
 use crate::layout::{ErrorNotice, PageHead};
 use crate::vocab::{PartnerType, Sector};
 
@@ -55,15 +53,6 @@ pub fn MatchGroups(matches: Vec<Match>, need: Option<String>) -> impl IntoView {
     view! { <div class="match-groups">{groups}</div> }.into_any()
 }
 
-/// The matches of the record `id`, for `RecordMatches` (empty for kinds that have none);
-/// made by the record's page before anything suspends.
-pub fn record_matches_resource(kind: Kind, id: Memo<String>) -> Resource<Result<Vec<Match>, AppError>> {
-    let lang = use_lang();
-    Resource::new(move || id.get(), move |id| async move {
-        if has_matches(kind) { record_matches(kind, id, lang).await } else { Ok(Vec::new()) }
-    })
-}
-
 /// Kinds whose page lists matches.
 pub fn has_matches(kind: Kind) -> bool {
     matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
@@ -71,7 +60,7 @@ pub fn has_matches(kind: Kind) -> bool {
 
 /// On a record's page: partners for a need, or what an offer, lab, expert or call could serve.
 #[component]
-pub fn RecordMatches(kind: Kind, id: String, data: Resource<Result<Vec<Match>, AppError>>) -> impl IntoView {
+pub fn RecordMatches(kind: Kind, id: String, data: Resource<Result<Vec<Match>, crate::error::AppError>>) -> impl IntoView {
     let lang = use_lang();
     let heading = match kind {
         Kind::Need => lang.pick("Đối tác phù hợp", "Suggested partners"),
@@ -129,7 +118,7 @@ pub fn FindPartnersPage() -> impl IntoView {
             let id = format!("looking-{}", t.code());
             view! {
                 <li>
-                    <input type="checkbox" id=id.clone() name="looking_for" value=t.code() checked=checked(*t) on:change=submit_on_change/>
+                    <input type="checkbox" id=id.clone() name="looking_for" value=t.code() checked=checked(*t)/>
                     <label for=id>{t.label(lang)}</label>
                 </li>
             }
@@ -146,16 +135,17 @@ pub fn FindPartnersPage() -> impl IntoView {
             )/>
         <div class="list-layout">
             <aside class="list-filters">
-                <Form method="GET" action="/match">
+                <AutoSubmit>
+                <form method="get" action="/match">
                     <div class="filters need-form">
                         <div class="filter">
                             <label for="need-title">{lang.pick("Nhu cầu của bạn", "Your need")}</label>
                             <input id="need-title" type="text" name="title" value=initial.title.clone() maxlength="300"
-                                placeholder=lang.pick("ví dụ: tôm hùm chết hàng loạt", "e.g. lobsters dying in cages") on:change=submit_on_change/>
+                                placeholder=lang.pick("ví dụ: tôm hùm chết hàng loạt", "e.g. lobsters dying in cages")/>
                         </div>
                         <div class="filter">
                             <label for="need-description">{lang.pick("Mô tả thêm", "More detail")}</label>
-                            <textarea id="need-description" name="description" rows="5" maxlength="5000" on:change=submit_on_change>{initial.description.clone()}</textarea>
+                            <textarea id="need-description" name="description" rows="5" maxlength="5000">{initial.description.clone()}</textarea>
                         </div>
                         <fieldset class="facet">
                             <legend>{lang.pick("Bạn đang tìm", "Looking for")}</legend>
@@ -163,7 +153,7 @@ pub fn FindPartnersPage() -> impl IntoView {
                         </fieldset>
                         <div class="filter">
                             <label for="need-sector">{lang.pick("Lĩnh vực", "Sector")}</label>
-                            <select id="need-sector" name="sector" on:change=submit_on_change>
+                            <select id="need-sector" name="sector">
                                 <option value="">{lang.pick("Bất kỳ", "Any")}</option>
                                 {sector_options}
                             </select>
@@ -173,7 +163,8 @@ pub fn FindPartnersPage() -> impl IntoView {
                             <button type="submit">{lang.pick("Tìm đối tác", "Find partners")}</button>
                         </div>
                     </div>
-                </Form>
+                </form>
+                </AutoSubmit>
             </aside>
             <section class="list-results" aria-live="polite">
                 <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>

@@ -3,12 +3,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{search, suggest};
 use super::model::{Hit, SearchRequest, SearchResults};
-use crate::catalog::components::{submit_on_change, Badges, TrlSelect};
+use crate::catalog::components::{AutoSubmit, Badges, TrlSelect};
 use crate::catalog::model::{Facet, Kind};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
@@ -36,7 +35,7 @@ pub fn SearchPage() -> impl IntoView {
         <Title text=title/>
         <div class="page-head">
             <h1>{lang.pick("Tìm kiếm", "Search")}</h1>
-            <SearchBox initial=request.get_untracked().q id="search-q"/>
+            <SearchBox initial=request.get_untracked().q id="search-q".to_string()/>
         </div>
         <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm…", "Searching…")}</p> }>
             {move || Suspend::new(async move {
@@ -51,8 +50,8 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 /// A search form; once hydrated it suggests matching titles while the person types.
-#[component]
-pub fn SearchBox(initial: String, id: &'static str) -> impl IntoView {
+#[island]
+pub fn SearchBox(initial: String, id: String) -> impl IntoView {
     let lang = use_lang();
     let suggestions = Action::new(move |q: &String| suggest(q.clone(), lang));
     let typed = RwSignal::new(String::new());
@@ -80,9 +79,9 @@ pub fn SearchBox(initial: String, id: &'static str) -> impl IntoView {
     };
     view! {
         <form class="search-form" method="get" action="/search" role="search">
-            <label class="visually-hidden" for=id>{lang.pick("Tìm kiếm", "Search")}</label>
+            <label class="visually-hidden" for=id.clone()>{lang.pick("Tìm kiếm", "Search")}</label>
             <div class="search-row">
-                <input id=id type="search" name="q" value=initial autocomplete="off" aria-controls=list_id.clone()
+                <input id=id.clone() type="search" name="q" value=initial autocomplete="off" aria-controls=list_id.clone()
                     placeholder=lang.pick("ví dụ: nuoi tom hum, vắc xin, rooftop solar", "e.g. lobster hatchery, vắc xin, nuoi tom hum")
                     on:input=on_input/>
                 <button type="submit">{lang.pick("Tìm", "Search")}</button>
@@ -181,7 +180,7 @@ fn checkboxes(name: &'static str, legend: &'static str, counts: Vec<(String, Str
             let id = format!("f-{name}-{code}");
             view! {
                 <li>
-                    <input type="checkbox" id=id.clone() name=name value=code checked=checked on:change=submit_on_change/>
+                    <input type="checkbox" id=id.clone() name=name value=code checked=checked/>
                     <label for=id>{format!("{label} ({n})")}</label>
                 </li>
             }
@@ -218,7 +217,8 @@ fn Filters(request: SearchRequest, results: SearchResults) -> impl IntoView {
     let sector_boxes = checkboxes("sector", lang.pick("Lĩnh vực", "Sector"), labelled("sector", Facet::Sector), &request.sectors);
     let type_boxes = checkboxes("type", lang.pick("Loại tổ chức", "Organization type"), labelled("type", Facet::OrgType), &request.org_types);
     view! {
-        <Form method="GET" action="/search">
+        <AutoSubmit>
+        <form method="get" action="/search">
             <input type="hidden" name="q" value=request.q.clone()/>
             <div class="filters">
                 {kind_boxes}
@@ -230,6 +230,7 @@ fn Filters(request: SearchRequest, results: SearchResults) -> impl IntoView {
                     <button type="submit">{lang.pick("Áp dụng", "Apply")}</button>
                 </div>
             </div>
-        </Form>
+        </form>
+        </AutoSubmit>
     }
 }
