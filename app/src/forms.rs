@@ -68,26 +68,27 @@ pub fn FormStatus<T: Send + Sync + Clone + 'static>(
     done: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
+    // One shape for every message (a paragraph, maybe starting with a link): the browser
+    // bundle then carries one view type instead of one per case.
     move || {
-        result.with(|r| match r {
-            Some(Err(AppError::Validation(_))) => Some(
-                view! { <p class="form-error" role="alert">{lang.pick("Hãy sửa các ô được đánh dấu bên dưới.", "Please correct the fields marked below.")}</p> }.into_any(),
-            ),
-            Some(Err(AppError::Unauthorized)) => Some(
-                view! { <p class="form-error" role="alert"><a href="/signin">{lang.pick("Hãy đăng nhập", "Please sign in")}</a>{lang.pick(" để làm việc này.", " to do this.")}</p> }.into_any(),
-            ),
-            Some(Err(AppError::Forbidden)) => Some(
-                view! { <p class="form-error" role="alert">{lang.pick("Tài khoản của bạn không có quyền làm việc này.", "Your account may not do this.")}</p> }.into_any(),
-            ),
-            Some(Err(AppError::Internal)) => Some(
-                view! { <p class="form-error" role="alert">{lang.pick("Có lỗi phía máy chủ; hãy thử lại.", "Something went wrong on our side; please try again.")}</p> }.into_any(),
-            ),
-            Some(Err(AppError::BadRequest(message) | AppError::Conflict(message))) => {
-                Some(view! { <p class="form-error" role="alert">{message.clone()}</p> }.into_any())
-            }
-            Some(Err(err)) => Some(view! { <p class="form-error" role="alert">{err.to_string()}</p> }.into_any()),
-            Some(Ok(_)) if !done.is_empty() => Some(view! { <p class="form-done" role="status">{done}</p> }.into_any()),
+        let error = |text: String| Some(("form-error", "alert", None, text));
+        let message = result.with(|r| match r {
+            Some(Err(AppError::Validation(_))) => error(lang.pick("Hãy sửa các ô được đánh dấu bên dưới.", "Please correct the fields marked below.").to_string()),
+            Some(Err(AppError::Unauthorized)) => Some((
+                "form-error",
+                "alert",
+                Some(lang.pick("Hãy đăng nhập", "Please sign in")),
+                lang.pick(" để làm việc này.", " to do this.").to_string(),
+            )),
+            Some(Err(AppError::Forbidden)) => error(lang.pick("Tài khoản của bạn không có quyền làm việc này.", "Your account may not do this.").to_string()),
+            Some(Err(AppError::Internal)) => error(lang.pick("Có lỗi phía máy chủ; hãy thử lại.", "Something went wrong on our side; please try again.").to_string()),
+            Some(Err(AppError::BadRequest(message) | AppError::Conflict(message))) => error(message.clone()),
+            Some(Err(err)) => error(err.to_string()),
+            Some(Ok(_)) if !done.is_empty() => Some(("form-done", "status", None, done.to_string())),
             _ => None,
+        });
+        message.map(|(class, role, link, text)| {
+            view! { <p class=class role=role>{link.map(|l| view! { <a href="/signin">{l}</a> })}{text}</p> }
         })
     }
 }

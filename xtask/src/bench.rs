@@ -142,24 +142,29 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     let import_s = timed(Command::new(&server).arg("import").arg(&catalogue).env("DATA_DIR", &data))?;
     let index_s = timed(Command::new(&server).arg("reindex").env("DATA_DIR", &data))?;
 
-    let addr = format!("127.0.0.1:{}", crate::e2e::free_port()?);
-    let started = Instant::now();
-    let mut child = Command::new(&server)
-        .args(["serve", "--no-demo"])
-        .env("DATA_DIR", &data)
-        .env("LEPTOS_SITE_ADDR", &addr)
-        .env("LEPTOS_SITE_ROOT", site::site_root())
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()?;
-    while !crate::e2e::healthy(&addr) {
-        if started.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            bail!("the server did not start");
+    // Starts the server on the bench's data; `cache` is the search result cache's setting.
+    let start = |cache: &str| -> Result<(std::process::Child, String, f64)> {
+        let addr = format!("127.0.0.1:{}", crate::e2e::free_port()?);
+        let started = Instant::now();
+        let mut child = Command::new(&server)
+            .args(["serve", "--no-demo"])
+            .env("DATA_DIR", &data)
+            .env("LEPTOS_SITE_ADDR", &addr)
+            .env("LEPTOS_SITE_ROOT", site::site_root())
+            .env("RUST_LOG", "warn")
+            .env("KH_SEARCH_CACHE", cache)
+            .stdout(Stdio::null())
+            .spawn()?;
+        while !crate::e2e::healthy(&addr) {
+            if started.elapsed() > Duration::from_secs(120) {
+                let _ = child.kill();
+                bail!("the server did not start");
+            }
+            std::thread::sleep(Duration::from_millis(10));
         }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let cold_start_s = started.elapsed().as_secs_f64();
+        Ok((child, addr, started.elapsed().as_secs_f64()))
+    };
+    let (mut child, addr, cold_start_s) = start("1")?;
     std::thread::sleep(Duration::from_millis(500));
     let rest_mb = rss_mb(child.id());
 
@@ -171,11 +176,13 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         let per_kind = o.records / 10;
         let lists: Vec<_> = (1..=20).map(|p| ("GET".into(), format!("/labs?page={p}"), None)).collect();
         let details: Vec<_> = (0..200).map(|i| ("GET".into(), format!("/experts/expert-{:06}", (i * 7919) % per_kind.max(1)), None)).collect();
+        let dashboard = vec![("GET".to_string(), "/dashboard".to_string(), None)];
         let scripts = [
             ("search", wrk_script(&dir, "search", &search)?),
             ("match", wrk_script(&dir, "match", &matches)?),
             ("list page", wrk_script(&dir, "list", &lists)?),
             ("detail page", wrk_script(&dir, "detail", &details)?),
+            ("dashboard page", wrk_script(&dir, "dashboard", &dashboard)?),
         ];
         let mut rows = Vec::new();
         let mut peak_mb: f64 = rest_mb;
@@ -230,16 +237,43 @@ pub fn run_bench(args: &[String]) -> Result<()> {
                 compressed(&wasm, &["brotli", "-q", "11", "-c"])? / 1024
             ),
         ));
-        let home: u64 = ["/", "/pkg/kh-innovation.css", "/pkg/kh-innovation.js", "/pkg/kh-innovation_bg.wasm", "/favicon.svg"]
-            .iter()
-            .map(|p| transfer(&addr, p).unwrap_or(0))
-            .sum();
-        rows.push(("home page, total transfer".into(), format!("{} KB", home / 1024)));
+        // The files the page links (hashed names in a release build).
+        let page = Command::new("curl").args(["-s", &format!("http://{addr}/")]).output()?;
+        let page = String::from_utf8_lossy(&page.stdout).to_string();
+        let mut files: Vec<String> = page
+            .split("/pkg/")
+            .skip(1)
+            .filter_map(|rest| rest.split(['"', '\'', ' ']).next())
+            .map(|name| format!("/pkg/{name}"))
+            .collect();
+        files.sort();
+        files.dedup();
+        let html = transfer(&addr, "/").unwrap_or(0);
+        let home: u64 = html + files.iter().chain(["/favicon.svg".to_string()].iter()).map(|p| transfer(&addr, p).unwrap_or(0)).sum::<u64>();
+        rows.push(("home page, total transfer (first visit)".into(), format!("{} KB ({})", home / 1024, files.join(", "))));
+        rows.push(("home page, repeat visit (assets cached)".into(), format!("{} KB", html / 1024)));
         Ok(rows)
     })();
     let _ = child.kill();
     let _ = child.wait();
-    let rows = result?;
+    let mut rows = result?;
+
+    // Search again without the result cache: every request is a search.
+    let (mut child, addr, _) = start("0")?;
+    let uncached = (|| -> Result<()> {
+        let script = dir.join("search.lua");
+        for clients in [1u32, 50] {
+            let (p50, p95, p99, rps, errors) = wrk(&addr, &script, clients, o.seconds)?;
+            rows.push((
+                format!("search, {clients} client{}, cache off", if clients > 1 { "s" } else { "" }),
+                format!("p50 {p50:.1} ms · p95 {p95:.1} ms · p99 {p99:.1} ms · {rps:.0} req/s · {errors:.0} errors"),
+            ));
+        }
+        Ok(())
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    uncached?;
 
     let latency = Command::new(binary(o.release, "latency")).args(["--data"]).arg(&data).output()?;
     let latency = String::from_utf8_lossy(&latency.stdout).to_string();

@@ -103,6 +103,8 @@ pub struct SearchIndex {
     index: Index,
     writer: Mutex<IndexWriter>,
     revision: AtomicI64,
+    /// Recent results, until the index changes.
+    pub(crate) cache: super::cache::ResultCache,
 }
 
 fn index_error(err: impl std::fmt::Display) -> AppError {
@@ -161,7 +163,7 @@ impl SearchIndex {
         })?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_error)?;
         let glossary = Glossary::parse(GLOSSARY_TSV).map_err(index_error)?;
-        Ok(SearchIndex { schema, weights: Weights::default(), match_weights: Weights::for_matching(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision) })
+        Ok(SearchIndex { schema, weights: Weights::default(), match_weights: Weights::for_matching(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision), cache: super::cache::ResultCache::from_env() })
     }
 
     /// The database revision the index has caught up with.

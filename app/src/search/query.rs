@@ -180,11 +180,28 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// Runs a search. Blocking: call from a blocking thread.
+    /// Runs a search, or answers it from the recent results of the same index generation.
+    /// Blocking: call from a blocking thread.
     pub fn search(&self, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
         let searcher = self.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let key = serde_json::to_string(&(req, lang, today)).map_err(AppError::internal)?;
+        if let Some(results) = self.cache.get(generation, &key) {
+            return Ok(SearchResults::clone(&results));
+        }
+        let results = self.search_with(&searcher, req, lang, today)?;
+        self.cache.put(generation, key, std::sync::Arc::new(results.clone()));
+        Ok(results)
+    }
+
+    /// Runs a search without the cache (to measure it).
+    pub fn search_uncached(&self, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
+        self.search_with(&self.reader.searcher(), req, lang, today)
+    }
+
+    fn search_with(&self, searcher: &Searcher, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
         let typed = query_words(&req.q);
-        let words = self.corrected(&searcher, &typed);
+        let words = self.corrected(searcher, &typed);
         let text = self.text_query(&words);
         let query = self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, None));
         let limit = if req.limit == 0 { DEFAULT_LIMIT } else { req.limit.min(MAX_LIMIT) };
@@ -197,7 +214,7 @@ impl SearchIndex {
         let fetch = if diversify { ((offset + limit) * 3).clamp(30, 400) } else { offset + limit };
         let top = TopDocs::with_limit(fetch).order_by_score();
         let (top, total, counts) = searcher.search(&query, &(top, Count, facets_collector)).map_err(AppError::internal)?;
-        let top = if diversify { self.diversified(&searcher, top)? } else { top };
+        let top = if diversify { self.diversified(searcher, top)? } else { top };
         let top: Vec<(f32, DocAddress)> = top.into_iter().skip(offset).take(limit).collect();
 
         let mut facets = BTreeMap::new();
@@ -224,7 +241,7 @@ impl SearchIndex {
         let terms = self.highlight_terms(&plain);
         let hits = top
             .into_iter()
-            .map(|(score, address)| self.hit(&searcher, address, score, lang, today, &terms))
+            .map(|(score, address)| self.hit(searcher, address, score, lang, today, &terms))
             .collect::<Result<Vec<_>, _>>()?;
         let suggestion = words.iter().any(|(_, c)| *c).then(|| plain.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "));
         let mut results = SearchResults { total: total as u64, hits, facets, suggestion, without_filters: None };
