@@ -13,6 +13,14 @@ pub struct AppState {
     pub db: Db,
     pub search: Arc<SearchIndex>,
     pub leptos_options: LeptosOptions,
+    /// The dashboard's figures of the last minute.
+    pub dashboard: Arc<crate::dashboard::cache::DashboardCache>,
+}
+
+impl AppState {
+    pub fn new(db: Db, search: Arc<SearchIndex>, leptos_options: LeptosOptions) -> Self {
+        AppState { db, search, leptos_options, dashboard: Arc::default() }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

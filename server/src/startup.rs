@@ -55,7 +55,7 @@ pub async fn state(config: &Config, demo: bool) -> anyhow::Result<AppState> {
         load_demo_if_empty(&db).await?;
     }
     let search = open_search(config, &db).await?;
-    Ok(AppState { db, search, leptos_options: config.leptos_options() })
+    Ok(AppState::new(db, search, config.leptos_options()))
 }
 
 /// Keeps the search index within a second of the database, whoever wrote to it (this server,

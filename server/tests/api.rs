@@ -12,11 +12,11 @@ const SMALL: &str = include_str!("fixtures/small.jsonl");
 
 async fn empty_state() -> AppState {
     let config = test_config();
-    AppState {
-        db: app::db::connect_in_memory().await.unwrap(),
-        search: std::sync::Arc::new(app::search::index::SearchIndex::in_ram().unwrap()),
-        leptos_options: config.leptos_options(),
-    }
+    AppState::new(
+        app::db::connect_in_memory().await.unwrap(),
+        std::sync::Arc::new(app::search::index::SearchIndex::in_ram().unwrap()),
+        config.leptos_options(),
+    )
 }
 
 fn test_config() -> Config {

@@ -20,7 +20,7 @@ async fn state() -> AppState {
     let search = Arc::new(SearchIndex::in_ram().unwrap());
     sync(&db, &search).await.unwrap();
     let options = leptos::prelude::LeptosOptions::builder().output_name("kh-innovation").build();
-    AppState { db, search, leptos_options: options }
+    AppState::new(db, search, options)
 }
 
 /// One request at a time: building the router renders the app to list its routes, and

@@ -37,12 +37,23 @@ fn timed(cmd: &mut Command) -> Result<f64> {
     Ok(started.elapsed().as_secs_f64())
 }
 
-fn rss_mb(pid: u32) -> f64 {
+/// A line of `/proc/{pid}/status` in MB (`VmRSS`, `RssAnon`, `RssFile`…).
+fn status_mb(pid: u32, key: &str) -> f64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .and_then(|s| s.lines().find(|l| l.starts_with(&format!("{key}:"))).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
         .map(|kb| kb / 1024.0)
         .unwrap_or(0.0)
+}
+
+fn rss_mb(pid: u32) -> f64 {
+    status_mb(pid, "VmRSS")
+}
+
+/// Resident memory split: (the process's own heap and stacks, pages of mapped files such as the
+/// search index, which the kernel can drop and read again).
+fn rss_split_mb(pid: u32) -> (f64, f64) {
+    (status_mb(pid, "RssAnon"), status_mb(pid, "RssFile") + status_mb(pid, "RssShmem"))
 }
 
 fn encode(text: &str) -> String {
@@ -186,20 +197,25 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         ];
         let mut rows = Vec::new();
         let mut peak_mb: f64 = rest_mb;
+        let (mut peak_anon, mut peak_file) = rss_split_mb(child.id());
         for (name, script) in &scripts {
             for clients in [1u32, 50] {
                 let pid = child.id();
                 let sampler = std::thread::spawn(move || {
-                    let mut peak: f64 = 0.0;
+                    let mut peak = (0.0f64, 0.0f64, 0.0f64);
                     let end = Instant::now() + Duration::from_secs(u64::from(o.seconds));
                     while Instant::now() < end {
-                        peak = peak.max(rss_mb(pid));
+                        let (anon, file) = rss_split_mb(pid);
+                        peak = (peak.0.max(rss_mb(pid)), peak.1.max(anon), peak.2.max(file));
                         std::thread::sleep(Duration::from_millis(200));
                     }
                     peak
                 });
                 let (p50, p95, p99, rps, errors) = wrk(&addr, script, clients, o.seconds)?;
-                peak_mb = peak_mb.max(sampler.join().unwrap_or(0.0));
+                let (rss, anon, file) = sampler.join().unwrap_or_default();
+                peak_mb = peak_mb.max(rss);
+                peak_anon = peak_anon.max(anon);
+                peak_file = peak_file.max(file);
                 rows.push((
                     format!("{name}, {clients} client{}", if clients > 1 { "s" } else { "" }),
                     format!("p50 {p50:.1} ms · p95 {p95:.1} ms · p99 {p99:.1} ms · {rps:.0} req/s · {errors:.0} errors"),
@@ -207,6 +223,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             }
         }
         rows.push(("server memory under load (peak RSS)".into(), format!("{peak_mb:.0} MB")));
+        rows.push(("  of which heap (peak RssAnon) / mapped files (peak RssFile)".into(), format!("{peak_anon:.0} MB / {peak_file:.0} MB")));
 
         // An edit, from `server import` in another process to a search hit.
         let token = format!("benchedit{}", std::process::id());

@@ -13,7 +13,8 @@ use crate::i18n::Lang;
 pub async fn get_dashboard(lang: Lang) -> Result<Dashboard, AppError> {
     let state = crate::state::app_state()?;
     let can_record = crate::accounts::session::current_user().await?.is_some_and(|u| u.is_staff());
-    super::service::dashboard(&state, lang, can_record).await
+    let dashboard = state.dashboard.get_or_compute(lang, || super::service::dashboard(&state, lang, false)).await?;
+    Ok(super::model::Dashboard { can_record, ..dashboard })
 }
 
 /// The Resolution 57 indicators with their recorded values, in `lang` (read again after an
@@ -30,5 +31,7 @@ pub async fn record_indicator(indicator: String, year: String, value: String, so
     use crate::accounts::model::Role;
     let user = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
     let state = crate::state::app_state()?;
-    super::service::record(&state, &user, &indicator, &year, &value, &source, crate::i18n::request_lang()).await
+    super::service::record(&state, &user, &indicator, &year, &value, &source, crate::i18n::request_lang()).await?;
+    state.dashboard.clear().await;
+    Ok(())
 }

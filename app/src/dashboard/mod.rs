@@ -6,6 +6,8 @@ pub mod model;
 pub mod pages;
 pub mod targets;
 #[cfg(feature = "ssr")]
+pub mod cache;
+#[cfg(feature = "ssr")]
 pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod repo;

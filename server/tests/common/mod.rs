@@ -32,7 +32,7 @@ async fn state_with(catalogue: &str) -> AppState {
     let search = Arc::new(SearchIndex::in_ram().unwrap());
     sync(&db, &search).await.unwrap();
     let options = leptos::prelude::LeptosOptions::builder().output_name("kh-innovation").build();
-    AppState { db, search, leptos_options: options }
+    AppState::new(db, search, options)
 }
 
 /// Page renders in parallel test threads share Leptos's global executor and can stall each
