@@ -177,7 +177,7 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
     let moderate = ServerAction::<ModerateListing>::new();
     reload_on_success(confirm);
     reload_on_success(verify);
-    reload_on_success(moderate);
+    // Hiding redirects to the list (the record is gone from it).
     let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
         <span class="confirmed">{lang.pick("Xác nhận lần cuối: ", "Last confirmed: ")}{at.get(..10).unwrap_or(at).to_string()}</span>
     });

@@ -25,6 +25,8 @@ use crate::i18n::Lang;
 
 /// The facet dimensions counted for every search.
 const DIMENSIONS: [&str; 5] = ["kind", "sector", "type", "status", "trl"];
+/// Longest search kept by the result cache (bounds its memory: 2,000 × 4 KB keys).
+const MAX_KEY_BYTES: usize = 4_096;
 /// Most words of a query that are read.
 const MAX_WORDS: usize = 24;
 
@@ -185,7 +187,13 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
         let searcher = self.reader.searcher();
         let generation = searcher.generation().generation_id();
-        let key = serde_json::to_string(&(req, lang, today)).map_err(AppError::internal)?;
+        // The key holds what the search reads (the text it keeps, the page it can show), and a
+        // request too long to be a person's (huge filter lists) is not kept at all.
+        let read = SearchRequest { q: req.q.chars().take(MAX_QUERY_CHARS).collect(), offset: req.offset.min(10_000), limit: req.limit.min(MAX_LIMIT), ..req.clone() };
+        let key = serde_json::to_string(&(&read, lang, today)).map_err(AppError::internal)?;
+        if key.len() > MAX_KEY_BYTES {
+            return self.search_with(&searcher, req, lang, today);
+        }
         if let Some(results) = self.cache.get(generation, &key) {
             return Ok(SearchResults::clone(&results));
         }
