@@ -37,23 +37,19 @@ fn timed(cmd: &mut Command) -> Result<f64> {
     Ok(started.elapsed().as_secs_f64())
 }
 
-/// A line of `/proc/{pid}/status` in MB (`VmRSS`, `RssAnon`, `RssFile`…).
-fn status_mb(pid: u32, key: &str) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with(&format!("{key}:"))).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
-}
-
-fn rss_mb(pid: u32) -> f64 {
-    status_mb(pid, "VmRSS")
-}
-
-/// Resident memory split: (the process's own heap and stacks, pages of mapped files such as the
-/// search index, which the kernel can drop and read again).
-fn rss_split_mb(pid: u32) -> (f64, f64) {
-    (status_mb(pid, "RssAnon"), status_mb(pid, "RssFile") + status_mb(pid, "RssShmem"))
+/// Resident memory in MB from one read of `/proc/{pid}/status`: (all, the process's own heap
+/// and stacks, pages of mapped files such as the search index, which the kernel can drop and
+/// read again).
+fn memory_mb(pid: u32) -> (f64, f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let mb = |key: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(&format!("{key}:")))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (mb("VmRSS"), mb("RssAnon"), mb("RssFile") + mb("RssShmem"))
 }
 
 fn encode(text: &str) -> String {
@@ -177,7 +173,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     };
     let (mut child, addr, cold_start_s) = start("1")?;
     std::thread::sleep(Duration::from_millis(500));
-    let rest_mb = rss_mb(child.id());
+    let rest_mb = memory_mb(child.id()).0;
 
     let result = (|| -> Result<Vec<(String, String)>> {
         let queries = judged("search-queries.jsonl", "query")?;
@@ -197,7 +193,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         ];
         let mut rows = Vec::new();
         let mut peak_mb: f64 = rest_mb;
-        let (mut peak_anon, mut peak_file) = rss_split_mb(child.id());
+        let (_, mut peak_anon, mut peak_file) = memory_mb(child.id());
         for (name, script) in &scripts {
             for clients in [1u32, 50] {
                 let pid = child.id();
@@ -205,8 +201,8 @@ pub fn run_bench(args: &[String]) -> Result<()> {
                     let mut peak = (0.0f64, 0.0f64, 0.0f64);
                     let end = Instant::now() + Duration::from_secs(u64::from(o.seconds));
                     while Instant::now() < end {
-                        let (anon, file) = rss_split_mb(pid);
-                        peak = (peak.0.max(rss_mb(pid)), peak.1.max(anon), peak.2.max(file));
+                        let (rss, anon, file) = memory_mb(pid);
+                        peak = (peak.0.max(rss), peak.1.max(anon), peak.2.max(file));
                         std::thread::sleep(Duration::from_millis(200));
                     }
                     peak

@@ -133,9 +133,6 @@ fn e2e_only() -> Result<()> {
 fn test() -> Result<()> {
     prune_stale_artifacts();
     setup::toolchain()?;
-    let browser = setup::browser()?;
-    setup::npm_packages()?;
     run(cargo().args(["test", "-p", "app", "-p", "server"]))?;
-    site::build(false)?;
-    e2e::run(&browser)
+    e2e_only()
 }
