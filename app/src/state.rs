@@ -15,11 +15,13 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The dashboard's figures of the last minute.
     pub dashboard: Arc<crate::dashboard::cache::DashboardCache>,
+    /// What people typed into forms the server refused, for the page they come back to.
+    pub kept: Arc<crate::forms::kept::KeptForms>,
 }
 
 impl AppState {
     pub fn new(db: Db, search: Arc<SearchIndex>, leptos_options: LeptosOptions) -> Self {
-        AppState { db, search, leptos_options, dashboard: Arc::default() }
+        AppState { db, search, leptos_options, dashboard: Arc::default(), kept: Arc::default() }
     }
 }
 

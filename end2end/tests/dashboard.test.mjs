@@ -44,13 +44,16 @@ test('an officer records a year value and sees it against the target', async () 
   await form.getByLabel('Nguồn số liệu').fill('Ngân hàng Nhà nước chi nhánh Khánh Hòa');
   await form.getByRole('button', { name: 'Ghi nhận' }).click();
   await form.locator('#value-error').waitFor();
+  assert.equal(await form.getByLabel('Nguồn số liệu').inputValue(), 'Ngân hàng Nhà nước chi nhánh Khánh Hòa', 'what was typed stays');
   const card = page.locator('[data-indicator=cashless]');
   assert.equal((await card.locator('.latest').textContent()).trim(), '—', 'nothing stored from a bad form');
 
   await form.getByLabel('Giá trị (số, ví dụ 2,5)').fill('62,5');
   await form.getByRole('button', { name: 'Ghi nhận' }).click();
   await form.getByText('Đã ghi nhận số liệu.').waitFor();
+  assert.match(page.url(), /#record-value$/, 'the page comes back at the form');
   await card.locator('.latest', { hasText: '62,5% (2024)' }).waitFor();
+  assert.equal(await form.getByLabel('Chỉ tiêu').inputValue(), 'cashless', 'the form keeps its values for the next year');
   await form.getByLabel('Năm').fill('2025');
   await form.getByLabel('Giá trị (số, ví dụ 2,5)').fill('81');
   await form.getByRole('button', { name: 'Ghi nhận' }).click();

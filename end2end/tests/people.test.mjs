@@ -169,5 +169,7 @@ test('anonymous visitors are asked to sign in, in English too', async () => {
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('Wrong email or password.').waitFor();
+  assert.equal(await page.getByLabel('Email').inputValue(), 'nobody@example.vn', 'the email stays, the password does not');
+  assert.equal(await page.getByLabel('Password').inputValue(), '');
   await screenshot(page, 'en-sign-in-error');
 });

@@ -26,6 +26,7 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/pkg", assets(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), app::forms::kept::keep_typed))
         .layer(axum::extract::DefaultBodyLimit::max(crate::security::BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::BODY_LIMIT))
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))

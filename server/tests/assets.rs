@@ -37,8 +37,9 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
     assert_eq!((status, headers["cache-control"].to_str().unwrap()), (StatusCode::NOT_FOUND, "no-cache"), "a miss is never cached");
 }
 
-/// Pages are server-rendered HTML with islands: only the interactive parts hydrate, and the
-/// page's own data (a record, the dashboard's charts) is not sent a second time for hydration.
+/// Pages are server-rendered HTML with islands: only the search box and the filters hydrate
+/// (forms post without browser code), and the page's own data (a record, the dashboard's
+/// charts) is not sent a second time for hydration.
 #[tokio::test]
 async fn pages_send_their_data_once_and_only_islands_hydrate() {
     let state = common::demo_state().await;
@@ -46,9 +47,13 @@ async fn pages_send_their_data_once_and_only_islands_hydrate() {
     let href = labs.split("href=\"/labs/").nth(1).and_then(|rest| rest.split('"').next()).expect("a lab on the list");
     let (status, _, page) = send(&state, Method::GET, &format!("/labs/{href}"), &[], String::new()).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("<leptos-island data-component=\"ListingBar"), "the listing bar is an island");
+    let islands = |page: &str| -> Vec<String> {
+        page.split("<leptos-island data-component=\"").skip(1).filter_map(|rest| rest.split(['"', '_']).next()).map(str::to_string).collect()
+    };
+    assert!(islands(&page).iter().all(|name| name == "SearchBox" || name == "AutoSubmit"), "{:?}", islands(&page));
     assert!(page.contains("hydrateIslands"), "the islands loader is on the page");
-    assert!(page.contains("data-props="), "islands get their data as props");
+    let (_, _, search) = send(&state, Method::GET, "/search?q=t%C3%B4m", &[], String::new()).await;
+    assert_eq!(islands(&search), ["SearchBox", "AutoSubmit"], "the search box suggests, the filters apply at once");
     assert!(!page.contains("__RESOLVED_RESOURCES[0]"), "the record is not sent again as hydration data");
 
     let (_, _, dashboard) = send(&state, Method::GET, "/dashboard", &[], String::new()).await;

@@ -109,6 +109,16 @@ fn size_of(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
+/// A file's size raw, gzipped and brotli-compressed, as the bench prints it.
+pub fn sizes(path: &Path) -> Result<String> {
+    Ok(format!(
+        "{} KB raw · {} KB gzip · {} KB brotli",
+        size_of(path) / 1024,
+        compressed(path, &["gzip", "-9", "-c"])? / 1024,
+        compressed(path, &["brotli", "-q", "11", "-c"])? / 1024
+    ))
+}
+
 fn compressed(path: &Path, tool: &[&str]) -> Result<u64> {
     let out = Command::new(tool[0]).args(&tool[1..]).stdin(std::fs::File::open(path)?).output()?;
     Ok(out.stdout.len() as u64)
@@ -241,15 +251,7 @@ pub fn run_bench(args: &[String]) -> Result<()> {
 
         let pkg = site::site_root().join("pkg");
         let wasm = pkg.join("kh-innovation_bg.wasm");
-        rows.push((
-            "hydrate wasm".into(),
-            format!(
-                "{} KB raw · {} KB gzip · {} KB brotli",
-                size_of(&wasm) / 1024,
-                compressed(&wasm, &["gzip", "-9", "-c"])? / 1024,
-                compressed(&wasm, &["brotli", "-q", "11", "-c"])? / 1024
-            ),
-        ));
+        rows.push(("hydrate wasm".into(), sizes(&wasm)?));
         // The files the page links (hashed names in a release build).
         let page = Command::new("curl").args(["-s", &format!("http://{addr}/")]).output()?;
         let page = String::from_utf8_lossy(&page.stdout).to_string();

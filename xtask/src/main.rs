@@ -18,6 +18,7 @@ commands:
   build [--release]   build the server binary and the site (target/site)
   test                set up what is missing and run every test: unit, integration, end-to-end
   e2e                 only the end-to-end tests in Chromium (builds the site first)
+  wasm                build only the release hydrate wasm and print its size
   eval [--verbose]    search and matching quality on the judged sets, beside a naive SQLite FTS5 baseline
   gen --records N [--out FILE]   a synthetic catalogue in the records format
   bench [--records N] [--seconds S] [--debug]   import, start, load and measure; prints one table";
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         Some("e2e") => e2e_only(),
         Some("gen") => run(cargo().args(["run", "-q", "--release", "-p", "server", "--bin", "gen", "--"]).args(&args[1..])),
         Some("bench") => setup::toolchain().and_then(|_| bench::run_bench(&args[1..])),
+        Some("wasm") => setup::for_build(true).and_then(|_| site::wasm_size()),
         Some("eval") => run(cargo().args(["run", "-q", "-p", "server", "--bin", "eval", "--"]).args(&args[1..])),
         _ => {
             eprintln!("{USAGE}");

@@ -44,6 +44,19 @@ pub fn build(release: bool) -> Result<()> {
     Ok(())
 }
 
+/// Builds only the release wasm (bindgen + wasm-opt, outside the site) and prints its size as
+/// the bench does: the quick loop for work on the bundle's size.
+pub fn wasm_size() -> Result<()> {
+    let wasm = build_wasm(true)?;
+    let out = target_dir().join("wasm-size");
+    std::fs::create_dir_all(&out)?;
+    bindgen(&wasm, &out)?;
+    let wasm = out.join(format!("{OUTPUT_NAME}_bg.wasm"));
+    optimize(&wasm)?;
+    println!("hydrate wasm: {}", crate::bench::sizes(&wasm)?);
+    Ok(())
+}
+
 /// Compiles `app` for the browser, in its own target folder so that it never evicts the
 /// server's build.
 fn build_wasm(release: bool) -> Result<PathBuf> {

@@ -21,13 +21,13 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
-/// People with their roles (saved in place), the audit log and the outbox.
-#[island]
+/// People with their roles, the audit log and the outbox.
+#[component]
 fn Administration() -> impl IntoView {
     let lang = use_lang();
     let assign = ServerAction::<AssignUser>::new();
-    let users = Resource::new(move || assign.version().get(), |_| list_users());
-    let log = Resource::new(move || assign.version().get(), |_| read_audit_log());
+    let users = Resource::new(|| (), |_| list_users());
+    let log = Resource::new(|| (), |_| read_audit_log());
     let outbox = Resource::new(|| (), |_| read_outbox());
     view! {
         <FormStatus result=last_result(assign)/>

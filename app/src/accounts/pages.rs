@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use super::api::{get_account, get_viewer, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
 use super::model::{Role, MIN_PASSWORD};
-use crate::forms::{FieldMessage, FormStatus};
+use crate::forms::{typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 
@@ -22,11 +22,13 @@ pub fn SignInPage() -> impl IntoView {
 }
 
 /// The sign-in form; `next` is where to go afterwards.
-#[island]
+#[component]
 fn SignInForm(next: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SignIn>::new();
     let result = crate::forms::last_result(action);
+    let typed = typed::<SignIn>();
+    let next = typed.or("next", next);
     view! {
         <section class="form-page">
             <h1>{lang.pick("Đăng nhập", "Sign in")}</h1>
@@ -34,7 +36,7 @@ fn SignInForm(next: String) -> impl IntoView {
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="next" value=next/>
                 <label for="email">"Email"</label>
-                <input id="email" name="email" type="email" autocomplete="username" required maxlength="120"/>
+                <input id="email" name="email" value=typed.or("email", "") type="email" autocomplete="username" required maxlength="120"/>
                 <label for="password">{lang.pick("Mật khẩu", "Password")}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200" aria-describedby="password-error"/>
                 <FieldMessage result field="password"/>
@@ -55,11 +57,13 @@ pub fn SignUpPage() -> impl IntoView {
     }
 }
 
-#[island]
+#[component]
 fn SignUpForm() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SignUp>::new();
     let result = crate::forms::last_result(action);
+    let typed = typed::<SignUp>();
+    let chosen = typed.or("role", "");
     let roles = [Role::Member, Role::Researcher].map(|role| {
         let hint = match role {
             Role::Member => lang.pick("Đăng nhu cầu công nghệ, tìm đối tác, nộp hồ sơ kêu gọi và thử nghiệm.", "Post technology needs, find partners, apply to calls and pilots."),
@@ -67,7 +71,7 @@ fn SignUpForm() -> impl IntoView {
         };
         view! {
             <label class="choice">
-                <input type="radio" name="role" value=role.code() required/>
+                <input type="radio" name="role" value=role.code() checked=chosen == role.code() required/>
                 <span><strong>{role.label(lang)}</strong><br/><span class="hint">{hint}</span></span>
             </label>
         }
@@ -78,10 +82,10 @@ fn SignUpForm() -> impl IntoView {
             <FormStatus result/>
             <ActionForm action attr:class="stack-form">
                 <label for="name">{lang.pick("Họ và tên", "Full name")}</label>
-                <input id="name" name="name" autocomplete="name" required maxlength="120" aria-describedby="name-error"/>
+                <input id="name" name="name" value=typed.or("name", "") autocomplete="name" required maxlength="120" aria-describedby="name-error"/>
                 <FieldMessage result field="name"/>
                 <label for="email">"Email"</label>
-                <input id="email" name="email" type="email" autocomplete="email" required maxlength="120" aria-describedby="email-error"/>
+                <input id="email" name="email" value=typed.or("email", "") type="email" autocomplete="email" required maxlength="120" aria-describedby="email-error"/>
                 <FieldMessage result field="email"/>
                 <label for="password">{lang.pick("Mật khẩu", "Password")}</label>
                 <input id="password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200" aria-describedby="password-error"/>
@@ -110,7 +114,7 @@ pub fn ResetPage() -> impl IntoView {
     }
 }
 
-#[island]
+#[component]
 fn ResetForm(token: Option<String>) -> impl IntoView {
     let lang = use_lang();
     let form = match token {
@@ -132,6 +136,7 @@ fn ResetForm(token: Option<String>) -> impl IntoView {
         None => {
             let action = ServerAction::<RequestReset>::new();
             let result = crate::forms::last_result(action);
+            let email = typed::<RequestReset>().or("email", "");
             let done = lang.pick(
                 "Nếu email này có tài khoản, chúng tôi đã gửi liên kết đặt lại mật khẩu (hiệu lực 1 giờ).",
                 "If this email has an account, we have sent a reset link (valid for 1 hour).",
@@ -140,7 +145,7 @@ fn ResetForm(token: Option<String>) -> impl IntoView {
                 <FormStatus result done/>
                 <ActionForm action attr:class="stack-form">
                     <label for="email">"Email"</label>
-                    <input id="email" name="email" type="email" autocomplete="email" required maxlength="120"/>
+                    <input id="email" name="email" value=email type="email" autocomplete="email" required maxlength="120"/>
                     <button type="submit">{lang.pick("Gửi liên kết", "Send link")}</button>
                 </ActionForm>
             }
@@ -156,7 +161,7 @@ fn ResetForm(token: Option<String>) -> impl IntoView {
 }
 
 /// The sign-out button.
-#[island]
+#[component]
 pub fn SignOutButton() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SignOut>::new();

@@ -7,18 +7,17 @@ use leptos::prelude::*;
 use super::api::{my_applications, Apply, MoveApplication};
 use super::model::{Application, Panel, Stage};
 use crate::catalog::model::Kind;
-use crate::forms::{last_result, reload_on_success, FieldMessage, FormStatus};
+use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 
-/// On a call's or pilot's page: apply, or see my application; officers review applications.
-/// The page is loaded again after a review, to show it.
-#[island]
+/// On a call's or pilot's page: apply, or see my application; officers review applications
+/// (the page comes back showing the review).
+#[component]
 pub fn ApplyBox(kind: Kind, id: String, panel: Panel) -> impl IntoView {
     let lang = use_lang();
     let apply = ServerAction::<Apply>::new();
     let review = ServerAction::<MoveApplication>::new();
-    reload_on_success(review);
     match panel {
         Panel::Reviewer(items) => view! { <Review items action=review/> }.into_any(),
         Panel::Applicant(Some(a)) => view! {
@@ -39,6 +38,7 @@ pub fn ApplyBox(kind: Kind, id: String, panel: Panel) -> impl IntoView {
 fn ApplyForm(kind: Kind, id: String, action: ServerAction<Apply>) -> impl IntoView {
     let lang = use_lang();
     let result = last_result(action);
+    let typed = typed::<Apply>();
     view! {
         <section class="introduce" id="apply">
             <h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2>
@@ -46,11 +46,12 @@ fn ApplyForm(kind: Kind, id: String, action: ServerAction<Apply>) -> impl IntoVi
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="kind" value=kind.code()/>
                 <input type="hidden" name="id" value=id/>
+                <ComeBackTo id="apply"/>
                 <label for="proposal">{lang.pick("Đề xuất của tổ chức bạn", "Your organization's proposal")}</label>
-                <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-describedby="proposal-error"></textarea>
+                <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-describedby="proposal-error">{typed.or("proposal", "")}</textarea>
                 <FieldMessage result field="proposal"/>
                 <label for="links">{lang.pick("Liên kết tài liệu (mỗi dòng một địa chỉ)", "Links to documents (one per line)")}</label>
-                <textarea id="links" name="links" rows="2" aria-describedby="links-error"></textarea>
+                <textarea id="links" name="links" rows="2" aria-describedby="links-error">{typed.or("links", "")}</textarea>
                 <FieldMessage result field="links"/>
                 <button type="submit">{lang.pick("Nộp hồ sơ", "Submit application")}</button>
             </ActionForm>
@@ -107,6 +108,7 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
         view! {
             <ActionForm action attr:class="answer-form">
                 <input type="hidden" name="id" value=id.clone()/>
+                <ComeBackTo id="applications"/>
                 <label for=format!("stage-{id}")>{lang.pick("Chuyển sang", "Move to")}</label>
                 <select id=format!("stage-{id}") name="stage">{options}</select>
                 <input name="comment" maxlength="2000" placeholder=lang.pick("Nhận xét cho người nộp", "Comment for the applicant") aria-label=lang.pick("Nhận xét", "Comment")/>

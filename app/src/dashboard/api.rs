@@ -17,14 +17,6 @@ pub async fn get_dashboard(lang: Lang) -> Result<Dashboard, AppError> {
     Ok(super::model::Dashboard { can_record, ..dashboard })
 }
 
-/// The Resolution 57 indicators with their recorded values, in `lang` (read again after an
-/// officer records a value).
-#[server(prefix = "/fn", endpoint = "indicators", input = Json)]
-pub async fn get_indicators(lang: Lang) -> Result<Vec<super::model::IndicatorStatus>, AppError> {
-    let state = crate::state::app_state()?;
-    Ok(super::service::indicators(super::repo::all(&state.db).await?, lang))
-}
-
 /// Records an indicator's value for a year, with its source (province officers).
 #[server(prefix = "/fn", endpoint = "record_indicator")]
 pub async fn record_indicator(indicator: String, year: String, value: String, source: String) -> Result<(), AppError> {

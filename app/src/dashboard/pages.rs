@@ -5,11 +5,11 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Link;
 
-use super::api::{get_dashboard, get_indicators, RecordIndicator};
+use super::api::{get_dashboard, RecordIndicator};
 use super::model::{Chart, Dashboard, IndicatorStatus};
 use super::targets::TARGETS;
 use crate::catalog::components::CardGrid;
-use crate::forms::{last_result, FieldMessage, FormStatus};
+use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::layout::{ErrorNotice, PageHead};
 
@@ -144,24 +144,13 @@ fn Indicators(indicators: Vec<IndicatorStatus>) -> impl IntoView {
     view! { <div class="indicators">{cards}</div> }
 }
 
-/// For officers: the targets with the form that records a year's value; the cards are read
-/// again once a value is recorded.
-#[island]
+/// For officers: the targets with the form that records a year's value (the page comes back
+/// with the new value in the cards).
+#[component]
 fn RecordTargets(indicators: Vec<IndicatorStatus>, year: i32) -> impl IntoView {
-    let lang = use_lang();
     let record = ServerAction::<RecordIndicator>::new();
-    let fresh = Action::new(move |_: &()| get_indicators(lang));
-    Effect::new(move |_| {
-        if matches!(record.value().get(), Some(Ok(()))) {
-            fresh.dispatch(());
-        }
-    });
-    let shown = move || {
-        let list = fresh.value().get().and_then(Result::ok).unwrap_or_else(|| indicators.clone());
-        view! { <Indicators indicators=list/> }
-    };
     view! {
-        {shown}
+        <Indicators indicators/>
         <IndicatorForm action=record year/>
     }
 }
@@ -170,23 +159,26 @@ fn RecordTargets(indicators: Vec<IndicatorStatus>, year: i32) -> impl IntoView {
 fn IndicatorForm(action: ServerAction<RecordIndicator>, year: i32) -> impl IntoView {
     let lang = use_lang();
     let result = last_result(action);
-    let options = TARGETS.iter().map(|t| view! { <option value=t.code>{t.name(lang)}</option> }).collect_view();
+    let typed = typed::<RecordIndicator>();
+    let chosen = typed.or("indicator", "");
+    let options = TARGETS.iter().map(|t| view! { <option value=t.code selected=chosen == t.code>{t.name(lang)}</option> }).collect_view();
     view! {
         <section class="introduce" id="record-value">
             <h3>{lang.pick("Ghi nhận số liệu năm (cán bộ Sở)", "Record a year's value (province officers)")}</h3>
             <FormStatus result done=lang.pick("Đã ghi nhận số liệu.", "Value recorded.")/>
             <ActionForm action attr:class="stack-form">
+                <ComeBackTo id="record-value"/>
                 <label for="indicator">{lang.pick("Chỉ tiêu", "Indicator")}</label>
                 <select id="indicator" name="indicator" aria-describedby="indicator-error">{options}</select>
                 <FieldMessage result field="indicator"/>
                 <label for="year">{lang.pick("Năm", "Year")}</label>
-                <input id="year" name="year" type="number" min="2000" max=year value=year required aria-describedby="year-error"/>
+                <input id="year" name="year" type="number" min="2000" max=year value=typed.or("year", year.to_string()) required aria-describedby="year-error"/>
                 <FieldMessage result field="year"/>
                 <label for="value">{lang.pick("Giá trị (số, ví dụ 2,5)", "Value (a number, e.g. 2.5)")}</label>
-                <input id="value" name="value" type="text" inputmode="decimal" required maxlength="32" aria-describedby="value-error"/>
+                <input id="value" name="value" value=typed.or("value", "") type="text" inputmode="decimal" required maxlength="32" aria-describedby="value-error"/>
                 <FieldMessage result field="value"/>
                 <label for="source">{lang.pick("Nguồn số liệu", "Source")}</label>
-                <input id="source" name="source" type="text" required minlength="3" maxlength="300" aria-describedby="source-error"
+                <input id="source" name="source" value=typed.or("source", "") type="text" required minlength="3" maxlength="300" aria-describedby="source-error"
                     placeholder=lang.pick("Ví dụ: Niên giám thống kê tỉnh 2025", "For example: provincial statistical yearbook 2025")/>
                 <FieldMessage result field="source"/>
                 <button type="submit">{lang.pick("Ghi nhận", "Record")}</button>

@@ -21,12 +21,12 @@ pub fn InboxPage() -> impl IntoView {
     }
 }
 
-/// The notifications, read again after "mark all as read".
-#[island]
+/// The notifications, with "mark all as read" while some are unread.
+#[component]
 fn Inbox() -> impl IntoView {
     let lang = use_lang();
     let mark = ServerAction::<MarkInboxRead>::new();
-    let data = Resource::new(move || mark.version().get(), |_| inbox());
+    let data = Resource::new(|| (), |_| inbox());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -39,11 +39,11 @@ fn Inbox() -> impl IntoView {
                         let list = items.into_iter().map(|n| view! { <NotificationItem n/> }).collect_view();
                         view! {
                             <ul class="inbox">{list}</ul>
-                            <Show when=move || unread>
+                            {unread.then(|| view! {
                                 <ActionForm action=mark>
                                     <button type="submit" class="button-link">{lang.pick("Đánh dấu tất cả đã đọc", "Mark all as read")}</button>
                                 </ActionForm>
-                            </Show>
+                            })}
                         }.into_any()
                     }
                     Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),

@@ -8,7 +8,7 @@ use super::api::{my_introductions, AnswerIntroduction, RecordOutcome, RequestInt
 use super::model::{introducible, DeclineReason, IntroStatus, Introduction, Outcome};
 use crate::accounts::model::Role;
 use crate::catalog::model::Kind;
-use crate::forms::{last_result, FieldMessage, FormStatus};
+use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 
@@ -29,11 +29,12 @@ pub fn IntroduceBox(kind: Kind, id: String, viewer: Option<crate::accounts::mode
     }
 }
 
-#[island]
+#[component]
 fn IntroduceForm(kind: Kind, id: String, need: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<RequestIntroduction>::new();
     let result = last_result(action);
+    let message = typed::<RequestIntroduction>().or("message", "");
     view! {
         <section class="introduce" id="introduce">
             <h2>{lang.pick("Đề nghị giới thiệu", "Ask for an introduction")}</h2>
@@ -46,8 +47,9 @@ fn IntroduceForm(kind: Kind, id: String, need: String) -> impl IntoView {
                 <input type="hidden" name="kind" value=kind.code()/>
                 <input type="hidden" name="id" value=id/>
                 <input type="hidden" name="need" value=need/>
+                <ComeBackTo id="introduce"/>
                 <label for="message">{lang.pick("Lời nhắn", "Message")}</label>
-                <textarea id="message" name="message" rows="4" required minlength="10" maxlength="2000" aria-describedby="message-error"></textarea>
+                <textarea id="message" name="message" rows="4" required minlength="10" maxlength="2000" aria-describedby="message-error">{message}</textarea>
                 <FieldMessage result field="message"/>
                 <button type="submit">{lang.pick("Gửi đề nghị", "Send request")}</button>
             </ActionForm>
@@ -56,17 +58,18 @@ fn IntroduceForm(kind: Kind, id: String, need: String) -> impl IntoView {
 }
 
 /// The introductions I sent and those I answer.
-#[island]
+#[component]
 pub fn MyIntroductions() -> impl IntoView {
     let lang = use_lang();
     let answer = ServerAction::<AnswerIntroduction>::new();
     let outcome = ServerAction::<RecordOutcome>::new();
-    let data = Resource::new(move || (answer.version().get(), outcome.version().get()), |_| my_introductions());
+    let data = Resource::new(|| (), |_| my_introductions());
     let answered = last_result(answer);
     view! {
         <section class="my-section" id="introductions">
             <h2>{lang.pick("Đề nghị giới thiệu", "Introductions")}</h2>
             <FormStatus result=answered/>
+            <FormStatus result=last_result(outcome)/>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -111,6 +114,7 @@ fn IntroductionItem(
         view! {
             <ActionForm action=answer attr:class="answer-form">
                 <input type="hidden" name="id" value=id.clone()/>
+                <ComeBackTo id="introductions"/>
                 <button type="submit" name="answer" value="accept">{lang.pick("Nhận lời", "Accept")}</button>
                 <label for=format!("reason-{id}")>{lang.pick("hoặc từ chối vì", "or decline because")}</label>
                 <select id=format!("reason-{id}") name="reason"><option value="">"—"</option>{reasons}</select>
@@ -127,6 +131,7 @@ fn IntroductionItem(
         view! {
             <ActionForm action=outcome attr:class="inline-form">
                 <input type="hidden" name="id" value=id.clone()/>
+                <ComeBackTo id="introductions"/>
                 <label for=format!("outcome-{id}")>{lang.pick("Kết quả: ", "Outcome: ")}</label>
                 <select id=format!("outcome-{id}") name="outcome">{options}</select>
                 <button type="submit" class="button-link">{lang.pick("Lưu", "Save")}</button>

@@ -11,6 +11,7 @@ use super::pages::new_heading;
 use crate::accounts::pages::SignInFirst;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
+use crate::forms::{last_result, FormStatus};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 
@@ -30,13 +31,14 @@ pub fn MinePage() -> impl IntoView {
     }
 }
 
-/// What I manage, read again after each confirmation.
-#[island]
+/// What I manage, each with "confirm it is current" where it is due.
+#[component]
 fn MyListings() -> impl IntoView {
     let lang = use_lang();
     let confirm = ServerAction::<ConfirmListing>::new();
-    let data = Resource::new(move || confirm.version().get(), |_| my_listings());
+    let data = Resource::new(|| (), |_| my_listings());
     view! {
+        <FormStatus result=last_result(confirm)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -88,12 +90,13 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
 }
 
 /// Officers: records they hid, each with "show again". Nothing for anyone else.
-#[island]
+#[component]
 fn HiddenListings() -> impl IntoView {
     let lang = use_lang();
     let show = ServerAction::<ModerateListing>::new();
-    let data = Resource::new(move || show.version().get(), |_| hidden_listings());
+    let data = Resource::new(|| (), |_| hidden_listings());
     view! {
+        <FormStatus result=last_result(show)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let Ok(items) = data.await else { return ().into_any() };

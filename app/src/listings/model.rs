@@ -30,6 +30,21 @@ pub struct FormValues {
     pub list: HashMap<String, Vec<String>>,
 }
 
+impl FormValues {
+    /// The values of a posted form (`text[name]`, `list[name][]`), to show it again.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut values = FormValues::default();
+        for (key, value) in pairs {
+            if let Some(name) = key.strip_prefix("list[").and_then(|k| k.strip_suffix("][]")) {
+                values.list.entry(name.to_string()).or_default().push(value.clone());
+            } else if let Some(name) = key.strip_prefix("text[").and_then(|k| k.strip_suffix(']')) {
+                values.text.insert(name.to_string(), value.clone());
+            }
+        }
+        values
+    }
+}
+
 /// What the edit page needs: the values, and whether the record is still a draft.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Editing {

@@ -11,7 +11,7 @@ use super::spec::{form, FormField, Input};
 use crate::accounts::pages::SignInFirst;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
-use crate::forms::{last_result, reload_on_success, FieldMessage, FormStatus};
+use crate::forms::{last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::{use_lang, Lang};
 use crate::layout::ErrorNotice;
 
@@ -92,12 +92,15 @@ pub fn EditListingPage(kind: Kind) -> impl IntoView {
     }
 }
 
-/// A record's form; the server checks every field and says what is wrong next to it.
-#[island]
+/// A record's form; the server checks every field and says what is wrong next to it, and a
+/// refused form comes back with what was typed.
+#[component]
 fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveListing>::new();
     let result = last_result(action);
+    let typed = typed::<SaveListing>();
+    let values = if typed.is_empty() { values } else { FormValues::from_pairs(&typed.0) };
     let fields = form(kind).iter().map(|field| view! { <FormInput field=*field values=values.clone() result/> }).collect_view();
     let draft_button = draft.then(|| view! { <button type="submit" name="save" value="draft" class="button-link">{lang.pick("Lưu nháp", "Save draft")}</button> });
     view! {
@@ -107,7 +110,7 @@ fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl I
             <input type="hidden" name="id" value=id/>
             {fields}
             <div class="form-actions">
-                <button type="submit" name="save" value="publish" disabled=move || action.pending().get()>{lang.pick("Đăng công khai", "Publish")}</button>
+                <button type="submit" name="save" value="publish">{lang.pick("Đăng công khai", "Publish")}</button>
                 {draft_button}
             </div>
         </ActionForm>
@@ -168,16 +171,15 @@ fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<
 }
 
 /// On a record's page: when it was confirmed, whether it is verified, and the owner's and
-/// officers' actions. The page is loaded again after each action, to show its effect.
-#[island]
+/// officers' actions. Each posts and comes back to the page, which shows its effect (hiding
+/// goes to the list instead: the record is gone from it), or why it was refused.
+#[component]
 pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> impl IntoView {
     let lang = use_lang();
     let confirm = ServerAction::<ConfirmListing>::new();
     let verify = ServerAction::<VerifyOrganization>::new();
     let moderate = ServerAction::<ModerateListing>::new();
-    reload_on_success(confirm);
-    reload_on_success(verify);
-    // Hiding redirects to the list (the record is gone from it).
+    let refused = [last_result(confirm), last_result(verify), last_result(moderate)];
     let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
         <span class="confirmed">{lang.pick("Xác nhận lần cuối: ", "Last confirmed: ")}{at.get(..10).unwrap_or(at).to_string()}</span>
     });
@@ -208,5 +210,6 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
             <button type="submit" class="button-link">{lang.pick("Ẩn khỏi cổng", "Hide from the portal")}</button>
         </ActionForm>
     });
-    view! { <div class="listing-bar">{verified}{confirmed}{edit}{verify_form}{hide_form}</div> }
+    let status = refused.map(|result| view! { <FormStatus result/> });
+    view! { {status}<div class="listing-bar">{verified}{confirmed}{edit}{verify_form}{hide_form}</div> }
 }

@@ -1,6 +1,11 @@
-//! What every form shares: the message next to a field, and the message above the form.
+//! What every form shares: the message next to a field, the message above the form, and what
+//! the person typed when the server refused it. Forms are plain HTML forms rendered on the
+//! server (no browser code): see `kept` for how a refused form comes back.
 
 use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+pub mod kept;
 
 use crate::error::AppError;
 use crate::i18n::use_lang;
@@ -16,30 +21,68 @@ pub fn field_message<T>(result: &Option<Result<T, AppError>>, field: &str) -> Op
     }
 }
 
-/// The result of an action's last submission, as the form helpers read it.
-pub fn last_result<A, T>(action: ServerAction<A>) -> Signal<Option<Result<T, AppError>>>
+/// The result of the last submission of the form posting to `A`, as the form helpers read it:
+/// the server function's error when the page came back refused, `Ok` when it came back saved.
+pub fn last_result<A>(action: ServerAction<A>) -> Signal<Option<Result<(), AppError>>>
 where
-    A: server_fn::ServerFn<Output = T, Error = AppError> + Send + Sync + Clone + 'static,
-    T: Send + Sync + Clone + 'static,
-    A::Output: Send + Sync,
+    A: server_fn::ServerFn<Error = AppError> + Send + Sync + Clone + 'static,
+    A::Output: Send + Sync + Clone + 'static,
 {
-    Signal::derive(move || action.value().get())
+    let done = mark("__done").as_deref() == Some(A::PATH);
+    Signal::derive(move || match action.value().get() {
+        Some(result) => Some(result.map(|_| ())),
+        None => done.then_some(Ok(())),
+    })
 }
 
-/// Once `action` succeeds, loads the page again: the page is rendered on the server, so this is
-/// how everything on it (not only the island that acted) shows the change.
-pub fn reload_on_success<A, T>(action: ServerAction<A>)
-where
-    A: server_fn::ServerFn<Output = T, Error = AppError> + Send + Sync + Clone + 'static,
-    T: Send + Sync + Clone + 'static,
-    A::Output: Send + Sync,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            #[cfg(feature = "hydrate")]
-            let _ = leptos::prelude::window().location().reload();
+/// What the person typed into the form posting to `A`, when the page came back from it,
+/// refused or done (see `kept`); nothing otherwise. Passwords are never kept.
+pub fn typed<A: server_fn::ServerFn>() -> Typed {
+    #[cfg(feature = "ssr")]
+    if mark("__path").as_deref() == Some(A::PATH) || mark("__done").as_deref() == Some(A::PATH) {
+        if let (Some(token), Some(state)) = (mark("__kept"), use_context::<crate::state::AppState>()) {
+            let session = kept::session_of(&crate::accounts::session::request_headers());
+            return Typed(state.kept.get(&token, session.as_deref(), A::PATH).unwrap_or_default());
         }
-    });
+    }
+    Typed::default()
+}
+
+/// Fields as a form posted them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Typed(pub Vec<(String, String)>);
+
+impl Typed {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The value of the field `name`, else `default`.
+    pub fn or(&self, name: &str, default: impl Into<String>) -> String {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_else(|| default.into())
+    }
+}
+
+/// The last value of a query parameter of the page being shown.
+fn mark(name: &str) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        let query = crate::layout::current_query();
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
+        pairs.into_iter().rev().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = name;
+        None
+    }
+}
+
+/// Inside a form: once it has posted, the page comes back scrolled to the element `id` (where
+/// its messages are) instead of the top.
+#[component]
+pub fn ComeBackTo(id: &'static str) -> impl IntoView {
+    view! { <input type="hidden" name="__at" value=id/> }
 }
 
 /// The error next to a field, linked to it by `id` (`{field}-error`) for screen readers.
