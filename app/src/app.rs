@@ -36,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5d6b"/>
                 <link rel="stylesheet" href=css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <script nonce=leptos::nonce::use_nonce() inner_html=SEND_ONCE></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -45,6 +46,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// Forms post without the bundle (see `forms`), so this is what keeps a double click or an
+/// impatient second tap from sending one twice (two records, a sign-up refused as a duplicate):
+/// a second submit of a form that is on its way is ignored. A page restored from the
+/// back-forward cache may send again.
+const SEND_ONCE: &str = "addEventListener('submit',e=>{const f=e.target;if(f.method!=='post')return;\
+if(f.dataset.sending)e.preventDefault();else f.dataset.sending='1'});\
+addEventListener('pageshow',e=>{if(e.persisted)for(const f of document.querySelectorAll('form[data-sending]'))delete f.dataset.sending})";
 
 /// The content hashes of a release build's assets (`hash.txt` beside the server binary, as
 /// Leptos reads it for the script and the wasm); `None` in a debug build.

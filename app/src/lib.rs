@@ -37,7 +37,7 @@ pub mod db;
 pub mod state;
 
 /// Entry point of the browser bundle: the page is server-rendered HTML; only its islands (the
-/// `#[island]` components: forms, filters, the search box) hydrate. Then `<body
+/// `#[island]` components: the search box and the filters) hydrate. Then `<body
 /// data-hydrated="true">` is set: styles hide what only a page without JavaScript needs (such as
 /// the filters' Apply button), and tests wait for it. The islands hydrate after this function
 /// returns (the loader walks the page next), so the mark waits for the next task.

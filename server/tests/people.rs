@@ -218,6 +218,16 @@ async fn post_page(state: &AppState, endpoint: &str, cookie: &str, from: &str, p
     location(&headers).trim_start_matches("http://localhost").to_string()
 }
 
+/// The cookie a signed-out browser receives with its first refused form.
+async fn browser_cookie(state: &AppState, endpoint: &str, from: &str, pairs: &[(&str, &str)]) -> (String, String) {
+    let referer = format!("http://localhost{from}");
+    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("referer", referer.as_str())];
+    let (_, headers, _) = common::send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, common::form(pairs)).await;
+    let cookie = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    assert!(cookie.starts_with("kh_form="), "{cookie}");
+    (cookie, location(&headers).trim_start_matches("http://localhost").to_string())
+}
+
 async fn page(state: &AppState, path: &str, cookie: &str) -> String {
     let headers: Vec<(&str, &str)> = if cookie.is_empty() { vec![] } else { vec![("cookie", cookie)] };
     let (status, _, body) = common::send(state, Method::GET, path, &headers, String::new()).await;
@@ -243,18 +253,27 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_a_saved_one_says_so()
     assert_eq!(again.matches("__err=").count(), 1, "{again}");
     assert_eq!(again.matches("__kept=").count(), 1, "{again}");
 
-    // A password is never kept.
+    // Signed out: tied to the browser by a cookie; a password is never kept.
     let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "ngắn"), ("role", "member")];
-    let back = post_page(&w.state, "sign_up", "", "/signup", &up).await;
-    let form = page(&w.state, &back, "").await;
+    let (browser, back) = browser_cookie(&w.state, "sign_up", "/signup", &up).await;
+    let form = page(&w.state, &back, &browser).await;
     assert!(form.contains("value=\"Lan Nguyễn\"") && form.contains("value=\"lan@startup.vn\""), "name and email stay");
     assert!(!form.contains("ngắn\""), "the password does not");
     assert!(form.contains("id=\"password-error\""));
+    let elsewhere = page(&w.state, &back, "").await;
+    assert!(!elsewhere.contains("Lan Nguyễn") && !elsewhere.contains("id=\"password-error\""), "another browser with the link sees nothing");
+
+    // An error made up in a link is not shown.
+    let (_, error) = back.split_once("__err=").unwrap();
+    let error = error.split('&').next().unwrap();
+    let forged = page(&w.state, &format!("/signup?__path=/fn/sign_up&__err={error}"), &browser).await;
+    assert!(!forged.contains("id=\"password-error\""));
 
     // Done, back on the same page: it says so.
-    let back = post_page(&w.state, "request_reset", "", "/reset", &[("email", "lan@startup.vn")]).await;
+    let back = post_page(&w.state, "request_reset", &browser, "/reset", &[("email", "lan@startup.vn")]).await;
     assert!(back.starts_with("/reset?__done=/fn/request_reset&__kept="), "{back}");
-    assert!(page(&w.state, &back, "").await.contains("class=\"form-done\""));
+    assert!(page(&w.state, &back, &browser).await.contains("class=\"form-done\""));
+    assert!(!page(&w.state, "/reset?__done=/fn/request_reset", &browser).await.contains("class=\"form-done\""), "not without what was kept");
 }
 
 #[tokio::test]

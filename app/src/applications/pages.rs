@@ -103,21 +103,24 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
     let links = a.links.iter().map(|l| view! { <li><a href=l.clone() rel="nofollow noopener">{l.clone()}</a></li> }).collect_view();
     let next: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| a.stage.may_move_to(*s)).collect();
     let id = a.id.to_string();
+    let typed = typed::<MoveApplication>();
+    let comment = if typed.or("id", "") == id { typed.or("comment", "") } else { String::new() };
+    let anchor = format!("application-{id}");
     let form = (!next.is_empty()).then(|| {
         let options = next.iter().map(|s| view! { <option value=s.code()>{s.label(lang)}</option> }).collect_view();
         view! {
             <ActionForm action attr:class="answer-form">
                 <input type="hidden" name="id" value=id.clone()/>
-                <ComeBackTo id="applications"/>
+                <ComeBackTo id=format!("application-{id}")/>
                 <label for=format!("stage-{id}")>{lang.pick("Chuyển sang", "Move to")}</label>
                 <select id=format!("stage-{id}") name="stage">{options}</select>
-                <input name="comment" maxlength="2000" placeholder=lang.pick("Nhận xét cho người nộp", "Comment for the applicant") aria-label=lang.pick("Nhận xét", "Comment")/>
+                <input name="comment" value=comment maxlength="2000" placeholder=lang.pick("Nhận xét cho người nộp", "Comment for the applicant") aria-label=lang.pick("Nhận xét", "Comment")/>
                 <button type="submit">{lang.pick("Cập nhật", "Update")}</button>
             </ActionForm>
         }
     });
     view! {
-        <li class="activity-item">
+        <li class="activity-item" id=anchor>
             <p><strong>{org}</strong>" · "{a.applicant.clone()}" "<span class="badge">{a.stage.label(lang)}</span></p>
             <blockquote>{a.proposal.clone()}</blockquote>
             <ul class="values">{links}</ul>

@@ -3,9 +3,11 @@
 //! `__err`) when refused. The page is rendered again on the server with the messages next to
 //! the fields. What the person typed would be lost with that redirect, so this keeps it, on the
 //! server, for half an hour under a random token added to the address (`__kept`), for the same
-//! browser session only, and never a password. A form that succeeded and came back to the same
-//! page gets `__done` (its server function's path) for its "saved" message, and its values are
-//! kept too (a form that wants them, such as the officers' indicator form, starts from them).
+//! browser only (its session, or a `kh_form` cookie when signed out), never a password or a
+//! token, and only for the forms that show it again (`KEEPS`). The error is kept with it: a page
+//! shows an error only when it finds it here, so a forged `__err` link shows nothing. A form
+//! that succeeded and came back to the same page gets `__done` (its "saved" message) the same
+//! way, with its values (the officers' indicator form starts from them for the next year).
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -13,24 +15,54 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::header::{ACCEPT, CONTENT_TYPE, LOCATION, REFERER};
-use axum::http::{HeaderValue, Method, Request, StatusCode};
+use axum::http::header::{ACCEPT, CONTENT_TYPE, COOKIE, LOCATION, REFERER, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use server_fn::ServerFn;
 
 use crate::accounts::{secret, session};
 use crate::state::AppState;
 
 /// How long typed values are kept.
 const KEEP_FOR: Duration = Duration::from_secs(30 * 60);
-/// The most bytes of typed values kept at once; the oldest go first.
+/// The most bytes kept at once (values and their bookkeeping); the oldest go first.
 const MAX_BYTES: usize = 8 * 1024 * 1024;
-/// The hidden field naming the part of the page a form comes back to (see `forms::ComeBackTo`).
-pub const ANCHOR: &str = "__at";
+/// The most fields kept of one form (a record form has a few dozen).
+const MAX_FIELDS: usize = 500;
 /// The query parameters this module and server functions add to a page's address.
 const MARKS: [&str; 4] = ["__path", "__err", "__kept", "__done"];
+/// The hidden field naming the part of the page a form comes back to (see `forms::ComeBackTo`).
+pub const ANCHOR: &str = "__at";
+/// The cookie that ties a signed-out browser to what it typed.
+const BROWSER_COOKIE: &str = "kh_form";
 
-/// Typed values of refused forms, oldest first.
+/// The server functions whose forms show typed values again.
+fn keeps(path: &str) -> bool {
+    use crate::{accounts::api as a, applications::api as p, dashboard::api as d, introductions::api as i, listings::api as l};
+    [
+        a::SignIn::PATH,
+        a::SignUp::PATH,
+        a::RequestReset::PATH,
+        l::SaveListing::PATH,
+        p::Apply::PATH,
+        p::MoveApplication::PATH,
+        i::RequestIntroduction::PATH,
+        i::AnswerIntroduction::PATH,
+        d::RecordIndicator::PATH,
+    ]
+    .contains(&path)
+}
+
+/// What came back from a form: the error (as `__err` carries it), or none when it was done,
+/// and the fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub error: Option<String>,
+    pub pairs: Vec<(String, String)>,
+}
+
+/// Forms that came back, oldest first.
 #[derive(Default)]
 pub struct KeptForms {
     entries: Mutex<VecDeque<Entry>>,
@@ -38,26 +70,32 @@ pub struct KeptForms {
 
 struct Entry {
     token: String,
-    /// The hash of the session token of the browser that posted (none when signed out).
-    session: Option<String>,
+    /// Who posted: the hash of the session token, or of the browser cookie.
+    owner: String,
     path: String,
-    pairs: Vec<(String, String)>,
+    kept: Kept,
     bytes: usize,
     at: Instant,
 }
 
 impl KeptForms {
-    /// Keeps the fields of a form `body` posted to `path`; returns the token to find them.
-    pub fn keep(&self, session: Option<String>, path: &str, body: &[u8]) -> Option<String> {
-        let mut pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
-        pairs.retain(|(name, _)| !name.contains("password") && name != ANCHOR);
+    /// Keeps what came back from a form `body` posted to `path` by `owner`; returns the token
+    /// to find it.
+    pub fn keep(&self, owner: &str, path: &str, error: Option<String>, body: &[u8]) -> Option<String> {
+        let mut pairs: Vec<(String, String)> = if keeps(path) { serde_urlencoded::from_bytes(body).unwrap_or_default() } else { Vec::new() };
+        pairs.retain(|(name, _)| !name.contains("password") && name != "token" && name != ANCHOR);
+        if pairs.len() > MAX_FIELDS {
+            pairs.clear();
+        }
         let token = secret::new_token().ok()?;
-        let bytes = pairs.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() + path.len() + 64;
+        let strings = pairs.iter().map(|(k, v)| k.capacity() + v.capacity() + 2 * size_of::<String>()).sum::<usize>();
+        let bytes = strings + error.as_ref().map_or(0, String::capacity) + path.len() + owner.len() + 256;
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         while entries.front().is_some_and(|e| e.at.elapsed() > KEEP_FOR) {
             entries.pop_front();
         }
-        entries.push_back(Entry { token: token.clone(), session, path: path.to_string(), pairs, bytes, at: Instant::now() });
+        let kept = Kept { error, pairs };
+        entries.push_back(Entry { token: token.clone(), owner: owner.to_string(), path: path.to_string(), kept, bytes, at: Instant::now() });
         let mut total: usize = entries.iter().map(|e| e.bytes).sum();
         while total > MAX_BYTES {
             let Some(old) = entries.pop_front() else { break };
@@ -66,25 +104,36 @@ impl KeptForms {
         Some(token)
     }
 
-    /// The fields kept under `token` for a form posted to `path` from this `session`.
-    pub fn get(&self, token: &str, session: Option<&str>, path: &str) -> Option<Vec<(String, String)>> {
+    /// What was kept under `token` for a form posted to `path` by `owner`.
+    pub fn get(&self, token: &str, owner: &str, path: &str) -> Option<Kept> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries
             .iter()
-            .find(|e| e.token == token && e.session.as_deref() == session && e.path == path && e.at.elapsed() <= KEEP_FOR)
-            .map(|e| e.pairs.clone())
+            .find(|e| e.token == token && e.owner == owner && e.path == path && e.at.elapsed() <= KEEP_FOR)
+            .map(|e| e.kept.clone())
     }
 }
 
-/// The hash of the request's session token, which binds kept values to one browser.
-pub fn session_of(headers: &axum::http::HeaderMap) -> Option<String> {
-    session::token(headers).map(|t| secret::token_hash(&t))
+/// Who the request comes from, for kept forms: the hash of its session token, else of its
+/// browser cookie.
+pub fn owner_of(headers: &HeaderMap) -> Option<String> {
+    if let Some(token) = session::token(headers) {
+        return Some(format!("s{}", secret::token_hash(&token)));
+    }
+    let browser = headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == BROWSER_COOKIE && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))?
+        .1;
+    Some(format!("b{}", secret::token_hash(browser)))
 }
 
-/// Around server functions: for a plain form post (the browser asks for HTML) keeps the typed
-/// values when the function refused it, and marks a success that came back to the same page.
-/// Both the refused and the successful address lose older marks (a second refusal would
-/// otherwise show the first error).
+/// Around server functions: for a plain form post (the browser asks for HTML) keeps what came
+/// back when the function refused it or succeeded back on the same page (see above). The
+/// address loses older marks (a second refusal would otherwise show the first error).
 pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, next: Next) -> Response {
     let headers = request.headers();
     let is_form = headers.get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
@@ -93,7 +142,13 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
     if request.method() != Method::POST || !path.starts_with("/fn/") || !is_form || !wants_html {
         return next.run(request).await;
     }
-    let session = session_of(headers);
+    let (owner, new_cookie) = match owner_of(headers) {
+        Some(owner) => (owner, None),
+        None => {
+            let Ok(token) = secret::new_token() else { return next.run(request).await };
+            (format!("b{}", secret::token_hash(&token)), Some(token))
+        }
+    };
     let referer = headers.get(REFERER).and_then(|v| v.to_str().ok()).map(|r| without_marks(r).0);
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
@@ -103,18 +158,19 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
     let Some(location) = response.headers().get(LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string) else {
         return response;
     };
+    let refused = response.headers().contains_key(server_fn::error::SERVER_FN_ERROR_HEADER);
     let (mut clean, error) = without_marks(&location);
+    let encoded_path = crate::layout::encode(&path);
     let mark = match error {
-        Some(error) => {
-            let kept = state.kept.keep(session, &path, &bytes).map(|token| format!("&__kept={token}")).unwrap_or_default();
-            Some(format!("__path={}&__err={error}{kept}", crate::layout::encode(&path)))
+        Some(error) if refused => {
+            let decoded = serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("e={error}")).ok().and_then(|mut v| v.pop()).map(|(_, e)| e);
+            state.kept.keep(&owner, &path, decoded, &bytes).map(|token| format!("__path={encoded_path}&__err={error}&__kept={token}"))
         }
         // Back to the page the form was on (the server function chose no other page).
-        None if referer.as_deref().map(page_of) == Some(page_of(&clean)) => {
-            let kept = state.kept.keep(session, &path, &bytes).map(|token| format!("&__kept={token}")).unwrap_or_default();
-            Some(format!("__done={}{kept}", crate::layout::encode(&path)))
+        None if !refused && referer.as_deref().map(page_of) == Some(page_of(&clean)) => {
+            state.kept.keep(&owner, &path, None, &bytes).map(|token| format!("__done={encoded_path}&__kept={token}"))
         }
-        None => None,
+        _ => None,
     };
     if let Some(mark) = mark {
         clean.push(if clean.contains('?') { '&' } else { '?' });
@@ -123,6 +179,12 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
         if let Some(at) = anchor_of(&bytes) {
             clean.push('#');
             clean.push_str(&at);
+        }
+        if let Some(token) = new_cookie {
+            let cookie = format!("{BROWSER_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax");
+            if let Ok(value) = HeaderValue::from_str(&cookie) {
+                response.headers_mut().append(SET_COOKIE, value);
+            }
         }
     }
     if let Ok(value) = HeaderValue::from_str(&clean) {
@@ -180,25 +242,34 @@ mod tests {
     }
 
     #[test]
-    fn typed_values_are_kept_for_the_same_session_and_form_without_passwords() {
+    fn typed_values_are_kept_for_the_same_browser_and_form_without_secrets() {
         let kept = KeptForms::default();
-        let token = kept.keep(Some("s".into()), "/fn/sign_up", b"name=Lan&email=a%40b.vn&password=secret").unwrap();
-        let pairs = kept.get(&token, Some("s"), "/fn/sign_up").unwrap();
-        assert_eq!(pairs, vec![("name".to_string(), "Lan".to_string()), ("email".to_string(), "a@b.vn".to_string())]);
-        assert!(kept.get(&token, None, "/fn/sign_up").is_none(), "another browser");
-        assert!(kept.get(&token, Some("s"), "/fn/sign_in").is_none(), "another form");
-        assert!(kept.get("nope", Some("s"), "/fn/sign_up").is_none());
+        let token = kept.keep("s1", "/fn/sign_up", Some("E".into()), b"name=Lan&email=a%40b.vn&password=secret&__at=x").unwrap();
+        let back = kept.get(&token, "s1", "/fn/sign_up").unwrap();
+        assert_eq!(back.pairs, vec![("name".to_string(), "Lan".to_string()), ("email".to_string(), "a@b.vn".to_string())]);
+        assert_eq!(back.error.as_deref(), Some("E"));
+        assert!(kept.get(&token, "b1", "/fn/sign_up").is_none(), "another browser");
+        assert!(kept.get(&token, "s1", "/fn/sign_in").is_none(), "another form");
+        assert!(kept.get("nope", "s1", "/fn/sign_up").is_none());
+        let token = kept.keep("b1", "/fn/reset_password", Some("E".into()), b"token=abc&password=x").unwrap();
+        assert!(kept.get(&token, "b1", "/fn/reset_password").unwrap().pairs.is_empty(), "no token, no password");
+        let token = kept.keep("b1", "/fn/mark_inbox_read", None, b"x=1").unwrap();
+        assert!(kept.get(&token, "b1", "/fn/mark_inbox_read").unwrap().pairs.is_empty(), "only forms that show values keep them");
     }
 
     #[test]
-    fn the_store_is_bounded() {
+    fn the_store_is_bounded_by_what_it_holds() {
         let kept = KeptForms::default();
-        let big = format!("text={}", "x".repeat(200 * 1024));
-        let first = kept.keep(None, "/fn/a", big.as_bytes()).unwrap();
+        let big = format!("text[description]={}", "x".repeat(200 * 1024));
+        let first = kept.keep("b", "/fn/save_listing", None, big.as_bytes()).unwrap();
         for _ in 0..60 {
-            kept.keep(None, "/fn/a", big.as_bytes()).unwrap();
+            kept.keep("b", "/fn/save_listing", None, big.as_bytes()).unwrap();
         }
-        assert!(kept.get(&first, None, "/fn/a").is_none());
+        assert!(kept.get(&first, "b", "/fn/save_listing").is_none());
+        // Many empty fields cost their bookkeeping, not nothing.
+        let empty = "=&".repeat(100_000);
+        let token = kept.keep("b", "/fn/save_listing", None, empty.as_bytes()).unwrap();
+        assert!(kept.get(&token, "b", "/fn/save_listing").unwrap().pairs.is_empty(), "too many fields: none kept");
         let total: usize = kept.entries.lock().unwrap().iter().map(|e| e.bytes).sum();
         assert!(total <= MAX_BYTES);
     }

@@ -22,30 +22,48 @@ pub fn field_message<T>(result: &Option<Result<T, AppError>>, field: &str) -> Op
 }
 
 /// The result of the last submission of the form posting to `A`, as the form helpers read it:
-/// the server function's error when the page came back refused, `Ok` when it came back saved.
+/// its error when the page came back refused, `Ok` when it came back done (see `kept`).
 pub fn last_result<A>(action: ServerAction<A>) -> Signal<Option<Result<(), AppError>>>
 where
     A: server_fn::ServerFn<Error = AppError> + Send + Sync + Clone + 'static,
     A::Output: Send + Sync + Clone + 'static,
 {
-    let done = mark("__done").as_deref() == Some(A::PATH);
-    Signal::derive(move || match action.value().get() {
-        Some(result) => Some(result.map(|_| ())),
-        None => done.then_some(Ok(())),
-    })
+    #[cfg(feature = "ssr")]
+    {
+        // Not the action's value: on the server that is whatever `__err` the address carries.
+        let _ = action;
+        let result = came_back::<A>().map(|kept| match kept.error {
+            Some(error) => Err(server_fn::error::ServerFnUrlError::<AppError>::decode_err(&error)),
+            None => Ok(()),
+        });
+        Signal::stored(result)
+    }
+    #[cfg(not(feature = "ssr"))]
+    Signal::derive(move || action.value().get().map(|result| result.map(|_| ())))
 }
 
 /// What the person typed into the form posting to `A`, when the page came back from it,
 /// refused or done (see `kept`); nothing otherwise. Passwords are never kept.
 pub fn typed<A: server_fn::ServerFn>() -> Typed {
     #[cfg(feature = "ssr")]
-    if mark("__path").as_deref() == Some(A::PATH) || mark("__done").as_deref() == Some(A::PATH) {
-        if let (Some(token), Some(state)) = (mark("__kept"), use_context::<crate::state::AppState>()) {
-            let session = kept::session_of(&crate::accounts::session::request_headers());
-            return Typed(state.kept.get(&token, session.as_deref(), A::PATH).unwrap_or_default());
-        }
+    if let Some(kept) = came_back::<A>() {
+        return Typed(kept.pairs);
     }
     Typed::default()
+}
+
+/// What was kept of the form posting to `A` that this page came back from.
+#[cfg(feature = "ssr")]
+fn came_back<A: server_fn::ServerFn>() -> Option<kept::Kept> {
+    let query = crate::layout::current_query();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
+    let mark = |name: &str| pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    if mark("__path") != Some(A::PATH) && mark("__done") != Some(A::PATH) {
+        return None;
+    }
+    let state = use_context::<crate::state::AppState>()?;
+    let owner = kept::owner_of(&crate::accounts::session::request_headers())?;
+    state.kept.get(mark("__kept")?, &owner, A::PATH)
 }
 
 /// Fields as a form posted them.
@@ -63,25 +81,10 @@ impl Typed {
     }
 }
 
-/// The last value of a query parameter of the page being shown.
-fn mark(name: &str) -> Option<String> {
-    #[cfg(feature = "ssr")]
-    {
-        let query = crate::layout::current_query();
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
-        pairs.into_iter().rev().find(|(k, _)| k == name).map(|(_, v)| v)
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = name;
-        None
-    }
-}
-
 /// Inside a form: once it has posted, the page comes back scrolled to the element `id` (where
 /// its messages are) instead of the top.
 #[component]
-pub fn ComeBackTo(id: &'static str) -> impl IntoView {
+pub fn ComeBackTo(#[prop(into)] id: String) -> impl IntoView {
     view! { <input type="hidden" name="__at" value=id/> }
 }
 

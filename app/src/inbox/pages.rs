@@ -8,6 +8,7 @@ use super::api::{inbox, MarkInboxRead};
 use super::model::Notification;
 use crate::accounts::pages::SignInFirst;
 use crate::error::AppError;
+use crate::forms::{last_result, FormStatus};
 use crate::i18n::use_lang;
 use crate::layout::ErrorNotice;
 
@@ -28,6 +29,7 @@ fn Inbox() -> impl IntoView {
     let mark = ServerAction::<MarkInboxRead>::new();
     let data = Resource::new(|| (), |_| inbox());
     view! {
+        <FormStatus result=last_result(mark)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {

@@ -108,17 +108,21 @@ fn IntroductionItem(
         <p class="contacts">{lang.pick("Liên hệ: ", "Contacts: ")}<a href=format!("mailto:{a}")>{a.clone()}</a>" · "<a href=format!("mailto:{b}")>{b.clone()}</a></p>
     });
     let id = intro.id.to_string();
+    // The answer's messages and typed explanation belong to the introduction answered.
+    let typed = typed::<AnswerIntroduction>();
+    let answered_here = typed.or("id", "") == id;
+    let answered = if answered_here { answered } else { Signal::stored(None) };
     let answer_form = (!intro.sent && intro.status == IntroStatus::Requested).then(|| {
         let id = id.clone();
         let reasons = DeclineReason::ALL.iter().map(|r| view! { <option value=r.code()>{r.label(lang)}</option> }).collect_view();
         view! {
             <ActionForm action=answer attr:class="answer-form">
                 <input type="hidden" name="id" value=id.clone()/>
-                <ComeBackTo id="introductions"/>
+                <ComeBackTo id=format!("intro-{id}")/>
                 <button type="submit" name="answer" value="accept">{lang.pick("Nhận lời", "Accept")}</button>
                 <label for=format!("reason-{id}")>{lang.pick("hoặc từ chối vì", "or decline because")}</label>
                 <select id=format!("reason-{id}") name="reason"><option value="">"—"</option>{reasons}</select>
-                <input name="reason_text" maxlength="2000" placeholder=lang.pick("Giải thích (bắt buộc với \"Lý do khác\")", "Explain (required for \"Other\")") aria-label=lang.pick("Giải thích", "Explanation")/>
+                <input name="reason_text" value=typed.or("reason_text", "") maxlength="2000" placeholder=lang.pick("Giải thích (bắt buộc với \"Lý do khác\")", "Explain (required for \"Other\")") aria-label=lang.pick("Giải thích", "Explanation")/>
                 <button type="submit" name="answer" value="decline" class="button-link">{lang.pick("Từ chối", "Decline")}</button>
             </ActionForm>
             <FieldMessage result=answered field="reason"/>
@@ -131,7 +135,7 @@ fn IntroductionItem(
         view! {
             <ActionForm action=outcome attr:class="inline-form">
                 <input type="hidden" name="id" value=id.clone()/>
-                <ComeBackTo id="introductions"/>
+                <ComeBackTo id=format!("intro-{id}")/>
                 <label for=format!("outcome-{id}")>{lang.pick("Kết quả: ", "Outcome: ")}</label>
                 <select id=format!("outcome-{id}") name="outcome">{options}</select>
                 <button type="submit" class="button-link">{lang.pick("Lưu", "Save")}</button>
@@ -139,7 +143,7 @@ fn IntroductionItem(
         }
     });
     view! {
-        <li class="activity-item">
+        <li class="activity-item" id=format!("intro-{id}")>
             {who}
             {need}
             <blockquote>{intro.message.clone()}</blockquote>
