@@ -13,7 +13,8 @@ use crate::i18n::Lang;
 pub async fn get_dashboard(lang: Lang) -> Result<Dashboard, AppError> {
     let state = crate::state::app_state()?;
     let can_record = crate::accounts::session::current_user().await?.is_some_and(|u| u.is_staff());
-    let dashboard = state.dashboard.get_or_compute(lang, || super::service::dashboard(&state, lang, false)).await?;
+    let figures = state.clone();
+    let dashboard = state.dashboard.get_or_compute(lang, move || async move { super::service::dashboard(&figures, lang, false).await }).await?;
     Ok(super::model::Dashboard { can_record, ..dashboard })
 }
 
@@ -24,6 +25,6 @@ pub async fn record_indicator(indicator: String, year: String, value: String, so
     let user = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
     let state = crate::state::app_state()?;
     super::service::record(&state, &user, &indicator, &year, &value, &source, crate::i18n::request_lang()).await?;
-    state.dashboard.clear().await;
+    state.dashboard.clear();
     Ok(())
 }
