@@ -17,11 +17,16 @@ pub struct AppState {
     pub dashboard: Arc<crate::dashboard::cache::DashboardCache>,
     /// What people typed into forms the server refused, for the page they come back to.
     pub kept: Arc<crate::forms::kept::KeptForms>,
+    /// Recent list pages, until the catalogue changes (see `search::cache`).
+    pub lists: Arc<crate::search::cache::ResultCache<crate::catalog::model::CardPage>>,
 }
+
+/// List pages kept at most (about 20 KB each).
+const LISTS_KEPT: usize = 500;
 
 impl AppState {
     pub fn new(db: Db, search: Arc<SearchIndex>, leptos_options: LeptosOptions) -> Self {
-        AppState { db, search, leptos_options, dashboard: Arc::default(), kept: Arc::default() }
+        AppState { db, search, leptos_options, dashboard: Arc::default(), kept: Arc::default(), lists: Arc::new(crate::search::cache::ResultCache::from_env(LISTS_KEPT)) }
     }
 }
 

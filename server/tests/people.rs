@@ -521,10 +521,13 @@ async fn public(state: &AppState, kind: &str, id: &str) -> bool {
     let (status, _, _) = send(state, Method::GET, &format!("/api/{kind}/{id}"), &[], String::new()).await;
     let (_, _, found) = send(state, Method::GET, "/api/search?q=oxy%20hoa%20tan%20tom%20hum&limit=100", &[], String::new()).await;
     let (_, _, export) = send(state, Method::GET, "/api/export.jsonl", &[], String::new()).await;
+    let (_, _, list) = send(state, Method::GET, &format!("/{kind}s"), &[], String::new()).await;
     let in_search = found.contains(&format!("\"id\":\"{id}\""));
     let in_export = export.contains(&format!("\"id\":\"{id}\""));
+    let in_list = list.contains(&format!("href=\"/{kind}s/{id}\""));
     assert_eq!((status == StatusCode::OK), in_search, "page and search agree for {id}");
     assert_eq!(in_search, in_export, "search and export agree for {id}");
+    assert_eq!(in_search, in_list, "search and the (kept) list page agree for {id}");
     in_search
 }
 
@@ -550,6 +553,7 @@ async fn listings_unconfirmed_for_180_days_leave_search_until_confirmed() {
 #[tokio::test]
 async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
     let w = world(false).await;
+    assert!(public(&w.state, "need", &w.need).await);
     let hide = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "true")];
     let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &hide).await;
     assert_eq!(status, StatusCode::OK, "{body}");

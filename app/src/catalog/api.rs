@@ -25,11 +25,19 @@ pub async fn list_cards(kind: Kind, filter: ListFilter, lang: Lang) -> Result<Ca
     use super::repo;
     let state = crate::state::app_state()?;
     let today = crate::state::today();
+    // Kept until the catalogue changes: every stored change moves the index's revision.
+    let revision = state.search.revision() as u64;
+    let key = format!("{}?{}|{}|{today}", kind.code(), filter.query_string(filter.page), lang.code());
+    if let Some(page) = state.lists.get(revision, &key) {
+        return Ok(CardPage::clone(&page));
+    }
     let (total, listed) = repo::list(&state.db, kind, &filter, today).await?;
     let facets: Vec<_> = std::iter::once(super::model::Facet::Sector).chain(kind.filters().iter().copied()).collect();
     let facet_counts = repo::facet_counts(&state.db, kind, &filter, &facets).await?;
     let cards = listed.iter().map(|l| l.record.card(lang, today, l.parent_title(lang))).collect();
-    Ok(CardPage { total, page: filter.page.max(1), cards, facet_counts })
+    let page = CardPage { total, page: filter.page.max(1), cards, facet_counts };
+    state.lists.put(revision, key, std::sync::Arc::new(page.clone()));
+    Ok(page)
 }
 
 /// A record with everything related to it.

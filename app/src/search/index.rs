@@ -163,7 +163,7 @@ impl SearchIndex {
         })?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_error)?;
         let glossary = Glossary::parse(GLOSSARY_TSV).map_err(index_error)?;
-        Ok(SearchIndex { schema, weights: Weights::default(), match_weights: Weights::for_matching(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision), cache: super::cache::ResultCache::from_env() })
+        Ok(SearchIndex { schema, weights: Weights::default(), match_weights: Weights::for_matching(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision), cache: super::cache::ResultCache::from_env(super::cache::CAPACITY) })
     }
 
     /// The database revision the index has caught up with.
