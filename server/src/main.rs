@@ -87,6 +87,8 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     startup::remind_owners(&state);
     startup::run_saved_searches(&state);
     startup::deliver_mail(&state, config)?;
+    let warm = state.clone();
+    tokio::spawn(async move { app::dashboard::service::prepare(&warm).await });
     let app = router::router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await

@@ -13,8 +13,7 @@ use crate::i18n::Lang;
 pub async fn get_dashboard(lang: Lang) -> Result<Dashboard, AppError> {
     let state = crate::state::app_state()?;
     let can_record = crate::accounts::session::current_user().await?.is_some_and(|u| u.is_staff());
-    let figures = state.clone();
-    let dashboard = state.dashboard.get_or_compute(lang, move || async move { super::service::dashboard(&figures, lang, false).await }).await?;
+    let dashboard = super::service::figures(&state, lang).await?;
     Ok(super::model::Dashboard { can_record, ..dashboard })
 }
 

@@ -12,6 +12,22 @@ use crate::state::AppState;
 use crate::vocab::{PilotStatus, Sector};
 use chrono::Datelike;
 
+/// The figures in `lang`, as the dashboard cache keeps them (see `cache`).
+pub async fn figures(state: &AppState, lang: Lang) -> Result<Dashboard, AppError> {
+    let computing = state.clone();
+    state.dashboard.get_or_compute(lang, move || async move { dashboard(&computing, lang, false).await }).await
+}
+
+/// Computes the figures in both languages once the server starts, so that no visitor waits
+/// for them (about 300 ms at 100,000 records).
+pub async fn prepare(state: &AppState) {
+    for lang in [Lang::Vi, Lang::En] {
+        if let Err(err) = figures(state, lang).await {
+            tracing::error!("dashboard figures: {err}");
+        }
+    }
+}
+
 /// Everything the dashboard shows, read now.
 pub async fn dashboard(state: &AppState, lang: Lang, can_record: bool) -> Result<Dashboard, AppError> {
     let db = &state.db;
