@@ -13,6 +13,9 @@ use super::model::Dashboard;
 use crate::error::AppError;
 use crate::i18n::Lang;
 
+/// How long a background computation may take before another is started (its task died).
+const RETRY_AFTER: Duration = Duration::from_secs(120);
+
 pub struct DashboardCache {
     /// How long figures are fresh (a minute).
     fresh_for: Duration,
@@ -57,7 +60,10 @@ impl DashboardCache {
             let mut slots = self.lock();
             let generation = slots.generation;
             match slots.figures.get_mut(&lang) {
-                Some(slot) if slot.at.elapsed() < self.fresh_for || slot.refreshing => return Ok(slot.dashboard.clone()),
+                // A refresh that never came back (its task died) is tried again after a while.
+                Some(slot) if slot.at.elapsed() < self.fresh_for || (slot.refreshing && slot.at.elapsed() < self.fresh_for + RETRY_AFTER) => {
+                    return Ok(slot.dashboard.clone())
+                }
                 Some(slot) => {
                     slot.refreshing = true;
                     Some((slot.dashboard.clone(), generation))
