@@ -6,16 +6,18 @@ pub mod alerts;
 pub mod app;
 pub mod applications;
 pub mod catalog;
+#[cfg(feature = "ssr")]
+pub mod clock;
 pub mod dashboard;
 pub mod error;
 pub mod forms;
-pub mod home;
 pub mod i18n;
 pub mod inbox;
 pub mod introductions;
 pub mod listings;
 pub mod opendata;
-pub mod layout;
+pub mod notices;
+pub mod pages;
 pub mod matching;
 pub mod search;
 pub mod text;
@@ -33,6 +35,8 @@ pub mod pilots;
 pub mod api_doc;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod query;
 #[cfg(feature = "ssr")]
 pub mod state;
 

@@ -40,13 +40,3 @@ impl FromRef<AppState> for LeptosOptions {
 pub fn app_state() -> Result<AppState, crate::error::AppError> {
     leptos::prelude::use_context::<AppState>().ok_or_else(|| crate::error::AppError::internal("AppState missing from context"))
 }
-
-/// Today in Khánh Hòa (UTC+7), for deadlines.
-pub fn today() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
-}
-
-/// A span of whole days, for deadlines relative to today.
-pub fn days(n: i64) -> chrono::Duration {
-    chrono::Duration::days(n)
-}

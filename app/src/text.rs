@@ -1,4 +1,4 @@
-//! Text normalisation shared by storage and search.
+//! Text normalisation shared by storage and search, and the one way a text goes into a URL.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -14,6 +14,18 @@ pub fn fold(text: &str) -> String {
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// `text` percent-encoded for a URL's query value: unreserved characters and `/` stay as they are
+/// (a path in `next=` or `__path=` stays readable), a space is `+`, every other byte is `%XX`.
+pub fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b' ' => "+".to_string(),
+            _ => format!("%{b:02X}"),
+        })
         .collect()
 }
 

@@ -113,7 +113,7 @@ impl Bench {
     /// The engine's top keys for a query.
     pub fn search(&self, q: &str) -> anyhow::Result<Vec<String>> {
         let req = SearchRequest { q: q.to_string(), limit: K, ..SearchRequest::default() };
-        let results = self.index.search_uncached(&req, Lang::Vi, app::state::today()).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let results = self.index.search_uncached(&req, Lang::Vi, app::clock::today()).map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(results.hits.into_iter().map(|h| format!("{}/{}", h.kind.code(), h.id)).collect())
     }
 
@@ -216,7 +216,7 @@ pub async fn eval_matching(bench: &Bench, needs: &[JudgedNeed], verbose: bool) -
     use app::matching::matcher::{find, need_query};
     use app::matching::score::NeedProfile;
     let (mut engine, mut baseline) = (Report::default(), Report::default());
-    let today = app::state::today();
+    let today = app::clock::today();
     for n in needs {
         let r = &n.need;
         let profile = NeedProfile::new(&format!("{} {}", r.title, r.description), r.sectors.clone(), r.trl_min);

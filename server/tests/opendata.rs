@@ -90,7 +90,7 @@ async fn feeds_parse_as_atom_and_carry_what_they_promise() {
     for entry in calls.entries() {
         let call = find("call", entry.links()[0].href());
         assert_eq!(call["status"], "open", "{}", entry.title().as_str());
-        assert!(call["closes"].as_str().unwrap() >= app::state::today().to_string().as_str());
+        assert!(call["closes"].as_str().unwrap() >= app::clock::today().to_string().as_str());
     }
 
     let (_, _, body) = get(&state, "/feeds/pilots.atom?lang=en").await;

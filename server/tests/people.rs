@@ -11,7 +11,7 @@ use common::{call, person, send, small_state, Person};
 use serde_json::Value;
 
 fn in_days(days: i64) -> String {
-    app::state::today().checked_add_signed(app::state::days(days)).unwrap().to_string()
+    app::clock::today().checked_add_signed(app::clock::days(days)).unwrap().to_string()
 }
 
 /// The page a server function sent the browser to.

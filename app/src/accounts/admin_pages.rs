@@ -9,7 +9,7 @@ use super::model::{Role, User};
 use crate::error::AppError;
 use crate::forms::{last_result, FormStatus};
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
+use crate::notices::ErrorNotice;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
@@ -40,7 +40,7 @@ fn Administration() -> impl IntoView {
                             <section class="my-section"><h2>{lang.pick("Người dùng", "People")}</h2><ul class="activity">{rows}</ul></section>
                         }.into_any()
                     }
-                    Err(AppError::Unauthorized) => view! { <crate::accounts::pages::SignInFirst/> }.into_any(),
+                    Err(AppError::Unauthorized) => view! { <crate::notices::SignInFirst/> }.into_any(),
                     Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
                 }
             })}

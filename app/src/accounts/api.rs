@@ -8,6 +8,9 @@ use super::model::Role;
 use super::model::{AuditEntry, User, Viewer};
 use crate::error::AppError;
 
+// A refused form of these comes back with what was typed (`forms::kept`).
+crate::keeps_typed!(SignIn, SignUp, RequestReset);
+
 /// Who is signed in, with their unread notifications, for the header and pages.
 #[server(prefix = "/fn", endpoint = "get_viewer")]
 pub async fn get_viewer() -> Result<Viewer, AppError> {

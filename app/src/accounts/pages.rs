@@ -9,7 +9,7 @@ use super::api::{get_account, get_viewer, RequestReset, ResetPassword, SignIn, S
 use super::model::{Role, MIN_PASSWORD};
 use crate::forms::{typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
+use crate::notices::{ErrorNotice, SignInFirst};
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -255,16 +255,3 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
     }
 }
 
-/// Shown to an anonymous visitor on a page that needs an account.
-#[component]
-pub fn SignInFirst() -> impl IntoView {
-    let lang = use_lang();
-    let href = crate::layout::sign_in_href();
-    view! {
-        <section class="notice">
-            <h1>{lang.pick("Cần đăng nhập", "Please sign in")}</h1>
-            <p>{lang.pick("Trang này dành cho người đã đăng nhập.", "This page is for signed-in people.")}</p>
-            <p><a class="button" href=href>{lang.pick("Đăng nhập", "Sign in")}</a>" "<a href="/signup">{lang.pick("Tạo tài khoản", "Create an account")}</a></p>
-        </section>
-    }
-}

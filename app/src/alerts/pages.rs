@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use super::api::{my_searches, DeleteSearch, SaveSearch};
 use crate::forms::{last_result, ComeBackTo, FormStatus};
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
+use crate::notices::ErrorNotice;
 
 /// "Notify me of new results" for the search on the page.
 #[component]
 pub fn SaveSearchButton() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveSearch>::new();
-    let query = crate::layout::current_query();
+    let query = crate::notices::current_query();
     let done = lang.pick("Đã lưu. Hộp thư sẽ báo khi có kết quả mới.", "Saved. Your inbox will tell you about new results.");
     view! {
         <div class="save-search" id="save-search">

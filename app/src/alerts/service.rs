@@ -36,7 +36,7 @@ pub fn label(request: &SearchRequest, lang: Lang) -> String {
 /// The keys (`kind/id`) of what `request` finds now.
 async fn found(state: &AppState, request: SearchRequest) -> Result<Vec<String>, AppError> {
     let index = state.search.clone();
-    let today = crate::state::today();
+    let today = crate::clock::today();
     let results = tokio::task::spawn_blocking(move || index.search(&request, Lang::Vi, today)).await.map_err(AppError::internal)??;
     Ok(results.hits.iter().map(|h| format!("{}/{}", h.kind.code(), h.id)).collect())
 }

@@ -6,6 +6,9 @@ use super::model::{Application, Panel};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 
+// A refused form of these comes back with what was typed (`forms::kept`).
+crate::keeps_typed!(Apply, MoveApplication);
+
 /// Applies to a call or pilot for the signed-in member's organization.
 #[server(prefix = "/fn", endpoint = "apply")]
 pub async fn apply(kind: Kind, id: String, proposal: String, #[server(default)] links: String) -> Result<(), AppError> {
@@ -39,22 +42,11 @@ pub async fn applications_for(kind: Kind, id: String) -> Result<Vec<Application>
 /// What a call's or pilot's page shows about applications to the person looking.
 #[server(prefix = "/fn", endpoint = "application_panel")]
 pub async fn application_panel(kind: Kind, id: String) -> Result<Panel, AppError> {
-    use crate::accounts::model::Role;
     let state = crate::state::app_state()?;
-    let Some(user) = crate::accounts::session::current_user().await? else { return Ok(Panel::SignIn) };
-    if user.has(Role::Officer) {
-        let rows = super::repo::for_target(&state.db, kind.code(), &id).await?;
-        return Ok(Panel::Reviewer(rows.into_iter().filter_map(super::service::view).collect()));
+    let user = crate::accounts::session::current_user().await?;
+    if user.is_none() {
+        return Ok(Panel::SignIn);
     }
-    if user.has(Role::Member) {
-        let rows = super::repo::by_applicant(&state.db, user.id).await?;
-        let mine = rows.into_iter().filter_map(super::service::view).find(|a| a.target_kind == kind && a.target_id == id);
-        if mine.is_none() {
-            if let Some(reason) = super::service::why_not(&state, &user, kind, &id, crate::i18n::request_lang()).await? {
-                return Ok(Panel::Closed(reason));
-            }
-        }
-        return Ok(Panel::Applicant(mine));
-    }
-    Ok(Panel::Nothing)
+    let target = crate::catalog::repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
+    super::service::panel(&state, user.as_ref(), &target, crate::i18n::request_lang()).await
 }

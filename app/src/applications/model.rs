@@ -64,7 +64,7 @@ pub enum Panel {
     /// Nobody is signed in.
     SignIn,
     /// A business member: their application, if they applied.
-    Applicant(Option<Application>),
+    Applicant(Option<Box<Application>>),
     /// A business member who cannot apply now, and why.
     Closed(String),
     /// An officer: every application.

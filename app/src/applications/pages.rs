@@ -9,7 +9,7 @@ use super::model::{Application, Panel, Stage};
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
+use crate::notices::ErrorNotice;
 
 /// On a call's or pilot's page: apply, or see my application; officers review applications
 /// (the page comes back showing the review).
@@ -20,15 +20,15 @@ pub fn ApplyBox(kind: Kind, id: String, panel: Panel) -> impl IntoView {
     let review = ServerAction::<MoveApplication>::new();
     match panel {
         Panel::Reviewer(items) => view! { <Review items action=review/> }.into_any(),
-        Panel::Applicant(Some(a)) => view! {
+        Panel::Applicant(Some(a)) => { let a = *a; view! {
             <section class="introduce" id="apply"><h2>{lang.pick("Hồ sơ của bạn", "Your application")}</h2><ApplicationItem a/></section>
-        }.into_any(),
+        }.into_any() }
         Panel::Applicant(None) => view! { <ApplyForm kind id action=apply/> }.into_any(),
         Panel::Closed(reason) => view! {
             <section class="introduce" id="apply"><h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2><p>{reason}</p></section>
         }.into_any(),
         Panel::SignIn => view! {
-            <p class="introduce-signin"><a href=crate::layout::sign_in_href()>{lang.pick("Đăng nhập để nộp hồ sơ", "Sign in to apply")}</a></p>
+            <p class="introduce-signin"><a href=crate::notices::sign_in_href()>{lang.pick("Đăng nhập để nộp hồ sơ", "Sign in to apply")}</a></p>
         }.into_any(),
         Panel::Nothing => ().into_any(),
     }

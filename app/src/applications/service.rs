@@ -1,14 +1,14 @@
 //! Applications behind the server functions: eligibility and deadlines, stages, who is told.
 
-use super::model::{applicable, Application, Stage, MAX_PROPOSAL};
+use super::model::{applicable, Application, Panel, Stage, MAX_PROPOSAL};
 use super::repo::{self, Row};
-use crate::accounts::model::Role;
+use crate::accounts::model::{Role, User};
 use crate::accounts::session::{require_role, require_user};
 use crate::catalog::model::{Kind, Record};
 use crate::error::{AppError, FieldError};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
-use crate::state::app_state;
+use crate::state::{app_state, AppState};
 use crate::vocab::{CallStatus, PilotStatus};
 
 fn refuse(lang: Lang, vi: &str, en: &str) -> AppError {
@@ -41,17 +41,38 @@ fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate
     }
 }
 
-/// Why `user` cannot apply to `kind`/`id` today, if they cannot (shown instead of the form).
-pub async fn why_not(state: &crate::state::AppState, user: &crate::accounts::model::User, kind: Kind, id: &str, lang: Lang) -> Result<Option<String>, AppError> {
+/// Why `user` cannot apply to `target` today, if they cannot (shown instead of the form).
+async fn why_not(state: &AppState, user: &User, target: &Record, lang: Lang) -> Result<Option<String>, AppError> {
     let Some(org_id) = user.organization.as_deref() else {
         return Ok(Some(lang.pick("Hãy tạo hồ sơ tổ chức của bạn (trang Tài khoản) để nộp hồ sơ.", "Create your organization's profile (Account page) to apply.").into()));
     };
-    let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     let Some(org) = crate::catalog::repo::get(&state.db, Kind::Organization, org_id).await? else { return Ok(None) };
-    Ok(closed_to(lang, &target, &org, crate::state::today()).map(|err| match err {
+    Ok(closed_to(lang, target, &org, crate::clock::today()).map(|err| match err {
         AppError::BadRequest(message) => message,
         other => other.to_string(),
     }))
+}
+
+/// What a call's or pilot's page (`target`, already loaded) shows about applications to
+/// `user`: the ones to review, their own, why they cannot apply, or a sign-in link.
+pub async fn panel(state: &AppState, user: Option<&User>, target: &Record, lang: Lang) -> Result<Panel, AppError> {
+    let (kind, id) = (target.kind(), target.entry().id());
+    let Some(user) = user else { return Ok(Panel::SignIn) };
+    if user.has(Role::Officer) {
+        let rows = repo::for_target(&state.db, kind.code(), id).await?;
+        return Ok(Panel::Reviewer(rows.into_iter().filter_map(view).collect()));
+    }
+    if user.has(Role::Member) {
+        let rows = repo::by_applicant(&state.db, user.id).await?;
+        let mine = rows.into_iter().filter_map(view).find(|a| a.target_kind == kind && a.target_id == id);
+        if mine.is_none() {
+            if let Some(reason) = why_not(state, user, target, lang).await? {
+                return Ok(Panel::Closed(reason));
+            }
+        }
+        return Ok(Panel::Applicant(mine.map(Box::new)));
+    }
+    Ok(Panel::Nothing)
 }
 
 /// Applies for the signed-in member's organization.
@@ -67,7 +88,7 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
     };
     let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     let org = crate::catalog::repo::get(&state.db, Kind::Organization, &org_id).await?.ok_or(AppError::NotFound)?;
-    if let Some(err) = closed_to(lang, &target, &org, crate::state::today()) {
+    if let Some(err) = closed_to(lang, &target, &org, crate::clock::today()) {
         return Err(err);
     }
     let proposal = crate::text::nfc(proposal.trim());

@@ -24,7 +24,7 @@ pub struct Overview {
 pub async fn list_cards(kind: Kind, filter: ListFilter, lang: Lang) -> Result<CardPage, AppError> {
     use super::repo;
     let state = crate::state::app_state()?;
-    let today = crate::state::today();
+    let today = crate::clock::today();
     // Kept until the catalogue changes: every stored change moves the index's revision.
     let revision = state.search.revision() as u64;
     let key = format!("{}?{}|{}|{today}", kind.code(), filter.query_string(filter.page), lang.code());
@@ -44,7 +44,7 @@ pub async fn list_cards(kind: Kind, filter: ListFilter, lang: Lang) -> Result<Ca
 #[server(prefix = "/fn", endpoint = "get_record", input = Json)]
 pub async fn get_record(kind: Kind, id: String, lang: Lang) -> Result<RecordDetail, AppError> {
     let state = crate::state::app_state()?;
-    super::detail::record_detail(&state.db, kind, &id, lang, crate::state::today()).await
+    super::detail::record_detail(&state.db, kind, &id, lang, crate::clock::today()).await
 }
 
 /// The counts and newest listings of the home page.
@@ -53,7 +53,7 @@ pub async fn home_overview(lang: Lang) -> Result<Overview, AppError> {
     use super::model::Facet;
     use super::repo;
     let state = crate::state::app_state()?;
-    let today = crate::state::today();
+    let today = crate::clock::today();
     let cards = |listed: Vec<repo::Listed>| -> Vec<Card> {
         listed.iter().map(|l| l.record.card(lang, today, l.parent_title(lang))).collect()
     };

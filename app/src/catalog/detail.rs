@@ -34,6 +34,14 @@ fn backlink_heading(kind: Kind, lang: Lang) -> &'static str {
 /// of its institute.
 pub async fn record_detail(db: &Db, kind: Kind, id: &str, lang: Lang, today: NaiveDate) -> Result<RecordDetail, AppError> {
     let record = repo::get(db, kind, id).await?.ok_or(AppError::NotFound)?;
+    detail_of(db, record, lang, today).await
+}
+
+/// A record already loaded, with its links, the records linking to it and, for a lab, the
+/// experts of its institute.
+pub async fn detail_of(db: &Db, record: Record, lang: Lang, today: NaiveDate) -> Result<RecordDetail, AppError> {
+    let (kind, id) = (record.kind(), record.entry().id().to_string());
+    let id = id.as_str();
     let card = |l: &Listed| l.record.card(lang, today, l.parent_title(lang));
     let mut sections: Vec<Related> = Vec::new();
     for (rel, listed) in repo::links_from(db, kind, id).await? {
@@ -41,8 +49,10 @@ pub async fn record_detail(db: &Db, kind: Kind, id: &str, lang: Lang, today: Nai
     }
     if let Record::Lab(lab) = &record {
         let heading = lang.pick("Chuyên gia của tổ chức", "Experts at the organization");
-        for listed in crate::labs::repo::experts_of_organization(db, &lab.organization).await? {
-            push_card(&mut sections, heading, card(&listed));
+        for (_, listed) in repo::links_to(db, Kind::Organization, &lab.organization).await? {
+            if listed.record.kind() == Kind::Expert {
+                push_card(&mut sections, heading, card(&listed));
+            }
         }
     }
     for (_, listed) in repo::links_to(db, kind, id).await? {

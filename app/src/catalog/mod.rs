@@ -5,7 +5,6 @@ pub mod api;
 pub mod components;
 pub mod jsonld;
 pub mod model;
-pub mod pages;
 pub mod validate;
 
 #[cfg(feature = "ssr")]

@@ -8,6 +8,9 @@ use super::model::Dashboard;
 use crate::error::AppError;
 use crate::i18n::Lang;
 
+// A refused form of these comes back with what was typed (`forms::kept`).
+crate::keeps_typed!(RecordIndicator);
+
 /// The dashboard, in `lang`; says whether the viewer may record indicator values.
 #[server(prefix = "/fn", endpoint = "dashboard", input = Json)]
 pub async fn get_dashboard(lang: Lang) -> Result<Dashboard, AppError> {

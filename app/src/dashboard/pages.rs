@@ -11,7 +11,7 @@ use super::targets::TARGETS;
 use crate::catalog::components::CardGrid;
 use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::layout::{ErrorNotice, PageHead};
+use crate::notices::{ErrorNotice, PageHead};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {

@@ -31,7 +31,7 @@ pub async fn prepare(state: &AppState) {
 /// Everything the dashboard shows, read now.
 pub async fn dashboard(state: &AppState, lang: Lang, can_record: bool) -> Result<Dashboard, AppError> {
     let db = &state.db;
-    let today = crate::state::today();
+    let today = crate::clock::today();
     let kinds = crate::catalog::repo::counts(db).await?;
     let introductions = stats::introductions(db).await?;
     let applications = stats::applications(db, lang).await?;
@@ -81,7 +81,7 @@ pub async fn dashboard(state: &AppState, lang: Lang, can_record: bool) -> Result
     charts.push(bar_chart("applications", lang.pick("Hồ sơ đăng ký theo kết quả", "Applications by outcome"), lang, stage_rows.collect()));
 
     let (_, calls) = crate::catalog::repo::list(db, Kind::Call, &ListFilter::only(Facet::CallStatus, "open"), today).await?;
-    let horizon = today + crate::state::days(30);
+    let horizon = today + crate::clock::days(30);
     let closing = calls
         .iter()
         .filter(|l| l.record.entry().closes().is_some_and(|c| c >= today && c <= horizon))
@@ -172,7 +172,7 @@ pub async fn record(state: &AppState, user: &User, indicator: &str, year: &str, 
     if target.is_none() {
         problem("indicator", "Hãy chọn một chỉ tiêu trong danh sách.", "Choose an indicator from the list.");
     }
-    let this_year = crate::state::today().year();
+    let this_year = crate::clock::today().year();
     let year = year.trim().parse::<i32>().ok().filter(|y| (2000..=this_year).contains(y));
     if year.is_none() {
         problem("year", "Năm phải từ 2000 đến năm nay.", "The year must be between 2000 and this year.");

@@ -128,9 +128,12 @@ pub async fn introductions(db: &Db) -> Result<Introductions, AppError> {
     Ok(out)
 }
 
+/// Target kind and id, stage, count, and the target's titles.
+type AppliedRow = (String, String, String, i64, String, Option<String>, Option<String>);
+
 /// Applications per public call or pilot, the most applied-to first.
 pub async fn applications(db: &Db, lang: Lang) -> Result<Vec<Applications>, AppError> {
-    let rows: Vec<(String, String, String, i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<AppliedRow> = sqlx::query_as(
         "SELECT a.target_kind, a.target_id, a.status, COUNT(*), r.title, r.title_en, r.title_vi
          FROM applications a JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id AND r.hidden = 0
          GROUP BY a.target_kind, a.target_id, a.status",

@@ -4,7 +4,7 @@
 //! the fields. What the person typed would be lost with that redirect, so this keeps it, on the
 //! server, for half an hour under a random token added to the address (`__kept`), for the same
 //! browser only (its session, or a `kh_form` cookie when signed out), never a password or a
-//! token, and only for the forms that show it again (`KEEPS`). The error is kept with it: a page
+//! token, and only for the forms that show it again (`keeps_typed!`). The error is kept with it: a page
 //! shows an error only when it finds it here, so a forged `__err` link shows nothing. A form
 //! that succeeded and came back to the same page gets `__done` (its "saved" message) the same
 //! way, with its values (the officers' indicator form starts from them for the next year).
@@ -19,7 +19,6 @@ use axum::http::header::{ACCEPT, CONTENT_TYPE, COOKIE, LOCATION, REFERER, SET_CO
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use server_fn::ServerFn;
 
 use crate::accounts::{secret, session};
 use crate::state::AppState;
@@ -37,21 +36,15 @@ pub const ANCHOR: &str = "__at";
 /// The cookie that ties a signed-out browser to what it typed.
 const BROWSER_COOKIE: &str = "kh_form";
 
-/// The server functions whose forms show typed values again.
+/// A server function whose form shows what was typed again when it comes back refused (or
+/// done, to the same page). Declared where the function is, with `keeps_typed!`.
+pub struct KeepsTyped(pub &'static str);
+
+inventory::collect!(KeepsTyped);
+
+/// Whether the server function at `path` keeps typed values.
 fn keeps(path: &str) -> bool {
-    use crate::{accounts::api as a, applications::api as p, dashboard::api as d, introductions::api as i, listings::api as l};
-    [
-        a::SignIn::PATH,
-        a::SignUp::PATH,
-        a::RequestReset::PATH,
-        l::SaveListing::PATH,
-        p::Apply::PATH,
-        p::MoveApplication::PATH,
-        i::RequestIntroduction::PATH,
-        i::AnswerIntroduction::PATH,
-        d::RecordIndicator::PATH,
-    ]
-    .contains(&path)
+    inventory::iter::<KeepsTyped>().any(|declared| declared.0 == path)
 }
 
 /// What came back from a form: the error (as `__err` carries it), or none when it was done,
@@ -160,7 +153,7 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
     };
     let refused = response.headers().contains_key(server_fn::error::SERVER_FN_ERROR_HEADER);
     let (mut clean, error) = without_marks(&location);
-    let encoded_path = crate::layout::encode(&path);
+    let encoded_path = crate::text::url_encode(&path);
     let mark = match error {
         Some(error) if refused => {
             let decoded = serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("e={error}")).ok().and_then(|mut v| v.pop()).map(|(_, e)| e);

@@ -4,6 +4,19 @@
 
 use leptos::prelude::*;
 
+/// Declares that the forms of these server functions show typed values again:
+/// `keeps_typed!(SignIn, SignUp);` beside their `#[server]` functions. Defined outside `kept`
+/// (server only) so that the declarations compile in the browser build too, where they are empty.
+#[macro_export]
+macro_rules! keeps_typed {
+    ($($function:ty),+ $(,)?) => {
+        $(
+            #[cfg(feature = "ssr")]
+            inventory::submit! { $crate::forms::kept::KeepsTyped(<$function as server_fn::ServerFn>::PATH) }
+        )+
+    };
+}
+
 #[cfg(feature = "ssr")]
 pub mod kept;
 
@@ -55,7 +68,7 @@ pub fn typed<A: server_fn::ServerFn>() -> Typed {
 /// What was kept of the form posting to `A` that this page came back from.
 #[cfg(feature = "ssr")]
 fn came_back<A: server_fn::ServerFn>() -> Option<kept::Kept> {
-    let query = crate::layout::current_query();
+    let query = crate::notices::current_query();
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
     let mark = |name: &str| pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     if mark("__path") != Some(A::PATH) && mark("__done") != Some(A::PATH) {

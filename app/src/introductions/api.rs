@@ -6,6 +6,9 @@ use super::model::Introduction;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 
+// A refused form of these comes back with what was typed (`forms::kept`).
+crate::keeps_typed!(RequestIntroduction, AnswerIntroduction);
+
 /// Asks to be introduced to a lab, expert or offer owner (business members).
 #[server(prefix = "/fn", endpoint = "request_introduction")]
 pub async fn request_introduction(

@@ -10,7 +10,7 @@ use crate::accounts::model::Role;
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
+use crate::notices::ErrorNotice;
 
 /// On a lab's, expert's or offer's page: ask to be introduced.
 #[component]
@@ -24,7 +24,7 @@ pub fn IntroduceBox(kind: Kind, id: String, viewer: Option<crate::accounts::mode
         Some(user) if user.has(Role::Member) => view! { <IntroduceForm kind id need/> }.into_any(),
         Some(_) => ().into_any(),
         None => view! {
-            <p class="introduce-signin"><a href=crate::layout::sign_in_href()>{lang.pick("Đăng nhập để đề nghị giới thiệu", "Sign in to ask for an introduction")}</a></p>
+            <p class="introduce-signin"><a href=crate::notices::sign_in_href()>{lang.pick("Đăng nhập để đề nghị giới thiệu", "Sign in to ask for an introduction")}</a></p>
         }.into_any(),
     }
 }

@@ -35,7 +35,7 @@ pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) 
     }
     let message = crate::text::nfc(message.trim());
     let length = message.chars().count();
-    if length < 10 || length > MAX_MESSAGE || message.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+    if !(10..=MAX_MESSAGE).contains(&length) || message.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
         return Err(field(lang, "message", "Hãy viết lời nhắn từ 10 đến 2000 ký tự: bạn cần gì và vì sao.", "Write a message of 10 to 2000 characters: what you need and why."));
     }
     let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;

@@ -2,5 +2,3 @@
 
 mod model;
 pub use model::*;
-#[cfg(feature = "ssr")]
-pub mod repo;

@@ -10,6 +10,9 @@ use super::model::{Editing, ListingMeta, MyListing};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 
+// A refused form of these comes back with what was typed (`forms::kept`).
+crate::keeps_typed!(SaveListing);
+
 /// Saves a record form: creates or edits, publishes or keeps as a draft. Search and matching
 /// see a published record at once.
 #[server(prefix = "/fn", endpoint = "save_listing")]

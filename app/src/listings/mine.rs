@@ -1,39 +1,22 @@
-//! `/mine`: what a person manages (drafts first, what needs confirming), what officers hid,
-//! introductions, applications and saved searches.
+//! What a person manages (drafts first, what needs confirming) and what officers hid, for
+//! `/mine` (`pages::mine`).
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::api::{hidden_listings, my_listings, ConfirmListing, ModerateListing};
 use super::model::MyListing;
 use super::pages::new_heading;
-use crate::accounts::pages::SignInFirst;
+use crate::notices::SignInFirst;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, FormStatus};
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
-
-/// `/mine`: what I manage, drafts first, with what needs confirming.
-#[component]
-pub fn MinePage() -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <Title text=lang.pick("Hồ sơ của tôi", "My listings")/>
-        <h1>{lang.pick("Hồ sơ của tôi", "My listings")}</h1>
-        <MyListings/>
-        <NewLinks/>
-        <HiddenListings/>
-        <crate::introductions::pages::MyIntroductions/>
-        <crate::applications::pages::MyApplications/>
-        <crate::alerts::pages::MySearches/>
-    }
-}
+use crate::notices::ErrorNotice;
 
 /// What I manage, each with "confirm it is current" where it is due.
 #[component]
-fn MyListings() -> impl IntoView {
+pub fn MyListings() -> impl IntoView {
     let lang = use_lang();
     let confirm = ServerAction::<ConfirmListing>::new();
     let data = Resource::new(|| (), |_| my_listings());
@@ -91,7 +74,7 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
 
 /// Officers: records they hid, each with "show again". Nothing for anyone else.
 #[component]
-fn HiddenListings() -> impl IntoView {
+pub fn HiddenListings() -> impl IntoView {
     let lang = use_lang();
     let show = ServerAction::<ModerateListing>::new();
     let data = Resource::new(|| (), |_| hidden_listings());
@@ -125,7 +108,7 @@ fn HiddenListings() -> impl IntoView {
 
 /// Links to the forms for new records this person may fill in.
 #[component]
-fn NewLinks() -> impl IntoView {
+pub fn NewLinks() -> impl IntoView {
     let lang = use_lang();
     let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
     view! {

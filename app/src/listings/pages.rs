@@ -8,12 +8,12 @@ use leptos_router::hooks::use_params_map;
 use super::api::{edit_listing, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
 use super::model::FormValues;
 use super::spec::{form, FormField, Input};
-use crate::accounts::pages::SignInFirst;
+use crate::notices::SignInFirst;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::{use_lang, Lang};
-use crate::layout::ErrorNotice;
+use crate::notices::ErrorNotice;
 
 /// The heading of a new record's form.
 pub fn new_heading(kind: Kind, lang: Lang) -> &'static str {

@@ -6,6 +6,7 @@ use super::{build, repo, rules};
 use crate::accounts::model::User;
 use crate::accounts::session::{current_user, require_user};
 use crate::catalog::model::{Kind, Record};
+use crate::db::Db;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{request_lang, Lang};
 use crate::state::{app_state, AppState};
@@ -173,16 +174,25 @@ pub async fn editing(kind: Kind, id: &str) -> Result<Editing, AppError> {
 /// What the record's page shows about its listing.
 pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
     let state = app_state()?;
-    let listing = repo::listing(&state.db, kind, id).await?;
     let user = current_user().await?;
+    let record = match user {
+        Some(_) => crate::catalog::repo::get(&state.db, kind, id).await?,
+        None => None,
+    };
+    meta_of(&state.db, user.as_ref(), kind, id, record.as_ref()).await
+}
+
+/// What `meta` says, for a record already loaded (`None` where it is not public).
+pub async fn meta_of(db: &Db, user: Option<&User>, kind: Kind, id: &str, record: Option<&Record>) -> Result<ListingMeta, AppError> {
+    let listing = repo::listing(db, kind, id).await?;
     let mut meta = ListingMeta {
         confirmed_at: listing.as_ref().map(|l| l.confirmed_at.clone()),
         verified: listing.as_ref().is_some_and(|l| l.verified_at.is_some()),
         ..Default::default()
     };
     if let Some(user) = user {
-        if let Some(record) = crate::catalog::repo::get(&state.db, kind, id).await? {
-            meta.editable = rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &record);
+        if let Some(record) = record {
+            meta.editable = rules::may_edit(user, listing.as_ref().and_then(|l| l.owner), record);
         }
         meta.can_verify = user.is_staff() && kind == Kind::Organization && !meta.verified;
         meta.can_moderate = user.is_staff();

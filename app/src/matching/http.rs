@@ -1,15 +1,15 @@
 //! `POST /api/match` and `GET /api/needs/{id}/matches`, as ../shared/contract/api.md says.
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::model::{MatchRequest, MAX_MATCHES};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::query::QueryPairs;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -41,16 +41,6 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
     })
 }
 
-#[derive(Deserialize)]
-pub struct Params {
-    limit: Option<String>,
-    lang: Option<String>,
-}
-
-fn lang(params: &Params) -> Lang {
-    params.lang.as_deref().and_then(Lang::from_code).unwrap_or_default()
-}
-
 /// `POST /api/match`: a need that is not stored.
 #[utoipa::path(
     post,
@@ -64,10 +54,10 @@ fn lang(params: &Params) -> Lang {
         (status = 400, description = "The body is not a valid need", body = crate::api_doc::ErrorBody),
     )
 )]
-pub async fn match_posted(State(state): State<AppState>, Query(params): Query<Params>, body: Bytes) -> Result<Json<ApiMatches>, AppError> {
+pub async fn match_posted(State(state): State<AppState>, params: QueryPairs, body: Bytes) -> Result<Json<ApiMatches>, AppError> {
     let request: MatchRequest = serde_json::from_slice(&body).map_err(|e| AppError::BadRequest(format!("the body is not a valid need: {e}")))?;
     request.validate().map_err(AppError::BadRequest)?;
-    Ok(answer(super::service::for_request(&state, request, lang(&params)).await?))
+    Ok(answer(super::service::for_request(&state, request, params.lang()?.unwrap_or_default()).await?))
 }
 
 /// `GET /api/needs/{id}/matches?limit=`: a stored need.
@@ -86,8 +76,8 @@ pub async fn match_posted(State(state): State<AppState>, Query(params): Query<Pa
         (status = 404, description = "No public need with this id", body = crate::api_doc::ErrorBody),
     )
 )]
-pub async fn match_stored(State(state): State<AppState>, Path(id): Path<String>, Query(params): Query<Params>) -> Result<Json<ApiMatches>, AppError> {
-    let limit = match params.limit.as_deref() {
+pub async fn match_stored(State(state): State<AppState>, Path(id): Path<String>, params: QueryPairs) -> Result<Json<ApiMatches>, AppError> {
+    let limit = match params.first("limit") {
         None | Some("") => super::model::DEFAULT_MATCHES,
         Some(text) => text
             .parse::<usize>()
@@ -96,5 +86,5 @@ pub async fn match_stored(State(state): State<AppState>, Path(id): Path<String>,
             .ok_or_else(|| AppError::BadRequest("limit: must be a whole number from 1".into()))?
             .min(MAX_MATCHES),
     };
-    Ok(answer(super::service::for_record(&state, Kind::Need, &id, limit, lang(&params)).await?))
+    Ok(answer(super::service::for_record(&state, Kind::Need, &id, limit, params.lang()?.unwrap_or_default()).await?))
 }

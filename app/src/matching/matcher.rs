@@ -145,27 +145,6 @@ fn distinctive(words: Vec<(Word, bool)>, total: u64, doc_freq: impl Fn(&str) -> 
     if kept.is_empty() { words } else { kept }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn typed(text: &str) -> Vec<(Word, bool)> {
-        words(text).into_iter().map(|w| (w, false)).collect()
-    }
-
-    fn folded(words: &[(Word, bool)]) -> Vec<&str> {
-        words.iter().map(|(w, _)| w.folded.as_str()).collect()
-    }
-
-    #[test]
-    fn words_in_more_than_a_fifth_of_the_catalogue_are_dropped() {
-        let df = |w: &str| if w == "cong" || w == "nghe" { 400 } else { 3 };
-        assert_eq!(folded(&distinctive(typed("công nghệ ăn mòn"), 1000, df)), ["an", "mon"]);
-        assert_eq!(folded(&distinctive(typed("công nghệ"), 1000, df)), ["cong", "nghe"], "never left with nothing");
-        assert_eq!(folded(&distinctive(typed("công nghệ ăn mòn"), 50, df)).len(), 4, "a small catalogue cannot tell");
-    }
-}
-
 /// What a stored or posted need looks for.
 pub fn need_query(title: &str, description: &str, profile: NeedProfile, kinds: Vec<Kind>) -> MatchQuery {
     MatchQuery { text: format!("{title}. {title}. {description}"), profile, kinds, ..MatchQuery::default() }
@@ -199,4 +178,25 @@ pub fn reverse_query(record: &Record) -> Option<MatchQuery> {
         },
         _ => MatchQuery { text, profile, kinds: vec![Kind::Need], org_types: Vec::new(), exclude },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Vec<(Word, bool)> {
+        words(text).into_iter().map(|w| (w, false)).collect()
+    }
+
+    fn folded(words: &[(Word, bool)]) -> Vec<&str> {
+        words.iter().map(|(w, _)| w.folded.as_str()).collect()
+    }
+
+    #[test]
+    fn words_in_more_than_a_fifth_of_the_catalogue_are_dropped() {
+        let df = |w: &str| if w == "cong" || w == "nghe" { 400 } else { 3 };
+        assert_eq!(folded(&distinctive(typed("công nghệ ăn mòn"), 1000, df)), ["an", "mon"]);
+        assert_eq!(folded(&distinctive(typed("công nghệ"), 1000, df)), ["cong", "nghe"], "never left with nothing");
+        assert_eq!(folded(&distinctive(typed("công nghệ ăn mòn"), 50, df)).len(), 4, "a small catalogue cannot tell");
+    }
 }

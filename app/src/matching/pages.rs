@@ -9,7 +9,7 @@ use super::model::{Match, MatchRequest};
 use crate::catalog::components::{AutoSubmit, Badges, TrlSelect};
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
-use crate::layout::{ErrorNotice, PageHead};
+use crate::notices::{ErrorNotice, PageHead};
 use crate::vocab::{PartnerType, Sector};
 
 /// One match with its reasons; for a stored need, a way to ask for an introduction.
@@ -60,28 +60,22 @@ pub fn has_matches(kind: Kind) -> bool {
 
 /// On a record's page: partners for a need, or what an offer, lab, expert or call could serve.
 #[component]
-pub fn RecordMatches(kind: Kind, id: String, data: Resource<Result<Vec<Match>, crate::error::AppError>>) -> impl IntoView {
+pub fn RecordMatches(kind: Kind, id: String, matches: Result<Vec<Match>, crate::error::AppError>) -> impl IntoView {
     let lang = use_lang();
     let heading = match kind {
         Kind::Need => lang.pick("Đối tác phù hợp", "Suggested partners"),
         Kind::Call => lang.pick("Tổ chức đủ điều kiện có hồ sơ phù hợp", "Eligible organizations that fit"),
         _ => lang.pick("Nhu cầu có thể đáp ứng", "Needs it could answer"),
     };
-    let need = (kind == Kind::Need).then(|| id.clone());
+    let need = (kind == Kind::Need).then_some(id);
+    let body = match matches {
+        Ok(matches) => view! { <MatchGroups matches=matches need/> }.into_any(),
+        Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+    };
     view! {
         <section class="related matches" aria-labelledby="matches-heading">
             <h2 id="matches-heading">{heading}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
-                {move || {
-                    let need = need.clone();
-                    Suspend::new(async move {
-                        match data.await {
-                            Ok(matches) => view! { <MatchGroups matches=matches need/> }.into_any(),
-                            Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {body}
         </section>
     }
 }

@@ -135,7 +135,7 @@ pub fn shared_items(need: &NeedProfile, record: &Record) -> Vec<String> {
         .map(|item| (words(item).iter().filter(|w| need.words.contains(&w.folded)).count(), item))
         .filter(|(n, _)| *n > 0)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
     scored.into_iter().map(|(_, item)| item.clone()).take(3).collect()
 }
 

@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 async fn run(state: &AppState, query: MatchQuery, limit: usize, lang: Lang) -> Result<Vec<Match>, AppError> {
     let index = state.search.clone();
-    let today = crate::state::today();
+    let today = crate::clock::today();
     tokio::task::spawn_blocking(move || find(&index, &query, limit, lang, today)).await.map_err(AppError::internal)?
 }
 
@@ -26,7 +26,12 @@ pub async fn for_request(state: &AppState, request: MatchRequest, lang: Lang) ->
 /// Partners for a stored need; for other kinds, what they could serve.
 pub async fn for_record(state: &AppState, kind: Kind, id: &str, limit: usize, lang: Lang) -> Result<Vec<Match>, AppError> {
     let record = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
-    match &record {
+    for_loaded(state, &record, limit, lang).await
+}
+
+/// What `for_record` finds, for a record already loaded.
+pub async fn for_loaded(state: &AppState, record: &Record, limit: usize, lang: Lang) -> Result<Vec<Match>, AppError> {
+    match record {
         Record::Need(need) => {
             let request = MatchRequest {
                 title: need.title.clone(),

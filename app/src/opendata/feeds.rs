@@ -51,10 +51,10 @@ pub async fn feed(db: &Db, topic: Topic, sector: Option<Sector>, lang: Lang, ori
     let entries: Vec<AtomEntry> = records.iter().map(|l| entry(l, lang, origin)).collect();
     let updated = entries.iter().map(|e| e.updated).max().unwrap_or_else(now);
     let feed = Feed {
-        title: Text::plain(format!("{title} · {}", crate::layout::portal_name(lang))),
+        title: Text::plain(format!("{title} · {}", crate::notices::portal_name(lang))),
         id: self_url.clone(),
         updated,
-        authors: vec![Person { name: crate::layout::portal_name(lang).to_string(), uri: Some(origin.to_string()), ..Default::default() }],
+        authors: vec![Person { name: crate::notices::portal_name(lang).to_string(), uri: Some(origin.to_string()), ..Default::default() }],
         links: vec![
             Link { href: self_url, rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
             Link { href: list_url, rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() },

@@ -1,7 +1,7 @@
 //! The open-data routes: `/{kinds}.csv`, `/feeds/{topic}.atom`, `/sitemap.xml`,
 //! `/sitemaps/{file}` and `/robots.txt`.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -11,7 +11,8 @@ use super::Topic;
 use crate::accounts::session::site_origin;
 use crate::catalog::model::{Kind, ListFilter};
 use crate::error::AppError;
-use crate::i18n::{lang_of, Lang};
+use crate::i18n::lang_of;
+use crate::query::QueryPairs;
 use crate::state::AppState;
 use crate::vocab::Sector;
 
@@ -22,43 +23,29 @@ pub fn routes() -> Router<AppState> {
         .route("/sitemaps/{file}", get(sitemap_file))
         .route("/robots.txt", get(robots));
     for &kind in Kind::ALL {
-        router = router.route(&format!("{}.csv", kind.path()), get(move |state: State<AppState>, query: RawQuery, headers: HeaderMap| csv(state, kind, query, headers)));
+        router = router.route(&format!("{}.csv", kind.path()), get(move |state: State<AppState>, query: QueryPairs, headers: HeaderMap| csv(state, kind, query, headers)));
     }
     router
 }
 
-fn pairs(query: Option<String>) -> Result<Vec<(String, String)>, AppError> {
-    serde_urlencoded::from_str(query.as_deref().unwrap_or(""))
-        .map_err(|_| AppError::BadRequest("the query string is not valid URL encoding".into()))
-}
-
-fn values<'a>(pairs: &'a [(String, String)], key: &'a str) -> impl Iterator<Item = &'a str> {
-    pairs.iter().filter(move |(k, _)| k == key).map(|(_, v)| v.as_str())
-}
-
 /// `GET /{kinds}.csv`: the list with the filters of its page (same parameters), every row.
-async fn csv(State(state): State<AppState>, kind: Kind, RawQuery(query): RawQuery, headers: HeaderMap) -> Result<Response, AppError> {
-    let pairs = pairs(query)?;
-    let filter = ListFilter::from_query(kind, |key| values(&pairs, key).map(str::to_string).collect());
-    let records = crate::catalog::repo::list_all(&state.db, kind, &filter, crate::state::today()).await?;
+async fn csv(State(state): State<AppState>, kind: Kind, pairs: QueryPairs, headers: HeaderMap) -> Result<Response, AppError> {
+    let filter = ListFilter::from_query(kind, |key| pairs.values(key).map(str::to_string).collect());
+    let records = crate::catalog::repo::list_all(&state.db, kind, &filter, crate::clock::today()).await?;
     let body = super::csv::write(kind, &records, &site_origin(&headers)).map_err(AppError::internal)?;
     let name = format!("attachment; filename=\"{}.csv\"", kind.path().trim_start_matches('/'));
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body).into_response())
 }
 
 /// `GET /feeds/{calls|pilots|offers}.atom[?sector=…][&lang=vi|en]`.
-async fn feed(State(state): State<AppState>, Path(file): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Result<Response, AppError> {
+async fn feed(State(state): State<AppState>, Path(file): Path<String>, pairs: QueryPairs, headers: HeaderMap) -> Result<Response, AppError> {
     let topic = Topic::ALL.into_iter().find(|t| t.file() == file).ok_or(AppError::NotFound)?;
-    let pairs = pairs(query)?;
-    let sector = match values(&pairs, "sector").next() {
+    let sector = match pairs.first("sector") {
         Some(code) => Some(Sector::from_code(code).ok_or_else(|| AppError::BadRequest(format!("unknown sector \"{code}\"; see vocab.md for the codes")))?),
         None => None,
     };
-    let lang = match values(&pairs, "lang").next() {
-        Some(code) => Lang::from_code(code).ok_or_else(|| AppError::BadRequest("lang must be vi or en".into()))?,
-        None => lang_of(&headers),
-    };
-    let xml = super::feeds::feed(&state.db, topic, sector, lang, &site_origin(&headers), crate::state::today()).await?;
+    let lang = pairs.lang()?.unwrap_or_else(|| lang_of(&headers));
+    let xml = super::feeds::feed(&state.db, topic, sector, lang, &site_origin(&headers), crate::clock::today()).await?;
     Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response())
 }
 

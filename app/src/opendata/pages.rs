@@ -5,7 +5,7 @@ use leptos_meta::Link;
 
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
-use crate::layout::PageHead;
+use crate::notices::PageHead;
 
 #[component]
 pub fn OpenDataPage() -> impl IntoView {

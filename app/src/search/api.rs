@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 pub async fn search(request: SearchRequest, lang: Lang) -> Result<SearchResults, AppError> {
     let state = crate::state::app_state()?;
     let index = state.search.clone();
-    let today = crate::state::today();
+    let today = crate::clock::today();
     tokio::task::spawn_blocking(move || index.search(&request, lang, today)).await.map_err(AppError::internal)?
 }
 

@@ -1,13 +1,13 @@
 //! `GET /api/search`, as ../shared/contract/api.md describes it.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 
 use super::model::{segments_html, SearchRequest};
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::query::QueryPairs;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -56,13 +56,11 @@ pub struct ApiResults {
         (status = 400, description = "A malformed parameter", body = crate::api_doc::ErrorBody),
     )
 )]
-pub async fn search(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<ApiResults>, AppError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.as_deref().unwrap_or(""))
-        .map_err(|_| AppError::BadRequest("the query string is not valid URL encoding".into()))?;
-    let request = SearchRequest::from_pairs(&pairs, true).map_err(AppError::BadRequest)?;
-    let lang = pairs.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::from_code(v)).unwrap_or_default();
+pub async fn search(State(state): State<AppState>, pairs: QueryPairs) -> Result<Json<ApiResults>, AppError> {
+    let request = SearchRequest::from_pairs(&pairs.0, true).map_err(AppError::BadRequest)?;
+    let lang = pairs.lang()?.unwrap_or_default();
     let index = state.search.clone();
-    let today = crate::state::today();
+    let today = crate::clock::today();
     let results = tokio::task::spawn_blocking(move || index.search(&request, lang, today)).await.map_err(AppError::internal)??;
     Ok(Json(ApiResults {
         total: results.total,

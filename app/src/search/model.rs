@@ -183,18 +183,9 @@ impl SearchRequest {
 
     /// The URL query of this search (for links), at `offset`.
     pub fn query_string(&self, offset: usize) -> String {
-        let encode = |s: &str| -> String {
-            s.bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-                    b' ' => "+".to_string(),
-                    _ => format!("%{b:02X}"),
-                })
-                .collect()
-        };
         let mut pairs = Vec::new();
         if !self.q.is_empty() {
-            pairs.push(format!("q={}", encode(&self.q)));
+            pairs.push(format!("q={}", crate::text::url_encode(&self.q)));
         }
         pairs.extend(self.kinds.iter().map(|k| format!("kind={}", k.code())));
         pairs.extend(self.sectors.iter().map(|s| format!("sector={s}")));

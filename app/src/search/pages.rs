@@ -10,7 +10,7 @@ use super::model::{Hit, SearchRequest, SearchResults};
 use crate::catalog::components::{AutoSubmit, Badges, TrlSelect};
 use crate::catalog::model::{Facet, Kind};
 use crate::i18n::use_lang;
-use crate::layout::ErrorNotice;
+use crate::notices::ErrorNotice;
 
 const KEYS: [&str; 8] = ["q", "kind", "sector", "type", "status", "trl_min", "trl_max", "page"];
 

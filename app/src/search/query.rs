@@ -253,11 +253,9 @@ impl SearchIndex {
             .collect::<Result<Vec<_>, _>>()?;
         let suggestion = words.iter().any(|(_, c)| *c).then(|| plain.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "));
         let mut results = SearchResults { total: total as u64, hits, facets, suggestion, without_filters: None };
-        if total == 0 && !words.is_empty() {
-            if req.has_filters() {
-                let q = self.full_query(text, Vec::new());
-                results.without_filters = Some(searcher.search(&q, &Count).map_err(AppError::internal)? as u64);
-            }
+        if total == 0 && !words.is_empty() && req.has_filters() {
+            let q = self.full_query(text, Vec::new());
+            results.without_filters = Some(searcher.search(&q, &Count).map_err(AppError::internal)? as u64);
         }
         Ok(results)
     }

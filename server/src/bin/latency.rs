@@ -31,7 +31,7 @@ async fn main() -> anyhow::Result<()> {
         index.weights = app::search::index::Weights::parse(&spec, app::search::index::Weights::default());
     }
     let index = Arc::new(index);
-    let today = app::state::today();
+    let today = app::clock::today();
     // `--only search|match|fts5` runs one part (to profile it alone).
     let only = value("--only");
     let runs = |part: &str| only.as_deref().is_none_or(|o| o == part);

@@ -7,7 +7,7 @@ use crate::catalog::api::home_overview;
 use crate::catalog::components::CardGrid;
 use crate::catalog::model::{Card, Kind};
 use crate::i18n::use_lang;
-use crate::layout::{portal_name, ErrorNotice};
+use crate::notices::{portal_name, ErrorNotice};
 
 #[component]
 pub fn HomePage() -> impl IntoView {

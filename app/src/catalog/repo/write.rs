@@ -1,0 +1,197 @@
+//! The catalogue's write path: storing records with their facets and links, hiding them, and
+//! checking that a reference resolves.
+
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use std::collections::HashMap;
+
+use crate::catalog::model::{Facet, Kind, Link, Record};
+use crate::error::AppError;
+
+/// What storing a record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Inserted,
+    Updated,
+    Unchanged,
+}
+
+/// Inserts or replaces `record`, with its facets and links; leaves an identical one untouched.
+pub async fn upsert(conn: &mut SqliteConnection, record: &Record, now: &str) -> Result<Outcome, AppError> {
+    Ok(upsert_many(conn, std::slice::from_ref(record), now).await?.remove(0))
+}
+
+/// Records per statement when storing many: SQLite allows 32,766 bound values per statement
+/// and a record's row binds 12.
+pub const BATCH: usize = 400;
+
+/// Facet or link rows per insert statement (at most 6 values each: 24,000 of SQLite's 32,766).
+const ROWS_PER_INSERT: usize = 4_000;
+
+/// `upsert` for many records (distinct keys) in a few statements per `BATCH` of them: imports
+/// are bound by round trips to the database thread, not by SQLite. Outcomes in input order.
+pub async fn upsert_many(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, AppError> {
+    let mut outcomes = Vec::with_capacity(records.len());
+    for chunk in records.chunks(BATCH) {
+        outcomes.extend(upsert_chunk(conn, chunk, now).await?);
+    }
+    Ok(outcomes)
+}
+
+async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, AppError> {
+    let docs: Vec<String> =
+        records.iter().map(|r| serde_json::to_string(r).map_err(AppError::internal)).collect::<Result<_, _>>()?;
+    let mut q = QueryBuilder::<Sqlite>::new("SELECT kind, id, doc, hidden FROM records WHERE (kind, id) IN (VALUES ");
+    let mut keys = q.separated(", ");
+    for record in records {
+        keys.push("(").push_bind_unseparated(record.kind().code()).push_unseparated(", ").push_bind_unseparated(record.id()).push_unseparated(")");
+    }
+    q.push(")");
+    let rows: Vec<(String, String, String, bool)> = q.build_query_as().fetch_all(&mut *conn).await?;
+    let stored: HashMap<(String, String), (String, bool)> = rows.into_iter().map(|(k, i, d, h)| ((k, i), (d, h))).collect();
+    let stored_of = |r: &Record| stored.get(&(r.kind().code().to_string(), r.id().to_string()));
+
+    let outcomes: Vec<Outcome> = records
+        .iter()
+        .zip(&docs)
+        .map(|(r, doc)| match stored_of(r) {
+            None => Outcome::Inserted,
+            Some((existing, _)) if existing == doc => Outcome::Unchanged,
+            Some(_) => Outcome::Updated,
+        })
+        .collect();
+    let changed: Vec<(&Record, &String)> =
+        records.iter().zip(&docs).zip(&outcomes).filter(|(_, o)| **o != Outcome::Unchanged).map(|(rd, _)| rd).collect();
+    if changed.is_empty() {
+        return Ok(outcomes);
+    }
+    let base: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(revision), 0) FROM records").fetch_one(&mut *conn).await?;
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO records (kind, id, title, title_en, title_vi, sort_title, trl, closes, doc, created_at, updated_at, revision) ",
+    );
+    q.push_values(changed.iter().enumerate(), |mut row, (i, (record, doc))| {
+        let entry = record.entry();
+        let title = entry.title();
+        row.push_bind(record.kind().code())
+            .push_bind(entry.id())
+            .push_bind(title.base)
+            .push_bind(title.en)
+            .push_bind(title.vi)
+            .push_bind(crate::text::fold(title.base))
+            .push_bind(entry.trl().map(i64::from))
+            .push_bind(entry.closes().map(|d| d.to_string()))
+            .push_bind(doc.as_str())
+            .push_bind(now)
+            .push_bind(now)
+            .push_bind(base + i as i64 + 1);
+    });
+    q.push(
+        " ON CONFLICT (kind, id) DO UPDATE SET title = excluded.title, title_en = excluded.title_en,
+           title_vi = excluded.title_vi, sort_title = excluded.sort_title, trl = excluded.trl,
+           closes = excluded.closes, doc = excluded.doc, updated_at = excluded.updated_at,
+           revision = excluded.revision",
+    );
+    q.build().execute(&mut *conn).await?;
+
+    let updated: Vec<&Record> = changed.iter().map(|(r, _)| *r).filter(|r| stored_of(r).is_some()).collect();
+    if !updated.is_empty() {
+        for table in ["record_facets", "record_links"] {
+            let mut q = QueryBuilder::<Sqlite>::new(format!("DELETE FROM {table} WHERE (kind, id) IN (VALUES "));
+            let mut keys = q.separated(", ");
+            for record in &updated {
+                keys.push("(").push_bind_unseparated(record.kind().code()).push_unseparated(", ").push_bind_unseparated(record.id()).push_unseparated(")");
+            }
+            q.push(")");
+            q.build().execute(&mut *conn).await?;
+        }
+    }
+    // Hidden records keep no facet rows, so that counts leave them out.
+    let facets: Vec<(&Record, Facet, &str)> = changed
+        .iter()
+        .filter(|(r, _)| !stored_of(r).is_some_and(|(_, hidden)| *hidden))
+        .flat_map(|(r, _)| facets_of(r).into_iter().map(move |(f, v)| (*r, f, v)))
+        .collect();
+    // A record may have dozens of facets: rows go in groups that stay under SQLite's limit.
+    for rows in facets.chunks(ROWS_PER_INSERT) {
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
+        q.push_values(rows, |mut row, (record, facet, value)| {
+            row.push_bind(record.kind().code()).push_bind(record.id()).push_bind(facet.code()).push_bind(*value);
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    let links: Vec<(&Record, usize, Link)> =
+        changed.iter().flat_map(|(r, _)| r.entry().links().into_iter().enumerate().map(move |(i, l)| (*r, i, l))).collect();
+    for rows in links.chunks(ROWS_PER_INSERT) {
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) ");
+        q.push_values(rows, |mut row, (record, position, link)| {
+            row.push_bind(record.kind().code())
+                .push_bind(record.id())
+                .push_bind(link.rel.as_str())
+                .push_bind(*position as i64)
+                .push_bind(link.kind.code())
+                .push_bind(link.id.as_str());
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(outcomes)
+}
+
+/// Takes a record out of public view or brings it back; true if that changed anything. It
+/// takes the next revision, so the search index follows.
+pub async fn set_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str, hidden: bool) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "UPDATE records SET hidden = $1, revision = (SELECT COALESCE(MAX(revision), 0) + 1 FROM records)
+         WHERE kind = $2 AND id = $3 AND hidden <> $1",
+    )
+    .bind(hidden)
+    .bind(kind.code())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    let changed = done.rows_affected() == 1;
+    if !changed {
+        return Ok(false);
+    }
+    // Facet counts read the facet table alone: a hidden record has no facets there.
+    sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind.code()).bind(id).execute(&mut *conn).await?;
+    if !hidden {
+        let doc: String = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2").bind(kind.code()).bind(id).fetch_one(&mut *conn).await?;
+        let record: Record = serde_json::from_str(&doc).map_err(AppError::internal)?;
+        insert_facets(&mut *conn, &record).await?;
+    }
+    Ok(true)
+}
+
+/// Stores the vocabulary values of `record` for filters and counts.
+async fn insert_facets(conn: &mut SqliteConnection, record: &Record) -> Result<(), AppError> {
+    let (kind, entry) = (record.kind().code(), record.entry());
+    let facets = facets_of(record);
+    if !facets.is_empty() {
+        // One statement for all of a record's facets: imports are bound by round trips.
+        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_facets (kind, id, facet, value) ");
+        q.push_values(facets, |mut row, (facet, value)| {
+            row.push_bind(kind).push_bind(entry.id()).push_bind(facet.code()).push_bind(value);
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The vocabulary values of `record` (sectors and its kind's facets), each once.
+fn facets_of(record: &Record) -> Vec<(Facet, &'static str)> {
+    let entry = record.entry();
+    let mut facets: Vec<_> = entry.sectors().iter().map(|s| (Facet::Sector, s.code())).chain(entry.facets()).collect();
+    facets.sort();
+    facets.dedup();
+    facets
+}
+
+/// Whether a record of `kind` with `id` is stored.
+pub async fn exists(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, AppError> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM records WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}

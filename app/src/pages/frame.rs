@@ -1,0 +1,70 @@
+//! The frame around every page: the header with navigation, search, account links and
+//! language switch, and the footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::accounts::pages::AccountLinks;
+use crate::catalog::model::Kind;
+use crate::i18n::use_lang;
+use crate::notices::portal_name;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+    let switch_href = move || {
+        let next = format!("{}{}", location.pathname.get(), location.search.get());
+        format!("/lang/{}?next={}", lang.other().code(), crate::text::url_encode(&next))
+    };
+    let nav = Kind::ALL
+        .iter()
+        .map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> })
+        .collect_view();
+    let find = view! { <li><a class="nav-cta" href="/match">{lang.pick("Tìm đối tác", "Find partners")}</a></li> };
+    view! {
+        <a class="skip-link" href="#main">{lang.pick("Bỏ qua đến nội dung", "Skip to content")}</a>
+        <header class="site-header">
+            <div class="header-row">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"KH"</span>
+                    <span class="brand-name">{portal_name(lang)}</span>
+                </a>
+                <form class="header-search" method="get" action="/search" role="search">
+                    <label class="visually-hidden" for="header-q">{lang.pick("Tìm kiếm", "Search")}</label>
+                    <input id="header-q" type="search" name="q" placeholder=lang.pick("Tìm phòng thí nghiệm, chuyên gia, công nghệ…", "Search labs, experts, technologies…")/>
+                    <button type="submit">{lang.pick("Tìm", "Search")}</button>
+                </form>
+                <AccountLinks/>
+                <a class="lang-switch" href=switch_href rel="external" hreflang=lang.other().code() lang=lang.other().code()>
+                    {lang.pick("English", "Tiếng Việt")}
+                </a>
+            </div>
+            <nav class="main-nav" aria-label=lang.pick("Danh mục", "Sections")>
+                <ul>{find}{nav}</ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <footer class="site-footer">
+            <p>
+                {lang.pick(
+                    "Kết nối doanh nghiệp, viện, trường và chuyên gia theo Nghị quyết 57-NQ/TW về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số.",
+                    "Connecting businesses, institutes, universities and experts under Resolution 57-NQ/TW on science, technology, innovation and digital transformation.",
+                )}
+            </p>
+            <p class="footer-links">
+                <a href="/dashboard">{lang.pick("Bảng theo dõi và chỉ tiêu 2030", "Dashboard and 2030 targets")}</a>
+                " · "
+                <a href="/open-data">{lang.pick("Dữ liệu mở (CC BY 4.0)", "Open data (CC BY 4.0)")}</a>
+                " · "
+                <a href="/api/export.jsonl">{lang.pick("Tải toàn bộ (JSON Lines)", "Download everything (JSON Lines)")}</a>
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,9 @@
+//! The top floor: pages that draw several domains (a record's page, "my listings", the list
+//! pages with their downloads, the home page) and the frame around every page. They load what
+//! they show once and pass it down; no domain imports from here.
+
+pub mod frame;
+pub mod home;
+pub mod list;
+pub mod mine;
+pub mod record;

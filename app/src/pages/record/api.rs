@@ -1,0 +1,55 @@
+//! Everything a record's page shows, loaded at once: the record is read from the database one
+//! time and handed to each domain that draws a box on its page.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::model::User;
+use crate::applications::model::Panel;
+use crate::catalog::model::{Kind, RecordDetail};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::listings::model::ListingMeta;
+use crate::matching::model::Match;
+
+/// Matches shown on a record's page at most.
+pub const MATCHES_SHOWN: usize = 12;
+
+/// A record's page: the record with its related records, what its listing bar says, the
+/// application box of a call or pilot, who is looking, and the record's matches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordPage {
+    pub detail: RecordDetail,
+    pub meta: ListingMeta,
+    pub panel: Option<Panel>,
+    pub viewer: Option<User>,
+    /// The matches, or why they could not be found (the rest of the page still shows).
+    pub matches: Result<Vec<Match>, AppError>,
+}
+
+/// The record `kind`/`id` and every box of its page.
+#[server(prefix = "/fn", endpoint = "record_page", input = Json)]
+pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<RecordPage, AppError> {
+    let state = crate::state::app_state()?;
+    let viewer = crate::accounts::session::current_user().await?;
+    let record = crate::catalog::repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
+    // A box that fails leaves the rest of the page (as each box did when it loaded alone).
+    let meta = crate::listings::service::meta_of(&state.db, viewer.as_ref(), kind, &id, Some(&record))
+        .await
+        .inspect_err(|err| tracing::warn!("listing of {}/{id}: {err}", kind.code()))
+        .unwrap_or_default();
+    let panel = match crate::applications::model::applicable(kind) {
+        true => crate::applications::service::panel(&state, viewer.as_ref(), &record, lang)
+            .await
+            .inspect_err(|err| tracing::warn!("applications of {}/{id}: {err}", kind.code()))
+            .ok(),
+        false => None,
+    };
+    let matches = match crate::matching::pages::has_matches(kind) {
+        true => crate::matching::service::for_loaded(&state, &record, MATCHES_SHOWN, lang).await,
+        false => Ok(Vec::new()),
+    };
+    let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;
+    Ok(RecordPage { detail, meta, panel, viewer, matches })
+}

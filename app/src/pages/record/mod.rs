@@ -1,0 +1,93 @@
+//! The page of one record: every field, the boxes of the workflows that act on it (listing
+//! bar, introduction, applications), its matches and the records around it. It is where the
+//! domains meet, so it sits above them and gets its data from `api::load_record_page` in one go.
+
+pub mod api;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use api::{load_record_page, RecordPage};
+use crate::applications::pages::ApplyBox;
+use crate::catalog::components::{Badges, CardGrid, FieldList, SectorChips};
+use crate::catalog::jsonld;
+use crate::catalog::model::{excerpt, Kind};
+use crate::error::AppError;
+use crate::i18n::use_lang;
+use crate::introductions::pages::IntroduceBox;
+use crate::listings::pages::ListingBar;
+use crate::matching::pages::{has_matches, RecordMatches};
+use crate::notices::{ErrorNotice, NotFound};
+
+/// The page of one record with every field and its related records.
+#[component]
+pub fn DetailPage(kind: Kind) -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // One resource for the whole page: the record is read once and every box gets its data as
+    // props (the view below may be made more than once while it waits).
+    let data = Resource::new(move || id.get(), move |id| load_record_page(kind, id, lang));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => view! { <RecordView kind=kind page/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A record's page: its fields, its listing bar, the introduction form, the application box,
+/// its matches and the records around it.
+#[component]
+fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
+    let lang = use_lang();
+    let RecordPage { detail, meta, panel, viewer, matches } = page;
+    let entry = detail.record.entry();
+    let title = detail.record.display_title(lang);
+    let original = entry.title().base.to_string();
+    let original = (original != title).then(|| view! { <p class="original-title">{original}</p> });
+    let summary = entry.summary().get(lang).to_string();
+    let description = excerpt(&summary, 300);
+    let badges = detail.badges.clone();
+    let sectors = entry.sectors().to_vec();
+    let fields = entry.fields(lang);
+    let structured = jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
+    let matches = has_matches(kind).then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() matches/> });
+    let sections = detail
+        .sections
+        .into_iter()
+        .map(|s| view! { <section class="related"><h2>{s.heading}</h2><CardGrid cards=s.cards/></section> })
+        .collect_view();
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=description/>
+        <script type="application/ld+json" inner_html=structured></script>
+        <nav class="breadcrumb" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
+            <a href="/">{lang.pick("Trang chủ", "Home")}</a>
+            " › "
+            <a href=kind.path()>{kind.plural(lang)}</a>
+        </nav>
+        <article class="record">
+            <header class="record-head">
+                <p class="card-kind">{kind.label(lang)}</p>
+                <h1>{title}</h1>
+                {original}
+                <Badges badges=badges/>
+                <SectorChips sectors=sectors kind=kind/>
+                <ListingBar kind=kind id=entry.id().to_string() meta/>
+            </header>
+            <p class="lead">{summary}</p>
+            <FieldList fields=fields/>
+        </article>
+        <IntroduceBox kind=kind id=entry.id().to_string() viewer/>
+        {panel.map(|panel| view! { <ApplyBox kind=kind id=entry.id().to_string() panel/> })}
+        {matches}
+        {sections}
+    }
+}
