@@ -38,6 +38,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod query;
 #[cfg(feature = "ssr")]
+pub mod site;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 /// Entry point of the browser bundle: the page is server-rendered HTML; only its islands (the

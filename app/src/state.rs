@@ -19,6 +19,8 @@ pub struct AppState {
     pub kept: Arc<crate::forms::kept::KeptForms>,
     /// Recent list pages, until the catalogue changes (see `search::cache`).
     pub lists: Arc<crate::search::cache::ResultCache<crate::catalog::model::CardPage>>,
+    /// The portal's own address and the proxies in front of it.
+    pub site: Arc<crate::site::Site>,
 }
 
 /// List pages kept at most (about 20 KB each).
@@ -26,7 +28,21 @@ const LISTS_KEPT: usize = 500;
 
 impl AppState {
     pub fn new(db: Db, search: Arc<SearchIndex>, leptos_options: LeptosOptions) -> Self {
-        AppState { db, search, leptos_options, dashboard: Arc::default(), kept: Arc::default(), lists: Arc::new(crate::search::cache::ResultCache::from_env(LISTS_KEPT)) }
+        AppState {
+            db,
+            search,
+            leptos_options,
+            dashboard: Arc::default(),
+            kept: Arc::default(),
+            lists: Arc::new(crate::search::cache::ResultCache::from_env(LISTS_KEPT)),
+            site: Arc::default(),
+        }
+    }
+
+    /// The same state, served at `site`.
+    pub fn with_site(mut self, site: crate::site::Site) -> Self {
+        self.site = Arc::new(site);
+        self
     }
 }
 

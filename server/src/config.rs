@@ -38,6 +38,17 @@ pub struct Config {
     #[arg(long, env = "MAIL_FROM", default_value = "Sàn ĐMST Khánh Hòa <no-reply@localhost>", global = true)]
     pub mail_from: String,
 
+    /// The portal's public address, `http(s)://host[:port]`: the origin of every link in mails,
+    /// feeds, sitemaps and downloads, and the only host requests may name (besides the listen
+    /// address). Defaults to `http://` + the listen address.
+    #[arg(long, env = "PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
+    /// Reverse proxies whose `X-Forwarded-For` is believed (addresses or CIDR blocks, separated
+    /// by commas), e.g. `127.0.0.1,10.0.0.0/8`. Without it the client is the socket's address.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "", global = true)]
+    pub trusted_proxies: String,
+
     /// Base name of the bundle files.
     #[arg(long, env = "LEPTOS_OUTPUT_NAME", default_value = "kh-innovation", global = true)]
     pub output_name: String,
@@ -48,6 +59,11 @@ impl Config {
         self.database_url
             .clone()
             .unwrap_or_else(|| format!("sqlite:{}", self.data_dir.join("portal.db").display()))
+    }
+
+    /// Where the portal lives and which proxies stand in front of it.
+    pub fn site(&self) -> anyhow::Result<app::site::Site> {
+        app::site::Site::new(self.public_url.as_deref(), self.site_addr, &self.trusted_proxies).map_err(anyhow::Error::msg)
     }
 
     pub fn leptos_options(&self) -> LeptosOptions {

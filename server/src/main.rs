@@ -89,11 +89,13 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     startup::deliver_mail(&state, config)?;
     let warm = state.clone();
     tokio::spawn(async move { app::dashboard::service::prepare(&warm).await });
+    let state_origin = state.site.origin().to_string();
     let app = router::router(state);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.site_addr))?;
-    tracing::info!("serving on http://{}", config.site_addr);
+    tracing::info!("serving on http://{} as {}", config.site_addr, state_origin);
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(ExitCode::SUCCESS)
 }

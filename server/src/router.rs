@@ -30,7 +30,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(crate::security::BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::BODY_LIMIT))
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
-        .layer(axum::middleware::from_fn(crate::security::guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

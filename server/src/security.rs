@@ -1,7 +1,10 @@
-//! What every response and every state-changing request goes through: security headers, a
-//! cross-site request check, and a cap on request bodies.
+//! What every response and every state-changing request goes through: the host check, the
+//! client's address, a cross-site request check, security headers, and a cap on request bodies.
 
+use app::site::Site;
+use app::state::AppState;
 use axum::body::Body;
+use axum::extract::{ConnectInfo, State};
 use axum::http::header::{self, HeaderValue};
 use axum::http::{Method, Request, StatusCode};
 use axum::middleware::Next;
@@ -13,9 +16,18 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 /// The policy of responses that are not pages (pages set their own, with the script nonce).
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-/// Refuses state-changing requests sent by another site, then adds security headers.
-pub async fn guard(request: Request<Body>, next: Next) -> Response {
-    if changes_state(request.method()) && is_cross_site(&request) {
+/// Refuses requests for another host (421) and state-changing requests sent by another site
+/// (403), notes the client's address for the handlers (`site::ClientAddress`), then adds
+/// security headers.
+pub async fn guard(State(state): State<AppState>, mut request: Request<Body>, next: Next) -> Response {
+    let site = &state.site;
+    if !names_this_portal(site, &request) {
+        return (StatusCode::MISDIRECTED_REQUEST, "This server does not serve that host.\n").into_response();
+    }
+    let peer = request.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let client = site.client_address(peer, request.headers());
+    request.extensions_mut().insert(client);
+    if changes_state(request.method()) && is_cross_site(site, &request) {
         let body = serde_json::json!({ "error": "cross-site request refused" });
         return (StatusCode::FORBIDDEN, axum::Json(body)).into_response();
     }
@@ -69,6 +81,14 @@ fn nonce_of(page: &[u8]) -> Option<&str> {
     nonce.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'=')).then_some(nonce)
 }
 
+/// Whether the request's `Host` (and the authority of an absolute request target) is this
+/// portal's. A request without either (only tests build those) is served as the configured site.
+fn names_this_portal(site: &Site, request: &Request<Body>) -> bool {
+    let host = request.headers().get(header::HOST).map(|v| v.to_str().map(|h| site.accepts_host(h)).unwrap_or(false));
+    let target = request.uri().authority().map(|a| site.accepts_host(a.as_str()));
+    host.unwrap_or(true) && target.unwrap_or(true)
+}
+
 fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -76,17 +96,15 @@ fn changes_state(method: &Method) -> bool {
 /// Whether the browser says the request comes from another site: `Sec-Fetch-Site`, or an
 /// `Origin` whose host is not ours. Requests without either (scripts, curl) are not browsers
 /// carrying someone's cookie on another site's behalf, and SameSite=Lax covers old browsers.
-fn is_cross_site(request: &Request<Body>) -> bool {
+fn is_cross_site(site: &Site, request: &Request<Body>) -> bool {
     let headers = request.headers();
     if headers.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site") {
         return true;
     }
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
-    origin == "null" || origin_host != host
+    match headers.get(header::ORIGIN) {
+        Some(origin) => !origin.to_str().is_ok_and(|o| site.is_own_origin(o)),
+        None => false,
+    }
 }
 
 /// Server functions answer every error with 500; this gives each its own status (404, 400,

@@ -50,12 +50,13 @@ pub async fn open_search(config: &Config, db: &Db) -> anyhow::Result<Arc<SearchI
 
 /// Everything the server needs, built once.
 pub async fn state(config: &Config, demo: bool) -> anyhow::Result<AppState> {
+    let site = config.site()?;
     let db = open_db(config).await?;
     if demo {
         load_demo_if_empty(&db).await?;
     }
     let search = open_search(config, &db).await?;
-    Ok(AppState::new(db, search, config.leptos_options()))
+    Ok(AppState::new(db, search, config.leptos_options()).with_site(site))
 }
 
 /// Keeps the search index within a second of the database, whoever wrote to it (this server,

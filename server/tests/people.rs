@@ -362,6 +362,61 @@ async fn cross_site_posts_are_refused_and_responses_carry_security_headers() {
     assert!(headers.contains_key("referrer-policy"));
 }
 
+#[tokio::test]
+async fn a_forged_host_never_reaches_a_page_or_a_mail() {
+    let state = small_state().await;
+    repo::create_user(&state.db, "lan@startup.vn", "Lan", "no password", &[Role::Member]).await.unwrap();
+    let form = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")];
+    let forged = [form[0], form[1], ("host", "evil.example")];
+    let (status, _, _) = send(&state, Method::POST, "/fn/request_reset", &forged, common::form(&[("email", "lan@startup.vn")])).await;
+    assert_eq!(status, StatusCode::MISDIRECTED_REQUEST);
+    assert!(repo::outbox(&state.db, 10).await.unwrap().is_empty(), "no mail for a forged host");
+    let absolute = send(&state, Method::GET, "http://evil.example/labs", &[], String::new()).await;
+    assert_eq!(absolute.0, StatusCode::MISDIRECTED_REQUEST, "nor through an absolute request target");
+    for host in ["evil.example", "portal.example.evil.example", "127.0.0.1:3001"] {
+        let (status, _, body) = send(&state, Method::GET, "/labs", &[("host", host)], String::new()).await;
+        assert_eq!(status, StatusCode::MISDIRECTED_REQUEST, "{host}");
+        assert!(!body.contains(host));
+    }
+
+    // The configured address, or the listen address a proxy passes on, is served; links name the configured one.
+    for host in ["portal.example", "PORTAL.example:80", "127.0.0.1:3000"] {
+        let (status, _, _) = send(&state, Method::GET, "/labs", &[("host", host)], String::new()).await;
+        assert_eq!(status, StatusCode::OK, "{host}");
+    }
+    let proxied = [form[0], form[1], ("host", "127.0.0.1:3000")];
+    let (status, _, _) = send(&state, Method::POST, "/fn/request_reset", &proxied, common::form(&[("email", "lan@startup.vn")])).await;
+    assert_eq!(status, StatusCode::OK);
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    assert!(mail.body.contains("http://portal.example/reset?token="), "{}", mail.body);
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_trusted_proxies() {
+    async fn fail(state: &AppState, peer: &str, n: usize) -> String {
+        let email = format!("guess{n}@example.vn");
+        let forwarded = format!("198.51.100.{n}");
+        let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("x-forwarded-for", forwarded.as_str())];
+        let body = common::form(&[("email", &email), ("password", "wrong guess")]);
+        common::send_from(state, peer, Method::POST, "/fn/sign_in", &headers, body).await.2
+    }
+    let throttled = |body: &str| body.contains("15");
+
+    // A client that writes its own X-Forwarded-For is still one address.
+    let state = small_state().await;
+    for n in 0..20 {
+        assert!(!throttled(&fail(&state, "203.0.113.5:4000", n).await));
+    }
+    assert!(throttled(&fail(&state, "203.0.113.5:4001", 20).await), "the 21st failure from one socket is slowed");
+    assert!(!throttled(&fail(&state, "203.0.113.6:4000", 21).await), "another address is not");
+
+    // Behind a trusted proxy, each forwarded client is its own address.
+    let state = small_state().await.with_site(common::site("203.0.113.0/24"));
+    for n in 0..25 {
+        assert!(!throttled(&fail(&state, "203.0.113.5:4000", n).await), "client {n}");
+    }
+}
+
 /// One state-changing (or restricted) server function, who may call it, and how.
 struct Action {
     endpoint: &'static str,

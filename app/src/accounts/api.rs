@@ -67,7 +67,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     if password.len() > super::model::MAX_PASSWORD || email.len() > super::model::MAX_NAME {
         return Err(checks::field("password", lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password.")));
     }
-    let subjects = [format!("account:{email}"), format!("address:{}", session::client_address(&session::request_headers()))];
+    let subjects = [format!("account:{email}"), format!("address:{}", session::client_address())];
     const WINDOW: i64 = 15 * 60;
     if repo::recent_failures(&state.db, &subjects[0], WINDOW).await? >= 5 || repo::recent_failures(&state.db, &subjects[1], WINDOW).await? >= 20 {
         return Err(AppError::BadRequest(
@@ -112,7 +112,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
     if let Some((id, _)) = repo::credentials(&state.db, &email).await? {
         let token = secret::new_token()?;
         repo::create_reset(&state.db, &secret::token_hash(&token), id, 3600).await?;
-        let origin = super::session::site_origin(&super::session::request_headers());
+        let origin = state.site.origin();
         let body = format!(
             "Đặt lại mật khẩu / Reset your password (hiệu lực 1 giờ / valid for 1 hour):\n{origin}/reset?token={token}\n"
         );

@@ -98,23 +98,10 @@ fn set_cookie(value: HeaderValue) {
     }
 }
 
-/// The address a request came from, as the reverse proxy in front of the portal reports it.
-pub fn client_address(headers: &HeaderMap) -> String {
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().chars().take(64).collect())
-        .unwrap_or_else(|| "direct".to_string())
-}
-
-/// `scheme://host` of the portal as the request reached it, for links in mails.
-pub fn site_origin(headers: &HeaderMap) -> String {
-    let scheme = if headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https") { "https" } else { "http" };
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
-        .unwrap_or("localhost");
-    format!("{scheme}://{host}")
+/// The address the request came from (see `site::Site::client_address`), inside a server
+/// function or page.
+pub fn client_address() -> crate::site::ClientAddress {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::site::ClientAddress>().copied())
+        .unwrap_or_default()
 }

@@ -8,7 +8,6 @@ use axum::routing::get;
 use axum::Router;
 
 use super::Topic;
-use crate::accounts::session::site_origin;
 use crate::catalog::model::{Kind, ListFilter};
 use crate::error::AppError;
 use crate::i18n::lang_of;
@@ -23,16 +22,16 @@ pub fn routes() -> Router<AppState> {
         .route("/sitemaps/{file}", get(sitemap_file))
         .route("/robots.txt", get(robots));
     for &kind in Kind::ALL {
-        router = router.route(&format!("{}.csv", kind.path()), get(move |state: State<AppState>, query: QueryPairs, headers: HeaderMap| csv(state, kind, query, headers)));
+        router = router.route(&format!("{}.csv", kind.path()), get(move |state: State<AppState>, query: QueryPairs| csv(state, kind, query)));
     }
     router
 }
 
 /// `GET /{kinds}.csv`: the list with the filters of its page (same parameters), every row.
-async fn csv(State(state): State<AppState>, kind: Kind, pairs: QueryPairs, headers: HeaderMap) -> Result<Response, AppError> {
+async fn csv(State(state): State<AppState>, kind: Kind, pairs: QueryPairs) -> Result<Response, AppError> {
     let filter = ListFilter::from_query(kind, |key| pairs.values(key).map(str::to_string).collect());
     let records = crate::catalog::repo::list_all(&state.db, kind, &filter, crate::clock::today()).await?;
-    let body = super::csv::write(kind, &records, &site_origin(&headers)).map_err(AppError::internal)?;
+    let body = super::csv::write(kind, &records, state.site.origin()).map_err(AppError::internal)?;
     let name = format!("attachment; filename=\"{}.csv\"", kind.path().trim_start_matches('/'));
     Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body).into_response())
 }
@@ -45,20 +44,20 @@ async fn feed(State(state): State<AppState>, Path(file): Path<String>, pairs: Qu
         None => None,
     };
     let lang = pairs.lang()?.unwrap_or_else(|| lang_of(&headers));
-    let xml = super::feeds::feed(&state.db, topic, sector, lang, &site_origin(&headers), crate::clock::today()).await?;
+    let xml = super::feeds::feed(&state.db, topic, sector, lang, state.site.origin(), crate::clock::today()).await?;
     Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response())
 }
 
-async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    let xml = super::sitemap::index(&state.db, &site_origin(&headers)).await?;
+async fn sitemap_index(State(state): State<AppState>) -> Result<Response, AppError> {
+    let xml = super::sitemap::index(&state.db, state.site.origin()).await?;
     Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())
 }
 
-async fn sitemap_file(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Result<Response, AppError> {
-    let xml = super::sitemap::file(&state.db, &site_origin(&headers), &file).await?.ok_or(AppError::NotFound)?;
+async fn sitemap_file(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, AppError> {
+    let xml = super::sitemap::file(&state.db, state.site.origin(), &file).await?.ok_or(AppError::NotFound)?;
     Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response())
 }
 
-async fn robots(headers: HeaderMap) -> Response {
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], super::sitemap::robots(&site_origin(&headers))).into_response()
+async fn robots(State(state): State<AppState>) -> Response {
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], super::sitemap::robots(state.site.origin())).into_response()
 }

@@ -32,8 +32,17 @@ async fn state_with(catalogue: &str) -> AppState {
     let search = Arc::new(SearchIndex::in_ram().unwrap());
     sync(&db, &search).await.unwrap();
     let options = leptos::prelude::LeptosOptions::builder().output_name("kh-innovation").build();
-    AppState::new(db, search, options)
+    AppState::new(db, search, options).with_site(site(""))
 }
+
+/// The tests' portal: public at `http://portal.example`, listening on 127.0.0.1:3000, trusting
+/// the proxies of `trusted_proxies`.
+pub fn site(trusted_proxies: &str) -> app::site::Site {
+    app::site::Site::new(Some("http://portal.example"), "127.0.0.1:3000".parse().unwrap(), trusted_proxies).unwrap()
+}
+
+/// The socket address requests come from unless a test says otherwise.
+pub const PEER: &str = "192.0.2.10:50000";
 
 /// Page renders in parallel test threads share Leptos's global executor and can stall each
 /// other; one request at a time keeps the tests deterministic.
@@ -41,8 +50,14 @@ static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(())
 
 /// Sends one request; answers status, headers and body.
 pub async fn send(state: &AppState, method: Method, uri: &str, headers: &[(&str, &str)], body: String) -> (StatusCode, HeaderMap, String) {
+    send_from(state, PEER, method, uri, headers, body).await
+}
+
+/// Sends one request over a socket from `peer` (`address:port`).
+pub async fn send_from(state: &AppState, peer: &str, method: Method, uri: &str, headers: &[(&str, &str)], body: String) -> (StatusCode, HeaderMap, String) {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let mut request = Request::builder().method(method).uri(uri);
+    let peer: std::net::SocketAddr = peer.parse().unwrap();
+    let mut request = Request::builder().method(method).uri(uri).extension(axum::extract::ConnectInfo(peer));
     for (name, value) in headers {
         request = request.header(*name, *value);
     }

@@ -1,0 +1,192 @@
+//! The portal's own address and the proxies in front of it. Both are configuration
+//! (`PUBLIC_URL`, `TRUSTED_PROXIES`), never read from what a request says about itself: links in
+//! mails, feeds, sitemaps and downloads use the configured origin; a request naming another host
+//! is refused (421); the client's address is the socket's, or what a trusted proxy reported.
+
+use std::net::{IpAddr, SocketAddr};
+
+use http::HeaderMap;
+use ipnet::IpNet;
+
+/// Where the portal lives and who stands in front of it.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// `scheme://host[:port]`, no trailing slash.
+    origin: String,
+    /// The `Host` values that name this portal (lower case, with the port unless it is the
+    /// scheme's default).
+    hosts: Vec<String>,
+    secure: bool,
+    trusted_proxies: Vec<IpNet>,
+}
+
+/// The address a request came from: the socket's, or the one a trusted proxy reported.
+/// `None` when the request did not come over a socket (tests calling the router directly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl std::fmt::Display for ClientAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(ip) => write!(f, "{ip}"),
+            None => f.write_str("local"),
+        }
+    }
+}
+
+impl Default for Site {
+    /// The portal on the default listen address, no proxy.
+    fn default() -> Self {
+        let listen = SocketAddr::from(([127, 0, 0, 1], 3000));
+        Site::new(None, listen, "").expect("the default site is valid")
+    }
+}
+
+impl Site {
+    /// The site at `public_url` (or `http://` + `listen` without it), trusting the proxies of
+    /// `trusted_proxies` (addresses or CIDR blocks, separated by commas or spaces).
+    pub fn new(public_url: Option<&str>, listen: SocketAddr, trusted_proxies: &str) -> Result<Self, String> {
+        let loopback = listen.ip().is_loopback() || listen.ip().is_unspecified();
+        let listen_name = if listen.ip().is_unspecified() { format!("localhost:{}", listen.port()) } else { listen.to_string() };
+        let text = match public_url.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(url) => url.to_string(),
+            None => format!("http://{listen_name}"),
+        };
+        let url = url::Url::parse(&text).map_err(|e| format!("PUBLIC_URL {text:?}: {e}"))?;
+        let plain = matches!(url.scheme(), "http" | "https")
+            && url.host_str().is_some()
+            && url.username().is_empty()
+            && url.password().is_none()
+            && url.path() == "/"
+            && url.query().is_none()
+            && url.fragment().is_none();
+        if !plain {
+            return Err(format!("PUBLIC_URL {text:?} must be http(s)://host[:port], without a path"));
+        }
+        let origin = url.origin().ascii_serialization();
+        let authority = origin.split_once("://").map(|(_, a)| a.to_string()).unwrap_or_default();
+        let mut hosts = vec![authority.clone(), listen.to_string()];
+        if url.port().is_none() {
+            hosts.push(format!("{authority}:{}", url.port_or_known_default().unwrap_or(80)));
+        }
+        if loopback {
+            let port = listen.port();
+            hosts.extend([format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
+        }
+        hosts.iter_mut().for_each(|h| h.make_ascii_lowercase());
+        hosts.sort();
+        hosts.dedup();
+        let trusted_proxies = trusted_proxies
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<IpNet>()
+                    .or_else(|_| item.parse::<IpAddr>().map(IpNet::from))
+                    .map_err(|_| format!("TRUSTED_PROXIES: {item:?} is not an address or CIDR block"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Site { secure: url.scheme() == "https", origin, hosts, trusted_proxies })
+    }
+
+    /// `scheme://host[:port]`: the prefix of every absolute link the portal writes.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Whether the portal is served over HTTPS (cookies are then `Secure` and `__Host-`).
+    pub fn is_secure(&self) -> bool {
+        self.secure
+    }
+
+    /// Whether a request's `Host` names this portal.
+    pub fn accepts_host(&self, host: &str) -> bool {
+        self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
+    }
+
+    /// Whether an `Origin` header is this portal's (any scheme: behind a proxy that ends TLS the
+    /// portal cannot tell which one the browser used, but the host is ours either way).
+    pub fn is_own_origin(&self, origin: &str) -> bool {
+        match origin.split_once("://") {
+            Some(("http" | "https", authority)) => self.accepts_host(authority),
+            _ => false,
+        }
+    }
+
+    /// The address a request came from: the socket's `peer`; when that is a trusted proxy, the
+    /// right-most address of `X-Forwarded-For` that no trusted proxy added.
+    pub fn client_address(&self, peer: Option<IpAddr>, headers: &HeaderMap) -> ClientAddress {
+        let Some(mut address) = peer else {
+            return ClientAddress(None);
+        };
+        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",");
+        let mut hops = forwarded.rsplit(',').map(str::trim);
+        while self.trusts(address) {
+            match hops.next().and_then(|hop| hop.parse::<IpAddr>().ok()) {
+                Some(hop) => address = hop,
+                None => break,
+            }
+        }
+        ClientAddress(Some(address))
+    }
+
+    fn trusts(&self, address: IpAddr) -> bool {
+        let address = match address {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(address),
+            v4 => v4,
+        };
+        self.trusted_proxies.iter().any(|net| net.contains(&address))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listen() -> SocketAddr {
+        "127.0.0.1:3000".parse().unwrap()
+    }
+
+    fn forwarded(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", value.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn the_origin_comes_from_configuration() {
+        let site = Site::new(Some("https://doimoisangtao.khanhhoa.gov.vn/"), listen(), "").unwrap();
+        assert_eq!(site.origin(), "https://doimoisangtao.khanhhoa.gov.vn");
+        assert!(site.is_secure());
+        assert!(site.accepts_host("DoiMoiSangTao.khanhhoa.gov.vn"));
+        assert!(site.accepts_host("doimoisangtao.khanhhoa.gov.vn:443"));
+        assert!(site.accepts_host("127.0.0.1:3000"), "a proxy may pass the upstream address");
+        assert!(!site.accepts_host("evil.example"));
+        assert!(site.is_own_origin("https://doimoisangtao.khanhhoa.gov.vn"));
+        assert!(!site.is_own_origin("https://doimoisangtao.khanhhoa.gov.vn.evil.example"));
+        assert!(!site.is_own_origin("null"));
+        let local = Site::new(None, listen(), "").unwrap();
+        assert_eq!(local.origin(), "http://127.0.0.1:3000");
+        assert!(local.accepts_host("localhost:3000") && !local.accepts_host("localhost:3001"));
+    }
+
+    #[test]
+    fn a_public_url_with_a_path_or_another_scheme_is_refused() {
+        for url in ["https://example.vn/portal", "ftp://example.vn", "https://user@example.vn", "example.vn"] {
+            assert!(Site::new(Some(url), listen(), "").is_err(), "{url}");
+        }
+        assert!(Site::new(None, listen(), "10.0.0.0/8, nonsense").is_err());
+    }
+
+    #[test]
+    fn forwarded_addresses_are_read_only_from_trusted_proxies() {
+        let site = Site::new(None, listen(), "10.0.0.0/8 ::1").unwrap();
+        let stranger: IpAddr = "203.0.113.7".parse().unwrap();
+        assert_eq!(site.client_address(Some(stranger), &forwarded("1.2.3.4")).0, Some(stranger), "a client's own header is ignored");
+        let proxy: IpAddr = "10.0.0.2".parse().unwrap();
+        let seen = site.client_address(Some(proxy), &forwarded("1.2.3.4, 198.51.100.9, 10.0.0.5"));
+        assert_eq!(seen.0, Some("198.51.100.9".parse().unwrap()), "the right-most address a trusted proxy did not add");
+        assert_eq!(site.client_address(Some(proxy), &HeaderMap::new()).0, Some(proxy));
+        assert_eq!(site.client_address(Some(proxy), &forwarded("garbage")).0, Some(proxy));
+        assert_eq!(site.client_address(None, &forwarded("1.2.3.4")).0, None);
+    }
+}
