@@ -129,6 +129,39 @@ impl Site {
         ClientAddress(Some(address))
     }
 
+    /// The name of the cookie `base` here: `__Host-{base}` over HTTPS (a browser then takes it
+    /// only from this very host, over HTTPS, for the whole site; no sibling subdomain can plant
+    /// one), plain `{base}` over HTTP (where browsers refuse the prefix).
+    pub fn cookie_name(&self, base: &str) -> String {
+        if self.secure {
+            format!("__Host-{base}")
+        } else {
+            base.to_string()
+        }
+    }
+
+    /// The `Set-Cookie` value storing `value` in this site's cookie `base`: HttpOnly, SameSite=Lax,
+    /// `Secure` over HTTPS; for `max_age` seconds (0 clears it), or the browser's session.
+    pub fn cookie(&self, base: &str, value: &str, max_age: Option<i64>) -> String {
+        let name = self.cookie_name(base);
+        let age = max_age.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+        let secure = if self.secure { "; Secure" } else { "" };
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax{age}{secure}")
+    }
+
+    /// The value of this site's cookie `base` in the request, if it carries one.
+    pub fn read_cookie<'h>(&self, headers: &'h HeaderMap, base: &str) -> Option<&'h str> {
+        let name = self.cookie_name(base);
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(n, _)| *n == name)
+            .map(|(_, value)| value)
+    }
+
     fn trusts(&self, address: IpAddr) -> bool {
         let address = match address {
             IpAddr::V6(v6) => v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(address),
@@ -188,5 +221,18 @@ mod tests {
         assert_eq!(site.client_address(Some(proxy), &HeaderMap::new()).0, Some(proxy));
         assert_eq!(site.client_address(Some(proxy), &forwarded("garbage")).0, Some(proxy));
         assert_eq!(site.client_address(None, &forwarded("1.2.3.4")).0, None);
+    }
+
+    #[test]
+    fn cookies_are_host_only_and_secure_over_https() {
+        let secure = Site::new(Some("https://portal.example"), listen(), "").unwrap();
+        let set = secure.cookie("kh_session", "abc", Some(60));
+        assert_eq!(set, "__Host-kh_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
+        let mut headers = HeaderMap::new();
+        headers.insert(http::header::COOKIE, "kh_session=planted; __Host-kh_session=real".parse().unwrap());
+        assert_eq!(secure.read_cookie(&headers, "kh_session"), Some("real"), "a cookie without the prefix is not read");
+        let plain = Site::new(None, listen(), "").unwrap();
+        assert_eq!(plain.cookie("kh_form", "x", None), "kh_form=x; Path=/; HttpOnly; SameSite=Lax");
+        assert_eq!(plain.read_cookie(&headers, "kh_session"), Some("planted"));
     }
 }

@@ -31,8 +31,14 @@ pub async fn guard(State(state): State<AppState>, mut request: Request<Body>, ne
         let body = serde_json::json!({ "error": "cross-site request refused" });
         return (StatusCode::FORBIDDEN, axum::Json(body)).into_response();
     }
+    let personal = carries_credentials(site, request.headers()) || request.uri().path().starts_with("/fn/");
     let mut response = page_policy(next.run(request).await).await;
     let headers = response.headers_mut();
+    // What a person sees signed in (every page names them), server functions' answers and
+    // anything that sets a cookie stay out of shared and browser caches.
+    if (personal || headers.contains_key(header::SET_COOKIE)) && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
@@ -93,18 +99,26 @@ fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-/// Whether the browser says the request comes from another site: `Sec-Fetch-Site`, or an
-/// `Origin` whose host is not ours. Requests without either (scripts, curl) are not browsers
-/// carrying someone's cookie on another site's behalf, and SameSite=Lax covers old browsers.
+/// Whether a state-changing request may come from another site: `Sec-Fetch-Site` says
+/// `cross-site` or `same-site` (a sibling subdomain is not this portal), or `Origin` is not
+/// ours. It fails closed: a request carrying a session or form cookie that shows neither header
+/// is refused too, since only a browser holds those cookies and every current browser sends
+/// `Origin` with a POST. Without cookies (scripts, curl) nobody's rights are borrowed.
 fn is_cross_site(site: &Site, request: &Request<Body>) -> bool {
     let headers = request.headers();
-    if headers.get("sec-fetch-site").is_some_and(|v| v.as_bytes() == b"cross-site") {
+    let fetch_site = headers.get("sec-fetch-site").map(|v| v.as_bytes());
+    if matches!(fetch_site, Some(b"cross-site" | b"same-site")) {
         return true;
     }
     match headers.get(header::ORIGIN) {
         Some(origin) => !origin.to_str().is_ok_and(|o| site.is_own_origin(o)),
-        None => false,
+        None => fetch_site.is_none() && carries_credentials(site, headers),
     }
+}
+
+/// Whether the request carries a session or a signed-out browser's form cookie.
+fn carries_credentials(site: &Site, headers: &axum::http::HeaderMap) -> bool {
+    [app::accounts::session::COOKIE_NAME, app::forms::kept::BROWSER_COOKIE].iter().any(|name| site.read_cookie(headers, name).is_some())
 }
 
 /// Server functions answer every error with 500; this gives each its own status (404, 400,

@@ -147,7 +147,7 @@ async fn the_sitemap_lists_every_public_page_and_robots_points_to_it() {
 }
 
 async fn dashboard(state: &app::state::AppState, cookie: &str) -> Value {
-    let mut headers = vec![("content-type", "application/json"), ("accept", "application/json")];
+    let mut headers = vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
     if !cookie.is_empty() {
         headers.push(("cookie", cookie));
     }

@@ -208,24 +208,24 @@ async fn a_form_with_problems_says_which_field_and_stores_nothing() {
 /// Posts a form as a browser does without any script: it asks for HTML, names the page it
 /// came from, and follows the redirect.
 async fn post_page(state: &AppState, endpoint: &str, cookie: &str, from: &str, pairs: &[(&str, &str)]) -> String {
-    let referer = format!("http://localhost{from}");
-    let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html,application/xhtml+xml"), ("referer", referer.as_str())];
+    let referer = format!("{}{from}", common::ORIGIN);
+    let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html,application/xhtml+xml"), ("referer", referer.as_str()), ("origin", common::ORIGIN)];
     if !cookie.is_empty() {
         headers.push(("cookie", cookie));
     }
     let (status, headers, _) = common::send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, common::form(pairs)).await;
     assert_eq!(status, StatusCode::FOUND);
-    location(&headers).trim_start_matches("http://localhost").to_string()
+    location(&headers)
 }
 
 /// The cookie a signed-out browser receives with its first refused form.
 async fn browser_cookie(state: &AppState, endpoint: &str, from: &str, pairs: &[(&str, &str)]) -> (String, String) {
-    let referer = format!("http://localhost{from}");
-    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("referer", referer.as_str())];
+    let referer = format!("{}{from}", common::ORIGIN);
+    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("referer", referer.as_str()), ("origin", common::ORIGIN)];
     let (_, headers, _) = common::send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, common::form(pairs)).await;
     let cookie = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     assert!(cookie.starts_with("kh_form="), "{cookie}");
-    (cookie, location(&headers).trim_start_matches("http://localhost").to_string())
+    (cookie, location(&headers))
 }
 
 async fn page(state: &AppState, path: &str, cookie: &str) -> String {
@@ -389,6 +389,64 @@ async fn a_forged_host_never_reaches_a_page_or_a_mail() {
     assert_eq!(status, StatusCode::OK);
     let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
     assert!(mail.body.contains("http://portal.example/reset?token="), "{}", mail.body);
+}
+
+#[tokio::test]
+async fn a_post_with_a_cookie_but_no_origin_is_refused_and_personal_answers_are_not_cached() {
+    let state = small_state().await;
+    let lan = person(&state, "lan", &[Role::Member], None).await;
+    let form = ("content-type", "application/x-www-form-urlencoded");
+    for headers in [vec![form, ("cookie", lan.cookie.as_str())], vec![form, ("cookie", lan.cookie.as_str()), ("sec-fetch-site", "same-site"), ("origin", common::ORIGIN)]] {
+        let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &headers, String::new()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{headers:?}");
+    }
+    let (_, _, viewer) = call(&state, "get_viewer", &lan.cookie, &[]).await;
+    assert!(viewer.contains("lan@example.vn"), "the session survives: {viewer}");
+    let browser = [form, ("cookie", "kh_form=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")];
+    assert_eq!(send(&state, Method::POST, "/fn/sign_in", &browser, String::new()).await.0, StatusCode::FORBIDDEN);
+    let fetch = [form, ("cookie", lan.cookie.as_str()), ("sec-fetch-site", "same-origin"), ("accept", "application/json")];
+    assert_eq!(send(&state, Method::POST, "/fn/get_viewer", &fetch, String::new()).await.0, StatusCode::OK, "Sec-Fetch-Site alone will do");
+    let script = [form, ("accept", "application/json")];
+    assert_eq!(send(&state, Method::POST, "/fn/get_viewer", &script, String::new()).await.0, StatusCode::OK, "a script without cookies borrows nobody's rights");
+
+    // Personal pages and server functions' answers are never cached; public pages may be.
+    for path in ["/account", "/mine", "/labs"] {
+        let (status, headers, _) = send(&state, Method::GET, path, &[("cookie", lan.cookie.as_str())], String::new()).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers.get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "{path}");
+    }
+    let (_, headers, _) = call(&state, "get_viewer", "", &[]).await;
+    assert_eq!(headers["cache-control"], "no-store");
+    let (_, headers, _) = send(&state, Method::GET, "/labs", &[], String::new()).await;
+    assert!(!headers.contains_key("cache-control"), "an anonymous public page may be cached");
+}
+
+#[tokio::test]
+async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
+    let https = app::site::Site::new(Some("https://portal.example"), "127.0.0.1:3000".parse().unwrap(), "").unwrap();
+    let state = small_state().await.with_site(https);
+    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let (status, headers, body) = call(&state, "sign_up", "", &up).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let set = headers["set-cookie"].to_str().unwrap();
+    assert!(set.starts_with("__Host-kh_session=") && set.contains("; Secure") && set.contains("Path=/"), "{set}");
+    let session = set.split(';').next().unwrap();
+    let (_, _, viewer) = call(&state, "get_viewer", session, &[]).await;
+    assert!(viewer.contains("lan@startup.vn"));
+    let planted = session.trim_start_matches("__Host-");
+    let (_, _, viewer) = call(&state, "get_viewer", planted, &[]).await;
+    assert!(viewer.contains("\"user\":null"), "a cookie without the prefix (a sibling subdomain could set it) is not read");
+
+    // A plain form whose Referer is another site comes back to a page of this one.
+    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("origin", "https://portal.example"), ("referer", "https://evil.example/phish")];
+    let (status, headers, _) = send(&state, Method::POST, "/fn/sign_in", &headers, common::form(&[("email", "x@y.vn"), ("password", "wrong guess")])).await;
+    assert_eq!(status, StatusCode::FOUND);
+    let to = location(&headers);
+    assert_eq!(to, "/");
+    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("origin", "https://portal.example"), ("referer", "https://portal.example/signin")];
+    let (_, headers, _) = send(&state, Method::POST, "/fn/sign_in", &headers, common::form(&[("email", "x@y.vn"), ("password", "wrong guess")])).await;
+    assert!(location(&headers).starts_with("/signin?__path=/fn/sign_in&__err="), "{}", location(&headers));
+    assert!(headers["set-cookie"].to_str().unwrap().starts_with("__Host-kh_form="));
 }
 
 #[tokio::test]

@@ -1,51 +1,42 @@
 //! Sessions: a random token in an HttpOnly cookie, its hash in the database. Server functions
 //! and handlers ask here who is signed in.
 
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue};
 
 use super::model::{Role, User};
 use super::{repo, secret};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::site::Site;
 
-/// The cookie that carries the session token.
+/// The cookie that carries the session token (`__Host-` prefixed over HTTPS, see `Site`).
 pub const COOKIE_NAME: &str = "kh_session";
 /// How long a session lasts.
 pub const SESSION_SECONDS: i64 = 30 * 24 * 3600;
 
 /// The session token the request carries, if any.
-pub fn token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value.to_string())
+pub fn token(site: &Site, headers: &HeaderMap) -> Option<String> {
+    site.read_cookie(headers, COOKIE_NAME)
         .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_string)
 }
 
 /// The person the request's session belongs to.
-pub async fn user_of(db: &Db, headers: &HeaderMap) -> Result<Option<User>, AppError> {
-    match token(headers) {
+pub async fn user_of(db: &Db, site: &Site, headers: &HeaderMap) -> Result<Option<User>, AppError> {
+    match token(site, headers) {
         Some(token) => repo::session_user(db, &secret::token_hash(&token)).await,
         None => Ok(None),
     }
 }
 
-/// The `Set-Cookie` value that stores `token` (or, with `None`, clears the cookie). `Secure`
-/// when the request came over HTTPS (directly or through a proxy that says so).
-pub fn cookie(token: Option<&str>, headers: &HeaderMap) -> HeaderValue {
-    let secure = headers.get("x-forwarded-proto").is_some_and(|v| v.as_bytes() == b"https");
+/// The `Set-Cookie` value that stores `token` (or, with `None`, clears the cookie).
+pub fn cookie(site: &Site, token: Option<&str>) -> HeaderValue {
     let (value, age) = match token {
         Some(token) => (token, SESSION_SECONDS),
         None => ("", 0),
     };
-    let secure = if secure { "; Secure" } else { "" };
-    let text = format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={age}{secure}");
-    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("kh_session=; Path=/; Max-Age=0"))
+    HeaderValue::from_str(&site.cookie(COOKIE_NAME, value, Some(age))).unwrap_or_else(|_| HeaderValue::from_static("kh_session=; Path=/; Max-Age=0"))
 }
 
 /// The request headers, inside a server function or page.
@@ -56,7 +47,7 @@ pub fn request_headers() -> HeaderMap {
 /// The person signed in, inside a server function.
 pub async fn current_user() -> Result<Option<User>, AppError> {
     let state = crate::state::app_state()?;
-    user_of(&state.db, &request_headers()).await
+    user_of(&state.db, &state.site, &request_headers()).await
 }
 
 /// The person signed in, or `Unauthorized`.
@@ -78,17 +69,17 @@ pub async fn require_role(roles: &[Role]) -> Result<User, AppError> {
 pub async fn start(db: &Db, user_id: i64) -> Result<(), AppError> {
     let token = secret::new_token()?;
     repo::create_session(db, &secret::token_hash(&token), user_id, SESSION_SECONDS).await?;
-    set_cookie(cookie(Some(&token), &request_headers()));
+    set_cookie(cookie(&crate::state::app_state()?.site, Some(&token)));
     Ok(())
 }
 
 /// Ends the request's session and clears its cookie.
 pub async fn end(db: &Db) -> Result<(), AppError> {
-    let headers = request_headers();
-    if let Some(token) = token(&headers) {
+    let site = crate::state::app_state()?.site;
+    if let Some(token) = token(&site, &request_headers()) {
         repo::delete_session(db, &secret::token_hash(&token)).await?;
     }
-    set_cookie(cookie(None, &headers));
+    set_cookie(cookie(&site, None));
     Ok(())
 }
 

@@ -15,12 +15,13 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::header::{ACCEPT, CONTENT_TYPE, COOKIE, LOCATION, REFERER, SET_COOKIE};
+use axum::http::header::{ACCEPT, CONTENT_TYPE, LOCATION, REFERER, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::accounts::{secret, session};
+use crate::site::Site;
 use crate::state::AppState;
 
 /// How long typed values are kept.
@@ -33,8 +34,8 @@ const MAX_FIELDS: usize = 500;
 const MARKS: [&str; 4] = ["__path", "__err", "__kept", "__done"];
 /// The hidden field naming the part of the page a form comes back to (see `forms::ComeBackTo`).
 pub const ANCHOR: &str = "__at";
-/// The cookie that ties a signed-out browser to what it typed.
-const BROWSER_COOKIE: &str = "kh_form";
+/// The cookie that ties a signed-out browser to what it typed (`__Host-` over HTTPS).
+pub const BROWSER_COOKIE: &str = "kh_form";
 
 /// A server function whose form shows what was typed again when it comes back refused (or
 /// done, to the same page). Declared where the function is, with `keeps_typed!`.
@@ -109,19 +110,26 @@ impl KeptForms {
 
 /// Who the request comes from, for kept forms: the hash of its session token, else of its
 /// browser cookie.
-pub fn owner_of(headers: &HeaderMap) -> Option<String> {
-    if let Some(token) = session::token(headers) {
+pub fn owner_of(site: &Site, headers: &HeaderMap) -> Option<String> {
+    if let Some(token) = session::token(site, headers) {
         return Some(format!("s{}", secret::token_hash(&token)));
     }
-    let browser = headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, value)| *name == BROWSER_COOKIE && value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))?
-        .1;
+    let browser = site.read_cookie(headers, BROWSER_COOKIE).filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))?;
     Some(format!("b{}", secret::token_hash(browser)))
+}
+
+/// `address` (a `Location` or `Referer`) as a path on this site: an absolute address of
+/// another origin becomes `/`, so a form never sends the browser off the portal.
+fn local(site: &Site, address: &str) -> String {
+    let Some((scheme, rest)) = address.split_once("://") else {
+        return if crate::i18n::is_local_path(address) { address.to_string() } else { "/".to_string() };
+    };
+    let (authority, path) = rest.find('/').map(|at| rest.split_at(at)).unwrap_or((rest, "/"));
+    if site.is_own_origin(&format!("{scheme}://{authority}")) && crate::i18n::is_local_path(path) {
+        path.to_string()
+    } else {
+        "/".to_string()
+    }
 }
 
 /// Around server functions: for a plain form post (the browser asks for HTML) keeps what came
@@ -135,14 +143,14 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
     if request.method() != Method::POST || !path.starts_with("/fn/") || !is_form || !wants_html {
         return next.run(request).await;
     }
-    let (owner, new_cookie) = match owner_of(headers) {
+    let (owner, new_cookie) = match owner_of(&state.site, headers) {
         Some(owner) => (owner, None),
         None => {
             let Ok(token) = secret::new_token() else { return next.run(request).await };
             (format!("b{}", secret::token_hash(&token)), Some(token))
         }
     };
-    let referer = headers.get(REFERER).and_then(|v| v.to_str().ok()).map(|r| without_marks(r).0);
+    let referer = headers.get(REFERER).and_then(|v| v.to_str().ok()).map(|r| without_marks(&local(&state.site, r)).0);
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
@@ -152,7 +160,7 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
         return response;
     };
     let refused = response.headers().contains_key(server_fn::error::SERVER_FN_ERROR_HEADER);
-    let (mut clean, error) = without_marks(&location);
+    let (mut clean, error) = without_marks(&local(&state.site, &location));
     let encoded_path = crate::text::url_encode(&path);
     let mark = match error {
         Some(error) if refused => {
@@ -174,8 +182,7 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
             clean.push_str(&at);
         }
         if let Some(token) = new_cookie {
-            let cookie = format!("{BROWSER_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax");
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
+            if let Ok(value) = HeaderValue::from_str(&state.site.cookie(BROWSER_COOKIE, &token, None)) {
                 response.headers_mut().append(SET_COOKIE, value);
             }
         }

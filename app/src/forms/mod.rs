@@ -75,7 +75,7 @@ fn came_back<A: server_fn::ServerFn>() -> Option<kept::Kept> {
         return None;
     }
     let state = use_context::<crate::state::AppState>()?;
-    let owner = kept::owner_of(&crate::accounts::session::request_headers())?;
+    let owner = kept::owner_of(&state.site, &crate::accounts::session::request_headers())?;
     state.kept.get(mark("__kept")?, &owner, A::PATH)
 }
 

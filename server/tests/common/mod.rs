@@ -82,9 +82,13 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
     pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
-/// Posts a form to a server function as `cookie` (empty: anonymous), the way a hydrated page does.
+/// The `Origin` a browser on the tests' portal sends.
+pub const ORIGIN: &str = "http://portal.example";
+
+/// Posts a form to a server function as `cookie` (empty: anonymous), the way a page of the
+/// portal does (same-origin `Origin`).
 pub async fn call(state: &AppState, endpoint: &str, cookie: &str, pairs: &[(&str, &str)]) -> (StatusCode, HeaderMap, String) {
-    let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")];
+    let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", ORIGIN)];
     if !cookie.is_empty() {
         headers.push(("cookie", cookie));
     }
