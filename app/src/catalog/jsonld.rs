@@ -81,7 +81,20 @@ pub fn json_ld(record: &Record, lang: Lang, path: &str) -> Value {
     value
 }
 
-/// The object as the text of a `<script type="application/ld+json">`: `</` cannot end it early.
+/// The object as the text of a `<script type="application/ld+json">`: nothing in it can end the
+/// script early or start markup (`</script>`, `<!--`), whatever a record's text holds.
 pub fn script_text(value: &Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    // `<`, `>` and `&` occur only inside JSON strings, where their \u escapes mean the same.
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn script_text_holds_no_markup() {
+        let value = serde_json::json!({ "name": "</script><script>alert(1)</script> & <!--" });
+        let text = super::script_text(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value, "the same data");
+    }
 }

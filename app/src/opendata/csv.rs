@@ -27,9 +27,19 @@ fn row(record: &Record, columns: &[&str], origin: &str) -> Vec<String> {
         .iter()
         .map(|column| match *column {
             "url" => format!("{origin}{}/{}", record.kind().path(), record.entry().id()),
-            field => cell(value.get(field)),
+            field => inert(cell(value.get(field))),
         })
         .collect()
+}
+
+/// A cell a spreadsheet shows as text, never runs: one that begins like a formula (`=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'` (OWASP's advice on CSV injection).
+fn inert(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
 }
 
 /// A field as text: lists joined with "; ".
@@ -61,5 +71,14 @@ mod tests {
         assert_eq!(cell(value.get("a")), "x; y");
         assert_eq!(cell(value.get("n")), "3");
         assert_eq!(cell(value.get("missing")), "");
+    }
+
+    #[test]
+    fn formulas_become_text() {
+        assert_eq!(inert("=HYPERLINK(\"http://evil.example\",\"x\")".into()), "'=HYPERLINK(\"http://evil.example\",\"x\")");
+        for start in ["+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(inert(start.into()).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(inert("Viện Hải dương học".into()), "Viện Hải dương học");
     }
 }

@@ -68,7 +68,7 @@ pub fn robots(origin: &str) -> String {
     format!("User-agent: *\n{rules}Allow: /\n\nSitemap: {origin}/sitemap.xml\n")
 }
 
-/// Text for XML character data.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+/// Text for XML character data (quick-xml's escaping, the library the Atom feeds are written with).
+fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    quick_xml::escape::escape(text)
 }
