@@ -32,6 +32,9 @@ pub enum AppError {
     Unauthorized,
     #[error("not allowed")]
     Forbidden,
+    /// Too many attempts: try again in `retry_after` seconds (429 with `Retry-After`).
+    #[error("{message}")]
+    TooManyRequests { message: String, retry_after: u64 },
     #[error("something went wrong on our side; please try again")]
     Internal,
 }
@@ -56,6 +59,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
+            AppError::TooManyRequests { .. } => 429,
             AppError::Internal => 500,
         }
     }
@@ -79,7 +83,11 @@ impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
         let status = axum::http::StatusCode::from_u16(self.status())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response()
+        let mut response = (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response();
+        if let AppError::TooManyRequests { retry_after, .. } = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.into());
+        }
+        response
     }
 }
 

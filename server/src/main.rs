@@ -86,6 +86,7 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     startup::follow_database(&state);
     startup::remind_owners(&state);
     startup::run_saved_searches(&state);
+    startup::housekeeping(&state);
     startup::deliver_mail(&state, config)?;
     let warm = state.clone();
     tokio::spawn(async move { app::dashboard::service::prepare(&warm).await });

@@ -135,6 +135,9 @@ pub async fn server_fn_status(request: Request<Body>, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let app::error::AppError::TooManyRequests { retry_after, .. } = error {
+            parts.headers.insert(header::RETRY_AFTER, retry_after.into());
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

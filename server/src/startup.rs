@@ -102,6 +102,22 @@ pub fn remind_owners(state: &AppState) {
     });
 }
 
+/// Once an hour, forgets what no rule needs any more: throttled attempts past their window.
+pub fn housekeeping(state: &AppState) {
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match app::accounts::throttle::purge(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("{n} old throttled attempts forgotten"),
+                Err(err) => tracing::error!("purging throttled attempts failed: {err}"),
+            }
+        }
+    });
+}
+
 /// Every ten minutes, runs the saved searches and tells their owners about new results.
 pub fn run_saved_searches(state: &AppState) {
     let state = state.clone();

@@ -326,9 +326,9 @@ async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
         let (status, _, _) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "wrong guess")]).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
     }
-    let (status, _, body) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "locked for a while even with the right password");
-    assert!(body.contains("15"), "{body}");
+    let (status, headers, body) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "slowed for a while even with the right password, from the address that guessed");
+    assert!(headers.contains_key("retry-after") && body.contains("Quá nhiều lần thử"), "{body}");
 
     // A reset link arrives in the outbox, works once, and signs in.
     call(&state, "request_reset", "", &[("email", "lan@startup.vn")]).await;
@@ -450,6 +450,90 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
 }
 
 #[tokio::test]
+async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
+    let state = small_state().await;
+    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    assert_eq!(call(&state, "sign_up", "", &up).await.0, StatusCode::OK);
+    let sign_in = |peer: &'static str, password: &'static str, lang: &'static str| {
+        let state = state.clone();
+        async move {
+            let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN), ("accept-language", lang)];
+            let body = common::form(&[("email", "lan@startup.vn"), ("password", password)]);
+            common::send_from(&state, peer, Method::POST, "/fn/sign_in", &headers, body).await
+        }
+    };
+    // The owner signs in from home once; the address is known from then on.
+    assert_eq!(sign_in("198.51.100.1:1", "một mật khẩu dài", "vi").await.0, StatusCode::OK);
+
+    // 40 tries from one socket, each with another X-Forwarded-For: past the free ones, 429s.
+    let mut refused = 0;
+    for n in 0..40 {
+        let forwarded = format!("10.9.8.{n}");
+        let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN), ("x-forwarded-for", forwarded.as_str())];
+        let body = common::form(&[("email", &format!("x{n}@example.vn")), ("password", "wrong guess")]);
+        let (status, headers, _) = common::send_from(&state, "203.0.113.9:5000", Method::POST, "/fn/sign_in", &headers, body).await;
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            assert!(headers["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
+            refused += 1;
+        }
+    }
+    assert!(refused >= 29, "only the first 10 or so are tried: {refused} refused");
+    let (status, _, body) = sign_in("203.0.113.9:5001", "wrong guess", "en").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(body.contains("Too many attempts"), "in the reader's language: {body}");
+
+    // Guessing at Lan's account from many addresses: five each, then that address waits...
+    let peers: Vec<String> = (0..10).map(|n| format!("192.0.2.{}:7000", 100 + n)).collect();
+    for peer in &peers {
+        for _ in 0..5 {
+            let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+            let body = common::form(&[("email", "lan@startup.vn"), ("password", "wrong guess")]);
+            assert_eq!(common::send_from(&state, peer, Method::POST, "/fn/sign_in", &headers, body).await.0, StatusCode::BAD_REQUEST);
+        }
+    }
+    let again = |peer: String| {
+        let state = state.clone();
+        async move {
+            let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+            let body = common::form(&[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]);
+            common::send_from(&state, &peer, Method::POST, "/fn/sign_in", &headers, body).await.0
+        }
+    };
+    assert_eq!(again(peers[0].clone()).await, StatusCode::TOO_MANY_REQUESTS, "an address that guessed waits, even with the password");
+    // ...and past 50 failures in all, so does any address the account never signed in from,
+    assert_eq!(again("192.0.2.200:1".into()).await, StatusCode::TOO_MANY_REQUESTS);
+    // but the owner, from the address they use, is not locked out by strangers.
+    assert_eq!(sign_in("198.51.100.1:2", "một mật khẩu dài", "vi").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
+    let state = small_state().await;
+    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+    let mut statuses = Vec::new();
+    for n in 0..8 {
+        let email = format!("reset{n}@example.vn");
+        statuses.push(common::send_from(&state, "203.0.113.20:1", Method::POST, "/fn/request_reset", &headers, common::form(&[("email", &email)])).await.0);
+    }
+    assert_eq!(statuses[..5], [StatusCode::OK; 5]);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+    for n in 0..3 {
+        assert_eq!(common::send_from(&state, &format!("203.0.113.{}:1", 30 + n), Method::POST, "/fn/request_reset", &headers, common::form(&[("email", "lan@startup.vn")])).await.0, StatusCode::OK);
+    }
+    let fourth = common::send_from(&state, "203.0.113.40:1", Method::POST, "/fn/request_reset", &headers, common::form(&[("email", "lan@startup.vn")])).await.0;
+    assert_eq!(fourth, StatusCode::TOO_MANY_REQUESTS, "one email is not mailed more than three times in a row, from anywhere");
+
+    let mut statuses = Vec::new();
+    for n in 0..7 {
+        let email = format!("new{n}@example.vn");
+        let up = common::form(&[("name", "Người mới"), ("email", &email), ("password", "một mật khẩu dài"), ("role", "member")]);
+        statuses.push(common::send_from(&state, "203.0.113.50:1", Method::POST, "/fn/sign_up", &headers, up).await.0);
+    }
+    assert_eq!(statuses[..5], [StatusCode::OK; 5]);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+}
+
+#[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
@@ -458,15 +542,15 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
         let body = common::form(&[("email", &email), ("password", "wrong guess")]);
         common::send_from(state, peer, Method::POST, "/fn/sign_in", &headers, body).await.2
     }
-    let throttled = |body: &str| body.contains("15");
+    let throttled = |body: &str| body.contains("Quá nhiều lần thử");
 
     // A client that writes its own X-Forwarded-For is still one address.
     let state = small_state().await;
-    for n in 0..20 {
+    for n in 0..10 {
         assert!(!throttled(&fail(&state, "203.0.113.5:4000", n).await));
     }
-    assert!(throttled(&fail(&state, "203.0.113.5:4001", 20).await), "the 21st failure from one socket is slowed");
-    assert!(!throttled(&fail(&state, "203.0.113.6:4000", 21).await), "another address is not");
+    assert!(throttled(&fail(&state, "203.0.113.5:4001", 10).await), "the 11th failure from one socket in a row is slowed");
+    assert!(!throttled(&fail(&state, "203.0.113.6:4000", 11).await), "another address is not");
 
     // Behind a trusted proxy, each forwarded client is its own address.
     let state = small_state().await.with_site(common::site("203.0.113.0/24"));

@@ -40,12 +40,15 @@ pub async fn get_account() -> Result<Viewer, AppError> {
 /// Creates an account (business member or researcher) and signs it in.
 #[server(prefix = "/fn", endpoint = "sign_up")]
 pub async fn sign_up(name: String, email: String, password: String, role: String) -> Result<(), AppError> {
-    use super::{checks, repo, secret, session};
+    use super::{checks, repo, secret, session, throttle};
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
     let (name, email) = (crate::text::nfc(name.trim()), email.trim().to_lowercase());
     let role = Role::from_code(&role).filter(|r| matches!(r, Role::Member | Role::Researcher));
     checks::sign_up(lang, &name, &email, &password, role)?;
+    let address = format!("address:{}", session::client_address());
+    throttle::check(&state.db, &throttle::SIGN_UP_ADDRESS, &address, lang).await?;
+    throttle::record(&state.db, &throttle::SIGN_UP_ADDRESS, &[&address]).await?;
     let hash = secret::hash_password(password).await?;
     let roles = role.into_iter().collect::<Vec<_>>();
     let id = repo::create_user(&state.db, &email, &name, &hash, &roles).await.map_err(|err| match err {
@@ -57,22 +60,24 @@ pub async fn sign_up(name: String, email: String, password: String, role: String
     Ok(())
 }
 
-/// Signs in; after five failures an account (or twenty an address) waits fifteen minutes.
+/// Signs in. Failures slow down the address, the account from that address, and past many the
+/// account from addresses it never signed in from (`throttle`); a refusal comes before any hash.
 #[server(prefix = "/fn", endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use super::{checks, repo, secret, session};
+    use super::{checks, repo, secret, session, throttle};
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
     let email = email.trim().to_lowercase();
     if password.len() > super::model::MAX_PASSWORD || email.len() > super::model::MAX_NAME {
         return Err(checks::field("password", lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password.")));
     }
-    let subjects = [format!("account:{email}"), format!("address:{}", session::client_address())];
-    const WINDOW: i64 = 15 * 60;
-    if repo::recent_failures(&state.db, &subjects[0], WINDOW).await? >= 5 || repo::recent_failures(&state.db, &subjects[1], WINDOW).await? >= 20 {
-        return Err(AppError::BadRequest(
-            lang.pick("Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút hoặc đặt lại mật khẩu.", "Too many failed sign-ins. Try again in 15 minutes or reset your password.").into(),
-        ));
+    let address = format!("address:{}", session::client_address());
+    let account = format!("account:{email}");
+    let pair = format!("{account}|{address}");
+    throttle::check(&state.db, &throttle::SIGN_IN_ADDRESS, &address, lang).await?;
+    throttle::check(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair, lang).await?;
+    if !throttle::happened(&state.db, &throttle::KNOWN_ADDRESS, &pair).await? {
+        throttle::check(&state.db, &throttle::SIGN_IN_ACCOUNT, &account, lang).await?;
     }
     let found = repo::credentials(&state.db, &email).await?;
     let ok = match &found {
@@ -84,10 +89,13 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         }
     };
     let Some((id, _)) = found.filter(|_| ok) else {
-        repo::record_failure(&state.db, &subjects).await?;
+        throttle::record(&state.db, &throttle::SIGN_IN_ADDRESS, &[&address]).await?;
+        throttle::record(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &[&pair]).await?;
+        throttle::record(&state.db, &throttle::SIGN_IN_ACCOUNT, &[&account]).await?;
         return Err(checks::field("password", lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password.")));
     };
-    repo::clear_failures(&state.db, &subjects[0]).await?;
+    throttle::clear(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair).await?;
+    throttle::record(&state.db, &throttle::KNOWN_ADDRESS, &[&pair]).await?;
     session::start(&state.db, id).await?;
     let next = next.filter(|n| crate::i18n::is_local_path(n)).unwrap_or_else(|| "/account".into());
     leptos_axum::redirect(&next);
@@ -106,9 +114,16 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Mails a one-time reset link if the email has an account; says the same either way.
 #[server(prefix = "/fn", endpoint = "request_reset")]
 pub async fn request_reset(email: String) -> Result<(), AppError> {
-    use super::{repo, secret};
+    use super::{repo, secret, session, throttle};
     let state = crate::state::app_state()?;
+    let lang = crate::i18n::request_lang();
     let email = email.trim().to_lowercase();
+    let address = format!("address:{}", session::client_address());
+    let asked = format!("email:{email}");
+    throttle::check(&state.db, &throttle::RESET_ADDRESS, &address, lang).await?;
+    throttle::check(&state.db, &throttle::RESET_EMAIL, &asked, lang).await?;
+    throttle::record(&state.db, &throttle::RESET_ADDRESS, &[&address]).await?;
+    throttle::record(&state.db, &throttle::RESET_EMAIL, &[&asked]).await?;
     if let Some((id, _)) = repo::credentials(&state.db, &email).await? {
         let token = secret::new_token()?;
         repo::create_reset(&state.db, &secret::token_hash(&token), id, 3600).await?;

@@ -18,3 +18,5 @@ pub mod repo;
 pub mod secret;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;

@@ -136,29 +136,6 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Records a failed sign-in against each of `subjects` (an account, an address).
-pub async fn record_failure(db: &Db, subjects: &[String]) -> Result<(), AppError> {
-    for subject in subjects {
-        sqlx::query("INSERT INTO sign_in_failures (subject, at) VALUES ($1, $2)").bind(subject).bind(now()).execute(db).await?;
-    }
-    Ok(())
-}
-
-/// Failed sign-ins against `subject` in the last `seconds`.
-pub async fn recent_failures(db: &Db, subject: &str, seconds: i64) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM sign_in_failures WHERE subject = $1 AND at > $2")
-        .bind(subject)
-        .bind(from_now(-seconds))
-        .fetch_one(db)
-        .await?)
-}
-
-/// Forgets the failures of an account that just signed in.
-pub async fn clear_failures(db: &Db, subject: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1").bind(subject).execute(db).await?;
-    Ok(())
-}
-
 /// Stores a one-time password reset token (hashed).
 pub async fn create_reset(db: &Db, token_hash: &str, user_id: i64, seconds: i64) -> Result<(), AppError> {
     sqlx::query("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")

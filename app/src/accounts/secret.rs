@@ -1,5 +1,6 @@
 //! Passwords (argon2id) and random tokens (sessions, password resets). Hashing is slow on
-//! purpose, so it runs on the blocking pool.
+//! purpose, so it runs on the blocking pool, at most `HASHING_AT_ONCE` at a time: a flood of
+//! sign-ins queues here and leaves the other blocking threads to searches and matches.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -7,8 +8,14 @@ use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
 
+/// Password hashes computed at once (the server keeps at least four blocking threads).
+const HASHING_AT_ONCE: usize = 2;
+
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHING_AT_ONCE);
+
 /// The argon2id hash of `password`, in PHC string form.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
+    let _turn = HASHING.acquire().await.map_err(AppError::internal)?;
     tokio::task::spawn_blocking(move || {
         let mut salt = [0u8; 16];
         getrandom::fill(&mut salt).map_err(AppError::internal)?;
@@ -24,6 +31,7 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 
 /// Whether `password` matches `hash`.
 pub async fn verify_password(password: String, hash: String) -> Result<bool, AppError> {
+    let _turn = HASHING.acquire().await.map_err(AppError::internal)?;
     tokio::task::spawn_blocking(move || {
         match PasswordHash::new(&hash) {
             Ok(parsed) => Ok(Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()),

@@ -17,7 +17,9 @@ pub async fn request_introduction(
     #[server(default)] need: Option<String>,
     message: String,
 ) -> Result<(), AppError> {
+    let sender = crate::accounts::throttle::Sender::check().await?;
     super::service::request(kind, &id, need, &message).await?;
+    sender.sent().await?;
     leptos_axum::redirect("/mine#introductions");
     Ok(())
 }
