@@ -533,6 +533,56 @@ async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
     assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_people_publishing_the_same_title_at_once_get_two_records() {
+    use tower::ServiceExt;
+    let state = small_state().await;
+    let mut people = Vec::new();
+    for (name, org) in [("an", "tom-hum-van-ninh"), ("binh", "so-khcn"), ("chi", "tom-hum-van-ninh"), ("dung", "so-khcn")] {
+        people.push(person(&state, name, &[Role::Member], Some(org)).await);
+    }
+    let requests = people.iter().map(|who| {
+        let description = format!("Nhu cầu của {}: cảm biến oxy hòa tan cho lồng nuôi tôm hùm ở Vạn Ninh.", who.name);
+        let body = common::form(&[("kind", "need"), ("save", "publish"), ("text[title]", "Cảm biến oxy cho lồng nuôi"), ("text[description]", &description), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]);
+        let request = axum::http::Request::post("/fn/save_listing")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .header("origin", common::ORIGIN)
+            .header("cookie", who.cookie.as_str())
+            .extension(axum::extract::ConnectInfo("192.0.2.10:1".parse::<std::net::SocketAddr>().unwrap()))
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        server::router::router(state.clone()).oneshot(request)
+    });
+    let answers = futures::future::join_all(requests).await;
+    for answer in &answers {
+        let answer = answer.as_ref().unwrap();
+        assert!(answer.status().is_success() || answer.status().is_redirection(), "{:?}", answer);
+    }
+    let mut places: Vec<String> = answers.iter().map(|a| location(a.as_ref().unwrap().headers())).collect();
+    places.sort();
+    places.dedup();
+    assert_eq!(places.len(), 4, "four records: {places:?}");
+    for place in &places {
+        let (_, _, page) = send(&state, Method::GET, place, &[], String::new()).await;
+        let owners = people.iter().filter(|p| page.contains(&format!("Nhu cầu của {}:", p.name))).count();
+        assert_eq!(owners, 1, "each record holds one person's text: {place}");
+    }
+}
+
+#[tokio::test]
+async fn an_introduction_carries_only_the_requesters_own_need() {
+    let w = world(false).await;
+    let message = ("message", "Chúng tôi muốn hiệu chuẩn cảm biến oxy của mình.");
+    let (status, _, body) = call(&w.state, "request_introduction", &w.other_member.cookie, &[("kind", "lab"), ("id", &w.lab), ("need", &w.need), message]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "another organization's need: {body}");
+    assert!(body.contains("need"), "{body}");
+    let (_, _, mine) = call(&w.state, "my_introductions", &w.other_member.cookie, &[]).await;
+    assert_eq!(mine.trim(), "[]", "nothing was sent");
+    let (status, _, body) = call(&w.state, "request_introduction", &w.other_member.cookie, &[("kind", "lab"), ("id", &w.lab), message]).await;
+    assert_eq!(status, StatusCode::OK, "without it: {body}");
+}
+
 #[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {

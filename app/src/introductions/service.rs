@@ -41,8 +41,14 @@ pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) 
     let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     let need = need.filter(|n| !n.trim().is_empty());
     if let Some(need) = &need {
-        if crate::catalog::repo::get(&state.db, Kind::Need, need).await?.is_none() {
+        let Some(record) = crate::catalog::repo::get(&state.db, Kind::Need, need).await? else {
             return Err(AppError::BadRequest(format!("no need with id {need}")));
+        };
+        // Only the requester's own need (their organization's, or one they manage) may go along.
+        let theirs = matches!(&record, crate::catalog::model::Record::Need(n) if user.organization.as_deref() == Some(n.organization.as_str()))
+            || crate::listings::repo::listing(&state.db, Kind::Need, need).await?.and_then(|l| l.owner) == Some(user.id);
+        if !theirs {
+            return Err(field(lang, "need", "Chỉ gửi kèm nhu cầu của tổ chức bạn.", "Attach only your own organization's need."));
         }
     }
     if repo::pending(&state.db, user.id, kind.code(), id).await? {

@@ -26,13 +26,13 @@ pub async fn listing(db: &Db, kind: Kind, id: &str) -> Result<Option<ListingRow>
 }
 
 /// Whether `kind`/`id` is used, published or as a draft.
-pub async fn id_taken(db: &Db, kind: Kind, id: &str) -> Result<bool, AppError> {
+pub async fn id_taken(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM records WHERE kind = $1 AND id = $2) + (SELECT COUNT(*) FROM listings WHERE kind = $1 AND id = $2)",
     )
     .bind(kind.code())
     .bind(id)
-    .fetch_one(db)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(n > 0)
 }
@@ -58,7 +58,7 @@ pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64) -
 }
 
 /// Keeps `record` as a draft of `owner`: not in the catalogue, search or matches.
-pub async fn save_draft(db: &Db, record: &Record, owner: i64) -> Result<(), AppError> {
+pub async fn save_draft(conn: &mut SqliteConnection, record: &Record, owner: i64) -> Result<(), AppError> {
     let doc = serde_json::to_string(record).map_err(AppError::internal)?;
     sqlx::query(
         "INSERT INTO listings (kind, id, owner, draft, confirmed_at) VALUES ($1, $2, $3, $4, $5)
@@ -69,7 +69,7 @@ pub async fn save_draft(db: &Db, record: &Record, owner: i64) -> Result<(), AppE
     .bind(owner)
     .bind(doc)
     .bind(now())
-    .execute(db)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

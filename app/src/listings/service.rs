@@ -51,21 +51,35 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
             if !rules::may_create(&user, kind) {
                 return Err(refuse(lang, kind, &user));
             }
-            (unique_id(&state, kind, &form).await?, None, None)
+            // The id is chosen in the transaction below; this one only names the record's checks.
+            (slug_of(kind, &form), None, None)
         }
     };
     pin_ownership(&user, kind, current.as_ref(), &mut form);
-    let record = build::record_from_form(kind, &id, &form, lang)?;
+    let mut record = build::record_from_form(kind, &id, &form, lang)?;
     check_references(&state, &record, lang).await?;
     check_owners(&state, &user, &record, lang).await?;
 
     let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
+    // IMMEDIATE: two submissions at once wait for each other instead of failing to upgrade, and
+    // a new record's id is chosen inside, so two people publishing the same title at the same
+    // moment get two records (never one overwriting the other).
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let id = match current {
+        Some(_) => id,
+        None => {
+            let free = unique_id(&mut tx, kind, &id).await?;
+            if free != id {
+                record = build::record_from_form(kind, &free, &form, lang)?;
+            }
+            free
+        }
+    };
     if form.save == "draft" && was_draft {
-        repo::save_draft(&state.db, &record, user.id).await?;
+        repo::save_draft(&mut tx, &record, user.id).await?;
+        tx.commit().await?;
         return Ok("/mine".into());
     }
-    // IMMEDIATE: two submissions at once wait for each other instead of failing to upgrade.
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     repo::publish(&mut tx, &record, user.id).await?;
     tx.commit().await?;
     if kind == Kind::Organization && current.is_none() && !user.is_staff() {
@@ -106,13 +120,17 @@ fn pin_ownership(user: &User, kind: Kind, current: Option<&Record>, form: &mut L
     }
 }
 
-/// An id for a new record, from its title, not used yet.
-async fn unique_id(state: &AppState, kind: Kind, form: &ListingForm) -> Result<String, AppError> {
+/// The id a new record's title suggests.
+fn slug_of(kind: Kind, form: &ListingForm) -> String {
     let title = ["name", "title"].iter().find_map(|f| form.text.get(*f)).map(String::as_str).unwrap_or("");
-    let base = rules::slug(title, kind);
+    rules::slug(title, kind)
+}
+
+/// `base`, or `base-2`, `base-3`…: the first id not used yet (inside the publishing transaction).
+async fn unique_id(conn: &mut sqlx::SqliteConnection, kind: Kind, base: &str) -> Result<String, AppError> {
     for n in 1..1000 {
-        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
-        if !repo::id_taken(&state.db, kind, &candidate).await? {
+        let candidate = if n == 1 { base.to_string() } else { format!("{base}-{n}") };
+        if !repo::id_taken(&mut *conn, kind, &candidate).await? {
             return Ok(candidate);
         }
     }
