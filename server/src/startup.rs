@@ -102,7 +102,8 @@ pub fn remind_owners(state: &AppState) {
     });
 }
 
-/// Once an hour, forgets what no rule needs any more: throttled attempts past their window.
+/// Once an hour, forgets what no rule needs any more: throttled attempts past their window,
+/// expired sessions and reset tokens, mail sent a month ago.
 pub fn housekeeping(state: &AppState) {
     let db = state.db.clone();
     tokio::spawn(async move {
@@ -113,6 +114,11 @@ pub fn housekeeping(state: &AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!("{n} old throttled attempts forgotten"),
                 Err(err) => tracing::error!("purging throttled attempts failed: {err}"),
+            }
+            match app::accounts::repo::purge_expired(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("{n} expired sessions, reset tokens and sent mails deleted"),
+                Err(err) => tracing::error!("purging expired sessions failed: {err}"),
             }
         }
     });

@@ -584,6 +584,38 @@ async fn an_introduction_carries_only_the_requesters_own_need() {
 }
 
 #[tokio::test]
+async fn only_the_newest_reset_link_works_and_admins_never_see_one() {
+    let state = small_state().await;
+    let admin = person(&state, "admin", &[Role::Admin], None).await;
+    repo::create_user(&state.db, "lan@startup.vn", "Lan", "no password", &[Role::Member]).await.unwrap();
+    let token_of = |body: &str| body.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+    call(&state, "request_reset", "", &[("email", "lan@startup.vn")]).await;
+    let first = token_of(&repo::outbox(&state.db, 1).await.unwrap()[0].body);
+    call(&state, "request_reset", "", &[("email", "lan@startup.vn")]).await;
+    let second = token_of(&repo::outbox(&state.db, 1).await.unwrap()[0].body);
+    assert_ne!(first, second);
+    let (status, _, _) = call(&state, "reset_password", "", &[("token", &first), ("password", "mật khẩu mới thật dài")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a newer request revoked the older link");
+
+    let (_, _, outbox) = call(&state, "read_outbox", &admin.cookie, &[]).await;
+    assert!(outbox.contains("reset?token=…") && !outbox.contains(&second), "{outbox}");
+    let (_, _, audit) = call(&state, "read_audit_log", &admin.cookie, &[]).await;
+    assert!(audit.contains("read_outbox"), "{audit}");
+
+    let (status, _, _) = call(&state, "reset_password", "", &[("token", &second), ("password", "mật khẩu mới thật dài")]).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Expired sessions and used or expired tokens are purged; a sent mail keeps no body.
+    let user = repo::credentials(&state.db, "lan@startup.vn").await.unwrap().unwrap().0;
+    repo::create_session(&state.db, "expired-session", user, -60).await.unwrap();
+    assert!(repo::purge_expired(&state.db).await.unwrap() >= 1, "the expired session (the reset already revoked every token)");
+    assert!(repo::session_user(&state.db, "expired-session").await.unwrap().is_none());
+    let (id, _) = repo::unsent(&state.db, 10).await.unwrap().remove(0);
+    repo::mark_sent(&state.db, id).await.unwrap();
+    assert!(repo::outbox(&state.db, 10).await.unwrap().iter().any(|m| m.body.is_empty()), "the sent mail's link is gone");
+}
+
+#[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");

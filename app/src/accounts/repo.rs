@@ -70,6 +70,7 @@ pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> Result<
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(user_id).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM password_resets WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -136,14 +137,18 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Stores a one-time password reset token (hashed).
+/// Stores a one-time password reset token (hashed), revoking the person's earlier ones: only the
+/// newest link works.
 pub async fn create_reset(db: &Db, token_hash: &str, user_id: i64, seconds: i64) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query("DELETE FROM password_resets WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     sqlx::query("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
         .bind(token_hash)
         .bind(user_id)
         .bind(from_now(seconds))
-        .execute(db)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -185,9 +190,21 @@ pub async fn unsent(db: &Db, limit: i64) -> Result<Vec<(i64, Mail)>, AppError> {
     Ok(rows.into_iter().map(|r| (r.id, r.mail)).collect())
 }
 
+/// Marks a mail sent and drops its body (it may hold a reset link); its address, subject and
+/// times stay for the admins' record.
 pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
-    sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2").bind(now()).bind(id).execute(db).await?;
+    sqlx::query("UPDATE outbox SET sent_at = $1, body = '' WHERE id = $2").bind(now()).bind(id).execute(db).await?;
     Ok(())
+}
+
+/// Deletes what has expired: sessions, reset tokens (expired or used) and mail sent over 30
+/// days ago. Answers how many rows went.
+pub async fn purge_expired(db: &Db) -> Result<u64, AppError> {
+    let now = now();
+    let mut purged = sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
+    purged += sqlx::query("DELETE FROM password_resets WHERE expires_at < $1 OR used_at IS NOT NULL").bind(&now).execute(db).await?.rows_affected();
+    purged += sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1").bind(from_now(-30 * 24 * 3600)).execute(db).await?.rows_affected();
+    Ok(purged)
 }
 
 /// The newest mails, newest first.
