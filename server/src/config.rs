@@ -34,6 +34,11 @@ pub struct Config {
     #[arg(long, env = "SMTP_URL", global = true, hide_env_values = true)]
     pub smtp_url: Option<String>,
 
+    /// Without SMTP_URL: a folder where each mail is written as an `.eml` file (for a demo or a
+    /// test machine without a mail server).
+    #[arg(long, env = "MAIL_DIR", global = true)]
+    pub mail_dir: Option<PathBuf>,
+
     /// Sender of the portal's mail.
     #[arg(long, env = "MAIL_FROM", default_value = "Sàn ĐMST Khánh Hòa <no-reply@localhost>", global = true)]
     pub mail_from: String,

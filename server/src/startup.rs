@@ -138,17 +138,32 @@ pub fn run_saved_searches(state: &AppState) {
     });
 }
 
-/// With `SMTP_URL`, sends the outbox every thirty seconds.
+/// With `SMTP_URL`, sends the outbox every thirty seconds; else with `MAIL_DIR`, writes it there
+/// every second.
 pub fn deliver_mail(state: &AppState, config: &Config) -> anyhow::Result<()> {
-    let Some(url) = config.smtp_url.as_deref() else {
-        tracing::info!("no SMTP_URL: mail stays in the outbox (admins read it on /admin)");
-        return Ok(());
-    };
-    let transport = app::accounts::mail::smtp(url).map_err(anyhow::Error::msg)?;
-    let from: app::accounts::mail::Mailbox = config.mail_from.parse().map_err(|e| anyhow::anyhow!("MAIL_FROM: {e}"))?;
+    use app::accounts::mail;
+    let from: mail::Mailbox = config.mail_from.parse().map_err(|e| anyhow::anyhow!("MAIL_FROM: {e}"))?;
+    if let Some(url) = config.smtp_url.as_deref() {
+        let transport = mail::smtp(url).map_err(anyhow::Error::msg)?;
+        keep_delivering(state, transport, from, std::time::Duration::from_secs(30));
+    } else if let Some(dir) = &config.mail_dir {
+        let transport = mail::folder(dir).map_err(anyhow::Error::msg)?;
+        tracing::info!("no SMTP_URL: mail is written to {}", dir.display());
+        keep_delivering(state, transport, from, std::time::Duration::from_secs(1));
+    } else {
+        tracing::info!("no SMTP_URL nor MAIL_DIR: mail stays in the outbox (admins see it on /admin, links hidden)");
+    }
+    Ok(())
+}
+
+fn keep_delivering<T>(state: &AppState, transport: T, from: app::accounts::mail::Mailbox, every: std::time::Duration)
+where
+    T: app::accounts::mail::AsyncTransport + Send + Sync + 'static,
+    T::Error: std::fmt::Display,
+{
     let db = state.db.clone();
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+        let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
             if let Err(err) = app::accounts::mail::deliver(&db, &transport, &from, 50).await {
@@ -156,5 +171,4 @@ pub fn deliver_mail(state: &AppState, config: &Config) -> anyhow::Result<()> {
             }
         }
     });
-    Ok(())
 }

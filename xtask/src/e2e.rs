@@ -53,9 +53,12 @@ pub fn run(browser: &Path) -> Result<()> {
         .env("ADMIN_PASSWORD", OFFICER_PASSWORD)
         .env("RUST_LOG", "warn")
         .current_dir(root()))?;
+    // No mail server here: mail goes to files, where the tests read confirmation links.
+    let mail = data.join("mail");
     let child = Command::new(site::server_binary(false))
         .arg("serve")
         .env("DATA_DIR", &data)
+        .env("MAIL_DIR", &mail)
         .env("LEPTOS_SITE_ADDR", &addr)
         .env("LEPTOS_SITE_ROOT", site::site_root())
         .env("RUST_LOG", "warn")
@@ -84,6 +87,7 @@ pub fn run(browser: &Path) -> Result<()> {
         .env("SCREENSHOT_DIR", root().join("target/screenshots"))
         .env("OFFICER_EMAIL", OFFICER_EMAIL)
         .env("OFFICER_PASSWORD", OFFICER_PASSWORD)
+        .env("MAIL_DIR", &mail)
         .current_dir(root().join("end2end")))
 }
 

@@ -119,6 +119,12 @@ fn serve(release: bool) -> Result<()> {
     let binary = site::server_binary(release);
     let mut cmd = Command::new(&binary);
     cmd.arg("serve").env("LEPTOS_SITE_ROOT", site::site_root());
+    // Without a mail server, mail (sign-up confirmations, reset links) is written as files.
+    if std::env::var_os("SMTP_URL").is_none() && std::env::var_os("MAIL_DIR").is_none() {
+        let mail = crate::target_dir().join("mail");
+        eprintln!("xtask: mail is written to {} (set SMTP_URL to send it)", mail.display());
+        cmd.env("MAIL_DIR", mail);
+    }
     eprintln!("xtask: starting the portal at http://{}", std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into()));
     run(&mut cmd)
 }

@@ -1,9 +1,11 @@
-//! Delivering the outbox by SMTP when it is configured (`SMTP_URL`). Without it, mail stays in
-//! the outbox, where admins read it.
+//! Delivering the outbox by SMTP when it is configured (`SMTP_URL`), or as `.eml` files into a
+//! folder (`MAIL_DIR`: a demo or test machine without a mail server). Without either, mail stays
+//! in the outbox, where admins see it (links hidden).
 
 use lettre::message::header::ContentType;
 pub use lettre::message::Mailbox;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+pub use lettre::AsyncTransport;
+use lettre::{AsyncSmtpTransport, Message, Tokio1Executor};
 
 use super::repo;
 use crate::db::Db;
@@ -13,6 +15,12 @@ use crate::error::AppError;
 /// `smtp://mail.example.vn:587?tls=required`.
 pub fn smtp(url: &str) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
     AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map(|b| b.build()).map_err(|e| format!("SMTP_URL: {e}"))
+}
+
+/// A transport that writes each mail as `<uuid>.eml` into `dir` (created if missing).
+pub fn folder(dir: &std::path::Path) -> Result<lettre::AsyncFileTransport<Tokio1Executor>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("MAIL_DIR {}: {e}", dir.display()))?;
+    Ok(lettre::AsyncFileTransport::<Tokio1Executor>::new(dir))
 }
 
 /// Sends up to `limit` unsent mails from `from` through `transport`; marks each one sent.
@@ -73,5 +81,20 @@ mod tests {
         assert_eq!(sent.len(), 1);
         assert!(sent[0].1.contains("reset?token=x"));
         assert_eq!(deliver(&db, &up, &from, 10).await.unwrap(), 0, "sent once");
+    }
+
+    #[tokio::test]
+    async fn without_a_mail_server_mail_is_written_to_a_folder() {
+        let db = crate::db::connect_in_memory().await.unwrap();
+        repo::queue_mail(&db, "lan@startup.vn", "Xác nhận", "https://portal/confirm?token=abc").await.unwrap();
+        let dir = std::env::temp_dir().join(format!("kh-mail-{}", crate::accounts::secret::new_token().unwrap()));
+        let folder = folder(&dir).unwrap();
+        let from: Mailbox = "Sàn ĐMST <no-reply@khanhhoa.gov.vn>".parse().unwrap();
+        assert_eq!(deliver(&db, &folder, &from, 10).await.unwrap(), 1);
+        let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|f| f.unwrap().path()).collect();
+        assert_eq!(files.len(), 1);
+        let text = std::fs::read_to_string(&files[0]).unwrap();
+        assert!(text.contains("lan@startup.vn"), "{text}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
