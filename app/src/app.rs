@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::accounts::admin_pages::AdminPage;
-use crate::accounts::pages::{AccountPage, ResetPage, SignInPage, SignUpPage};
+use crate::accounts::pages::{AccountPage, ConfirmPage, ResetPage, SignInPage, SignUpPage};
 use crate::catalog::model::Kind;
 use crate::inbox::pages::InboxPage;
 use crate::pages::mine::MinePage;
@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/confirm") view=ConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async/>

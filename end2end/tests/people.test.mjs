@@ -4,7 +4,7 @@
 // the startup follows every step in its inbox.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot, signInAsOfficer } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, signInAsOfficer, mailedLink } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,6 +21,10 @@ async function signUp(page, { name, email, role }) {
   await page.getByLabel('Mật khẩu').fill('một mật khẩu đủ dài');
   await page.getByRole('radio', { name: role }).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  // The address is confirmed by the link mailed to it; the link's page has one button.
+  await page.getByText('Chúng tôi đã gửi thư tới email này').waitFor();
+  await page.goto(await mailedLink(email, '/confirm?token='));
+  await page.getByRole('button', { name: 'Xác nhận và tạo tài khoản' }).click();
   await page.waitForURL(/\/account$/);
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }

@@ -1,6 +1,6 @@
 // Shared set-up of the end-to-end tests: Debian's Chromium driven by playwright-core.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
@@ -55,4 +55,29 @@ export async function signInAsOfficer(page) {
   await page.getByLabel('Mật khẩu').fill(process.env.OFFICER_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/account$/);
+}
+
+/// The first link starting with `marker` (e.g. '/confirm?token=') in a mail to `recipient`, as
+/// the server wrote it into MAIL_DIR (no mail server on the test machine). Waits up to 15 s.
+export async function mailedLink(recipient, marker) {
+  const dir = process.env.MAIL_DIR;
+  if (!dir) throw new Error('MAIL_DIR is not set: cargo xtask e2e sets it');
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    let names = [];
+    try { names = readdirSync(dir).filter((n) => n.endsWith('.eml')); } catch { /* not written yet */ }
+    for (const name of names) {
+      const text = readFileSync(join(dir, name), 'latin1');
+      const split = text.search(/\r?\n\r?\n/);
+      const head = text.slice(0, split);
+      if (!new RegExp(`^To: .*${recipient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'mi').test(head)) continue;
+      let body = text.slice(split).trim();
+      if (/^Content-Transfer-Encoding: base64/mi.test(head)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+      else if (/^Content-Transfer-Encoding: quoted-printable/mi.test(head)) body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+      const match = body.match(new RegExp(`https?://\\S*${marker.replace(/[?]/g, '\\?')}[0-9a-f]+`));
+      if (match) return match[0];
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${recipient} with ${marker} in ${dir}`);
 }

@@ -228,6 +228,17 @@ async fn browser_cookie(state: &AppState, endpoint: &str, from: &str, pairs: &[(
     (cookie, location(&headers))
 }
 
+/// Signs up with `fields` and uses the link mailed to confirm the address: the confirmation's
+/// status and headers (its `set-cookie` starts the session).
+async fn sign_up_and_confirm(state: &AppState, fields: &[(&str, &str)]) -> (StatusCode, axum::http::HeaderMap) {
+    let (status, _, body) = call(state, "sign_up", "", fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    let token = mail.body.split("confirm?token=").nth(1).expect("a confirmation link").split_whitespace().next().unwrap().to_string();
+    let (status, headers, _) = call(state, "confirm_signup", "", &[("token", &token)]).await;
+    (status, headers)
+}
+
 async fn page(state: &AppState, path: &str, cookie: &str) -> String {
     let headers: Vec<(&str, &str)> = if cookie.is_empty() { vec![] } else { vec![("cookie", cookie)] };
     let (status, _, body) = common::send(state, Method::GET, path, &headers, String::new()).await;
@@ -304,15 +315,19 @@ async fn a_members_need_stays_its_organizations_and_drafts_stay_private() {
 async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
     let state = small_state().await;
     let up = [("name", "Lan Nguyễn"), ("email", "Lan@Startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
-    let (status, headers, body) = call(&state, "sign_up", "", &up).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, headers) = sign_up_and_confirm(&state, &up).await;
+    assert_eq!(status, StatusCode::OK);
     let set_cookie = headers["set-cookie"].to_str().unwrap().to_string();
     assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"), "{set_cookie}");
     let cookie = set_cookie.split(';').next().unwrap().to_string();
     let (_, _, body) = call(&state, "get_viewer", &cookie, &[]).await;
     assert!(body.contains("lan@startup.vn") && body.contains("member"), "{body}");
-    let (status, _, _) = call(&state, "sign_up", "", &up).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "one account per email");
+    // Signing up again with the same address answers the same as a new one; its owner is told.
+    let (status, headers, body) = call(&state, "sign_up", "", &up).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "null"), "the same answer as for a new address");
+    assert!(!headers.contains_key("set-cookie"));
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    assert!(mail.body.contains("/signin") && !mail.body.contains("token="), "one account per email: {}", mail.body);
     let (status, _, _) = call(&state, "sign_up", "", &[("name", "X"), ("email", "x@y.vn"), ("password", "long enough pw"), ("role", "admin")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "nobody signs up as admin");
 
@@ -426,8 +441,8 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
     let https = app::site::Site::new(Some("https://portal.example"), "127.0.0.1:3000".parse().unwrap(), "").unwrap();
     let state = small_state().await.with_site(https);
     let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
-    let (status, headers, body) = call(&state, "sign_up", "", &up).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, headers) = sign_up_and_confirm(&state, &up).await;
+    assert_eq!(status, StatusCode::OK);
     let set = headers["set-cookie"].to_str().unwrap();
     assert!(set.starts_with("__Host-kh_session=") && set.contains("; Secure") && set.contains("Path=/"), "{set}");
     let session = set.split(';').next().unwrap();
@@ -453,7 +468,7 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
 async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let state = small_state().await;
     let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
-    assert_eq!(call(&state, "sign_up", "", &up).await.0, StatusCode::OK);
+    assert_eq!(sign_up_and_confirm(&state, &up).await.0, StatusCode::OK);
     let sign_in = |peer: &'static str, password: &'static str, lang: &'static str| {
         let state = state.clone();
         async move {
@@ -616,6 +631,33 @@ async fn only_the_newest_reset_link_works_and_admins_never_see_one() {
 }
 
 #[tokio::test]
+async fn sign_up_answers_the_same_for_a_new_and_an_existing_email_and_a_link_works_once() {
+    let state = small_state().await;
+    repo::create_user(&state.db, "taken@startup.vn", "Đã có", "no password", &[Role::Member]).await.unwrap();
+    let form = |email: &'static str| [("name", "Người thử"), ("email", email), ("password", "một mật khẩu dài"), ("role", "researcher")];
+    let (new_status, new_headers, new_body) = call(&state, "sign_up", "", &form("new@startup.vn")).await;
+    let (old_status, old_headers, old_body) = call(&state, "sign_up", "", &form("taken@startup.vn")).await;
+    assert_eq!((new_status, new_body.as_str()), (old_status, old_body.as_str()));
+    assert!(!new_headers.contains_key("set-cookie") && !old_headers.contains_key("set-cookie"));
+    let mails = repo::outbox(&state.db, 2).await.unwrap();
+    assert!(mails.iter().any(|m| m.recipient == "taken@startup.vn" && m.body.contains("/signin")), "the owner hears that someone tried");
+    let link = &mails.iter().find(|m| m.recipient == "new@startup.vn").unwrap().body;
+    let token = link.split("confirm?token=").nth(1).unwrap().split_whitespace().next().unwrap();
+    assert!(repo::credentials(&state.db, "new@startup.vn").await.unwrap().is_none(), "no account before the link is used");
+
+    // The link opens a page with a button; the button creates the account, once.
+    let (_, _, page) = send(&state, Method::GET, &format!("/confirm?token={token}"), &[], String::new()).await;
+    assert!(page.contains(token), "the page posts the token");
+    assert!(repo::credentials(&state.db, "new@startup.vn").await.unwrap().is_none(), "opening the link alone creates nothing");
+    let (status, headers, _) = call(&state, "confirm_signup", "", &[("token", token)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let cookie = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let (_, _, viewer) = call(&state, "get_viewer", &cookie, &[]).await;
+    assert!(viewer.contains("new@startup.vn") && viewer.contains("researcher"), "{viewer}");
+    assert_eq!(call(&state, "confirm_signup", "", &[("token", token)]).await.0, StatusCode::BAD_REQUEST, "a link works once");
+}
+
+#[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
@@ -660,6 +702,7 @@ const SIGNED_IN: &[&str] = &["member", "other", "researcher", "officer", "admin"
 fn matrix() -> Vec<Action> {
     vec![
         Action { endpoint: "sign_up", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough"), ("role", "member")]) },
+        Action { endpoint: "confirm_signup", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("token", "0")]) },
         Action { endpoint: "sign_in", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn"), ("password", "wrong")]) },
         Action { endpoint: "sign_out", accepted: false, allowed: EVERYONE, params: |_| vec![] },
         Action { endpoint: "request_reset", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn")]) },

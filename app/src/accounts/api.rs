@@ -37,7 +37,9 @@ pub async fn get_account() -> Result<Viewer, AppError> {
     Ok(Viewer { user, unread, organization_name })
 }
 
-/// Creates an account (business member or researcher) and signs it in.
+/// Starts a sign-up (business member or researcher): mails a link that confirms the address
+/// and creates the account. The answer is the same whether or not the address already has an
+/// account; its owner is then told by mail that someone tried.
 #[server(prefix = "/fn", endpoint = "sign_up")]
 pub async fn sign_up(name: String, email: String, password: String, role: String) -> Result<(), AppError> {
     use super::{checks, repo, secret, session, throttle};
@@ -49,10 +51,45 @@ pub async fn sign_up(name: String, email: String, password: String, role: String
     let address = format!("address:{}", session::client_address());
     throttle::check(&state.db, &throttle::SIGN_UP_ADDRESS, &address, lang).await?;
     throttle::record(&state.db, &throttle::SIGN_UP_ADDRESS, &[&address]).await?;
-    let hash = secret::hash_password(password).await?;
-    let roles = role.into_iter().collect::<Vec<_>>();
-    let id = repo::create_user(&state.db, &email, &name, &hash, &roles).await.map_err(|err| match err {
-        AppError::Conflict(_) => checks::field("email", lang.pick("Email này đã có tài khoản. Hãy đăng nhập.", "This email already has an account. Sign in instead.")),
+    // Hashed either way, so the time taken does not tell either.
+    let password_hash = secret::hash_password(password).await?;
+    let origin = state.site.origin();
+    if repo::credentials(&state.db, &email).await?.is_some() {
+        let body = format!(
+            "Có người vừa đăng ký tài khoản bằng email này. Nếu là bạn, hãy đăng nhập: {origin}/signin\n\
+             Quên mật khẩu? {origin}/reset\nNếu không phải bạn, hãy bỏ qua thư này.\n\n\
+             Someone just tried to sign up with this email. If it was you, sign in: {origin}/signin\n\
+             Forgot your password? {origin}/reset\nIf it was not you, ignore this mail.\n"
+        );
+        repo::queue_mail(&state.db, &email, "Đăng ký bằng email của bạn · A sign-up with your email", &body).await?;
+    } else {
+        let token = secret::new_token()?;
+        let role = role.map(|r| r.code().to_string()).unwrap_or_default();
+        let signup = repo::PendingSignup { email: email.clone(), name, password_hash, role };
+        repo::create_pending_signup(&state.db, &secret::token_hash(&token), &signup, 24 * 3600).await?;
+        let body = format!(
+            "Xác nhận email để hoàn tất đăng ký (hiệu lực 24 giờ) / Confirm your email to finish signing up (valid for 24 hours):\n\
+             {origin}/confirm?token={token}\n"
+        );
+        repo::queue_mail(&state.db, &email, "Xác nhận email · Confirm your email", &body).await?;
+    }
+    Ok(())
+}
+
+/// Confirms a sign-up with the link's token: creates the account and signs it in.
+#[server(prefix = "/fn", endpoint = "confirm_signup")]
+pub async fn confirm_signup(token: String) -> Result<(), AppError> {
+    use super::{repo, secret, session};
+    let state = crate::state::app_state()?;
+    let lang = crate::i18n::request_lang();
+    let Some(signup) = repo::take_pending_signup(&state.db, &secret::token_hash(token.trim())).await? else {
+        return Err(AppError::BadRequest(
+            lang.pick("Liên kết xác nhận đã hết hạn hoặc đã được dùng. Hãy đăng ký lại.", "This confirmation link has expired or was already used. Sign up again.").into(),
+        ));
+    };
+    let roles: Vec<Role> = Role::from_code(&signup.role).into_iter().collect();
+    let id = repo::create_user(&state.db, &signup.email, &signup.name, &signup.password_hash, &roles).await.map_err(|err| match err {
+        AppError::Conflict(_) => AppError::BadRequest(lang.pick("Email này đã có tài khoản. Hãy đăng nhập.", "This email already has an account. Sign in instead.").into()),
         other => other,
     })?;
     session::start(&state.db, id).await?;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use super::api::{get_account, get_viewer, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
+use super::api::{get_account, get_viewer, ConfirmSignup, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
 use super::model::{Role, MIN_PASSWORD};
 use crate::forms::{typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -76,10 +76,14 @@ fn SignUpForm() -> impl IntoView {
             </label>
         }
     });
+    let done = lang.pick(
+        "Chúng tôi đã gửi thư tới email này. Hãy mở liên kết trong thư để hoàn tất đăng ký (hiệu lực 24 giờ).",
+        "We have sent a mail to this address. Open the link in it to finish signing up (valid for 24 hours).",
+    );
     view! {
         <section class="form-page">
             <h1>{lang.pick("Tạo tài khoản", "Create an account")}</h1>
-            <FormStatus result/>
+            <FormStatus result done/>
             <ActionForm action attr:class="stack-form">
                 <label for="name">{lang.pick("Họ và tên", "Full name")}</label>
                 <input id="name" name="name" value=typed.or("name", "") autocomplete="name" required maxlength="120" aria-describedby="name-error"/>
@@ -99,6 +103,28 @@ fn SignUpForm() -> impl IntoView {
                 <button type="submit">{lang.pick("Tạo tài khoản", "Create account")}</button>
             </ActionForm>
             <p>{lang.pick("Đã có tài khoản? ", "Already registered? ")}<a href="/signin">{lang.pick("Đăng nhập", "Sign in")}</a></p>
+        </section>
+    }
+}
+
+/// The page a sign-up link opens: one button that confirms the address (a link alone changes
+/// nothing, so a mail scanner that follows it creates no account).
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    let lang = use_lang();
+    let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    let action = ServerAction::<ConfirmSignup>::new();
+    let result = crate::forms::last_result(action);
+    view! {
+        <Title text=lang.pick("Xác nhận email", "Confirm your email")/>
+        <section class="form-page">
+            <h1>{lang.pick("Xác nhận email", "Confirm your email")}</h1>
+            <FormStatus result/>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="token" value=token/>
+                <p>{lang.pick("Bấm nút dưới đây để tạo tài khoản của bạn.", "Press the button below to create your account.")}</p>
+                <button type="submit">{lang.pick("Xác nhận và tạo tài khoản", "Confirm and create account")}</button>
+            </ActionForm>
         </section>
     }
 }

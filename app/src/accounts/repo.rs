@@ -137,6 +137,46 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A sign-up waiting for its email address to be confirmed.
+#[derive(sqlx::FromRow)]
+pub struct PendingSignup {
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub role: String,
+}
+
+/// Keeps a sign-up until the link with `token_hash` is used, for `seconds`.
+pub async fn create_pending_signup(db: &Db, token_hash: &str, signup: &PendingSignup, seconds: i64) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO pending_signups (token_hash, email, name, password_hash, role, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(token_hash)
+        .bind(&signup.email)
+        .bind(&signup.name)
+        .bind(&signup.password_hash)
+        .bind(&signup.role)
+        .bind(from_now(seconds))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Uses up a sign-up link: the sign-up, if the link was valid and unexpired. Every other
+/// pending sign-up of the same address goes with it.
+pub async fn take_pending_signup(db: &Db, token_hash: &str) -> Result<Option<PendingSignup>, AppError> {
+    let mut tx = db.begin().await?;
+    let found: Option<PendingSignup> =
+        sqlx::query_as("DELETE FROM pending_signups WHERE token_hash = $1 AND expires_at > $2 RETURNING email, name, password_hash, role")
+            .bind(token_hash)
+            .bind(now())
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(signup) = &found {
+        sqlx::query("DELETE FROM pending_signups WHERE email = $1").bind(&signup.email).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(found)
+}
+
 /// Stores a one-time password reset token (hashed), revoking the person's earlier ones: only the
 /// newest link works.
 pub async fn create_reset(db: &Db, token_hash: &str, user_id: i64, seconds: i64) -> Result<(), AppError> {
@@ -197,12 +237,14 @@ pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Deletes what has expired: sessions, reset tokens (expired or used) and mail sent over 30
+/// Deletes what has expired: sessions, reset tokens (expired or used), sign-ups never confirmed
+/// and mail sent over 30
 /// days ago. Answers how many rows went.
 pub async fn purge_expired(db: &Db) -> Result<u64, AppError> {
     let now = now();
     let mut purged = sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
     purged += sqlx::query("DELETE FROM password_resets WHERE expires_at < $1 OR used_at IS NOT NULL").bind(&now).execute(db).await?.rows_affected();
+    purged += sqlx::query("DELETE FROM pending_signups WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
     purged += sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1").bind(from_now(-30 * 24 * 3600)).execute(db).await?.rows_affected();
     Ok(purged)
 }

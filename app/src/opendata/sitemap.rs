@@ -63,7 +63,7 @@ pub async fn file(db: &Db, origin: &str, name: &str) -> Result<Option<String>, A
 
 /// robots.txt: everything public may be crawled; accounts, forms and server functions not.
 pub fn robots(origin: &str) -> String {
-    let private = ["/fn/", "/lang/", "/account", "/admin", "/mine", "/inbox", "/signin", "/signup", "/reset", "/*/new", "/*/edit"];
+    let private = ["/fn/", "/lang/", "/account", "/admin", "/mine", "/inbox", "/signin", "/signup", "/reset", "/confirm", "/*/new", "/*/edit"];
     let rules: String = private.iter().map(|p| format!("Disallow: {p}\n")).collect();
     format!("User-agent: *\n{rules}Allow: /\n\nSitemap: {origin}/sitemap.xml\n")
 }
