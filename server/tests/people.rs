@@ -658,6 +658,53 @@ async fn sign_up_answers_the_same_for_a_new_and_an_existing_email_and_a_link_wor
 }
 
 #[tokio::test]
+async fn people_see_their_sessions_end_them_and_change_their_password() {
+    let state = small_state().await;
+    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let (_, headers) = sign_up_and_confirm(&state, &up).await;
+    let phone = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let sign_in = [("email", "lan@startup.vn"), ("password", "một mật khẩu dài")];
+    let (_, headers, _) = call(&state, "sign_in", "", &sign_in).await;
+    let laptop = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let stranger = person(&state, "stranger", &[Role::Member], None).await;
+
+    let (_, _, listed) = call(&state, "my_sessions", &laptop, &[]).await;
+    let sessions: Vec<Value> = serde_json::from_str(&listed).unwrap();
+    assert_eq!(sessions.len(), 2, "{listed}");
+    let other = sessions.iter().find(|s| s["current"] == false).unwrap()["id"].as_str().unwrap().to_string();
+    assert_eq!(sessions.iter().filter(|s| s["current"] == true).count(), 1);
+    assert_eq!(sessions[0]["address"], "192.0.2.10", "where it started");
+
+    // Nobody ends a session not theirs; the owner can.
+    assert_eq!(call(&state, "end_session", &stranger.cookie, &[("id", &other)]).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(call(&state, "end_session", &laptop, &[("id", &other)]).await.0, StatusCode::OK);
+    let (_, _, viewer) = call(&state, "get_viewer", &phone, &[]).await;
+    assert!(viewer.contains("\"user\":null"), "the phone's session ended: {viewer}");
+
+    // A wrong current password changes nothing; the right one ends every session but this browser's new one.
+    let (status, _, body) = call(&state, "change_password", &laptop, &[("current_password", "đoán bừa"), ("password", "mật khẩu mới rất dài")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("current_password"), "{body}");
+    let (_, headers, _) = call(&state, "sign_in", "", &sign_in).await;
+    let tablet = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let (status, headers, body) = call(&state, "change_password", &laptop, &[("current_password", "một mật khẩu dài"), ("password", "mật khẩu mới rất dài")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let fresh = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    for (cookie, signed_in) in [(&tablet, false), (&laptop, false), (&fresh, true)] {
+        let (_, _, viewer) = call(&state, "get_viewer", cookie, &[]).await;
+        assert_eq!(viewer.contains("lan@startup.vn"), signed_in, "{viewer}");
+    }
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    assert!(mail.recipient == "lan@startup.vn" && mail.body.contains("/reset"), "the owner is told: {}", mail.body);
+    let (status, _, _) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "mật khẩu mới rất dài")]).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The account page shows both parts.
+    let (_, _, page) = send(&state, Method::GET, "/account", &[("cookie", fresh.as_str())], String::new()).await;
+    assert!(page.contains("id=\"current_password\"") && page.contains("(trình duyệt này)"), "the account page has the security part");
+}
+
+#[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
@@ -703,6 +750,8 @@ fn matrix() -> Vec<Action> {
     vec![
         Action { endpoint: "sign_up", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough"), ("role", "member")]) },
         Action { endpoint: "confirm_signup", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("token", "0")]) },
+        Action { endpoint: "change_password", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("current_password", "wrong"), ("password", "long enough pw")]) },
+        Action { endpoint: "end_session", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("id", "others")]) },
         Action { endpoint: "sign_in", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn"), ("password", "wrong")]) },
         Action { endpoint: "sign_out", accepted: false, allowed: EVERYONE, params: |_| vec![] },
         Action { endpoint: "request_reset", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn")]) },
@@ -812,7 +861,7 @@ async fn authorization_matrix() {
 /// need no row of the matrix (each checks its caller itself, as its own tests show).
 const READ_ONLY: &[&str] = &[
     "get_viewer", "get_account", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications", "application_panel",
-    "my_searches", "dashboard", "find_partners", "get_record", "list_cards", "overview", "record_matches", "record_page", "search", "suggest",
+    "my_searches", "my_sessions", "dashboard", "find_partners", "get_record", "list_cards", "overview", "record_matches", "record_page", "search", "suggest",
 ];
 
 /// POST routes outside the server functions that change nothing (a match computed for the

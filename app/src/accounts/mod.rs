@@ -5,6 +5,8 @@ pub mod api;
 pub mod admin_pages;
 pub mod model;
 pub mod pages;
+pub mod security_api;
+pub mod security_pages;
 
 #[cfg(feature = "ssr")]
 pub mod admin;

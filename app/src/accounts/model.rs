@@ -58,6 +58,19 @@ pub struct Mail {
     pub created_at: String,
 }
 
+/// One signed-in session of a person, as their account page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// The first 16 hex digits of the token's hash: enough to name it, useless to sign in.
+    pub id: String,
+    pub created_at: String,
+    /// The browser it started from (`User-Agent`), if known.
+    pub agent: Option<String>,
+    pub address: Option<String>,
+    /// Whether it is the session of the browser asking.
+    pub current: bool,
+}
+
 /// `body` with every link token (`token=…`) replaced by `token=…` (an ellipsis).
 pub fn without_tokens(body: &str) -> String {
     let mut out = String::with_capacity(body.len());

@@ -278,6 +278,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
             </ul>
             <SignOutButton/>
         </section>
+        <super::security_pages::AccountSecurity/>
     }
 }
 

@@ -132,6 +132,47 @@ pub async fn session_user(db: &Db, token_hash: &str) -> Result<Option<User>, App
     with_roles(db, row).await
 }
 
+/// Notes where a session started: the browser (`User-Agent`, cut to 200 characters) and address.
+pub async fn describe_session(db: &Db, token_hash: &str, agent: Option<&str>, address: &str) -> Result<(), AppError> {
+    let agent = agent.map(|a| a.chars().filter(|c| !c.is_control()).take(200).collect::<String>());
+    sqlx::query("UPDATE sessions SET agent = $1, address = $2 WHERE token_hash = $3").bind(agent).bind(address).bind(token_hash).execute(db).await?;
+    Ok(())
+}
+
+/// A person's unexpired sessions, newest first; `current` is the hash of the asking browser's.
+pub async fn sessions_of(db: &Db, user_id: i64, current: Option<&str>) -> Result<Vec<crate::accounts::model::SessionView>, AppError> {
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT token_hash, created_at, agent, address FROM sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC LIMIT 50",
+    )
+    .bind(user_id)
+    .bind(now())
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(hash, created_at, agent, address)| crate::accounts::model::SessionView {
+            id: hash[..16.min(hash.len())].to_string(),
+            current: current == Some(hash.as_str()),
+            created_at,
+            agent,
+            address,
+        })
+        .collect())
+}
+
+/// Ends the person's session named `id` (see `sessions_of`); answers how many ended (0 or 1).
+pub async fn end_session(db: &Db, user_id: i64, id: &str) -> Result<u64, AppError> {
+    if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(0);
+    }
+    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2").bind(user_id).bind(id).execute(db).await?.rows_affected())
+}
+
+/// Ends every session of the person but the one whose hash is `keep`.
+pub async fn end_other_sessions(db: &Db, user_id: i64, keep: &str) -> Result<u64, AppError> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2").bind(user_id).bind(keep).execute(db).await?.rows_affected())
+}
+
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db).await?;
     Ok(())
