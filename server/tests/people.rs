@@ -705,6 +705,34 @@ async fn people_see_their_sessions_end_them_and_change_their_password() {
 }
 
 #[tokio::test]
+async fn nothing_of_anothers_draft_is_revealed() {
+    let w = world(false).await;
+    let mut draft = vec![("kind", "need"), ("save", "draft")];
+    draft.extend_from_slice(&[("text[title]", "Kế hoạch bí mật nuôi cá bớp"), ("text[description]", "Một kế hoạch chưa công bố về nuôi cá bớp ở Vân Phong."), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]);
+    assert_eq!(call(&w.state, "save_listing", &w.member.cookie, &draft).await.0, StatusCode::OK);
+    let id = "ke-hoach-bi-mat-nuoi-ca-bop";
+    let meta = |who: &Person| {
+        let (state, cookie) = (w.state.clone(), who.cookie.clone());
+        async move {
+            let body = serde_json::json!({ "kind": "need", "id": id }).to_string();
+            let mut headers = vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+            if !cookie.is_empty() {
+                headers.push(("cookie", cookie.as_str()));
+            }
+            send(&state, Method::POST, "/fn/get_listing_meta", &headers, body).await.0
+        }
+    };
+    assert_eq!(meta(&w.member).await, StatusCode::OK, "the owner sees their draft's listing");
+    assert_eq!(meta(&w.officer).await, StatusCode::OK);
+    for who in [&w.other_member, &w.researcher, &w.anonymous] {
+        assert_eq!(meta(who).await, StatusCode::NOT_FOUND, "{} learns nothing, not even that it exists", who.name);
+    }
+    assert_eq!(meta(&w.other_member).await, StatusCode::NOT_FOUND);
+    let (status, _, _) = send(&w.state, Method::GET, &format!("/needs/{id}"), &[("cookie", w.other_member.cookie.as_str())], String::new()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
@@ -805,6 +833,34 @@ fn matrix() -> Vec<Action> {
             params: |w| pairs(&[("kind", "call"), ("id", &w.call), ("save", "publish"), ("text[title]", "Đổi tên")]),
         },
         Action { endpoint: "confirm_listing", accepted: false, allowed: &["member", "officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need)]) },
+        Action { endpoint: "confirm_listing", accepted: false, allowed: &["researcher", "officer", "admin"], params: |w| pairs(&[("kind", "lab"), ("id", &w.lab)]) },
+        Action { endpoint: "confirm_listing", accepted: false, allowed: &["officer", "admin"], params: |w| pairs(&[("kind", "call"), ("id", &w.call)]) },
+        // Creating each kind: who may start one (the rest are refused before their fields are read).
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["researcher", "officer", "admin"],
+            params: |_| {
+                let mut p = pairs(&[("kind", "lab"), ("save", "publish")]);
+                p.extend(pairs(LAB));
+                p
+            },
+        },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["researcher", "officer", "admin"],
+            params: |_| pairs(&[("kind", "expert"), ("save", "publish"), ("text[name]", "TS. Nguyễn Văn Biển"), ("text[organization]", "ria3")]),
+        },
+        Action { endpoint: "save_listing", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("kind", "offer"), ("save", "publish"), ("text[title]", "Kit PCR nhanh")]) },
+        Action { endpoint: "save_listing", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("kind", "call"), ("save", "publish"), ("text[title]", "Kêu gọi mới")]) },
+        Action { endpoint: "save_listing", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("kind", "pilot"), ("save", "publish"), ("text[title]", "Thử nghiệm mới")]) },
+        Action {
+            endpoint: "moderate_listing",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |w| pairs(&[("kind", "lab"), ("id", &w.lab), ("hidden", "false")]),
+        },
         Action { endpoint: "save_search", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("query", "q=vaccine")]) },
         Action { endpoint: "delete_search", accepted: false, allowed: &["member"], params: |w| pairs(&[("id", &w.saved_search)]) },
         Action { endpoint: "hidden_listings", accepted: false, allowed: &["officer", "admin"], params: |_| vec![] },

@@ -190,13 +190,18 @@ pub async fn editing(kind: Kind, id: &str) -> Result<Editing, AppError> {
 }
 
 /// What the record's page shows about its listing.
+/// Of a record that is not public (a draft, a hidden record) only its owner and officers learn
+/// anything, even that it exists.
 pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
     let state = app_state()?;
     let user = current_user().await?;
-    let record = match user {
-        Some(_) => crate::catalog::repo::get(&state.db, kind, id).await?,
-        None => None,
-    };
+    let record = crate::catalog::repo::get(&state.db, kind, id).await?;
+    if record.is_none() {
+        let owner = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner);
+        if !user.as_ref().is_some_and(|u| u.is_staff() || owner == Some(u.id)) {
+            return Err(AppError::NotFound);
+        }
+    }
     meta_of(&state.db, user.as_ref(), kind, id, record.as_ref()).await
 }
 
