@@ -8,18 +8,18 @@ use leptos_router::{path, SsrMode};
 use crate::accounts::admin_pages::AdminPage;
 use crate::accounts::pages::{AccountPage, ConfirmPage, ResetPage, SignInPage, SignUpPage};
 use crate::catalog::model::Kind;
-use crate::inbox::pages::InboxPage;
-use crate::pages::mine::MinePage;
-use crate::listings::pages::{EditListingPage, NewListingPage};
-use crate::pages::list::ListPage;
-use crate::pages::record::DetailPage;
 use crate::dashboard::pages::DashboardPage;
-use crate::opendata::pages::OpenDataPage;
-use crate::pages::home::HomePage;
 use crate::i18n::provide_lang;
-use crate::notices::{portal_name, NotFound};
-use crate::pages::frame::{Footer, Header};
+use crate::inbox::pages::InboxPage;
+use crate::listings::pages::{EditListingPage, NewListingPage};
 use crate::matching::pages::FindPartnersPage;
+use crate::notices::{portal_name, NotFound};
+use crate::opendata::pages::OpenDataPage;
+use crate::pages::frame::{Footer, Header};
+use crate::pages::home::HomePage;
+use crate::pages::list::ListPage;
+use crate::pages::mine::MinePage;
+use crate::pages::record::DetailPage;
 use crate::search::pages::SearchPage;
 
 /// The document around the app, rendered on the server.
@@ -87,7 +87,11 @@ pub fn App() -> impl IntoView {
     let lang = provide_lang();
     let formatter = move |title: String| {
         let name = portal_name(lang);
-        if title == name { title } else { format!("{title} · {name}") }
+        if title == name {
+            title
+        } else {
+            format!("{title} · {name}")
+        }
     };
     view! {
         <Title formatter/>

@@ -61,10 +61,8 @@ impl Lang {
         for item in header.split(',') {
             let mut parts = item.split(';');
             let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-            let q = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .find_map(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
+            let q =
+                parts.filter_map(|p| p.trim().strip_prefix("q=")).find_map(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or("");
             if let Some(lang) = Lang::from_code(primary) {
                 if best.is_none_or(|(bq, _)| q > bq) {
@@ -188,10 +186,7 @@ pub async fn switch_language(
     };
     let next = query.get("next").map(String::as_str).filter(|n| is_local_path(n)).unwrap_or("/");
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
-    (
-        [(http::header::SET_COOKIE, cookie), (http::header::LOCATION, next.to_string())],
-        http::StatusCode::SEE_OTHER,
-    )
+    ([(http::header::SET_COOKIE, cookie), (http::header::LOCATION, next.to_string())], http::StatusCode::SEE_OTHER)
         .into_response()
 }
 

@@ -75,7 +75,8 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let lang = use_lang();
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+        response
+            .set_status(http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
     }
     match error {
         AppError::Unauthorized => view! { <SignInFirst/> }.into_any(),

@@ -34,7 +34,9 @@ impl QueryPairs {
     pub fn lang(&self) -> Result<Option<Lang>, AppError> {
         match self.first("lang") {
             None | Some("") => Ok(None),
-            Some(code) => Lang::from_code(code).map(Some).ok_or_else(|| AppError::BadRequest("lang must be vi or en".into())),
+            Some(code) => {
+                Lang::from_code(code).map(Some).ok_or_else(|| AppError::BadRequest("lang must be vi or en".into()))
+            }
         }
     }
 }

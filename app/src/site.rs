@@ -47,7 +47,8 @@ impl Site {
     /// `trusted_proxies` (addresses or CIDR blocks, separated by commas or spaces).
     pub fn new(public_url: Option<&str>, listen: SocketAddr, trusted_proxies: &str) -> Result<Self, String> {
         let loopback = listen.ip().is_loopback() || listen.ip().is_unspecified();
-        let listen_name = if listen.ip().is_unspecified() { format!("localhost:{}", listen.port()) } else { listen.to_string() };
+        let listen_name =
+            if listen.ip().is_unspecified() { format!("localhost:{}", listen.port()) } else { listen.to_string() };
         let text = match public_url.map(str::trim).filter(|u| !u.is_empty()) {
             Some(url) => url.to_string(),
             None => format!("http://{listen_name}"),
@@ -118,7 +119,8 @@ impl Site {
         let Some(mut address) = peer else {
             return ClientAddress(None);
         };
-        let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",");
+        let forwarded =
+            headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",");
         let mut hops = forwarded.rsplit(',').map(str::trim);
         while self.trusts(address) {
             match hops.next().and_then(|hop| hop.parse::<IpAddr>().ok()) {
@@ -214,7 +216,11 @@ mod tests {
     fn forwarded_addresses_are_read_only_from_trusted_proxies() {
         let site = Site::new(None, listen(), "10.0.0.0/8 ::1").unwrap();
         let stranger: IpAddr = "203.0.113.7".parse().unwrap();
-        assert_eq!(site.client_address(Some(stranger), &forwarded("1.2.3.4")).0, Some(stranger), "a client's own header is ignored");
+        assert_eq!(
+            site.client_address(Some(stranger), &forwarded("1.2.3.4")).0,
+            Some(stranger),
+            "a client's own header is ignored"
+        );
         let proxy: IpAddr = "10.0.0.2".parse().unwrap();
         let seen = site.client_address(Some(proxy), &forwarded("1.2.3.4, 198.51.100.9, 10.0.0.5"));
         assert_eq!(seen.0, Some("198.51.100.9".parse().unwrap()), "the right-most address a trusted proxy did not add");

@@ -54,5 +54,6 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// The state, inside a server function.
 pub fn app_state() -> Result<AppState, crate::error::AppError> {
-    leptos::prelude::use_context::<AppState>().ok_or_else(|| crate::error::AppError::internal("AppState missing from context"))
+    leptos::prelude::use_context::<AppState>()
+        .ok_or_else(|| crate::error::AppError::internal("AppState missing from context"))
 }

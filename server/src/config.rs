@@ -61,14 +61,13 @@ pub struct Config {
 
 impl Config {
     pub fn database_url(&self) -> String {
-        self.database_url
-            .clone()
-            .unwrap_or_else(|| format!("sqlite:{}", self.data_dir.join("portal.db").display()))
+        self.database_url.clone().unwrap_or_else(|| format!("sqlite:{}", self.data_dir.join("portal.db").display()))
     }
 
     /// Where the portal lives and which proxies stand in front of it.
     pub fn site(&self) -> anyhow::Result<app::site::Site> {
-        app::site::Site::new(self.public_url.as_deref(), self.site_addr, &self.trusted_proxies).map_err(anyhow::Error::msg)
+        app::site::Site::new(self.public_url.as_deref(), self.site_addr, &self.trusted_proxies)
+            .map_err(anyhow::Error::msg)
     }
 
     pub fn leptos_options(&self) -> LeptosOptions {

@@ -48,7 +48,8 @@ pub struct Scores {
 pub fn score(ranked: &[String], judgments: &HashMap<String, u8>) -> Scores {
     let gain = |g: u8| f64::from((1u32 << g) - 1);
     let discount = |i: usize| 1.0 / ((i + 2) as f64).log2();
-    let dcg: f64 = ranked.iter().take(K).enumerate().map(|(i, key)| gain(*judgments.get(key).unwrap_or(&0)) * discount(i)).sum();
+    let dcg: f64 =
+        ranked.iter().take(K).enumerate().map(|(i, key)| gain(*judgments.get(key).unwrap_or(&0)) * discount(i)).sum();
     let mut ideal: Vec<u8> = judgments.values().copied().collect();
     ideal.sort_unstable_by(|a, b| b.cmp(a));
     let idcg: f64 = ideal.iter().take(K).enumerate().map(|(i, g)| gain(*g) * discount(i)).sum();
@@ -102,7 +103,8 @@ impl Bench {
             index.weights = app::search::index::Weights::parse(&spec, app::search::index::Weights::default());
         }
         if let Ok(spec) = std::env::var("KH_MATCH_WEIGHTS") {
-            index.match_weights = app::search::index::Weights::parse(&spec, app::search::index::Weights::for_matching());
+            index.match_weights =
+                app::search::index::Weights::parse(&spec, app::search::index::Weights::for_matching());
         }
         let index = Arc::new(index);
         sync(&db, &index).await.map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -113,17 +115,15 @@ impl Bench {
     /// The engine's top keys for a query.
     pub fn search(&self, q: &str) -> anyhow::Result<Vec<String>> {
         let req = SearchRequest { q: q.to_string(), limit: K, ..SearchRequest::default() };
-        let results = self.index.search_uncached(&req, Lang::Vi, app::clock::today()).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let results =
+            self.index.search_uncached(&req, Lang::Vi, app::clock::today()).map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(results.hits.into_iter().map(|h| format!("{}/{}", h.kind.code(), h.id)).collect())
     }
 
     /// The naive baseline's top keys: every word of the query OR-ed, ranked by bm25.
     pub async fn baseline(&self, q: &str, kinds: Option<&[&str]>) -> anyhow::Result<Vec<String>> {
-        let words: Vec<String> = q
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{w}\""))
-            .collect();
+        let words: Vec<String> =
+            q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"")).collect();
         if words.is_empty() {
             return Ok(Vec::new());
         }
@@ -133,7 +133,8 @@ impl Bench {
             sql.push_str(&format!(" AND kind IN ({})", list.join(",")));
         }
         sql.push_str(&format!(" ORDER BY bm25(fts) LIMIT {K}"));
-        let keys: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(words.join(" OR ")).fetch_all(&self.db).await?;
+        let keys: Vec<String> =
+            sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(words.join(" OR ")).fetch_all(&self.db).await?;
         Ok(keys)
     }
 }

@@ -18,8 +18,18 @@ const SHARES: [(Kind, u32); 7] = [
 ];
 
 const PLACES: [&str; 12] = [
-    "Nha Trang", "Cam Ranh", "Ninh Hòa", "Vạn Ninh", "Diên Khánh", "Cam Lâm", "Khánh Vĩnh", "Khánh Sơn", "Phan Rang", "Vân Phong",
-    "Ninh Phước", "Bác Ái",
+    "Nha Trang",
+    "Cam Ranh",
+    "Ninh Hòa",
+    "Vạn Ninh",
+    "Diên Khánh",
+    "Cam Lâm",
+    "Khánh Vĩnh",
+    "Khánh Sơn",
+    "Phan Rang",
+    "Vân Phong",
+    "Ninh Phước",
+    "Bác Ái",
 ];
 
 /// Which kind a reference field points to.
@@ -35,7 +45,8 @@ fn reference_kind(field: &str) -> Option<Kind> {
 /// How many records of each kind make `total`.
 pub fn counts(total: usize) -> Vec<(Kind, usize)> {
     let sum: u32 = SHARES.iter().map(|(_, s)| s).sum();
-    let mut out: Vec<(Kind, usize)> = SHARES.iter().map(|(k, s)| (*k, (total * *s as usize / sum as usize).max(1))).collect();
+    let mut out: Vec<(Kind, usize)> =
+        SHARES.iter().map(|(k, s)| (*k, (total * *s as usize / sum as usize).max(1))).collect();
     let made: usize = out.iter().map(|(_, n)| n).sum();
     if made < total {
         out[0].1 += total - made;
@@ -50,7 +61,8 @@ fn sentences(text: &str) -> Vec<&str> {
 /// Writes `total` records as JSON Lines through `out`, reproducibly for a `seed`.
 pub fn generate(demo: &str, total: usize, seed: u64, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let templates: Vec<Value> = demo.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>()?;
+    let templates: Vec<Value> =
+        demo.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>()?;
     let of_kind = |kind: Kind| templates.iter().filter(|t| t["kind"] == kind.code()).collect::<Vec<_>>();
     let plan = counts(total);
     let ids = |kind: Kind, n: usize| (0..n).map(move |i| format!("{}-{i:06}", kind.code())).collect::<Vec<_>>();
@@ -77,7 +89,8 @@ pub fn generate(demo: &str, total: usize, seed: u64, out: &mut dyn std::io::Writ
             }
             // Mix the text with a sentence of another record of the same kind.
             for field in ["description", "summary", "bio", "description_en", "summary_en", "bio_en"] {
-                let extra = other.get(field).and_then(|v| v.as_str()).and_then(|t| sentences(t).last().map(|s| s.to_string()));
+                let extra =
+                    other.get(field).and_then(|v| v.as_str()).and_then(|t| sentences(t).last().map(|s| s.to_string()));
                 if let (Some(Value::String(text)), Some(extra)) = (obj.get_mut(field), extra) {
                     let first = sentences(text).first().map(|s| s.to_string()).unwrap_or_default();
                     *text = format!("{first} {extra}");

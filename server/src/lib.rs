@@ -3,8 +3,8 @@
 #![recursion_limit = "256"]
 
 pub mod config;
-pub mod router;
-pub mod security;
 pub mod eval;
 pub mod gen;
+pub mod router;
+pub mod security;
 pub mod startup;

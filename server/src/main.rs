@@ -49,7 +49,8 @@ fn main() -> ExitCode {
     // core keep every core busy, while the default (up to 512) would run 50 concurrent searches
     // side by side, each with its own stack and allocator arena, for no more throughput.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().max_blocking_threads((cores * 2).max(4)).build();
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().max_blocking_threads((cores * 2).max(4)).build();
     match runtime {
         Ok(runtime) => runtime.block_on(run()),
         Err(err) => {
@@ -61,7 +62,9 @@ fn main() -> ExitCode {
 
 async fn run() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
@@ -175,7 +178,9 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Resul
         Ok(password) => (password, false),
         Err(_) => (app::accounts::secret::new_token().map_err(|e| anyhow::anyhow!("{e}"))?[..20].to_string(), true),
     };
-    let created = app::accounts::admin::create_admin(&db, email, name, password.clone()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let created = app::accounts::admin::create_admin(&db, email, name, password.clone())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     match (created, generated) {
         (true, true) => println!("admin {email} created; password: {password}"),
         (true, false) => println!("admin {email} created with the password from ADMIN_PASSWORD"),

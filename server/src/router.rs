@@ -2,10 +2,10 @@
 
 use app::app::{shell, App};
 use app::state::AppState;
-use axum::extract::State;
-use axum::response::IntoResponse;
 use axum::body::Body;
+use axum::extract::State;
 use axum::http::{Request, Uri};
+use axum::response::IntoResponse;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -44,11 +44,16 @@ fn assets(options: &leptos::prelude::LeptosOptions) -> axum::routing::MethodRout
 }
 
 async fn cache_assets(req: Request<Body>, next: axum::middleware::Next) -> Response {
-    let hashed = req.uri().path().rsplit('/').next().and_then(|name| name.split('.').nth(1)).is_some_and(|part| {
-        part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit())
-    });
+    let hashed = req
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.split('.').nth(1))
+        .is_some_and(|part| part.len() == 16 && part.chars().all(|c| c.is_ascii_hexdigit()));
     let mut response = next.run(req).await;
-    let policy = if hashed && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let policy =
+        if hashed && response.status().is_success() { "public, max-age=31536000, immutable" } else { "no-cache" };
     response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static(policy));
     response
 }
@@ -59,5 +64,9 @@ async fn fallback(uri: Uri, state: State<AppState>, req: Request<Body>) -> Respo
         return app::error::AppError::NotFound.into_response();
     }
     let context = state.0.clone();
-    leptos_axum::file_and_error_handler_with_context::<AppState, _>(move || leptos::prelude::provide_context(context.clone()), shell)(uri, state, req).await
+    leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+        move || leptos::prelude::provide_context(context.clone()),
+        shell,
+    )(uri, state, req)
+    .await
 }

@@ -55,10 +55,7 @@ const PAGE_LIMIT: usize = 16 * 1024 * 1024;
 /// response's nonce, which Leptos writes into the page. Read from the page itself, so the
 /// policy cannot disagree with it.
 async fn page_policy(response: Response) -> Response {
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let is_html = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if !is_html {
         return response;
     }
@@ -118,7 +115,9 @@ fn is_cross_site(site: &Site, request: &Request<Body>) -> bool {
 
 /// Whether the request carries a session or a signed-out browser's form cookie.
 fn carries_credentials(site: &Site, headers: &axum::http::HeaderMap) -> bool {
-    [app::accounts::session::COOKIE_NAME, app::forms::kept::BROWSER_COOKIE].iter().any(|name| site.read_cookie(headers, name).is_some())
+    [app::accounts::session::COOKIE_NAME, app::forms::kept::BROWSER_COOKIE]
+        .iter()
+        .any(|name| site.read_cookie(headers, name).is_some())
 }
 
 /// Server functions answer every error with 500; this gives each its own status (404, 400,

@@ -39,7 +39,8 @@ pub async fn load_demo_if_empty(db: &Db) -> anyhow::Result<Option<ImportReport>>
 /// or of an older schema) and brings it up to date with the database.
 pub async fn open_search(config: &Config, db: &Db) -> anyhow::Result<Arc<SearchIndex>> {
     let dir = config.data_dir.join("search");
-    let index = tokio::task::spawn_blocking(move || SearchIndex::open(&dir)).await?.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let index =
+        tokio::task::spawn_blocking(move || SearchIndex::open(&dir)).await?.map_err(|e| anyhow::anyhow!("{e}"))?;
     let index = Arc::new(index);
     let indexed = search::index::sync(db, &index).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     if indexed > 0 {

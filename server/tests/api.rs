@@ -149,7 +149,10 @@ async fn importing_twice_changes_nothing_and_round_trips() {
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(kinds, ["organization", "organization", "organization", "lab", "expert", "offer", "need", "call", "pilot"]);
+    assert_eq!(
+        kinds,
+        ["organization", "organization", "organization", "lab", "expert", "offer", "need", "call", "pilot"]
+    );
 }
 
 #[tokio::test]
@@ -168,7 +171,10 @@ async fn the_demo_catalogue_imports_cleanly_and_is_large_enough() {
     let report = server::startup::load_demo_if_empty(&state.db).await.unwrap().expect("loaded");
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     assert!(report.inserted >= 150, "only {} demo records", report.inserted);
-    assert!(server::startup::load_demo_if_empty(&state.db).await.unwrap().is_none(), "loads only into an empty database");
+    assert!(
+        server::startup::load_demo_if_empty(&state.db).await.unwrap().is_none(),
+        "loads only into an empty database"
+    );
     let counts = app::catalog::repo::counts(&state.db).await.unwrap();
     assert!(counts.iter().all(|(_, n)| *n > 0), "{counts:?}");
 }
@@ -230,9 +236,15 @@ async fn the_language_switch_sets_a_cookie_and_stays_on_the_site() {
 #[tokio::test]
 async fn record_pages_carry_schema_org_json_ld() {
     let state = small_state().await;
-    for (uri, kind) in [("/calls/call-khcn-2027", "Grant"), ("/experts/ts-nguyen-van-a", "Person"), ("/organizations/ria3", "Organization"), ("/offers/kit-pcr-tom-hum", "Service")] {
+    for (uri, kind) in [
+        ("/calls/call-khcn-2027", "Grant"),
+        ("/experts/ts-nguyen-van-a", "Person"),
+        ("/organizations/ria3", "Organization"),
+        ("/offers/kit-pcr-tom-hum", "Service"),
+    ] {
         let (_, _, body) = get(&state, uri, &[]).await;
-        let start = body.find("<script type=\"application/ld+json\">").unwrap_or_else(|| panic!("{uri} has no JSON-LD"));
+        let start =
+            body.find("<script type=\"application/ld+json\">").unwrap_or_else(|| panic!("{uri} has no JSON-LD"));
         let rest = &body[start..];
         let json = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
         let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{uri}: {e}: {json}"));
@@ -257,11 +269,16 @@ async fn large_imports_store_every_record_with_its_facets_across_batches() {
     let count = |sector: &'static str| {
         let db = state.db.clone();
         async move {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM record_facets WHERE facet = 'sector' AND value = $1").bind(sector).fetch_one(&db).await.unwrap()
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM record_facets WHERE facet = 'sector' AND value = $1")
+                .bind(sector)
+                .fetch_one(&db)
+                .await
+                .unwrap()
         }
     };
     assert_eq!(count("aquaculture").await, n as i64);
-    let revisions: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT revision) FROM records").fetch_one(&state.db).await.unwrap();
+    let revisions: i64 =
+        sqlx::query_scalar("SELECT COUNT(DISTINCT revision) FROM records").fetch_one(&state.db).await.unwrap();
     assert_eq!(revisions, n as i64, "every record has its own revision");
 
     // One record in the last batch changes sector: only its facets change.
@@ -278,7 +295,8 @@ async fn records_with_every_sector_and_type_import_in_full_batches() {
     // bound-value limit in one statement.
     let state = empty_state().await;
     let sectors = r#"["oceanography","aquaculture","fisheries","biotechnology","vaccines","health","tourism","services","logistics","energy","environment","agriculture","digital","ai_data","cybersecurity","smart_city","fintech","education","manufacturing"]"#;
-    let eligible = r#"["startup","sme","enterprise","research_institute","university","government","investor","support_org"]"#;
+    let eligible =
+        r#"["startup","sme","enterprise","research_institute","university","government","investor","support_org"]"#;
     let mut lines = vec![r#"{"kind":"organization","id":"so-khcn","name":"Sở KH&CN","org_type":"government","description":"D","sectors":["digital"],"location":"Nha Trang"}"#.to_string()];
     let n = app::catalog::repo::BATCH;
     lines.extend((0..n).map(|i| {
@@ -288,6 +306,9 @@ async fn records_with_every_sector_and_type_import_in_full_batches() {
     }));
     let report = import_text(&state.db, &lines.join("\n"), &|_, _| {}).await.unwrap();
     assert_eq!((report.inserted, report.rejected.len()), (n + 1, 0), "{:?}", report.rejected.first());
-    let facets: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM record_facets WHERE kind = 'call'").fetch_one(&state.db).await.unwrap();
+    let facets: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM record_facets WHERE kind = 'call'")
+        .fetch_one(&state.db)
+        .await
+        .unwrap();
     assert_eq!(facets, (n * (19 + 8 + 1)) as i64);
 }

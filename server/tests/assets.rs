@@ -20,21 +20,37 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
         .site_root(site.path().to_string_lossy().to_string())
         .build();
 
-    let (status, headers, body) =
-        send(&state, Method::GET, "/pkg/kh-innovation.0123456789abcdef.wasm", &[("accept-encoding", "br, gzip")], String::new()).await;
+    let (status, headers, body) = send(
+        &state,
+        Method::GET,
+        "/pkg/kh-innovation.0123456789abcdef.wasm",
+        &[("accept-encoding", "br, gzip")],
+        String::new(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers["content-encoding"], "br");
     assert_eq!(body, "brotli bytes", "the stored copy, not compressed again");
     assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable");
 
-    let (_, headers, body) = send(&state, Method::GET, "/pkg/kh-innovation.0123456789abcdef.wasm", &[], String::new()).await;
+    let (_, headers, body) =
+        send(&state, Method::GET, "/pkg/kh-innovation.0123456789abcdef.wasm", &[], String::new()).await;
     assert_eq!((body.as_str(), headers.get("content-encoding")), ("raw wasm", None));
 
     let (status, headers, _) = send(&state, Method::GET, "/pkg/kh-innovation.css", &[], String::new()).await;
-    assert_eq!((status, headers["cache-control"].to_str().unwrap()), (StatusCode::OK, "no-cache"), "unhashed names are checked every time");
+    assert_eq!(
+        (status, headers["cache-control"].to_str().unwrap()),
+        (StatusCode::OK, "no-cache"),
+        "unhashed names are checked every time"
+    );
 
-    let (status, headers, _) = send(&state, Method::GET, "/pkg/kh-innovation.fedcba9876543210.wasm", &[], String::new()).await;
-    assert_eq!((status, headers["cache-control"].to_str().unwrap()), (StatusCode::NOT_FOUND, "no-cache"), "a miss is never cached");
+    let (status, headers, _) =
+        send(&state, Method::GET, "/pkg/kh-innovation.fedcba9876543210.wasm", &[], String::new()).await;
+    assert_eq!(
+        (status, headers["cache-control"].to_str().unwrap()),
+        (StatusCode::NOT_FOUND, "no-cache"),
+        "a miss is never cached"
+    );
 }
 
 /// Pages are server-rendered HTML with islands: only the search box and the filters hydrate
@@ -48,7 +64,11 @@ async fn pages_send_their_data_once_and_only_islands_hydrate() {
     let (status, _, page) = send(&state, Method::GET, &format!("/labs/{href}"), &[], String::new()).await;
     assert_eq!(status, StatusCode::OK);
     let islands = |page: &str| -> Vec<String> {
-        page.split("<leptos-island data-component=\"").skip(1).filter_map(|rest| rest.split(['"', '_']).next()).map(str::to_string).collect()
+        page.split("<leptos-island data-component=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split(['"', '_']).next())
+            .map(str::to_string)
+            .collect()
     };
     assert!(islands(&page).iter().all(|name| name == "SearchBox" || name == "AutoSubmit"), "{:?}", islands(&page));
     assert!(page.contains("hydrateIslands"), "the islands loader is on the page");

@@ -19,7 +19,8 @@ fn validator(doc: &Value, name: &str) -> jsonschema::Validator {
 
 fn assert_valid(doc: &Value, name: &str, instance: &Value) {
     let validator = validator(doc, name);
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{name} does not describe {instance}:\n{}", errors.join("\n"));
 }
 
@@ -34,7 +35,15 @@ async fn the_description_covers_the_contract_and_matches_live_answers() {
     let (status, doc) = get_json(&state, "/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."), "OpenAPI 3");
-    for path in ["/healthz", "/api/search", "/api/match", "/api/needs/{id}/matches", "/api/{kind}/{id}", "/api/export.jsonl", "/api/openapi.json"] {
+    for path in [
+        "/healthz",
+        "/api/search",
+        "/api/match",
+        "/api/needs/{id}/matches",
+        "/api/{kind}/{id}",
+        "/api/export.jsonl",
+        "/api/openapi.json",
+    ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is not described");
     }
 
@@ -47,9 +56,11 @@ async fn the_description_covers_the_contract_and_matches_live_answers() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_valid(&doc, "ErrorBody", &refused);
 
-    let need = json!({ "title": "Tôm hùm chết", "description": "cần xét nghiệm PCR", "sectors": ["aquaculture"], "limit": 5 });
+    let need =
+        json!({ "title": "Tôm hùm chết", "description": "cần xét nghiệm PCR", "sectors": ["aquaculture"], "limit": 5 });
     assert_valid(&doc, "MatchRequest", &need);
-    let (status, _, body) = send(&state, Method::POST, "/api/match", &[("content-type", "application/json")], need.to_string()).await;
+    let (status, _, body) =
+        send(&state, Method::POST, "/api/match", &[("content-type", "application/json")], need.to_string()).await;
     assert_eq!(status, StatusCode::OK);
     let matches: Value = serde_json::from_str(&body).unwrap();
     assert!(!matches["matches"].as_array().unwrap().is_empty());

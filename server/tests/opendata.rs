@@ -52,7 +52,8 @@ async fn csv_downloads_carry_exactly_the_filtered_rows() {
     assert_eq!(rows.len(), labs.len(), "every public lab");
 
     let sector = labs[0]["sectors"][0].as_str().unwrap();
-    let expected: HashSet<&str> = labs.iter().filter(|l| has(l, "sectors", sector)).map(|l| l["id"].as_str().unwrap()).collect();
+    let expected: HashSet<&str> =
+        labs.iter().filter(|l| has(l, "sectors", sector)).map(|l| l["id"].as_str().unwrap()).collect();
     let (_, _, body) = get(&state, &format!("/labs.csv?sector={sector}")).await;
     let (headers, rows) = parse_csv(&body);
     let sectors = headers.iter().position(|h| h == "sectors").unwrap();
@@ -79,7 +80,11 @@ async fn feeds_parse_as_atom_and_carry_what_they_promise() {
     let records = exported(&state).await;
     let find = |kind: &str, url: &str| -> Value {
         let id = url.rsplit('/').next().unwrap();
-        records.iter().find(|r| r["kind"] == kind && r["id"] == id).cloned().unwrap_or_else(|| panic!("{url} not public"))
+        records
+            .iter()
+            .find(|r| r["kind"] == kind && r["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{url} not public"))
     };
 
     let (status, kind, body) = get(&state, "/feeds/calls.atom").await;
@@ -173,7 +178,8 @@ async fn downloads_and_structured_data_are_inert() {
 }
 
 async fn dashboard(state: &app::state::AppState, cookie: &str) -> Value {
-    let mut headers = vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+    let mut headers =
+        vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
     if !cookie.is_empty() {
         headers.push(("cookie", cookie));
     }
@@ -200,10 +206,18 @@ async fn the_dashboard_counts_live_data_and_officers_record_indicator_values() {
     }
     let by_kind = charts.iter().find(|c| c["id"] == "by-kind").unwrap();
     let labs = records.iter().filter(|r| r["kind"] == "lab").count().to_string();
-    assert!(by_kind["rows"].as_array().unwrap().iter().any(|r| r[0] == "Labs" && r[1] == labs.as_str()), "{}", by_kind["rows"]);
+    assert!(
+        by_kind["rows"].as_array().unwrap().iter().any(|r| r[0] == "Labs" && r[1] == labs.as_str()),
+        "{}",
+        by_kind["rows"]
+    );
     let pilots = charts.iter().find(|c| c["id"] == "pilots").unwrap();
     let accepting = records.iter().filter(|r| r["kind"] == "pilot" && r["status"] == "accepting").count().to_string();
-    assert!(pilots["rows"].as_array().unwrap().iter().any(|r| r[0] == "Accepting applications" && r[1] == accepting.as_str()));
+    assert!(pilots["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r[0] == "Accepting applications" && r[1] == accepting.as_str()));
     let patents = d["indicators"].as_array().unwrap().iter().find(|i| i["code"] == "patents").unwrap();
     assert!(patents["latest"].is_null());
 
@@ -215,7 +229,13 @@ async fn the_dashboard_counts_live_data_and_officers_record_indicator_values() {
     };
     let (status, _, _) = call(&state, "record_indicator", &member.cookie, &value("2025", "4")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _, body) = call(&state, "record_indicator", &officer.cookie, &[("indicator", "patents"), ("year", "1990"), ("value", "lots"), ("source", "")]).await;
+    let (status, _, body) = call(
+        &state,
+        "record_indicator",
+        &officer.cookie,
+        &[("indicator", "patents"), ("year", "1990"), ("value", "lots"), ("source", "")],
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     for field in ["\"year\"", "\"value\"", "\"source\""] {
         assert!(body.contains(field), "{field} explained in {body}");
@@ -248,5 +268,8 @@ async fn the_dashboard_and_open_data_pages_render_on_the_server() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("CC BY 4.0") && page.contains("/feeds/calls.atom") && page.contains("/labs.csv"));
     let (_, _, list) = get(&state, "/calls?sector=aquaculture").await;
-    assert!(list.contains("/calls.csv?sector=aquaculture") && list.contains("/feeds/calls.atom?sector=aquaculture"), "downloads keep the filters");
+    assert!(
+        list.contains("/calls.csv?sector=aquaculture") && list.contains("/feeds/calls.atom?sector=aquaculture"),
+        "downloads keep the filters"
+    );
 }

@@ -39,7 +39,10 @@ struct World {
 
 impl World {
     fn everyone(&self) -> Vec<Person> {
-        [&self.anonymous, &self.member, &self.other_member, &self.researcher, &self.officer, &self.admin].into_iter().cloned().collect()
+        [&self.anonymous, &self.member, &self.other_member, &self.researcher, &self.officer, &self.admin]
+            .into_iter()
+            .cloned()
+            .collect()
     }
 }
 
@@ -60,7 +63,10 @@ const LAB: &[(&str, &str)] = &[
 
 const NEED: &[(&str, &str)] = &[
     ("text[title]", "Cảm biến oxy hòa tan cho lồng nuôi tôm hùm"),
-    ("text[description]", "Cần hệ thống cảm biến oxy hòa tan đo liên tục, cảnh báo qua điện thoại cho lồng nuôi tôm hùm ở Vạn Ninh."),
+    (
+        "text[description]",
+        "Cần hệ thống cảm biến oxy hòa tan đo liên tục, cảnh báo qua điện thoại cho lồng nuôi tôm hùm ở Vạn Ninh.",
+    ),
     ("list[sectors][]", "aquaculture"),
     ("list[partner_types][]", "lab"),
 ];
@@ -96,21 +102,45 @@ async fn world(accepted: bool) -> World {
     let call_id = call_href.trim_start_matches("/calls/").to_string();
 
     let message = "Chúng tôi cần hiệu chuẩn cảm biến oxy cho 40 lồng nuôi.";
-    let (status, _, body) = call(&state, "request_introduction", &member.cookie, &[("kind", "lab"), ("id", &lab), ("need", &need), ("message", message)]).await;
+    let (status, _, body) = call(
+        &state,
+        "request_introduction",
+        &member.cookie,
+        &[("kind", "lab"), ("id", &lab), ("need", &need), ("message", message)],
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let introduction = first_id(&state, "my_introductions", &member).await;
     if accepted {
-        let (status, _, body) = call(&state, "answer_introduction", &researcher.cookie, &[("id", &introduction), ("answer", "accept")]).await;
+        let (status, _, body) =
+            call(&state, "answer_introduction", &researcher.cookie, &[("id", &introduction), ("answer", "accept")])
+                .await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
     let proposal = "Lắp thử 10 cảm biến oxy tại Vạn Ninh trong 6 tháng.";
-    let (status, _, body) = call(&state, "apply", &member.cookie, &[("kind", "call"), ("id", &call_id), ("proposal", proposal)]).await;
+    let (status, _, body) =
+        call(&state, "apply", &member.cookie, &[("kind", "call"), ("id", &call_id), ("proposal", proposal)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let application = first_id(&state, "my_applications", &member).await;
-    let (status, _, body) = call(&state, "save_search", &member.cookie, &[("query", "q=c%E1%BA%A3m+bi%E1%BA%BFn&kind=lab")]).await;
+    let (status, _, body) =
+        call(&state, "save_search", &member.cookie, &[("query", "q=c%E1%BA%A3m+bi%E1%BA%BFn&kind=lab")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let saved_search = first_id(&state, "my_searches", &member).await;
-    World { state, anonymous, member, other_member, researcher, officer, admin, lab, need, call: call_id, introduction, application, saved_search }
+    World {
+        state,
+        anonymous,
+        member,
+        other_member,
+        researcher,
+        officer,
+        admin,
+        lab,
+        need,
+        call: call_id,
+        introduction,
+        application,
+        saved_search,
+    }
 }
 
 async fn first_id(state: &AppState, endpoint: &str, who: &Person) -> String {
@@ -131,31 +161,57 @@ async fn inbox(state: &AppState, who: &Person) -> Vec<String> {
 async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
     let w = world(false).await;
     // The need is searchable and matched at once, and the researcher's new lab is among its partners.
-    let (status, _, body) = send(&w.state, Method::GET, &format!("/api/needs/{}/matches", w.need), &[], String::new()).await;
+    let (status, _, body) =
+        send(&w.state, Method::GET, &format!("/api/needs/{}/matches", w.need), &[], String::new()).await;
     assert_eq!(status, StatusCode::OK);
     let matches: Value = serde_json::from_str(&body).unwrap();
     assert!(matches["matches"].as_array().unwrap().iter().any(|m| m["id"] == w.lab.as_str()), "{body}");
 
     // The researcher is told, accepts, and both see each other's contacts.
     assert!(inbox(&w.state, &w.researcher).await.iter().any(|t| t.contains("asks to be introduced")));
-    let (status, _, _) = call(&w.state, "answer_introduction", &w.researcher.cookie, &[("id", &w.introduction), ("answer", "accept")]).await;
+    let (status, _, _) =
+        call(&w.state, "answer_introduction", &w.researcher.cookie, &[("id", &w.introduction), ("answer", "accept")])
+            .await;
     assert_eq!(status, StatusCode::OK);
     let (_, _, body) = call(&w.state, "my_introductions", &w.member.cookie, &[]).await;
     let intros: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(intros[0]["status"], "accepted");
     assert_eq!(intros[0]["contacts"], serde_json::json!(["member@example.vn", "researcher@example.vn"]));
-    let (status, _, _) = call(&w.state, "answer_introduction", &w.researcher.cookie, &[("id", &w.introduction), ("answer", "decline"), ("reason", "terms")]).await;
+    let (status, _, _) = call(
+        &w.state,
+        "answer_introduction",
+        &w.researcher.cookie,
+        &[("id", &w.introduction), ("answer", "decline"), ("reason", "terms")],
+    )
+    .await;
     assert_eq!(status, StatusCode::CONFLICT, "an answer is final");
 
     // The officer moves the application through its stages; the startup hears of each.
     for stage in ["screening", "accepted"] {
-        let (status, _, body) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", stage), ("comment", "Hồ sơ tốt.")]).await;
+        let (status, _, body) = call(
+            &w.state,
+            "move_application",
+            &w.officer.cookie,
+            &[("id", &w.application), ("stage", stage), ("comment", "Hồ sơ tốt.")],
+        )
+        .await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
-    let (status, _, _) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected"), ("comment", "x")]).await;
+    let (status, _, _) = call(
+        &w.state,
+        "move_application",
+        &w.officer.cookie,
+        &[("id", &w.application), ("stage", "rejected"), ("comment", "x")],
+    )
+    .await;
     assert_eq!(status, StatusCode::CONFLICT, "a decision stays");
     let news = inbox(&w.state, &w.member).await;
-    for expected in ["accepted your introduction", "application to Hỗ trợ khởi nghiệp công nghệ nuôi biển was received", ": Screening", ": Accepted"] {
+    for expected in [
+        "accepted your introduction",
+        "application to Hỗ trợ khởi nghiệp công nghệ nuôi biển was received",
+        ": Screening",
+        ": Accepted",
+    ] {
         assert!(news.iter().any(|t| t.contains(expected)), "{expected} missing from {news:?}");
     }
     // Its account page names its organization.
@@ -169,19 +225,39 @@ async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
 async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
     let w = world(false).await;
     let proposal = ("proposal", "Một đề xuất đủ dài để được xem xét.");
-    let (status, _, body) = call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+    let (status, _, body) =
+        call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    let (status, _, body) = call(&w.state, "apply", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+    let (status, _, body) =
+        call(&w.state, "apply", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("not eligible") || body.contains("không thuộc đối tượng"), "{body}");
     // The call's page says so before anyone writes a proposal.
-    let (_, _, panel) = call(&w.state, "application_panel", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call)]).await;
-    assert!(panel.contains("Closed") && (panel.contains("not eligible") || panel.contains("không thuộc đối tượng")), "{panel}");
+    let (_, _, panel) =
+        call(&w.state, "application_panel", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call)]).await;
+    assert!(
+        panel.contains("Closed") && (panel.contains("not eligible") || panel.contains("không thuộc đối tượng")),
+        "{panel}"
+    );
     // The fixture's pilot closes in the past once the fixture is old; a closed call is refused.
-    let closed = [("text[title]", "Kêu gọi đã đóng"), ("text[description]", "Đã hết hạn."), ("text[issuer]", "so-khcn"), ("list[sectors][]", "aquaculture"),
-        ("list[eligible][]", "startup"), ("text[opens]", "2020-01-01"), ("text[closes]", "2020-02-01"), ("text[status]", "open")];
+    let closed = [
+        ("text[title]", "Kêu gọi đã đóng"),
+        ("text[description]", "Đã hết hạn."),
+        ("text[issuer]", "so-khcn"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[eligible][]", "startup"),
+        ("text[opens]", "2020-01-01"),
+        ("text[closes]", "2020-02-01"),
+        ("text[status]", "open"),
+    ];
     let (_, href, _) = save(&w.state, &w.officer, "call", &closed).await;
-    let (status, _, body) = call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", href.trim_start_matches("/calls/")), proposal]).await;
+    let (status, _, body) = call(
+        &w.state,
+        "apply",
+        &w.member.cookie,
+        &[("kind", "call"), ("id", href.trim_start_matches("/calls/")), proposal],
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("not taking applications") || body.contains("không nhận hồ sơ"), "{body}");
 }
@@ -190,17 +266,40 @@ async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
 async fn a_form_with_problems_says_which_field_and_stores_nothing() {
     let w = world(false).await;
     let before = app::catalog::repo::counts(&w.state.db).await.unwrap();
-    let bad = [("text[title]", ""), ("text[description]", "x"), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab"), ("text[budget_vnd]", "nhiều tiền")];
+    let bad = [
+        ("text[title]", ""),
+        ("text[description]", "x"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+        ("text[budget_vnd]", "nhiều tiền"),
+    ];
     let (status, _, body) = save(&w.state, &w.member, "need", &bad).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let errors: Value = serde_json::from_str(&body).unwrap();
-    let fields: Vec<&str> = errors["Validation"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        errors["Validation"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["title", "budget_vnd"]);
-    let forged = [("text[title]", "Tiêu đề"), ("text[description]", "Mô tả"), ("list[sectors][]", "weapons"), ("list[partner_types][]", "lab")];
+    let forged = [
+        ("text[title]", "Tiêu đề"),
+        ("text[description]", "Mô tả"),
+        ("list[sectors][]", "weapons"),
+        ("list[partner_types][]", "lab"),
+    ];
     let (status, _, _) = save(&w.state, &w.member, "need", &forged).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let long_title = "t".repeat(301);
-    let (status, _, _) = save(&w.state, &w.member, "need", &[("text[title]", long_title.as_str()), ("text[description]", "Mô tả"), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]).await;
+    let (status, _, _) = save(
+        &w.state,
+        &w.member,
+        "need",
+        &[
+            ("text[title]", long_title.as_str()),
+            ("text[description]", "Mô tả"),
+            ("list[sectors][]", "aquaculture"),
+            ("list[partner_types][]", "lab"),
+        ],
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(app::catalog::repo::counts(&w.state.db).await.unwrap(), before);
 }
@@ -209,11 +308,17 @@ async fn a_form_with_problems_says_which_field_and_stores_nothing() {
 /// came from, and follows the redirect.
 async fn post_page(state: &AppState, endpoint: &str, cookie: &str, from: &str, pairs: &[(&str, &str)]) -> String {
     let referer = format!("{}{from}", common::ORIGIN);
-    let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html,application/xhtml+xml"), ("referer", referer.as_str()), ("origin", common::ORIGIN)];
+    let mut headers = vec![
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "text/html,application/xhtml+xml"),
+        ("referer", referer.as_str()),
+        ("origin", common::ORIGIN),
+    ];
     if !cookie.is_empty() {
         headers.push(("cookie", cookie));
     }
-    let (status, headers, _) = common::send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, common::form(pairs)).await;
+    let (status, headers, _) =
+        common::send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, common::form(pairs)).await;
     assert_eq!(status, StatusCode::FOUND);
     location(&headers)
 }
@@ -221,8 +326,14 @@ async fn post_page(state: &AppState, endpoint: &str, cookie: &str, from: &str, p
 /// The cookie a signed-out browser receives with its first refused form.
 async fn browser_cookie(state: &AppState, endpoint: &str, from: &str, pairs: &[(&str, &str)]) -> (String, String) {
     let referer = format!("{}{from}", common::ORIGIN);
-    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("referer", referer.as_str()), ("origin", common::ORIGIN)];
-    let (_, headers, _) = common::send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, common::form(pairs)).await;
+    let headers = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "text/html"),
+        ("referer", referer.as_str()),
+        ("origin", common::ORIGIN),
+    ];
+    let (_, headers, _) =
+        common::send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, common::form(pairs)).await;
     let cookie = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     assert!(cookie.starts_with("kh_form="), "{cookie}");
     (cookie, location(&headers))
@@ -234,7 +345,15 @@ async fn sign_up_and_confirm(state: &AppState, fields: &[(&str, &str)]) -> (Stat
     let (status, _, body) = call(state, "sign_up", "", fields).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
-    let token = mail.body.split("confirm?token=").nth(1).expect("a confirmation link").split_whitespace().next().unwrap().to_string();
+    let token = mail
+        .body
+        .split("confirm?token=")
+        .nth(1)
+        .expect("a confirmation link")
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
     let (status, headers, _) = call(state, "confirm_signup", "", &[("token", &token)]).await;
     (status, headers)
 }
@@ -249,7 +368,14 @@ async fn page(state: &AppState, path: &str, cookie: &str) -> String {
 #[tokio::test]
 async fn a_refused_form_comes_back_with_what_was_typed_and_a_saved_one_says_so() {
     let w = world(false).await;
-    let typed = [("kind", "need"), ("save", "publish"), ("text[title]", ""), ("text[description]", "Cần cảm biến đo mặn cho ao tôm"), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")];
+    let typed = [
+        ("kind", "need"),
+        ("save", "publish"),
+        ("text[title]", ""),
+        ("text[description]", "Cần cảm biến đo mặn cho ao tôm"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+    ];
     let back = post_page(&w.state, "save_listing", &w.member.cookie, "/needs/new", &typed).await;
     assert!(back.starts_with("/needs/new?__path=/fn/save_listing&__err=") && back.contains("&__kept="), "{back}");
     let form = page(&w.state, &back, &w.member.cookie).await;
@@ -272,7 +398,10 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_a_saved_one_says_so()
     assert!(!form.contains("ngắn\""), "the password does not");
     assert!(form.contains("id=\"password-error\""));
     let elsewhere = page(&w.state, &back, "").await;
-    assert!(!elsewhere.contains("Lan Nguyễn") && !elsewhere.contains("id=\"password-error\""), "another browser with the link sees nothing");
+    assert!(
+        !elsewhere.contains("Lan Nguyễn") && !elsewhere.contains("id=\"password-error\""),
+        "another browser with the link sees nothing"
+    );
 
     // An error made up in a link is not shown.
     let (_, error) = back.split_once("__err=").unwrap();
@@ -284,7 +413,10 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_a_saved_one_says_so()
     let back = post_page(&w.state, "request_reset", &browser, "/reset", &[("email", "lan@startup.vn")]).await;
     assert!(back.starts_with("/reset?__done=/fn/request_reset&__kept="), "{back}");
     assert!(page(&w.state, &back, &browser).await.contains("class=\"form-done\""));
-    assert!(!page(&w.state, "/reset?__done=/fn/request_reset", &browser).await.contains("class=\"form-done\""), "not without what was kept");
+    assert!(
+        !page(&w.state, "/reset?__done=/fn/request_reset", &browser).await.contains("class=\"form-done\""),
+        "not without what was kept"
+    );
 }
 
 #[tokio::test]
@@ -300,7 +432,12 @@ async fn a_members_need_stays_its_organizations_and_drafts_stay_private() {
     assert!(body.contains("\"organization\":\"tom-hum-van-ninh\""), "{body}");
     // A draft is in nobody's catalogue, search or export.
     let mut draft = vec![("kind", "need"), ("save", "draft")];
-    draft.extend_from_slice(&[("text[title]", "Bản nháp bí mật về rong sụn"), ("text[description]", "Chưa công bố."), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]);
+    draft.extend_from_slice(&[
+        ("text[title]", "Bản nháp bí mật về rong sụn"),
+        ("text[description]", "Chưa công bố."),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+    ]);
     let (status, headers, _) = call(&w.state, "save_listing", &w.member.cookie, &draft).await;
     assert_eq!((status, location(&headers).as_str()), (StatusCode::OK, "/mine"));
     let (_, _, export) = send(&w.state, Method::GET, "/api/export.jsonl", &[], String::new()).await;
@@ -314,7 +451,8 @@ async fn a_members_need_stays_its_organizations_and_drafts_stay_private() {
 #[tokio::test]
 async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
     let state = small_state().await;
-    let up = [("name", "Lan Nguyễn"), ("email", "Lan@Startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let up =
+        [("name", "Lan Nguyễn"), ("email", "Lan@Startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
     let (status, headers) = sign_up_and_confirm(&state, &up).await;
     assert_eq!(status, StatusCode::OK);
     let set_cookie = headers["set-cookie"].to_str().unwrap().to_string();
@@ -328,21 +466,34 @@ async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
     assert!(!headers.contains_key("set-cookie"));
     let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
     assert!(mail.body.contains("/signin") && !mail.body.contains("token="), "one account per email: {}", mail.body);
-    let (status, _, _) = call(&state, "sign_up", "", &[("name", "X"), ("email", "x@y.vn"), ("password", "long enough pw"), ("role", "admin")]).await;
+    let (status, _, _) = call(
+        &state,
+        "sign_up",
+        "",
+        &[("name", "X"), ("email", "x@y.vn"), ("password", "long enough pw"), ("role", "admin")],
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "nobody signs up as admin");
 
     call(&state, "sign_out", &cookie, &[]).await;
     let (_, _, body) = call(&state, "get_viewer", &cookie, &[]).await;
     assert!(body.contains("\"user\":null"), "the session ended: {body}");
 
-    let (status, _, _) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
+    let (status, _, _) =
+        call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
     assert_eq!(status, StatusCode::OK);
     for _ in 0..5 {
-        let (status, _, _) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "wrong guess")]).await;
+        let (status, _, _) =
+            call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "wrong guess")]).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
     }
-    let (status, headers, body) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "slowed for a while even with the right password, from the address that guessed");
+    let (status, headers, body) =
+        call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "slowed for a while even with the right password, from the address that guessed"
+    );
     assert!(headers.contains_key("retry-after") && body.contains("Quá nhiều lần thử"), "{body}");
 
     // A reset link arrives in the outbox, works once, and signs in.
@@ -360,10 +511,19 @@ async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
 #[tokio::test]
 async fn cross_site_posts_are_refused_and_responses_carry_security_headers() {
     let state = small_state().await;
-    let headers = [("content-type", "application/x-www-form-urlencoded"), ("origin", "https://evil.example"), ("host", "portal.example")];
+    let headers = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("origin", "https://evil.example"),
+        ("host", "portal.example"),
+    ];
     let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &headers, String::new()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let same = [("content-type", "application/x-www-form-urlencoded"), ("origin", "https://portal.example"), ("host", "portal.example"), ("accept", "application/json")];
+    let same = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("origin", "https://portal.example"),
+        ("host", "portal.example"),
+        ("accept", "application/json"),
+    ];
     let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &same, String::new()).await;
     assert_eq!(status, StatusCode::OK);
     let length = (300 * 1024).to_string();
@@ -383,7 +543,8 @@ async fn a_forged_host_never_reaches_a_page_or_a_mail() {
     repo::create_user(&state.db, "lan@startup.vn", "Lan", "no password", &[Role::Member]).await.unwrap();
     let form = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json")];
     let forged = [form[0], form[1], ("host", "evil.example")];
-    let (status, _, _) = send(&state, Method::POST, "/fn/request_reset", &forged, common::form(&[("email", "lan@startup.vn")])).await;
+    let (status, _, _) =
+        send(&state, Method::POST, "/fn/request_reset", &forged, common::form(&[("email", "lan@startup.vn")])).await;
     assert_eq!(status, StatusCode::MISDIRECTED_REQUEST);
     assert!(repo::outbox(&state.db, 10).await.unwrap().is_empty(), "no mail for a forged host");
     let absolute = send(&state, Method::GET, "http://evil.example/labs", &[], String::new()).await;
@@ -400,7 +561,8 @@ async fn a_forged_host_never_reaches_a_page_or_a_mail() {
         assert_eq!(status, StatusCode::OK, "{host}");
     }
     let proxied = [form[0], form[1], ("host", "127.0.0.1:3000")];
-    let (status, _, _) = send(&state, Method::POST, "/fn/request_reset", &proxied, common::form(&[("email", "lan@startup.vn")])).await;
+    let (status, _, _) =
+        send(&state, Method::POST, "/fn/request_reset", &proxied, common::form(&[("email", "lan@startup.vn")])).await;
     assert_eq!(status, StatusCode::OK);
     let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
     assert!(mail.body.contains("http://portal.example/reset?token="), "{}", mail.body);
@@ -411,7 +573,10 @@ async fn a_post_with_a_cookie_but_no_origin_is_refused_and_personal_answers_are_
     let state = small_state().await;
     let lan = person(&state, "lan", &[Role::Member], None).await;
     let form = ("content-type", "application/x-www-form-urlencoded");
-    for headers in [vec![form, ("cookie", lan.cookie.as_str())], vec![form, ("cookie", lan.cookie.as_str()), ("sec-fetch-site", "same-site"), ("origin", common::ORIGIN)]] {
+    for headers in [
+        vec![form, ("cookie", lan.cookie.as_str())],
+        vec![form, ("cookie", lan.cookie.as_str()), ("sec-fetch-site", "same-site"), ("origin", common::ORIGIN)],
+    ] {
         let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &headers, String::new()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{headers:?}");
     }
@@ -419,14 +584,24 @@ async fn a_post_with_a_cookie_but_no_origin_is_refused_and_personal_answers_are_
     assert!(viewer.contains("lan@example.vn"), "the session survives: {viewer}");
     let browser = [form, ("cookie", "kh_form=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")];
     assert_eq!(send(&state, Method::POST, "/fn/sign_in", &browser, String::new()).await.0, StatusCode::FORBIDDEN);
-    let fetch = [form, ("cookie", lan.cookie.as_str()), ("sec-fetch-site", "same-origin"), ("accept", "application/json")];
-    assert_eq!(send(&state, Method::POST, "/fn/get_viewer", &fetch, String::new()).await.0, StatusCode::OK, "Sec-Fetch-Site alone will do");
+    let fetch =
+        [form, ("cookie", lan.cookie.as_str()), ("sec-fetch-site", "same-origin"), ("accept", "application/json")];
+    assert_eq!(
+        send(&state, Method::POST, "/fn/get_viewer", &fetch, String::new()).await.0,
+        StatusCode::OK,
+        "Sec-Fetch-Site alone will do"
+    );
     let script = [form, ("accept", "application/json")];
-    assert_eq!(send(&state, Method::POST, "/fn/get_viewer", &script, String::new()).await.0, StatusCode::OK, "a script without cookies borrows nobody's rights");
+    assert_eq!(
+        send(&state, Method::POST, "/fn/get_viewer", &script, String::new()).await.0,
+        StatusCode::OK,
+        "a script without cookies borrows nobody's rights"
+    );
 
     // Personal pages and server functions' answers are never cached; public pages may be.
     for path in ["/account", "/mine", "/labs"] {
-        let (status, headers, _) = send(&state, Method::GET, path, &[("cookie", lan.cookie.as_str())], String::new()).await;
+        let (status, headers, _) =
+            send(&state, Method::GET, path, &[("cookie", lan.cookie.as_str())], String::new()).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(headers.get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "{path}");
     }
@@ -440,7 +615,8 @@ async fn a_post_with_a_cookie_but_no_origin_is_refused_and_personal_answers_are_
 async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
     let https = app::site::Site::new(Some("https://portal.example"), "127.0.0.1:3000".parse().unwrap(), "").unwrap();
     let state = small_state().await.with_site(https);
-    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let up =
+        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
     let (status, headers) = sign_up_and_confirm(&state, &up).await;
     assert_eq!(status, StatusCode::OK);
     let set = headers["set-cookie"].to_str().unwrap();
@@ -450,16 +626,43 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
     assert!(viewer.contains("lan@startup.vn"));
     let planted = session.trim_start_matches("__Host-");
     let (_, _, viewer) = call(&state, "get_viewer", planted, &[]).await;
-    assert!(viewer.contains("\"user\":null"), "a cookie without the prefix (a sibling subdomain could set it) is not read");
+    assert!(
+        viewer.contains("\"user\":null"),
+        "a cookie without the prefix (a sibling subdomain could set it) is not read"
+    );
 
     // A plain form whose Referer is another site comes back to a page of this one.
-    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("origin", "https://portal.example"), ("referer", "https://evil.example/phish")];
-    let (status, headers, _) = send(&state, Method::POST, "/fn/sign_in", &headers, common::form(&[("email", "x@y.vn"), ("password", "wrong guess")])).await;
+    let headers = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "text/html"),
+        ("origin", "https://portal.example"),
+        ("referer", "https://evil.example/phish"),
+    ];
+    let (status, headers, _) = send(
+        &state,
+        Method::POST,
+        "/fn/sign_in",
+        &headers,
+        common::form(&[("email", "x@y.vn"), ("password", "wrong guess")]),
+    )
+    .await;
     assert_eq!(status, StatusCode::FOUND);
     let to = location(&headers);
     assert_eq!(to, "/");
-    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "text/html"), ("origin", "https://portal.example"), ("referer", "https://portal.example/signin")];
-    let (_, headers, _) = send(&state, Method::POST, "/fn/sign_in", &headers, common::form(&[("email", "x@y.vn"), ("password", "wrong guess")])).await;
+    let headers = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "text/html"),
+        ("origin", "https://portal.example"),
+        ("referer", "https://portal.example/signin"),
+    ];
+    let (_, headers, _) = send(
+        &state,
+        Method::POST,
+        "/fn/sign_in",
+        &headers,
+        common::form(&[("email", "x@y.vn"), ("password", "wrong guess")]),
+    )
+    .await;
     assert!(location(&headers).starts_with("/signin?__path=/fn/sign_in&__err="), "{}", location(&headers));
     assert!(headers["set-cookie"].to_str().unwrap().starts_with("__Host-kh_form="));
 }
@@ -467,12 +670,18 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
 #[tokio::test]
 async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let state = small_state().await;
-    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let up =
+        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
     assert_eq!(sign_up_and_confirm(&state, &up).await.0, StatusCode::OK);
     let sign_in = |peer: &'static str, password: &'static str, lang: &'static str| {
         let state = state.clone();
         async move {
-            let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN), ("accept-language", lang)];
+            let headers = [
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept", "application/json"),
+                ("origin", common::ORIGIN),
+                ("accept-language", lang),
+            ];
             let body = common::form(&[("email", "lan@startup.vn"), ("password", password)]);
             common::send_from(&state, peer, Method::POST, "/fn/sign_in", &headers, body).await
         }
@@ -484,9 +693,15 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let mut refused = 0;
     for n in 0..40 {
         let forwarded = format!("10.9.8.{n}");
-        let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN), ("x-forwarded-for", forwarded.as_str())];
+        let headers = [
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("accept", "application/json"),
+            ("origin", common::ORIGIN),
+            ("x-forwarded-for", forwarded.as_str()),
+        ];
         let body = common::form(&[("email", &format!("x{n}@example.vn")), ("password", "wrong guess")]);
-        let (status, headers, _) = common::send_from(&state, "203.0.113.9:5000", Method::POST, "/fn/sign_in", &headers, body).await;
+        let (status, headers, _) =
+            common::send_from(&state, "203.0.113.9:5000", Method::POST, "/fn/sign_in", &headers, body).await;
         if status == StatusCode::TOO_MANY_REQUESTS {
             assert!(headers["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
             refused += 1;
@@ -501,20 +716,35 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let peers: Vec<String> = (0..10).map(|n| format!("192.0.2.{}:7000", 100 + n)).collect();
     for peer in &peers {
         for _ in 0..5 {
-            let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+            let headers = [
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept", "application/json"),
+                ("origin", common::ORIGIN),
+            ];
             let body = common::form(&[("email", "lan@startup.vn"), ("password", "wrong guess")]);
-            assert_eq!(common::send_from(&state, peer, Method::POST, "/fn/sign_in", &headers, body).await.0, StatusCode::BAD_REQUEST);
+            assert_eq!(
+                common::send_from(&state, peer, Method::POST, "/fn/sign_in", &headers, body).await.0,
+                StatusCode::BAD_REQUEST
+            );
         }
     }
     let again = |peer: String| {
         let state = state.clone();
         async move {
-            let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+            let headers = [
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept", "application/json"),
+                ("origin", common::ORIGIN),
+            ];
             let body = common::form(&[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]);
             common::send_from(&state, &peer, Method::POST, "/fn/sign_in", &headers, body).await.0
         }
     };
-    assert_eq!(again(peers[0].clone()).await, StatusCode::TOO_MANY_REQUESTS, "an address that guessed waits, even with the password");
+    assert_eq!(
+        again(peers[0].clone()).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "an address that guessed waits, even with the password"
+    );
     // ...and past 50 failures in all, so does any address the account never signed in from,
     assert_eq!(again("192.0.2.200:1".into()).await, StatusCode::TOO_MANY_REQUESTS);
     // but the owner, from the address they use, is not locked out by strangers.
@@ -524,24 +754,69 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
 #[tokio::test]
 async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
     let state = small_state().await;
-    let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+    let headers = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "application/json"),
+        ("origin", common::ORIGIN),
+    ];
     let mut statuses = Vec::new();
     for n in 0..8 {
         let email = format!("reset{n}@example.vn");
-        statuses.push(common::send_from(&state, "203.0.113.20:1", Method::POST, "/fn/request_reset", &headers, common::form(&[("email", &email)])).await.0);
+        statuses.push(
+            common::send_from(
+                &state,
+                "203.0.113.20:1",
+                Method::POST,
+                "/fn/request_reset",
+                &headers,
+                common::form(&[("email", &email)]),
+            )
+            .await
+            .0,
+        );
     }
     assert_eq!(statuses[..5], [StatusCode::OK; 5]);
     assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
     for n in 0..3 {
-        assert_eq!(common::send_from(&state, &format!("203.0.113.{}:1", 30 + n), Method::POST, "/fn/request_reset", &headers, common::form(&[("email", "lan@startup.vn")])).await.0, StatusCode::OK);
+        assert_eq!(
+            common::send_from(
+                &state,
+                &format!("203.0.113.{}:1", 30 + n),
+                Method::POST,
+                "/fn/request_reset",
+                &headers,
+                common::form(&[("email", "lan@startup.vn")])
+            )
+            .await
+            .0,
+            StatusCode::OK
+        );
     }
-    let fourth = common::send_from(&state, "203.0.113.40:1", Method::POST, "/fn/request_reset", &headers, common::form(&[("email", "lan@startup.vn")])).await.0;
-    assert_eq!(fourth, StatusCode::TOO_MANY_REQUESTS, "one email is not mailed more than three times in a row, from anywhere");
+    let fourth = common::send_from(
+        &state,
+        "203.0.113.40:1",
+        Method::POST,
+        "/fn/request_reset",
+        &headers,
+        common::form(&[("email", "lan@startup.vn")]),
+    )
+    .await
+    .0;
+    assert_eq!(
+        fourth,
+        StatusCode::TOO_MANY_REQUESTS,
+        "one email is not mailed more than three times in a row, from anywhere"
+    );
 
     let mut statuses = Vec::new();
     for n in 0..7 {
         let email = format!("new{n}@example.vn");
-        let up = common::form(&[("name", "Người mới"), ("email", &email), ("password", "một mật khẩu dài"), ("role", "member")]);
+        let up = common::form(&[
+            ("name", "Người mới"),
+            ("email", &email),
+            ("password", "một mật khẩu dài"),
+            ("role", "member"),
+        ]);
         statuses.push(common::send_from(&state, "203.0.113.50:1", Method::POST, "/fn/sign_up", &headers, up).await.0);
     }
     assert_eq!(statuses[..5], [StatusCode::OK; 5]);
@@ -553,12 +828,21 @@ async fn two_people_publishing_the_same_title_at_once_get_two_records() {
     use tower::ServiceExt;
     let state = small_state().await;
     let mut people = Vec::new();
-    for (name, org) in [("an", "tom-hum-van-ninh"), ("binh", "so-khcn"), ("chi", "tom-hum-van-ninh"), ("dung", "so-khcn")] {
+    for (name, org) in
+        [("an", "tom-hum-van-ninh"), ("binh", "so-khcn"), ("chi", "tom-hum-van-ninh"), ("dung", "so-khcn")]
+    {
         people.push(person(&state, name, &[Role::Member], Some(org)).await);
     }
     let requests = people.iter().map(|who| {
         let description = format!("Nhu cầu của {}: cảm biến oxy hòa tan cho lồng nuôi tôm hùm ở Vạn Ninh.", who.name);
-        let body = common::form(&[("kind", "need"), ("save", "publish"), ("text[title]", "Cảm biến oxy cho lồng nuôi"), ("text[description]", &description), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]);
+        let body = common::form(&[
+            ("kind", "need"),
+            ("save", "publish"),
+            ("text[title]", "Cảm biến oxy cho lồng nuôi"),
+            ("text[description]", &description),
+            ("list[sectors][]", "aquaculture"),
+            ("list[partner_types][]", "lab"),
+        ]);
         let request = axum::http::Request::post("/fn/save_listing")
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", "application/json")
@@ -589,12 +873,20 @@ async fn two_people_publishing_the_same_title_at_once_get_two_records() {
 async fn an_introduction_carries_only_the_requesters_own_need() {
     let w = world(false).await;
     let message = ("message", "Chúng tôi muốn hiệu chuẩn cảm biến oxy của mình.");
-    let (status, _, body) = call(&w.state, "request_introduction", &w.other_member.cookie, &[("kind", "lab"), ("id", &w.lab), ("need", &w.need), message]).await;
+    let (status, _, body) = call(
+        &w.state,
+        "request_introduction",
+        &w.other_member.cookie,
+        &[("kind", "lab"), ("id", &w.lab), ("need", &w.need), message],
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "another organization's need: {body}");
     assert!(body.contains("need"), "{body}");
     let (_, _, mine) = call(&w.state, "my_introductions", &w.other_member.cookie, &[]).await;
     assert_eq!(mine.trim(), "[]", "nothing was sent");
-    let (status, _, body) = call(&w.state, "request_introduction", &w.other_member.cookie, &[("kind", "lab"), ("id", &w.lab), message]).await;
+    let (status, _, body) =
+        call(&w.state, "request_introduction", &w.other_member.cookie, &[("kind", "lab"), ("id", &w.lab), message])
+            .await;
     assert_eq!(status, StatusCode::OK, "without it: {body}");
 }
 
@@ -609,7 +901,8 @@ async fn only_the_newest_reset_link_works_and_admins_never_see_one() {
     call(&state, "request_reset", "", &[("email", "lan@startup.vn")]).await;
     let second = token_of(&repo::outbox(&state.db, 1).await.unwrap()[0].body);
     assert_ne!(first, second);
-    let (status, _, _) = call(&state, "reset_password", "", &[("token", &first), ("password", "mật khẩu mới thật dài")]).await;
+    let (status, _, _) =
+        call(&state, "reset_password", "", &[("token", &first), ("password", "mật khẩu mới thật dài")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "a newer request revoked the older link");
 
     let (_, _, outbox) = call(&state, "read_outbox", &admin.cookie, &[]).await;
@@ -617,50 +910,73 @@ async fn only_the_newest_reset_link_works_and_admins_never_see_one() {
     let (_, _, audit) = call(&state, "read_audit_log", &admin.cookie, &[]).await;
     assert!(audit.contains("read_outbox"), "{audit}");
 
-    let (status, _, _) = call(&state, "reset_password", "", &[("token", &second), ("password", "mật khẩu mới thật dài")]).await;
+    let (status, _, _) =
+        call(&state, "reset_password", "", &[("token", &second), ("password", "mật khẩu mới thật dài")]).await;
     assert_eq!(status, StatusCode::OK);
 
     // Expired sessions and used or expired tokens are purged; a sent mail keeps no body.
     let user = repo::credentials(&state.db, "lan@startup.vn").await.unwrap().unwrap().0;
     repo::create_session(&state.db, "expired-session", user, -60).await.unwrap();
-    assert!(repo::purge_expired(&state.db).await.unwrap() >= 1, "the expired session (the reset already revoked every token)");
+    assert!(
+        repo::purge_expired(&state.db).await.unwrap() >= 1,
+        "the expired session (the reset already revoked every token)"
+    );
     assert!(repo::session_user(&state.db, "expired-session").await.unwrap().is_none());
     let (id, _) = repo::unsent(&state.db, 10).await.unwrap().remove(0);
     repo::mark_sent(&state.db, id).await.unwrap();
-    assert!(repo::outbox(&state.db, 10).await.unwrap().iter().any(|m| m.body.is_empty()), "the sent mail's link is gone");
+    assert!(
+        repo::outbox(&state.db, 10).await.unwrap().iter().any(|m| m.body.is_empty()),
+        "the sent mail's link is gone"
+    );
 }
 
 #[tokio::test]
 async fn sign_up_answers_the_same_for_a_new_and_an_existing_email_and_a_link_works_once() {
     let state = small_state().await;
     repo::create_user(&state.db, "taken@startup.vn", "Đã có", "no password", &[Role::Member]).await.unwrap();
-    let form = |email: &'static str| [("name", "Người thử"), ("email", email), ("password", "một mật khẩu dài"), ("role", "researcher")];
+    let form = |email: &'static str| {
+        [("name", "Người thử"), ("email", email), ("password", "một mật khẩu dài"), ("role", "researcher")]
+    };
     let (new_status, new_headers, new_body) = call(&state, "sign_up", "", &form("new@startup.vn")).await;
     let (old_status, old_headers, old_body) = call(&state, "sign_up", "", &form("taken@startup.vn")).await;
     assert_eq!((new_status, new_body.as_str()), (old_status, old_body.as_str()));
     assert!(!new_headers.contains_key("set-cookie") && !old_headers.contains_key("set-cookie"));
     let mails = repo::outbox(&state.db, 2).await.unwrap();
-    assert!(mails.iter().any(|m| m.recipient == "taken@startup.vn" && m.body.contains("/signin")), "the owner hears that someone tried");
+    assert!(
+        mails.iter().any(|m| m.recipient == "taken@startup.vn" && m.body.contains("/signin")),
+        "the owner hears that someone tried"
+    );
     let link = &mails.iter().find(|m| m.recipient == "new@startup.vn").unwrap().body;
     let token = link.split("confirm?token=").nth(1).unwrap().split_whitespace().next().unwrap();
-    assert!(repo::credentials(&state.db, "new@startup.vn").await.unwrap().is_none(), "no account before the link is used");
+    assert!(
+        repo::credentials(&state.db, "new@startup.vn").await.unwrap().is_none(),
+        "no account before the link is used"
+    );
 
     // The link opens a page with a button; the button creates the account, once.
     let (_, _, page) = send(&state, Method::GET, &format!("/confirm?token={token}"), &[], String::new()).await;
     assert!(page.contains(token), "the page posts the token");
-    assert!(repo::credentials(&state.db, "new@startup.vn").await.unwrap().is_none(), "opening the link alone creates nothing");
+    assert!(
+        repo::credentials(&state.db, "new@startup.vn").await.unwrap().is_none(),
+        "opening the link alone creates nothing"
+    );
     let (status, headers, _) = call(&state, "confirm_signup", "", &[("token", token)]).await;
     assert_eq!(status, StatusCode::OK);
     let cookie = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     let (_, _, viewer) = call(&state, "get_viewer", &cookie, &[]).await;
     assert!(viewer.contains("new@startup.vn") && viewer.contains("researcher"), "{viewer}");
-    assert_eq!(call(&state, "confirm_signup", "", &[("token", token)]).await.0, StatusCode::BAD_REQUEST, "a link works once");
+    assert_eq!(
+        call(&state, "confirm_signup", "", &[("token", token)]).await.0,
+        StatusCode::BAD_REQUEST,
+        "a link works once"
+    );
 }
 
 #[tokio::test]
 async fn people_see_their_sessions_end_them_and_change_their_password() {
     let state = small_state().await;
-    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let up =
+        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
     let (_, headers) = sign_up_and_confirm(&state, &up).await;
     let phone = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     let sign_in = [("email", "lan@startup.vn"), ("password", "một mật khẩu dài")];
@@ -682,12 +998,24 @@ async fn people_see_their_sessions_end_them_and_change_their_password() {
     assert!(viewer.contains("\"user\":null"), "the phone's session ended: {viewer}");
 
     // A wrong current password changes nothing; the right one ends every session but this browser's new one.
-    let (status, _, body) = call(&state, "change_password", &laptop, &[("current_password", "đoán bừa"), ("password", "mật khẩu mới rất dài")]).await;
+    let (status, _, body) = call(
+        &state,
+        "change_password",
+        &laptop,
+        &[("current_password", "đoán bừa"), ("password", "mật khẩu mới rất dài")],
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("current_password"), "{body}");
     let (_, headers, _) = call(&state, "sign_in", "", &sign_in).await;
     let tablet = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
-    let (status, headers, body) = call(&state, "change_password", &laptop, &[("current_password", "một mật khẩu dài"), ("password", "mật khẩu mới rất dài")]).await;
+    let (status, headers, body) = call(
+        &state,
+        "change_password",
+        &laptop,
+        &[("current_password", "một mật khẩu dài"), ("password", "mật khẩu mới rất dài")],
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let fresh = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     for (cookie, signed_in) in [(&tablet, false), (&laptop, false), (&fresh, true)] {
@@ -696,26 +1024,36 @@ async fn people_see_their_sessions_end_them_and_change_their_password() {
     }
     let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
     assert!(mail.recipient == "lan@startup.vn" && mail.body.contains("/reset"), "the owner is told: {}", mail.body);
-    let (status, _, _) = call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "mật khẩu mới rất dài")]).await;
+    let (status, _, _) =
+        call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "mật khẩu mới rất dài")]).await;
     assert_eq!(status, StatusCode::OK);
 
     // The account page shows both parts.
     let (_, _, page) = send(&state, Method::GET, "/account", &[("cookie", fresh.as_str())], String::new()).await;
-    assert!(page.contains("id=\"current_password\"") && page.contains("(trình duyệt này)"), "the account page has the security part");
+    assert!(
+        page.contains("id=\"current_password\"") && page.contains("(trình duyệt này)"),
+        "the account page has the security part"
+    );
 }
 
 #[tokio::test]
 async fn nothing_of_anothers_draft_is_revealed() {
     let w = world(false).await;
     let mut draft = vec![("kind", "need"), ("save", "draft")];
-    draft.extend_from_slice(&[("text[title]", "Kế hoạch bí mật nuôi cá bớp"), ("text[description]", "Một kế hoạch chưa công bố về nuôi cá bớp ở Vân Phong."), ("list[sectors][]", "aquaculture"), ("list[partner_types][]", "lab")]);
+    draft.extend_from_slice(&[
+        ("text[title]", "Kế hoạch bí mật nuôi cá bớp"),
+        ("text[description]", "Một kế hoạch chưa công bố về nuôi cá bớp ở Vân Phong."),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+    ]);
     assert_eq!(call(&w.state, "save_listing", &w.member.cookie, &draft).await.0, StatusCode::OK);
     let id = "ke-hoach-bi-mat-nuoi-ca-bop";
     let meta = |who: &Person| {
         let (state, cookie) = (w.state.clone(), who.cookie.clone());
         async move {
             let body = serde_json::json!({ "kind": "need", "id": id }).to_string();
-            let mut headers = vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+            let mut headers =
+                vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
             if !cookie.is_empty() {
                 headers.push(("cookie", cookie.as_str()));
             }
@@ -728,7 +1066,14 @@ async fn nothing_of_anothers_draft_is_revealed() {
         assert_eq!(meta(who).await, StatusCode::NOT_FOUND, "{} learns nothing, not even that it exists", who.name);
     }
     assert_eq!(meta(&w.other_member).await, StatusCode::NOT_FOUND);
-    let (status, _, _) = send(&w.state, Method::GET, &format!("/needs/{id}"), &[("cookie", w.other_member.cookie.as_str())], String::new()).await;
+    let (status, _, _) = send(
+        &w.state,
+        Method::GET,
+        &format!("/needs/{id}"),
+        &[("cookie", w.other_member.cookie.as_str())],
+        String::new(),
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -737,7 +1082,11 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
         let forwarded = format!("198.51.100.{n}");
-        let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("x-forwarded-for", forwarded.as_str())];
+        let headers = [
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("accept", "application/json"),
+            ("x-forwarded-for", forwarded.as_str()),
+        ];
         let body = common::form(&[("email", &email), ("password", "wrong guess")]);
         common::send_from(state, peer, Method::POST, "/fn/sign_in", &headers, body).await.2
     }
@@ -748,7 +1097,10 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
     for n in 0..10 {
         assert!(!throttled(&fail(&state, "203.0.113.5:4000", n).await));
     }
-    assert!(throttled(&fail(&state, "203.0.113.5:4001", 10).await), "the 11th failure from one socket in a row is slowed");
+    assert!(
+        throttled(&fail(&state, "203.0.113.5:4001", 10).await),
+        "the 11th failure from one socket in a row is slowed"
+    );
     assert!(!throttled(&fail(&state, "203.0.113.6:4000", 11).await), "another address is not");
 
     // Behind a trusted proxy, each forwarded client is its own address.
@@ -776,17 +1128,47 @@ const SIGNED_IN: &[&str] = &["member", "other", "researcher", "officer", "admin"
 
 fn matrix() -> Vec<Action> {
     vec![
-        Action { endpoint: "sign_up", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough"), ("role", "member")]) },
+        Action {
+            endpoint: "sign_up",
+            accepted: false,
+            allowed: EVERYONE,
+            params: |_| pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough"), ("role", "member")]),
+        },
         Action { endpoint: "confirm_signup", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("token", "0")]) },
-        Action { endpoint: "change_password", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("current_password", "wrong"), ("password", "long enough pw")]) },
+        Action {
+            endpoint: "change_password",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("current_password", "wrong"), ("password", "long enough pw")]),
+        },
         Action { endpoint: "end_session", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("id", "others")]) },
-        Action { endpoint: "sign_in", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn"), ("password", "wrong")]) },
+        Action {
+            endpoint: "sign_in",
+            accepted: false,
+            allowed: EVERYONE,
+            params: |_| pairs(&[("email", "member@example.vn"), ("password", "wrong")]),
+        },
         Action { endpoint: "sign_out", accepted: false, allowed: EVERYONE, params: |_| vec![] },
-        Action { endpoint: "request_reset", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("email", "member@example.vn")]) },
-        Action { endpoint: "reset_password", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("token", "0"), ("password", "long enough pw")]) },
+        Action {
+            endpoint: "request_reset",
+            accepted: false,
+            allowed: EVERYONE,
+            params: |_| pairs(&[("email", "member@example.vn")]),
+        },
+        Action {
+            endpoint: "reset_password",
+            accepted: false,
+            allowed: EVERYONE,
+            params: |_| pairs(&[("token", "0"), ("password", "long enough pw")]),
+        },
         Action { endpoint: "mark_inbox_read", accepted: false, allowed: SIGNED_IN, params: |_| vec![] },
         Action { endpoint: "inbox", accepted: false, allowed: SIGNED_IN, params: |_| vec![] },
-        Action { endpoint: "assign_user", accepted: false, allowed: &["admin"], params: |_| pairs(&[("user_id", "1"), ("roles[0]", "member")]) },
+        Action {
+            endpoint: "assign_user",
+            accepted: false,
+            allowed: &["admin"],
+            params: |_| pairs(&[("user_id", "1"), ("roles[0]", "member")]),
+        },
         Action { endpoint: "list_users", accepted: false, allowed: &["admin"], params: |_| vec![] },
         Action { endpoint: "read_audit_log", accepted: false, allowed: &["admin"], params: |_| vec![] },
         Action { endpoint: "read_outbox", accepted: false, allowed: &["admin"], params: |_| vec![] },
@@ -832,9 +1214,24 @@ fn matrix() -> Vec<Action> {
             allowed: &["officer", "admin"],
             params: |w| pairs(&[("kind", "call"), ("id", &w.call), ("save", "publish"), ("text[title]", "Đổi tên")]),
         },
-        Action { endpoint: "confirm_listing", accepted: false, allowed: &["member", "officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need)]) },
-        Action { endpoint: "confirm_listing", accepted: false, allowed: &["researcher", "officer", "admin"], params: |w| pairs(&[("kind", "lab"), ("id", &w.lab)]) },
-        Action { endpoint: "confirm_listing", accepted: false, allowed: &["officer", "admin"], params: |w| pairs(&[("kind", "call"), ("id", &w.call)]) },
+        Action {
+            endpoint: "confirm_listing",
+            accepted: false,
+            allowed: &["member", "officer", "admin"],
+            params: |w| pairs(&[("kind", "need"), ("id", &w.need)]),
+        },
+        Action {
+            endpoint: "confirm_listing",
+            accepted: false,
+            allowed: &["researcher", "officer", "admin"],
+            params: |w| pairs(&[("kind", "lab"), ("id", &w.lab)]),
+        },
+        Action {
+            endpoint: "confirm_listing",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |w| pairs(&[("kind", "call"), ("id", &w.call)]),
+        },
         // Creating each kind: who may start one (the rest are refused before their fields are read).
         Action {
             endpoint: "save_listing",
@@ -850,38 +1247,102 @@ fn matrix() -> Vec<Action> {
             endpoint: "save_listing",
             accepted: false,
             allowed: &["researcher", "officer", "admin"],
-            params: |_| pairs(&[("kind", "expert"), ("save", "publish"), ("text[name]", "TS. Nguyễn Văn Biển"), ("text[organization]", "ria3")]),
+            params: |_| {
+                pairs(&[
+                    ("kind", "expert"),
+                    ("save", "publish"),
+                    ("text[name]", "TS. Nguyễn Văn Biển"),
+                    ("text[organization]", "ria3"),
+                ])
+            },
         },
-        Action { endpoint: "save_listing", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("kind", "offer"), ("save", "publish"), ("text[title]", "Kit PCR nhanh")]) },
-        Action { endpoint: "save_listing", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("kind", "call"), ("save", "publish"), ("text[title]", "Kêu gọi mới")]) },
-        Action { endpoint: "save_listing", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("kind", "pilot"), ("save", "publish"), ("text[title]", "Thử nghiệm mới")]) },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("kind", "offer"), ("save", "publish"), ("text[title]", "Kit PCR nhanh")]),
+        },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |_| pairs(&[("kind", "call"), ("save", "publish"), ("text[title]", "Kêu gọi mới")]),
+        },
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |_| pairs(&[("kind", "pilot"), ("save", "publish"), ("text[title]", "Thử nghiệm mới")]),
+        },
         Action {
             endpoint: "moderate_listing",
             accepted: false,
             allowed: &["officer", "admin"],
             params: |w| pairs(&[("kind", "lab"), ("id", &w.lab), ("hidden", "false")]),
         },
-        Action { endpoint: "save_search", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("query", "q=vaccine")]) },
-        Action { endpoint: "delete_search", accepted: false, allowed: &["member"], params: |w| pairs(&[("id", &w.saved_search)]) },
+        Action {
+            endpoint: "save_search",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("query", "q=vaccine")]),
+        },
+        Action {
+            endpoint: "delete_search",
+            accepted: false,
+            allowed: &["member"],
+            params: |w| pairs(&[("id", &w.saved_search)]),
+        },
         Action { endpoint: "hidden_listings", accepted: false, allowed: &["officer", "admin"], params: |_| vec![] },
-        Action { endpoint: "moderate_listing", accepted: false, allowed: &["officer", "admin"], params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("hidden", "true")]) },
-        Action { endpoint: "verify_organization", accepted: false, allowed: &["officer", "admin"], params: |_| pairs(&[("id", "tom-hum-van-ninh")]) },
+        Action {
+            endpoint: "moderate_listing",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("hidden", "true")]),
+        },
+        Action {
+            endpoint: "verify_organization",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |_| pairs(&[("id", "tom-hum-van-ninh")]),
+        },
         Action {
             endpoint: "request_introduction",
             accepted: false,
             allowed: &["member", "other"],
             params: |w| pairs(&[("kind", "lab"), ("id", &w.lab), ("message", "Xin được giới thiệu để hợp tác.")]),
         },
-        Action { endpoint: "answer_introduction", accepted: false, allowed: &["researcher"], params: |w| pairs(&[("id", &w.introduction), ("answer", "accept")]) },
-        Action { endpoint: "record_outcome", accepted: true, allowed: &["member", "researcher"], params: |w| pairs(&[("id", &w.introduction), ("outcome", "joint_project")]) },
+        Action {
+            endpoint: "answer_introduction",
+            accepted: false,
+            allowed: &["researcher"],
+            params: |w| pairs(&[("id", &w.introduction), ("answer", "accept")]),
+        },
+        Action {
+            endpoint: "record_outcome",
+            accepted: true,
+            allowed: &["member", "researcher"],
+            params: |w| pairs(&[("id", &w.introduction), ("outcome", "joint_project")]),
+        },
         Action {
             endpoint: "apply",
             accepted: false,
             allowed: &["member", "other"],
-            params: |w| pairs(&[("kind", "call"), ("id", &w.call), ("proposal", "Một đề xuất đủ dài để được xem xét.")]),
+            params: |w| {
+                pairs(&[("kind", "call"), ("id", &w.call), ("proposal", "Một đề xuất đủ dài để được xem xét.")])
+            },
         },
-        Action { endpoint: "move_application", accepted: false, allowed: &["officer"], params: |w| pairs(&[("id", &w.application), ("stage", "screening")]) },
-        Action { endpoint: "applications_for", accepted: false, allowed: &["officer"], params: |w| pairs(&[("kind", "call"), ("id", &w.call)]) },
+        Action {
+            endpoint: "move_application",
+            accepted: false,
+            allowed: &["officer"],
+            params: |w| pairs(&[("id", &w.application), ("stage", "screening")]),
+        },
+        Action {
+            endpoint: "applications_for",
+            accepted: false,
+            allowed: &["officer"],
+            params: |w| pairs(&[("kind", "call"), ("id", &w.call)]),
+        },
     ]
 }
 
@@ -903,7 +1364,11 @@ async fn authorization_matrix() {
             let refused = status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN;
             let expected = action.allowed.contains(who);
             if expected == refused {
-                table.push(format!("{} as {who}: expected {}, got {status} {body}", action.endpoint, if expected { "allowed" } else { "refused" }));
+                table.push(format!(
+                    "{} as {who}: expected {}, got {status} {body}",
+                    action.endpoint,
+                    if expected { "allowed" } else { "refused" }
+                ));
             }
             if !expected && *who == "anonymous" {
                 assert_eq!(status, StatusCode::UNAUTHORIZED, "{} as anonymous", action.endpoint);
@@ -916,8 +1381,25 @@ async fn authorization_matrix() {
 /// Server functions that only read what their caller may see: they change nothing, so they
 /// need no row of the matrix (each checks its caller itself, as its own tests show).
 const READ_ONLY: &[&str] = &[
-    "get_viewer", "get_account", "edit_listing", "get_listing_meta", "my_listings", "my_introductions", "my_applications", "application_panel",
-    "my_searches", "my_sessions", "dashboard", "find_partners", "get_record", "list_cards", "overview", "record_matches", "record_page", "search", "suggest",
+    "get_viewer",
+    "get_account",
+    "edit_listing",
+    "get_listing_meta",
+    "my_listings",
+    "my_introductions",
+    "my_applications",
+    "application_panel",
+    "my_searches",
+    "my_sessions",
+    "dashboard",
+    "find_partners",
+    "get_record",
+    "list_cards",
+    "overview",
+    "record_matches",
+    "record_page",
+    "search",
+    "suggest",
 ];
 
 /// POST routes outside the server functions that change nothing (a match computed for the
@@ -940,7 +1422,11 @@ fn without_a_row(matrix: &[Action]) -> Vec<String> {
 fn the_matrix_covers_every_registered_server_function() {
     let registered = leptos::server_fn::axum::server_fn_paths().count();
     assert!(registered >= 40, "the registry lists the app's server functions ({registered})");
-    assert_eq!(without_a_row(&matrix()), Vec::<String>::new(), "server functions without a row in the authorization matrix");
+    assert_eq!(
+        without_a_row(&matrix()),
+        Vec::<String>::new(),
+        "server functions without a row in the authorization matrix"
+    );
     // The check fails for a function without a row: drop one and it is named.
     let short: Vec<Action> = matrix().into_iter().filter(|a| a.endpoint != "moderate_listing").collect();
     assert_eq!(without_a_row(&short), vec!["moderate_listing".to_string()]);
@@ -954,14 +1440,24 @@ async fn every_state_changing_route_is_known_and_refuses_cross_site_calls() {
     let (_, _, doc) = send(&w.state, Method::GET, "/api/openapi.json", &[], String::new()).await;
     let doc: Value = serde_json::from_str(&doc).unwrap();
     for (path, operations) in doc["paths"].as_object().unwrap() {
-        for method in operations.as_object().unwrap().keys().filter(|m| !["get", "head", "options", "parameters"].contains(&m.as_str())) {
+        for method in operations
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|m| !["get", "head", "options", "parameters"].contains(&m.as_str()))
+        {
             assert!(READ_ONLY_ROUTES.contains(&path.as_str()), "{method} {path} changes state and has no row");
         }
     }
     for action in matrix() {
         let params = (action.params)(&w);
         let body = common::form(&params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect::<Vec<_>>());
-        let headers = [("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", "https://evil.example"), ("cookie", w.admin.cookie.as_str())];
+        let headers = [
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("accept", "application/json"),
+            ("origin", "https://evil.example"),
+            ("cookie", w.admin.cookie.as_str()),
+        ];
         let (status, _, _) = send(&w.state, Method::POST, &format!("/fn/{}", action.endpoint), &headers, body).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{} from another site", action.endpoint);
     }
@@ -972,13 +1468,18 @@ async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
     let w = world(false).await;
     assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "everything was just confirmed");
     let long_ago = repo::from_now(-91 * 24 * 3600);
-    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'").bind(&long_ago).execute(&w.state.db).await.unwrap();
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'")
+        .bind(&long_ago)
+        .execute(&w.state.db)
+        .await
+        .unwrap();
     assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 1);
     assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "asked once");
     assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains("has not been confirmed for 90 days")));
     let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
     assert!(mine.contains("\"due\":true"), "{mine}");
-    let (status, _, _) = call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    let (status, _, _) =
+        call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
     assert_eq!(status, StatusCode::OK);
     let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
     assert!(!mine.contains("\"due\":true"), "{mine}");
@@ -986,7 +1487,8 @@ async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
 
 async fn public(state: &AppState, kind: &str, id: &str) -> bool {
     let (status, _, _) = send(state, Method::GET, &format!("/api/{kind}/{id}"), &[], String::new()).await;
-    let (_, _, found) = send(state, Method::GET, "/api/search?q=oxy%20hoa%20tan%20tom%20hum&limit=100", &[], String::new()).await;
+    let (_, _, found) =
+        send(state, Method::GET, "/api/search?q=oxy%20hoa%20tan%20tom%20hum&limit=100", &[], String::new()).await;
     let (_, _, export) = send(state, Method::GET, "/api/export.jsonl", &[], String::new()).await;
     let (_, _, list) = send(state, Method::GET, &format!("/{kind}s"), &[], String::new()).await;
     let in_search = found.contains(&format!("\"id\":\"{id}\""));
@@ -1003,7 +1505,11 @@ async fn listings_unconfirmed_for_180_days_leave_search_until_confirmed() {
     let w = world(false).await;
     assert!(public(&w.state, "need", &w.need).await);
     let long_ago = repo::from_now(-181 * 24 * 3600);
-    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'").bind(&long_ago).execute(&w.state.db).await.unwrap();
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'")
+        .bind(&long_ago)
+        .execute(&w.state.db)
+        .await
+        .unwrap();
     assert_eq!(app::listings::notify::hide_stale(&w.state.db).await.unwrap(), 1);
     app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
     assert!(!public(&w.state, "need", &w.need).await);
@@ -1011,7 +1517,8 @@ async fn listings_unconfirmed_for_180_days_leave_search_until_confirmed() {
     assert!(mine.contains("\"hidden\":true"), "{mine}");
     let (_, _, counts) = send(&w.state, Method::GET, "/needs", &[], String::new()).await;
     assert!(!counts.contains("Cảm biến oxy hòa tan cho lồng nuôi tôm hùm"), "the list page leaves it out");
-    let (status, _, _) = call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    let (status, _, _) =
+        call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
     assert_eq!(status, StatusCode::OK);
     app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
     assert!(public(&w.state, "need", &w.need).await);
@@ -1040,7 +1547,8 @@ async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
 async fn a_saved_search_tells_its_owner_once_about_each_new_result() {
     let w = world(false).await;
     assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 0, "nothing new since saving");
-    let (status, _, _) = call(&w.state, "save_search", &w.member.cookie, &[("query", "kind=lab&q=c%E1%BA%A3m+bi%E1%BA%BFn")]).await;
+    let (status, _, _) =
+        call(&w.state, "save_search", &w.member.cookie, &[("query", "kind=lab&q=c%E1%BA%A3m+bi%E1%BA%BFn")]).await;
     assert_eq!(status, StatusCode::CONFLICT, "the same search, written in another order, is already saved");
     let (status, _, _) = call(&w.state, "save_search", &w.member.cookie, &[("query", "q=")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "an empty search is not saved");
@@ -1068,7 +1576,8 @@ async fn a_saved_search_tells_its_owner_once_about_each_new_result() {
 #[tokio::test]
 async fn a_rejection_says_why_and_offers_name_only_their_own_labs() {
     let w = world(false).await;
-    let (status, _, body) = call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected")]).await;
+    let (status, _, body) =
+        call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("comment"), "{body}");
     let offer = [

@@ -37,7 +37,12 @@ async fn get(state: &AppState, uri: &str) -> (StatusCode, Value) {
 }
 
 fn ids(json: &Value) -> Vec<String> {
-    json["hits"].as_array().unwrap().iter().map(|h| format!("{}/{}", h["kind"].as_str().unwrap(), h["id"].as_str().unwrap())).collect()
+    json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| format!("{}/{}", h["kind"].as_str().unwrap(), h["id"].as_str().unwrap()))
+        .collect()
 }
 
 #[tokio::test]
@@ -84,8 +89,27 @@ async fn malformed_queries_never_fail() {
     let state = state().await;
     let long = "a".repeat(10_000);
     let nasty = [
-        "\"unclosed", "(tom", "tom)", "AND", "OR NOT", "NOT tom", "*", "title:tom", "tom~2", "tom^3", "[a TO b]", "{x}",
-        "🦞 🐟", "\u{0}\u{1}\u{7}", "\u{200b}", "\\", "''", "--", "%", "+-+&&||!", "tôm hùm AND NOT *:*",
+        "\"unclosed",
+        "(tom",
+        "tom)",
+        "AND",
+        "OR NOT",
+        "NOT tom",
+        "*",
+        "title:tom",
+        "tom~2",
+        "tom^3",
+        "[a TO b]",
+        "{x}",
+        "🦞 🐟",
+        "\u{0}\u{1}\u{7}",
+        "\u{200b}",
+        "\\",
+        "''",
+        "--",
+        "%",
+        "+-+&&||!",
+        "tôm hùm AND NOT *:*",
         long.as_str(),
     ];
     for q in nasty {
@@ -99,7 +123,9 @@ async fn malformed_queries_never_fail() {
 #[tokio::test]
 async fn bad_parameters_get_a_clear_400() {
     let state = state().await;
-    for (uri, word) in [("/api/search?kind=robot", "kind"), ("/api/search?limit=abc", "limit"), ("/api/search?sector=moon", "sector")] {
+    for (uri, word) in
+        [("/api/search?kind=robot", "kind"), ("/api/search?limit=abc", "limit"), ("/api/search?sector=moon", "sector")]
+    {
         let (status, json) = get(&state, uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
         assert!(json["error"].as_str().unwrap().contains(word), "{uri}: {json}");
@@ -164,7 +190,12 @@ async fn a_missing_or_stale_index_is_rebuilt_from_the_database() {
 
 async fn post(state: &AppState, uri: &str, body: &str) -> (StatusCode, Value) {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let request = Request::builder().method("POST").uri(uri).header("content-type", "application/json").body(Body::from(body.to_string())).unwrap();
+    let request = Request::builder()
+        .method("POST")
+        .uri(uri)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
     let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
     let status = response.status();
     let body = response.into_body().collect().await.unwrap().to_bytes();
@@ -200,7 +231,10 @@ async fn a_stored_need_is_matched_by_id() {
     assert_eq!(status, StatusCode::OK);
     let matches = json["matches"].as_array().unwrap();
     assert!(!matches.is_empty() && matches.len() <= 3);
-    assert!(matches.iter().all(|m| ["lab", "expert", "offer"].contains(&m["kind"].as_str().unwrap())), "only its partner_types");
+    assert!(
+        matches.iter().all(|m| ["lab", "expert", "offer"].contains(&m["kind"].as_str().unwrap())),
+        "only its partner_types"
+    );
     let (status, json) = get(&state, "/api/needs/khong-co/matches").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(json["error"].is_string());
@@ -249,11 +283,15 @@ fn rank(json: &Value, key: &str) -> usize {
 
 #[tokio::test]
 async fn the_marks_typed_rank_above_a_folded_match() {
-    let state = orgs(&[("co-ma", "Công ty Ma Xanh", "Sản xuất hàng"), ("co-maa", "Công ty Má Xanh", "Sản xuất hàng")]).await;
+    let state =
+        orgs(&[("co-ma", "Công ty Ma Xanh", "Sản xuất hàng"), ("co-maa", "Công ty Má Xanh", "Sản xuất hàng")]).await;
     let (_, json) = get(&state, "/api/search?q=m%C3%A1+xanh&kind=organization").await; // "má xanh"
     assert!(rank(&json, "organization/co-maa") < rank(&json, "organization/co-ma"), "{json}");
     let (_, json) = get(&state, "/api/search?q=ma+xanh&kind=organization").await; // no marks: both found
-    assert!(ids(&json).contains(&"organization/co-ma".to_string()) && ids(&json).contains(&"organization/co-maa".to_string()));
+    assert!(
+        ids(&json).contains(&"organization/co-ma".to_string())
+            && ids(&json).contains(&"organization/co-maa".to_string())
+    );
 }
 
 #[tokio::test]

@@ -53,12 +53,17 @@ fn memory_mb(pid: u32) -> (f64, f64, f64) {
 }
 
 fn encode(text: &str) -> String {
-    text.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 fn judged(file: &str, field: &str) -> Result<Vec<serde_json::Value>> {
     let text = std::fs::read_to_string(root().join("server/eval").join(file))?;
-    text.lines().filter(|l| !l.trim().is_empty()).map(|l| Ok(serde_json::from_str::<serde_json::Value>(l)?[field].clone())).collect()
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Ok(serde_json::from_str::<serde_json::Value>(l)?[field].clone()))
+        .collect()
 }
 
 /// A wrk script that cycles through `requests` (method, path, body) and prints a RESULT line.
@@ -94,13 +99,24 @@ end
 fn wrk(addr: &str, script: &Path, clients: u32, seconds: u32) -> Result<(f64, f64, f64, f64, f64)> {
     let threads = clients.min(2);
     let out = Command::new("wrk")
-        .args(["-t", &threads.to_string(), "-c", &clients.to_string(), "-d", &format!("{seconds}s"), "--timeout", "10s", "-s"])
+        .args([
+            "-t",
+            &threads.to_string(),
+            "-c",
+            &clients.to_string(),
+            "-d",
+            &format!("{seconds}s"),
+            "--timeout",
+            "10s",
+            "-s",
+        ])
         .arg(script)
         .arg(format!("http://{addr}"))
         .output()
         .context("running wrk")?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let line = text.lines().find(|l| l.starts_with("RESULT")).with_context(|| format!("wrk printed no result: {text}"))?;
+    let line =
+        text.lines().find(|l| l.starts_with("RESULT")).with_context(|| format!("wrk printed no result: {text}"))?;
     let n: Vec<f64> = line.split_whitespace().skip(1).filter_map(|v| v.parse().ok()).collect();
     Ok((n[0], n[1], n[2], n[3], n[4]))
 }
@@ -154,7 +170,9 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&data)?;
     let catalogue = dir.join("catalogue.jsonl");
-    let gen_s = timed(Command::new(binary(o.release, "gen")).args(["--records", &o.records.to_string(), "--out"]).arg(&catalogue))?;
+    let gen_s = timed(
+        Command::new(binary(o.release, "gen")).args(["--records", &o.records.to_string(), "--out"]).arg(&catalogue),
+    )?;
     let server = binary(o.release, "server");
     let import_s = timed(Command::new(&server).arg("import").arg(&catalogue).env("DATA_DIR", &data))?;
     let index_s = timed(Command::new(&server).arg("reindex").env("DATA_DIR", &data))?;
@@ -187,12 +205,18 @@ pub fn run_bench(args: &[String]) -> Result<()> {
 
     let result = (|| -> Result<Vec<(String, String)>> {
         let queries = judged("search-queries.jsonl", "query")?;
-        let search: Vec<_> = queries.iter().filter_map(|q| q.as_str()).map(|q| ("GET".into(), format!("/api/search?q={}", encode(q)), None)).collect();
+        let search: Vec<_> = queries
+            .iter()
+            .filter_map(|q| q.as_str())
+            .map(|q| ("GET".into(), format!("/api/search?q={}", encode(q)), None))
+            .collect();
         let needs = judged("match-needs.jsonl", "need")?;
         let matches: Vec<_> = needs.iter().map(|n| ("POST".into(), "/api/match".into(), Some(n.to_string()))).collect();
         let per_kind = o.records / 10;
         let lists: Vec<_> = (1..=20).map(|p| ("GET".into(), format!("/labs?page={p}"), None)).collect();
-        let details: Vec<_> = (0..200).map(|i| ("GET".into(), format!("/experts/expert-{:06}", (i * 7919) % per_kind.max(1)), None)).collect();
+        let details: Vec<_> = (0..200)
+            .map(|i| ("GET".into(), format!("/experts/expert-{:06}", (i * 7919) % per_kind.max(1)), None))
+            .collect();
         let dashboard = vec![("GET".to_string(), "/dashboard".to_string(), None)];
         let scripts = [
             ("search", wrk_script(&dir, "search", &search)?),
@@ -224,17 +248,27 @@ pub fn run_bench(args: &[String]) -> Result<()> {
                 peak_file = peak_file.max(file);
                 rows.push((
                     format!("{name}, {clients} client{}", if clients > 1 { "s" } else { "" }),
-                    format!("p50 {p50:.1} ms · p95 {p95:.1} ms · p99 {p99:.1} ms · {rps:.0} req/s · {errors:.0} errors"),
+                    format!(
+                        "p50 {p50:.1} ms · p95 {p95:.1} ms · p99 {p99:.1} ms · {rps:.0} req/s · {errors:.0} errors"
+                    ),
                 ));
             }
         }
         rows.push(("server memory under load (peak RSS)".into(), format!("{peak_mb:.0} MB")));
-        rows.push(("  of which heap (peak RssAnon) / mapped files (peak RssFile)".into(), format!("{peak_anon:.0} MB / {peak_file:.0} MB")));
+        rows.push((
+            "  of which heap (peak RssAnon) / mapped files (peak RssFile)".into(),
+            format!("{peak_anon:.0} MB / {peak_file:.0} MB"),
+        ));
 
         // An edit, from `server import` in another process to a search hit.
         let token = format!("benchedit{}", std::process::id());
         let edit = dir.join("edit.jsonl");
-        std::fs::write(&edit, format!(r#"{{"kind":"expert","id":"bench-edit","name":"Bench Edit","bio":"{token} measures how fast an edit is searchable.","expertise":[],"sectors":[],"languages":["vi"],"available_for":[],"based_in":"in_province"}}"#))?;
+        std::fs::write(
+            &edit,
+            format!(
+                r#"{{"kind":"expert","id":"bench-edit","name":"Bench Edit","bio":"{token} measures how fast an edit is searchable.","expertise":[],"sectors":[],"languages":["vi"],"available_for":[],"based_in":"in_province"}}"#
+            ),
+        )?;
         run(Command::new(&server).arg("import").arg(&edit).env("DATA_DIR", &data))?;
         let edited = Instant::now();
         loop {
@@ -247,7 +281,10 @@ pub fn run_bench(args: &[String]) -> Result<()> {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        rows.push(("edit searchable after (import in another process)".into(), format!("{:.2} s", edited.elapsed().as_secs_f64())));
+        rows.push((
+            "edit searchable after (import in another process)".into(),
+            format!("{:.2} s", edited.elapsed().as_secs_f64()),
+        ));
 
         let pkg = site::site_root().join("pkg");
         let wasm = pkg.join("kh-innovation_bg.wasm");
@@ -264,8 +301,16 @@ pub fn run_bench(args: &[String]) -> Result<()> {
         files.sort();
         files.dedup();
         let html = transfer(&addr, "/").unwrap_or(0);
-        let home: u64 = html + files.iter().chain(["/favicon.svg".to_string()].iter()).map(|p| transfer(&addr, p).unwrap_or(0)).sum::<u64>();
-        rows.push(("home page, total transfer (first visit)".into(), format!("{} KB ({})", home / 1024, files.join(", "))));
+        let home: u64 = html
+            + files
+                .iter()
+                .chain(["/favicon.svg".to_string()].iter())
+                .map(|p| transfer(&addr, p).unwrap_or(0))
+                .sum::<u64>();
+        rows.push((
+            "home page, total transfer (first visit)".into(),
+            format!("{} KB ({})", home / 1024, files.join(", ")),
+        ));
         rows.push(("home page, repeat visit (assets cached)".into(), format!("{} KB", html / 1024)));
         Ok(rows)
     })();
@@ -294,7 +339,13 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     let latency = String::from_utf8_lossy(&latency.stdout).to_string();
     let line = |name: &str| latency.lines().find(|l| l.starts_with(&format!("{name} "))).unwrap_or("").to_string();
 
-    println!("\nBenchmark: {} records, {} build, {} s per load run, {} cores", o.records, if o.release { "release" } else { "debug" }, o.seconds, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    println!(
+        "\nBenchmark: {} records, {} build, {} s per load run, {} cores",
+        o.records,
+        if o.release { "release" } else { "debug" },
+        o.seconds,
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
     println!("{}", "-".repeat(100));
     let print = |k: &str, v: &str| println!("{k:<52} {v}");
     print("generate catalogue", &format!("{gen_s:.1} s"));
@@ -308,11 +359,18 @@ pub fn run_bench(args: &[String]) -> Result<()> {
     }
     let ms = |l: String| {
         let v: Vec<&str> = l.split_whitespace().collect();
-        if v.len() == 4 { format!("p50 {} ms · p95 {} ms · p99 {} ms", v[1], v[2], v[3]) } else { "n/a".into() }
+        if v.len() == 4 {
+            format!("p50 {} ms · p95 {} ms · p99 {} ms", v[1], v[2], v[3])
+        } else {
+            "n/a".into()
+        }
     };
     print("search in-process (same queries)", &ms(line("search")));
     print("match in-process (same needs)", &ms(line("match")));
     print("FTS5 baseline in-process (same queries)", &ms(line("fts5")));
-    print("FTS5 baseline index build", &format!("{} s", line("fts5_build_s").split_whitespace().nth(1).unwrap_or("n/a")));
+    print(
+        "FTS5 baseline index build",
+        &format!("{} s", line("fts5_build_s").split_whitespace().nth(1).unwrap_or("n/a")),
+    );
     Ok(())
 }

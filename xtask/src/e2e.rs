@@ -47,12 +47,14 @@ pub fn run(browser: &Path) -> Result<()> {
     let _ = std::fs::remove_dir_all(&data);
     let addr = format!("127.0.0.1:{}", free_port()?);
     // An officer for the tests that publish calls and review applications.
-    crate::run(Command::new(site::server_binary(false))
-        .args(["create-admin", OFFICER_EMAIL, "--name", "Cán bộ Sở KH&CN"])
-        .env("DATA_DIR", &data)
-        .env("ADMIN_PASSWORD", OFFICER_PASSWORD)
-        .env("RUST_LOG", "warn")
-        .current_dir(root()))?;
+    crate::run(
+        Command::new(site::server_binary(false))
+            .args(["create-admin", OFFICER_EMAIL, "--name", "Cán bộ Sở KH&CN"])
+            .env("DATA_DIR", &data)
+            .env("ADMIN_PASSWORD", OFFICER_PASSWORD)
+            .env("RUST_LOG", "warn")
+            .current_dir(root()),
+    )?;
     // No mail server here: mail goes to files, where the tests read confirmation links.
     let mail = data.join("mail");
     let child = Command::new(site::server_binary(false))
@@ -78,17 +80,17 @@ pub fn run(browser: &Path) -> Result<()> {
         .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
         .collect();
     tests.sort();
-    crate::run(Command::new("node")
-        .arg("--test")
-        .arg("--test-concurrency=1")
-        .args(&tests)
-        .env("BASE_URL", format!("http://{addr}"))
-        .env("CHROMIUM_PATH", browser)
-        .env("SCREENSHOT_DIR", root().join("target/screenshots"))
-        .env("OFFICER_EMAIL", OFFICER_EMAIL)
-        .env("OFFICER_PASSWORD", OFFICER_PASSWORD)
-        .env("MAIL_DIR", &mail)
-        .current_dir(root().join("end2end")))
+    crate::run(
+        Command::new("node")
+            .arg("--test")
+            .arg("--test-concurrency=1")
+            .args(&tests)
+            .env("BASE_URL", format!("http://{addr}"))
+            .env("CHROMIUM_PATH", browser)
+            .env("SCREENSHOT_DIR", root().join("target/screenshots"))
+            .env("OFFICER_EMAIL", OFFICER_EMAIL)
+            .env("OFFICER_PASSWORD", OFFICER_PASSWORD)
+            .env("MAIL_DIR", &mail)
+            .current_dir(root().join("end2end")),
+    )
 }
-
-

@@ -31,7 +31,9 @@ fn main() -> ExitCode {
         Some("build") => setup::for_build(release).and_then(|_| site::build(release)),
         Some("test") => test(),
         Some("e2e") => e2e_only(),
-        Some("gen") => run(cargo().args(["run", "-q", "--release", "-p", "server", "--bin", "gen", "--"]).args(&args[1..])),
+        Some("gen") => {
+            run(cargo().args(["run", "-q", "--release", "-p", "server", "--bin", "gen", "--"]).args(&args[1..]))
+        }
         Some("bench") => setup::toolchain().and_then(|_| bench::run_bench(&args[1..])),
         Some("wasm") => setup::for_build(true).and_then(|_| site::wasm_size()),
         Some("eval") => run(cargo().args(["run", "-q", "-p", "server", "--bin", "eval", "--"]).args(&args[1..])),
@@ -53,7 +55,9 @@ fn main() -> ExitCode {
 pub fn root() -> PathBuf {
     // `cargo run` sets the variable at run time too; prefer it, because a binary built by
     // another clone sharing the target directory carries that clone's path.
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest.parent().unwrap_or(Path::new(".")).to_path_buf()
 }
 
@@ -82,10 +86,12 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 fn prune_stale_artifacts() {
     let deps = target_dir().join("debug/deps");
     let Ok(entries) = std::fs::read_dir(&deps) else { return };
-    let mut newest: std::collections::HashMap<(String, String), Vec<(std::time::SystemTime, PathBuf, u64)>> = Default::default();
+    let mut newest: std::collections::HashMap<(String, String), Vec<(std::time::SystemTime, PathBuf, u64)>> =
+        Default::default();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        let (stem, ext) = name.split_once('.').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((name.clone(), String::new()));
+        let (stem, ext) =
+            name.split_once('.').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((name.clone(), String::new()));
         let Some((base, hash)) = stem.rsplit_once('-') else { continue };
         let Ok(meta) = entry.metadata() else { continue };
         if hash.len() != 16 || !hash.chars().all(|c| c.is_ascii_hexdigit()) || meta.len() < 50_000_000 {
@@ -125,7 +131,10 @@ fn serve(release: bool) -> Result<()> {
         eprintln!("xtask: mail is written to {} (set SMTP_URL to send it)", mail.display());
         cmd.env("MAIL_DIR", mail);
     }
-    eprintln!("xtask: starting the portal at http://{}", std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into()));
+    eprintln!(
+        "xtask: starting the portal at http://{}",
+        std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())
+    );
     run(&mut cmd)
 }
 

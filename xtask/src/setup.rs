@@ -13,13 +13,21 @@ fn is_root() -> bool {
 }
 
 pub fn found(program: &str) -> bool {
-    Command::new("sh").args(["-c", &format!("command -v {program}")]).output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
 }
 
 /// Installs Debian packages when running as root, else says what to install.
 pub fn apt_install(packages: &[&str]) -> Result<()> {
     if !is_root() {
-        bail!("please install the Debian packages {} (sudo apt-get install {})", packages.join(", "), packages.join(" "));
+        bail!(
+            "please install the Debian packages {} (sudo apt-get install {})",
+            packages.join(", "),
+            packages.join(" ")
+        );
     }
     run(Command::new("apt-get").args(["update", "-qq"]))?;
     run(Command::new("apt-get").args(["install", "-y", "-qq"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"))
@@ -72,7 +80,8 @@ pub fn npm_packages() -> Result<()> {
         _ => false,
     };
     if !fresh {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir)).context("npm ci in end2end/")?;
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
+            .context("npm ci in end2end/")?;
     }
     Ok(())
 }

@@ -35,7 +35,8 @@ pub fn build(release: bool) -> Result<()> {
     if release {
         optimize(&pkg.join(format!("{OUTPUT_NAME}_bg.wasm")))?;
     }
-    std::fs::copy(root().join("style/main.css"), pkg.join(format!("{OUTPUT_NAME}.css"))).context("copying style/main.css")?;
+    std::fs::copy(root().join("style/main.css"), pkg.join(format!("{OUTPUT_NAME}.css")))
+        .context("copying style/main.css")?;
     if release {
         fingerprint(&pkg, &server_binary(true).with_file_name("hash.txt"))?;
     }
@@ -96,14 +97,22 @@ fn fingerprint(pkg: &Path, hash_file: &Path) -> Result<()> {
         }
     }
     let mut lines = String::new();
-    for (kind, file) in [("js", format!("{OUTPUT_NAME}.js")), ("wasm", format!("{OUTPUT_NAME}_bg.wasm")), ("css", format!("{OUTPUT_NAME}.css"))] {
+    for (kind, file) in [
+        ("js", format!("{OUTPUT_NAME}.js")),
+        ("wasm", format!("{OUTPUT_NAME}_bg.wasm")),
+        ("css", format!("{OUTPUT_NAME}.css")),
+    ] {
         let bytes = std::fs::read(pkg.join(&file)).with_context(|| format!("reading {file}"))?;
         let digest = Sha256::digest(&bytes);
         let hash: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         let hashed = pkg.join(format!("{OUTPUT_NAME}.{hash}.{kind}"));
         std::fs::write(&hashed, &bytes)?;
         let mut br = Vec::new();
-        brotli::BrotliCompress(&mut &bytes[..], &mut br, &brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() })?;
+        brotli::BrotliCompress(
+            &mut &bytes[..],
+            &mut br,
+            &brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() },
+        )?;
         std::fs::write(hashed.with_extension(format!("{kind}.br")), br)?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gz.write_all(&bytes)?;
@@ -124,7 +133,16 @@ fn optimize(wasm: &Path) -> Result<()> {
     }
     run(Command::new(wasm_opt)
         .arg(wasm)
-        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "-o"])
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "-o",
+        ])
         .arg(wasm))
 }
 

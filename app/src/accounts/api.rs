@@ -84,14 +84,26 @@ pub async fn confirm_signup(token: String) -> Result<(), AppError> {
     let lang = crate::i18n::request_lang();
     let Some(signup) = repo::take_pending_signup(&state.db, &secret::token_hash(token.trim())).await? else {
         return Err(AppError::BadRequest(
-            lang.pick("Liên kết xác nhận đã hết hạn hoặc đã được dùng. Hãy đăng ký lại.", "This confirmation link has expired or was already used. Sign up again.").into(),
+            lang.pick(
+                "Liên kết xác nhận đã hết hạn hoặc đã được dùng. Hãy đăng ký lại.",
+                "This confirmation link has expired or was already used. Sign up again.",
+            )
+            .into(),
         ));
     };
     let roles: Vec<Role> = Role::from_code(&signup.role).into_iter().collect();
-    let id = repo::create_user(&state.db, &signup.email, &signup.name, &signup.password_hash, &roles).await.map_err(|err| match err {
-        AppError::Conflict(_) => AppError::BadRequest(lang.pick("Email này đã có tài khoản. Hãy đăng nhập.", "This email already has an account. Sign in instead.").into()),
-        other => other,
-    })?;
+    let id = repo::create_user(&state.db, &signup.email, &signup.name, &signup.password_hash, &roles).await.map_err(
+        |err| match err {
+            AppError::Conflict(_) => AppError::BadRequest(
+                lang.pick(
+                    "Email này đã có tài khoản. Hãy đăng nhập.",
+                    "This email already has an account. Sign in instead.",
+                )
+                .into(),
+            ),
+            other => other,
+        },
+    )?;
     session::start(&state.db, id).await?;
     leptos_axum::redirect("/account");
     Ok(())
@@ -106,7 +118,10 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let lang = crate::i18n::request_lang();
     let email = email.trim().to_lowercase();
     if password.len() > super::model::MAX_PASSWORD || email.len() > super::model::MAX_NAME {
-        return Err(checks::field("password", lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password.")));
+        return Err(checks::field(
+            "password",
+            lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password."),
+        ));
     }
     let address = format!("address:{}", session::client_address());
     let account = format!("account:{email}");
@@ -129,7 +144,10 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         throttle::record(&state.db, &throttle::SIGN_IN_ADDRESS, &[&address]).await?;
         throttle::record(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &[&pair]).await?;
         throttle::record(&state.db, &throttle::SIGN_IN_ACCOUNT, &[&account]).await?;
-        return Err(checks::field("password", lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password.")));
+        return Err(checks::field(
+            "password",
+            lang.pick("Email hoặc mật khẩu không đúng.", "Wrong email or password."),
+        ));
     };
     throttle::clear(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair).await?;
     throttle::record(&state.db, &throttle::KNOWN_ADDRESS, &[&pair]).await?;
@@ -182,7 +200,11 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     checks::password(lang, &password)?;
     let Some(id) = repo::use_reset(&state.db, &secret::token_hash(token.trim())).await? else {
         return Err(AppError::BadRequest(
-            lang.pick("Liên kết đặt lại đã hết hạn hoặc đã được dùng. Hãy yêu cầu liên kết mới.", "This reset link has expired or was already used. Ask for a new one.").into(),
+            lang.pick(
+                "Liên kết đặt lại đã hết hạn hoặc đã được dùng. Hãy yêu cầu liên kết mới.",
+                "This reset link has expired or was already used. Ask for a new one.",
+            )
+            .into(),
         ));
     };
     repo::set_password(&state.db, id, &secret::hash_password(password).await?).await?;
@@ -201,11 +223,18 @@ pub async fn list_users() -> Result<Vec<User>, AppError> {
 
 /// Gives a person their roles and organization (admins only; logged).
 #[server(prefix = "/fn", endpoint = "assign_user")]
-pub async fn assign_user(user_id: i64, #[server(default)] roles: Vec<String>, #[server(default)] organization: String) -> Result<(), AppError> {
+pub async fn assign_user(
+    user_id: i64,
+    #[server(default)] roles: Vec<String>,
+    #[server(default)] organization: String,
+) -> Result<(), AppError> {
     use super::repo;
     let admin = super::session::require_role(&[Role::Admin]).await?;
     let state = crate::state::app_state()?;
-    let roles: Vec<Role> = roles.iter().map(|r| Role::from_code(r).ok_or_else(|| AppError::BadRequest(format!("unknown role {r}")))).collect::<Result<_, _>>()?;
+    let roles: Vec<Role> = roles
+        .iter()
+        .map(|r| Role::from_code(r).ok_or_else(|| AppError::BadRequest(format!("unknown role {r}"))))
+        .collect::<Result<_, _>>()?;
     let target = repo::user(&state.db, user_id).await?.ok_or(AppError::NotFound)?;
     if target.id == admin.id && !roles.contains(&Role::Admin) {
         return Err(AppError::BadRequest("an admin cannot remove their own admin role".into()));

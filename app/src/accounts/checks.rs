@@ -13,10 +13,22 @@ pub fn field(name: &str, message: &str) -> AppError {
 pub fn password(lang: Lang, password: &str) -> Result<(), AppError> {
     let length = password.chars().count();
     if length < MIN_PASSWORD {
-        return Err(field("password", &lang.pick(format!("Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự."), format!("The password needs at least {MIN_PASSWORD} characters."))));
+        return Err(field(
+            "password",
+            &lang.pick(
+                format!("Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự."),
+                format!("The password needs at least {MIN_PASSWORD} characters."),
+            ),
+        ));
     }
     if password.len() > MAX_PASSWORD {
-        return Err(field("password", &lang.pick(format!("Mật khẩu dài tối đa {MAX_PASSWORD} ký tự."), format!("The password can have at most {MAX_PASSWORD} characters."))));
+        return Err(field(
+            "password",
+            &lang.pick(
+                format!("Mật khẩu dài tối đa {MAX_PASSWORD} ký tự."),
+                format!("The password can have at most {MAX_PASSWORD} characters."),
+            ),
+        ));
     }
     Ok(())
 }
@@ -24,20 +36,34 @@ pub fn password(lang: Lang, password: &str) -> Result<(), AppError> {
 /// Checks a sign-up form, listing every problem.
 pub fn sign_up(lang: Lang, name: &str, email: &str, pass: &str, role: Option<Role>) -> Result<(), AppError> {
     let mut errors = Vec::new();
-    let mut fail = |field: &str, vi: &str, en: &str| errors.push(FieldError { field: field.into(), message: lang.pick(vi, en).into() });
+    let mut fail = |field: &str, vi: &str, en: &str| {
+        errors.push(FieldError { field: field.into(), message: lang.pick(vi, en).into() })
+    };
     if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
         fail("name", "Hãy nhập họ tên (tối đa 120 ký tự).", "Enter your name (at most 120 characters).");
     }
     if !is_plausible_email(email) {
-        fail("email", "Email chưa đúng dạng, ví dụ: ten@congty.vn.", "This does not look like an email address, e.g. name@company.vn.");
+        fail(
+            "email",
+            "Email chưa đúng dạng, ví dụ: ten@congty.vn.",
+            "This does not look like an email address, e.g. name@company.vn.",
+        );
     }
     if role.is_none() {
-        fail("role", "Hãy chọn bạn là doanh nghiệp hay nhà khoa học.", "Choose whether you are a business or a researcher.");
+        fail(
+            "role",
+            "Hãy chọn bạn là doanh nghiệp hay nhà khoa học.",
+            "Choose whether you are a business or a researcher.",
+        );
     }
     if let Err(AppError::Validation(mut more)) = password(lang, pass) {
         errors.append(&mut more);
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(errors))
+    }
 }
 
 #[cfg(test)]
@@ -54,7 +80,10 @@ mod tests {
     #[test]
     fn every_problem_is_named_by_its_field() {
         assert_eq!(fields(sign_up(Lang::Vi, "", "lan", "short", None)), ["name", "email", "role", "password"]);
-        assert_eq!(fields(sign_up(Lang::En, "Lan", "lan@startup.vn", &"x".repeat(201), Some(Role::Member))), ["password"]);
+        assert_eq!(
+            fields(sign_up(Lang::En, "Lan", "lan@startup.vn", &"x".repeat(201), Some(Role::Member))),
+            ["password"]
+        );
         assert!(sign_up(Lang::En, "Lan", "lan@startup.vn", "đủ dài rồi nhé", Some(Role::Member)).is_ok());
     }
 }

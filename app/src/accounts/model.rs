@@ -124,7 +124,10 @@ mod tests {
         assert!(is_plausible_email("lan@startup.vn"));
         assert!(!is_plausible_email("lan"));
         assert!(!is_plausible_email("lan@localhost"));
-        assert_eq!(without_tokens("link: http://x/reset?token=ab12cd\nbye token=9f"), "link: http://x/reset?token=…\nbye token=…");
+        assert_eq!(
+            without_tokens("link: http://x/reset?token=ab12cd\nbye token=9f"),
+            "link: http://x/reset?token=…\nbye token=…"
+        );
         assert!(!is_plausible_email("la n@startup.vn"));
         assert!(!is_plausible_email("@startup.vn"));
     }

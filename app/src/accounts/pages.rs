@@ -14,7 +14,8 @@ use crate::notices::{ErrorNotice, SignInFirst};
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
-    let next = use_query_map().with_untracked(|q| q.get("next")).filter(|n| crate::i18n::is_local_path(n)).unwrap_or_default();
+    let next =
+        use_query_map().with_untracked(|q| q.get("next")).filter(|n| crate::i18n::is_local_path(n)).unwrap_or_default();
     view! {
         <Title text=lang.pick("Đăng nhập", "Sign in")/>
         <SignInForm next/>
@@ -66,8 +67,14 @@ fn SignUpForm() -> impl IntoView {
     let chosen = typed.or("role", "");
     let roles = [Role::Member, Role::Researcher].map(|role| {
         let hint = match role {
-            Role::Member => lang.pick("Đăng nhu cầu công nghệ, tìm đối tác, nộp hồ sơ kêu gọi và thử nghiệm.", "Post technology needs, find partners, apply to calls and pilots."),
-            _ => lang.pick("Quản lý hồ sơ phòng thí nghiệm, chuyên gia và công nghệ chào bán.", "Manage lab and expert profiles and technology offers."),
+            Role::Member => lang.pick(
+                "Đăng nhu cầu công nghệ, tìm đối tác, nộp hồ sơ kêu gọi và thử nghiệm.",
+                "Post technology needs, find partners, apply to calls and pilots.",
+            ),
+            _ => lang.pick(
+                "Quản lý hồ sơ phòng thí nghiệm, chuyên gia và công nghệ chào bán.",
+                "Manage lab and expert profiles and technology offers.",
+            ),
         };
         view! {
             <label class="choice">
@@ -259,7 +266,9 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
         Some(id) => view! { <a href=format!("/organizations/{id}")>{organization_name.unwrap_or_else(|| id.clone())}</a> }.into_any(),
         None => view! { <a href="/organizations/new">{lang.pick("Tạo hồ sơ tổ chức", "Create your organization's profile")}</a> }.into_any(),
     };
-    let admin = user.has(Role::Admin).then(|| view! { <li><a href="/admin">{lang.pick("Quản trị", "Administration")}</a></li> });
+    let admin = user
+        .has(Role::Admin)
+        .then(|| view! { <li><a href="/admin">{lang.pick("Quản trị", "Administration")}</a></li> });
     view! {
         <section class="form-page">
             <h1>{user.name.clone()}</h1>
@@ -281,4 +290,3 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
         <super::security_pages::AccountSecurity/>
     }
 }
-

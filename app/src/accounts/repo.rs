@@ -34,7 +34,13 @@ async fn with_roles(db: &Db, row: Option<UserRow>) -> Result<Option<User>, AppEr
 }
 
 /// Creates a person; `Conflict` when the email is taken.
-pub async fn create_user(db: &Db, email: &str, name: &str, password_hash: &str, roles: &[Role]) -> Result<i64, AppError> {
+pub async fn create_user(
+    db: &Db,
+    email: &str,
+    name: &str,
+    password_hash: &str,
+    roles: &[Role],
+) -> Result<i64, AppError> {
     let mut tx = db.begin().await?;
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO users (email, name, password_hash, created_at) VALUES ($1, $2, $3, $4)
@@ -48,7 +54,11 @@ pub async fn create_user(db: &Db, email: &str, name: &str, password_hash: &str, 
     .await?;
     let id = inserted.ok_or_else(|| AppError::Conflict("email".into()))?;
     for role in roles {
-        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(id).bind(role.code()).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
+            .bind(id)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(id)
@@ -56,7 +66,10 @@ pub async fn create_user(db: &Db, email: &str, name: &str, password_hash: &str, 
 
 /// A person by id.
 pub async fn user(db: &Db, id: i64) -> Result<Option<User>, AppError> {
-    let row = sqlx::query_as("SELECT id, email, name, organization FROM users WHERE id = $1").bind(id).fetch_optional(db).await?;
+    let row = sqlx::query_as("SELECT id, email, name, organization FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
     with_roles(db, row).await
 }
 
@@ -68,7 +81,11 @@ pub async fn credentials(db: &Db, email: &str) -> Result<Option<(i64, String)>, 
 /// Replaces a person's password and ends all their sessions.
 pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(user_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM password_resets WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     tx.commit().await?;
@@ -80,7 +97,11 @@ pub async fn set_roles(db: &Db, user_id: i64, roles: &[Role]) -> Result<(), AppE
     let mut tx = db.begin().await?;
     sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     for role in roles {
-        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)").bind(user_id).bind(role.code()).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
+            .bind(user_id)
+            .bind(role.code())
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -88,13 +109,18 @@ pub async fn set_roles(db: &Db, user_id: i64, roles: &[Role]) -> Result<(), AppE
 
 /// Makes a person a member of an organization (or of none).
 pub async fn set_organization(db: &Db, user_id: i64, organization: Option<&str>) -> Result<(), AppError> {
-    sqlx::query("UPDATE users SET organization = $1 WHERE id = $2").bind(organization).bind(user_id).execute(db).await?;
+    sqlx::query("UPDATE users SET organization = $1 WHERE id = $2")
+        .bind(organization)
+        .bind(user_id)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
 /// Everyone, for the admin page.
 pub async fn users(db: &Db) -> Result<Vec<User>, AppError> {
-    let rows: Vec<UserRow> = sqlx::query_as("SELECT id, email, name, organization FROM users ORDER BY email").fetch_all(db).await?;
+    let rows: Vec<UserRow> =
+        sqlx::query_as("SELECT id, email, name, organization FROM users ORDER BY email").fetch_all(db).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.extend(with_roles(db, Some(row)).await?);
@@ -135,12 +161,21 @@ pub async fn session_user(db: &Db, token_hash: &str) -> Result<Option<User>, App
 /// Notes where a session started: the browser (`User-Agent`, cut to 200 characters) and address.
 pub async fn describe_session(db: &Db, token_hash: &str, agent: Option<&str>, address: &str) -> Result<(), AppError> {
     let agent = agent.map(|a| a.chars().filter(|c| !c.is_control()).take(200).collect::<String>());
-    sqlx::query("UPDATE sessions SET agent = $1, address = $2 WHERE token_hash = $3").bind(agent).bind(address).bind(token_hash).execute(db).await?;
+    sqlx::query("UPDATE sessions SET agent = $1, address = $2 WHERE token_hash = $3")
+        .bind(agent)
+        .bind(address)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
 /// A person's unexpired sessions, newest first; `current` is the hash of the asking browser's.
-pub async fn sessions_of(db: &Db, user_id: i64, current: Option<&str>) -> Result<Vec<crate::accounts::model::SessionView>, AppError> {
+pub async fn sessions_of(
+    db: &Db,
+    user_id: i64,
+    current: Option<&str>,
+) -> Result<Vec<crate::accounts::model::SessionView>, AppError> {
     let rows: Vec<(String, String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT token_hash, created_at, agent, address FROM sessions WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC LIMIT 50",
     )
@@ -165,12 +200,22 @@ pub async fn end_session(db: &Db, user_id: i64, id: &str) -> Result<u64, AppErro
     if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(0);
     }
-    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2").bind(user_id).bind(id).execute(db).await?.rows_affected())
+    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2")
+        .bind(user_id)
+        .bind(id)
+        .execute(db)
+        .await?
+        .rows_affected())
 }
 
 /// Ends every session of the person but the one whose hash is `keep`.
 pub async fn end_other_sessions(db: &Db, user_id: i64, keep: &str) -> Result<u64, AppError> {
-    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2").bind(user_id).bind(keep).execute(db).await?.rows_affected())
+    Ok(sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+        .bind(user_id)
+        .bind(keep)
+        .execute(db)
+        .await?
+        .rows_affected())
 }
 
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
@@ -188,7 +233,12 @@ pub struct PendingSignup {
 }
 
 /// Keeps a sign-up until the link with `token_hash` is used, for `seconds`.
-pub async fn create_pending_signup(db: &Db, token_hash: &str, signup: &PendingSignup, seconds: i64) -> Result<(), AppError> {
+pub async fn create_pending_signup(
+    db: &Db,
+    token_hash: &str,
+    signup: &PendingSignup,
+    seconds: i64,
+) -> Result<(), AppError> {
     sqlx::query("INSERT INTO pending_signups (token_hash, email, name, password_hash, role, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(token_hash)
         .bind(&signup.email)
@@ -264,10 +314,12 @@ pub async fn unsent(db: &Db, limit: i64) -> Result<Vec<(i64, Mail)>, AppError> {
         #[sqlx(flatten)]
         mail: Mail,
     }
-    let rows: Vec<Row> = sqlx::query_as("SELECT id, recipient, subject, body, created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1")
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, recipient, subject, body, created_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
     Ok(rows.into_iter().map(|r| (r.id, r.mail)).collect())
 }
 
@@ -283,16 +335,29 @@ pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
 /// days ago. Answers how many rows went.
 pub async fn purge_expired(db: &Db) -> Result<u64, AppError> {
     let now = now();
-    let mut purged = sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
-    purged += sqlx::query("DELETE FROM password_resets WHERE expires_at < $1 OR used_at IS NOT NULL").bind(&now).execute(db).await?.rows_affected();
-    purged += sqlx::query("DELETE FROM pending_signups WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
-    purged += sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1").bind(from_now(-30 * 24 * 3600)).execute(db).await?.rows_affected();
+    let mut purged =
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
+    purged += sqlx::query("DELETE FROM password_resets WHERE expires_at < $1 OR used_at IS NOT NULL")
+        .bind(&now)
+        .execute(db)
+        .await?
+        .rows_affected();
+    purged +=
+        sqlx::query("DELETE FROM pending_signups WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
+    purged += sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
+        .bind(from_now(-30 * 24 * 3600))
+        .execute(db)
+        .await?
+        .rows_affected();
     Ok(purged)
 }
 
 /// The newest mails, newest first.
 pub async fn outbox(db: &Db, limit: i64) -> Result<Vec<Mail>, AppError> {
-    Ok(sqlx::query_as("SELECT recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1").bind(limit).fetch_all(db).await?)
+    Ok(sqlx::query_as("SELECT recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1")
+        .bind(limit)
+        .fetch_all(db)
+        .await?)
 }
 
 /// Writes what an officer or admin did.

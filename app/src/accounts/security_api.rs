@@ -23,7 +23,10 @@ pub async fn change_password(current_password: String, password: String) -> Resu
     let (_, hash) = repo::credentials(&state.db, &user.email).await?.ok_or(AppError::NotFound)?;
     if current_password.len() > super::model::MAX_PASSWORD || !secret::verify_password(current_password, hash).await? {
         throttle::record(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &[&pair]).await?;
-        return Err(checks::field("current_password", lang.pick("Mật khẩu hiện tại không đúng.", "The current password is wrong.")));
+        return Err(checks::field(
+            "current_password",
+            lang.pick("Mật khẩu hiện tại không đúng.", "The current password is wrong."),
+        ));
     }
     repo::set_password(&state.db, user.id, &secret::hash_password(password).await?).await?;
     repo::audit(&state.db, user.id, "change_password", &user.email, "").await?;
@@ -42,7 +45,8 @@ pub async fn change_password(current_password: String, password: String) -> Resu
 pub async fn my_sessions() -> Result<Vec<SessionView>, AppError> {
     let state = crate::state::app_state()?;
     let user = super::session::require_user().await?;
-    let current = super::session::token(&state.site, &super::session::request_headers()).map(|t| super::secret::token_hash(&t));
+    let current =
+        super::session::token(&state.site, &super::session::request_headers()).map(|t| super::secret::token_hash(&t));
     super::repo::sessions_of(&state.db, user.id, current.as_deref()).await
 }
 
@@ -52,7 +56,9 @@ pub async fn my_sessions() -> Result<Vec<SessionView>, AppError> {
 pub async fn end_session(id: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
     let user = super::session::require_user().await?;
-    let current = super::session::token(&state.site, &super::session::request_headers()).map(|t| super::secret::token_hash(&t)).unwrap_or_default();
+    let current = super::session::token(&state.site, &super::session::request_headers())
+        .map(|t| super::secret::token_hash(&t))
+        .unwrap_or_default();
     let ended = match id.as_str() {
         "others" => super::repo::end_other_sessions(&state.db, user.id, &current).await?,
         id => super::repo::end_session(&state.db, user.id, id).await?,

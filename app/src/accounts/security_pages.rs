@@ -27,7 +27,10 @@ fn ChangePasswordForm() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<ChangePassword>::new();
     let result = crate::forms::last_result(action);
-    let done = lang.pick("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.", "Password changed. Every other session has ended.");
+    let done = lang.pick(
+        "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.",
+        "Password changed. Every other session has ended.",
+    );
     view! {
         <h3>{lang.pick("Đổi mật khẩu", "Change password")}</h3>
         <FormStatus result done/>
@@ -78,7 +81,8 @@ fn Sessions() -> impl IntoView {
 fn SessionItem(session: SessionView, action: ServerAction<EndSession>) -> impl IntoView {
     let lang = use_lang();
     let since = session.created_at.chars().take(16).collect::<String>().replace('T', " ");
-    let browser = session.agent.clone().unwrap_or_else(|| lang.pick("Trình duyệt không rõ", "Unknown browser").to_string());
+    let browser =
+        session.agent.clone().unwrap_or_else(|| lang.pick("Trình duyệt không rõ", "Unknown browser").to_string());
     let place = session.address.clone().map(|a| format!(" · {a}")).unwrap_or_default();
     let end = (!session.current).then(|| {
         view! {
@@ -89,7 +93,8 @@ fn SessionItem(session: SessionView, action: ServerAction<EndSession>) -> impl I
             </ActionForm>
         }
     });
-    let current = session.current.then(|| view! { <strong>{lang.pick(" (trình duyệt này)", " (this browser)")}</strong> });
+    let current =
+        session.current.then(|| view! { <strong>{lang.pick(" (trình duyệt này)", " (this browser)")}</strong> });
     view! {
         <li>
             <span class="session-browser">{browser}</span>{current}

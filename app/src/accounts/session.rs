@@ -36,7 +36,8 @@ pub fn cookie(site: &Site, token: Option<&str>) -> HeaderValue {
         Some(token) => (token, SESSION_SECONDS),
         None => ("", 0),
     };
-    HeaderValue::from_str(&site.cookie(COOKIE_NAME, value, Some(age))).unwrap_or_else(|_| HeaderValue::from_static("kh_session=; Path=/; Max-Age=0"))
+    HeaderValue::from_str(&site.cookie(COOKIE_NAME, value, Some(age)))
+        .unwrap_or_else(|_| HeaderValue::from_static("kh_session=; Path=/; Max-Age=0"))
 }
 
 /// The request headers, inside a server function or page.

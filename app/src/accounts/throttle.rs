@@ -22,13 +22,16 @@ pub struct Rule {
 }
 
 /// Failed sign-ins from one address, whatever the account.
-pub const SIGN_IN_ADDRESS: Rule = Rule { action: "sign_in_failed_address", free: 10, window: 15 * 60, max_wait: 15 * 60 };
+pub const SIGN_IN_ADDRESS: Rule =
+    Rule { action: "sign_in_failed_address", free: 10, window: 15 * 60, max_wait: 15 * 60 };
 /// Failed sign-ins to one account from one address.
-pub const SIGN_IN_ACCOUNT_ADDRESS: Rule = Rule { action: "sign_in_failed_pair", free: 5, window: 15 * 60, max_wait: 15 * 60 };
+pub const SIGN_IN_ACCOUNT_ADDRESS: Rule =
+    Rule { action: "sign_in_failed_pair", free: 5, window: 15 * 60, max_wait: 15 * 60 };
 /// Failed sign-ins to one account from anywhere: past these, only addresses the account signed
 /// in from before (`KNOWN_ADDRESS`) may try (a crowd of addresses cannot guess on forever, and
 /// strangers cannot lock the owner out of their usual address; a reset link always works).
-pub const SIGN_IN_ACCOUNT: Rule = Rule { action: "sign_in_failed_account", free: 50, window: 15 * 60, max_wait: 15 * 60 };
+pub const SIGN_IN_ACCOUNT: Rule =
+    Rule { action: "sign_in_failed_account", free: 50, window: 15 * 60, max_wait: 15 * 60 };
 /// Successful sign-ins to an account from an address, remembered for a month.
 pub const KNOWN_ADDRESS: Rule = Rule { action: "sign_in_ok", free: 0, window: 30 * 24 * 3600, max_wait: 0 };
 /// Accounts created from one address.
@@ -42,8 +45,17 @@ pub const REQUESTS_ACCOUNT: Rule = Rule { action: "request_account", free: 20, w
 /// Introduction requests and applications sent from one address.
 pub const REQUESTS_ADDRESS: Rule = Rule { action: "request_address", free: 40, window: 3600, max_wait: 3600 };
 
-const RULES: [Rule; 9] =
-    [SIGN_IN_ADDRESS, SIGN_IN_ACCOUNT_ADDRESS, SIGN_IN_ACCOUNT, KNOWN_ADDRESS, SIGN_UP_ADDRESS, RESET_ADDRESS, RESET_EMAIL, REQUESTS_ACCOUNT, REQUESTS_ADDRESS];
+const RULES: [Rule; 9] = [
+    SIGN_IN_ADDRESS,
+    SIGN_IN_ACCOUNT_ADDRESS,
+    SIGN_IN_ACCOUNT,
+    KNOWN_ADDRESS,
+    SIGN_UP_ADDRESS,
+    RESET_ADDRESS,
+    RESET_EMAIL,
+    REQUESTS_ACCOUNT,
+    REQUESTS_ADDRESS,
+];
 
 fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
@@ -62,12 +74,13 @@ pub fn wait_ms(rule: &Rule, count: i64, last: i64, now: i64) -> i64 {
 /// Attempts of `rule` by `subject` in its window, and when the latest was (ms).
 async fn attempts(db: &Db, rule: &Rule, subject: &str) -> Result<(i64, i64), AppError> {
     let since = now_ms() - rule.window * 1000;
-    let (count, last): (i64, Option<i64>) = sqlx::query_as("SELECT COUNT(*), MAX(at) FROM throttle_events WHERE action = $1 AND subject = $2 AND at > $3")
-        .bind(rule.action)
-        .bind(subject)
-        .bind(since)
-        .fetch_one(db)
-        .await?;
+    let (count, last): (i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(*), MAX(at) FROM throttle_events WHERE action = $1 AND subject = $2 AND at > $3")
+            .bind(rule.action)
+            .bind(subject)
+            .bind(since)
+            .fetch_one(db)
+            .await?;
     Ok((count, last.unwrap_or(0)))
 }
 
@@ -90,14 +103,23 @@ pub async fn happened(db: &Db, rule: &Rule, subject: &str) -> Result<bool, AppEr
 pub async fn record(db: &Db, rule: &Rule, subjects: &[&str]) -> Result<(), AppError> {
     let at = now_ms();
     for subject in subjects {
-        sqlx::query("INSERT INTO throttle_events (action, subject, at) VALUES ($1, $2, $3)").bind(rule.action).bind(subject).bind(at).execute(db).await?;
+        sqlx::query("INSERT INTO throttle_events (action, subject, at) VALUES ($1, $2, $3)")
+            .bind(rule.action)
+            .bind(subject)
+            .bind(at)
+            .execute(db)
+            .await?;
     }
     Ok(())
 }
 
 /// Forgets `subject`'s attempts of `rule` (failures, after a success).
 pub async fn clear(db: &Db, rule: &Rule, subject: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM throttle_events WHERE action = $1 AND subject = $2").bind(rule.action).bind(subject).execute(db).await?;
+    sqlx::query("DELETE FROM throttle_events WHERE action = $1 AND subject = $2")
+        .bind(rule.action)
+        .bind(subject)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
@@ -106,11 +128,20 @@ pub async fn purge(db: &Db) -> Result<u64, AppError> {
     let mut purged = 0;
     for rule in RULES {
         let before = now_ms() - rule.window * 1000;
-        purged += sqlx::query("DELETE FROM throttle_events WHERE action = $1 AND at < $2").bind(rule.action).bind(before).execute(db).await?.rows_affected();
+        purged += sqlx::query("DELETE FROM throttle_events WHERE action = $1 AND at < $2")
+            .bind(rule.action)
+            .bind(before)
+            .execute(db)
+            .await?
+            .rows_affected();
     }
     // Whatever no rule names any more goes after the longest window.
     let longest = RULES.iter().map(|r| r.window).max().unwrap_or(0);
-    purged += sqlx::query("DELETE FROM throttle_events WHERE at < $1").bind(now_ms() - longest * 1000).execute(db).await?.rows_affected();
+    purged += sqlx::query("DELETE FROM throttle_events WHERE at < $1")
+        .bind(now_ms() - longest * 1000)
+        .execute(db)
+        .await?
+        .rows_affected();
     Ok(purged)
 }
 
@@ -151,9 +182,15 @@ pub fn too_many(lang: Lang, seconds: i64) -> AppError {
     let seconds = seconds.max(1);
     let message = if seconds >= 120 {
         let minutes = (seconds + 59) / 60;
-        lang.pick(format!("Quá nhiều lần thử. Hãy thử lại sau {minutes} phút."), format!("Too many attempts. Try again in {minutes} minutes."))
+        lang.pick(
+            format!("Quá nhiều lần thử. Hãy thử lại sau {minutes} phút."),
+            format!("Too many attempts. Try again in {minutes} minutes."),
+        )
     } else {
-        lang.pick(format!("Quá nhiều lần thử. Hãy thử lại sau {seconds} giây."), format!("Too many attempts. Try again in {seconds} seconds."))
+        lang.pick(
+            format!("Quá nhiều lần thử. Hãy thử lại sau {seconds} giây."),
+            format!("Too many attempts. Try again in {seconds} seconds."),
+        )
     };
     AppError::TooManyRequests { message, retry_after: seconds as u64 }
 }

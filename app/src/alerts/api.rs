@@ -31,7 +31,9 @@ pub async fn my_searches() -> Result<Vec<SavedSearch>, AppError> {
     let lang = crate::i18n::request_lang();
     let mut searches = super::repo::of_user(&crate::state::app_state()?.db, user.id).await?;
     for search in &mut searches {
-        search.label = super::service::parse(&search.query).map(|(r, _)| super::service::label(&r, lang)).unwrap_or_else(|| search.query.clone());
+        search.label = super::service::parse(&search.query)
+            .map(|(r, _)| super::service::label(&r, lang))
+            .unwrap_or_else(|| search.query.clone());
     }
     Ok(searches)
 }

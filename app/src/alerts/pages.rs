@@ -14,7 +14,8 @@ pub fn SaveSearchButton() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveSearch>::new();
     let query = crate::notices::current_query();
-    let done = lang.pick("Đã lưu. Hộp thư sẽ báo khi có kết quả mới.", "Saved. Your inbox will tell you about new results.");
+    let done =
+        lang.pick("Đã lưu. Hộp thư sẽ báo khi có kết quả mới.", "Saved. Your inbox will tell you about new results.");
     view! {
         <div class="save-search" id="save-search">
             <FormStatus result=last_result(action) done/>

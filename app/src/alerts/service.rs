@@ -28,8 +28,12 @@ pub fn label(request: &SearchRequest, lang: Lang) -> String {
         parts.push(format!("“{}”", request.q.trim()));
     }
     parts.extend(request.kinds.iter().map(|k| k.plural(lang).to_string()));
-    parts.extend(request.sectors.iter().filter_map(|s| crate::vocab::Sector::from_code(s)).map(|s| s.label(lang).to_string()));
-    parts.extend(request.org_types.iter().filter_map(|t| crate::vocab::OrgType::from_code(t)).map(|t| t.label(lang).to_string()));
+    parts.extend(
+        request.sectors.iter().filter_map(|s| crate::vocab::Sector::from_code(s)).map(|s| s.label(lang).to_string()),
+    );
+    parts.extend(
+        request.org_types.iter().filter_map(|t| crate::vocab::OrgType::from_code(t)).map(|t| t.label(lang).to_string()),
+    );
     parts.join(" · ")
 }
 
@@ -37,17 +41,27 @@ pub fn label(request: &SearchRequest, lang: Lang) -> String {
 async fn found(state: &AppState, request: SearchRequest) -> Result<Vec<String>, AppError> {
     let index = state.search.clone();
     let today = crate::clock::today();
-    let results = tokio::task::spawn_blocking(move || index.search(&request, Lang::Vi, today)).await.map_err(AppError::internal)??;
+    let results = tokio::task::spawn_blocking(move || index.search(&request, Lang::Vi, today))
+        .await
+        .map_err(AppError::internal)??;
     Ok(results.hits.iter().map(|h| format!("{}/{}", h.kind.code(), h.id)).collect())
 }
 
 /// Saves `query` for `user`, remembering what it finds now.
 pub async fn save(state: &AppState, user: i64, query: &str, lang: Lang) -> Result<(), AppError> {
     let Some((request, normal)) = parse(query) else {
-        return Err(AppError::BadRequest(lang.pick("Hãy nhập từ khóa hoặc chọn bộ lọc trước khi lưu.", "Type words or choose filters before saving.").into()));
+        return Err(AppError::BadRequest(
+            lang.pick(
+                "Hãy nhập từ khóa hoặc chọn bộ lọc trước khi lưu.",
+                "Type words or choose filters before saving.",
+            )
+            .into(),
+        ));
     };
     if repo::count(&state.db, user).await? >= MAX_SAVED {
-        return Err(AppError::BadRequest(lang.pick("Bạn đã lưu 50 tìm kiếm; hãy xóa bớt.", "You have 50 saved searches; delete some first.").into()));
+        return Err(AppError::BadRequest(
+            lang.pick("Bạn đã lưu 50 tìm kiếm; hãy xóa bớt.", "You have 50 saved searches; delete some first.").into(),
+        ));
     }
     let seen = found(state, request).await?;
     if !repo::create(&state.db, user, &normal, &seen).await? {

@@ -21,7 +21,11 @@ pub async fn apply(kind: Kind, id: String, proposal: String, #[server(default)] 
 
 /// Moves an application to a later stage, with a comment for the applicant (officers).
 #[server(prefix = "/fn", endpoint = "move_application")]
-pub async fn move_application(id: i64, stage: String, #[server(default)] comment: Option<String>) -> Result<(), AppError> {
+pub async fn move_application(
+    id: i64,
+    stage: String,
+    #[server(default)] comment: Option<String>,
+) -> Result<(), AppError> {
     super::service::move_application(id, &stage, comment).await
 }
 

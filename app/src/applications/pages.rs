@@ -100,7 +100,11 @@ fn Review(items: Vec<Application>, action: ServerAction<MoveApplication>) -> imp
 fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl IntoView {
     let lang = use_lang();
     let org = a.organization_name.clone().unwrap_or_else(|| a.organization.clone());
-    let links = a.links.iter().map(|l| view! { <li><a href=l.clone() rel="nofollow noopener">{l.clone()}</a></li> }).collect_view();
+    let links = a
+        .links
+        .iter()
+        .map(|l| view! { <li><a href=l.clone() rel="nofollow noopener">{l.clone()}</a></li> })
+        .collect_view();
     let next: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| a.stage.may_move_to(*s)).collect();
     let id = a.id.to_string();
     let typed = typed::<MoveApplication>();

@@ -29,7 +29,15 @@ const SELECT: &str = "SELECT a.id, a.applicant, u.name AS applicant_name, a.orga
     LEFT JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id ";
 
 /// Stores an application; `None` when this person already applied.
-pub async fn create(db: &Db, applicant: i64, organization: &str, kind: &str, id: &str, proposal: &str, links: &str) -> Result<Option<i64>, AppError> {
+pub async fn create(
+    db: &Db,
+    applicant: i64,
+    organization: &str,
+    kind: &str,
+    id: &str,
+    proposal: &str,
+    links: &str,
+) -> Result<Option<i64>, AppError> {
     let at = now();
     Ok(sqlx::query_scalar(
         "INSERT INTO applications (applicant, organization, target_kind, target_id, proposal, links, status, created_at, updated_at)
@@ -65,13 +73,14 @@ pub async fn for_target(db: &Db, kind: &str, id: &str) -> Result<Vec<Row>, AppEr
 
 /// Moves an application from `from` to `to`, if it is still at `from`.
 pub async fn move_to(db: &Db, id: i64, from: &str, to: &str, comment: Option<&str>) -> Result<bool, AppError> {
-    let done = sqlx::query("UPDATE applications SET status = $1, comment = $2, updated_at = $3 WHERE id = $4 AND status = $5")
-        .bind(to)
-        .bind(comment)
-        .bind(now())
-        .bind(id)
-        .bind(from)
-        .execute(db)
-        .await?;
+    let done =
+        sqlx::query("UPDATE applications SET status = $1, comment = $2, updated_at = $3 WHERE id = $4 AND status = $5")
+            .bind(to)
+            .bind(comment)
+            .bind(now())
+            .bind(id)
+            .bind(from)
+            .execute(db)
+            .await?;
     Ok(done.rows_affected() == 1)
 }

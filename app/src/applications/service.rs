@@ -20,22 +20,39 @@ fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate
     match target {
         Record::Call(call) => {
             if call.status != CallStatus::Open || today > call.closes || today < call.opens {
-                return Some(refuse(lang, "Kêu gọi này không nhận hồ sơ vào lúc này (đã hết hạn hoặc chưa mở).", "This call is not taking applications now (closed or not yet open)."));
+                return Some(refuse(
+                    lang,
+                    "Kêu gọi này không nhận hồ sơ vào lúc này (đã hết hạn hoặc chưa mở).",
+                    "This call is not taking applications now (closed or not yet open).",
+                ));
             }
             let Record::Organization(org) = org else { return Some(AppError::Internal) };
             if !call.eligible.contains(&org.org_type) {
                 let types: Vec<_> = call.eligible.iter().map(|t| t.label(lang)).collect();
                 return Some(AppError::BadRequest(lang.pick(
-                    format!("Tổ chức của bạn ({}) không thuộc đối tượng của kêu gọi này: {}.", org.org_type.label(lang), types.join(", ")),
-                    format!("Your organization ({}) is not eligible for this call, which is open to: {}.", org.org_type.label(lang), types.join(", ")),
+                    format!(
+                        "Tổ chức của bạn ({}) không thuộc đối tượng của kêu gọi này: {}.",
+                        org.org_type.label(lang),
+                        types.join(", ")
+                    ),
+                    format!(
+                        "Your organization ({}) is not eligible for this call, which is open to: {}.",
+                        org.org_type.label(lang),
+                        types.join(", ")
+                    ),
                 )));
             }
             None
         }
         Record::Pilot(pilot) => {
             let past = pilot.closes.is_some_and(|c| today > c);
-            (pilot.status != PilotStatus::Accepting || past)
-                .then(|| refuse(lang, "Thử nghiệm này không nhận đăng ký vào lúc này.", "This pilot is not accepting applications now."))
+            (pilot.status != PilotStatus::Accepting || past).then(|| {
+                refuse(
+                    lang,
+                    "Thử nghiệm này không nhận đăng ký vào lúc này.",
+                    "This pilot is not accepting applications now.",
+                )
+            })
         }
         _ => Some(AppError::BadRequest("only calls and pilots take applications".into())),
     }
@@ -44,7 +61,13 @@ fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate
 /// Why `user` cannot apply to `target` today, if they cannot (shown instead of the form).
 async fn why_not(state: &AppState, user: &User, target: &Record, lang: Lang) -> Result<Option<String>, AppError> {
     let Some(org_id) = user.organization.as_deref() else {
-        return Ok(Some(lang.pick("Hãy tạo hồ sơ tổ chức của bạn (trang Tài khoản) để nộp hồ sơ.", "Create your organization's profile (Account page) to apply.").into()));
+        return Ok(Some(
+            lang.pick(
+                "Hãy tạo hồ sơ tổ chức của bạn (trang Tài khoản) để nộp hồ sơ.",
+                "Create your organization's profile (Account page) to apply.",
+            )
+            .into(),
+        ));
     };
     let Some(org) = crate::catalog::repo::get(&state.db, Kind::Organization, org_id).await? else { return Ok(None) };
     Ok(closed_to(lang, target, &org, crate::clock::today()).map(|err| match err {
@@ -84,7 +107,11 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
         return Err(AppError::Forbidden);
     }
     let Some(org_id) = user.organization.clone() else {
-        return Err(refuse(lang, "Hãy tạo hồ sơ tổ chức của bạn trước khi nộp hồ sơ.", "Create your organization's profile before applying."));
+        return Err(refuse(
+            lang,
+            "Hãy tạo hồ sơ tổ chức của bạn trước khi nộp hồ sơ.",
+            "Create your organization's profile before applying.",
+        ));
     };
     let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     let org = crate::catalog::repo::get(&state.db, Kind::Organization, &org_id).await?.ok_or(AppError::NotFound)?;
@@ -95,12 +122,27 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
     let mut errors = Vec::new();
     let length = proposal.chars().count();
     if !(20..=MAX_PROPOSAL).contains(&length) {
-        errors.push(FieldError { field: "proposal".into(), message: lang.pick("Đề xuất cần từ 20 đến 20.000 ký tự.", "The proposal needs 20 to 20,000 characters.").into() });
+        errors.push(FieldError {
+            field: "proposal".into(),
+            message: lang
+                .pick("Đề xuất cần từ 20 đến 20.000 ký tự.", "The proposal needs 20 to 20,000 characters.")
+                .into(),
+        });
     }
     let links: Vec<&str> = links.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let bad_link = links.iter().any(|l| !(l.starts_with("https://") || l.starts_with("http://")) || l.len() > 500 || l.contains(char::is_whitespace));
+    let bad_link = links.iter().any(|l| {
+        !(l.starts_with("https://") || l.starts_with("http://")) || l.len() > 500 || l.contains(char::is_whitespace)
+    });
     if links.len() > 10 || bad_link {
-        errors.push(FieldError { field: "links".into(), message: lang.pick("Tối đa 10 liên kết, mỗi dòng một địa chỉ http(s)://.", "At most 10 links, one http(s):// address per line.").into() });
+        errors.push(FieldError {
+            field: "links".into(),
+            message: lang
+                .pick(
+                    "Tối đa 10 liên kết, mỗi dòng một địa chỉ http(s)://.",
+                    "At most 10 links, one http(s):// address per line.",
+                )
+                .into(),
+        });
     }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
@@ -111,9 +153,19 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
     }
     let title = target.entry().title().base.to_string();
     let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
-    let news = News { topic: "application", vi: format!("Hồ sơ mới nộp cho {title}"), en: format!("A new application to {title}"), link: format!("{}/{}#applications", kind.path(), id) };
+    let news = News {
+        topic: "application",
+        vi: format!("Hồ sơ mới nộp cho {title}"),
+        en: format!("A new application to {title}"),
+        link: format!("{}/{}#applications", kind.path(), id),
+    };
     crate::inbox::repo::notify(&state.db, &officers, &news).await?;
-    let news = News { topic: "application", vi: format!("Đã nhận hồ sơ của bạn cho {title}."), en: format!("Your application to {title} was received."), link: "/mine#applications".into() };
+    let news = News {
+        topic: "application",
+        vi: format!("Đã nhận hồ sơ của bạn cho {title}."),
+        en: format!("Your application to {title} was received."),
+        link: "/mine#applications".into(),
+    };
     crate::inbox::repo::notify(&state.db, &[user.id], &news).await
 }
 
@@ -127,19 +179,42 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
         return Err(AppError::BadRequest("unknown stage".into()));
     };
     if !from.may_move_to(to) {
-        return Err(AppError::Conflict(lang.pick("Không thể chuyển hồ sơ sang bước này.", "The application cannot move to that stage.").into()));
+        return Err(AppError::Conflict(
+            lang.pick("Không thể chuyển hồ sơ sang bước này.", "The application cannot move to that stage.").into(),
+        ));
     }
     let comment = comment.map(|c| crate::text::nfc(c.trim())).filter(|c| !c.is_empty());
     if to == Stage::Rejected && comment.is_none() {
-        return Err(AppError::Validation(vec![FieldError { field: "comment".into(), message: lang.pick("Hãy nêu lý do không chấp nhận cho người nộp.", "Tell the applicant why it is rejected.").into() }]));
+        return Err(AppError::Validation(vec![FieldError {
+            field: "comment".into(),
+            message: lang
+                .pick("Hãy nêu lý do không chấp nhận cho người nộp.", "Tell the applicant why it is rejected.")
+                .into(),
+        }]));
     }
     if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
-        return Err(AppError::Validation(vec![FieldError { field: "comment".into(), message: lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.").into() }]));
+        return Err(AppError::Validation(vec![FieldError {
+            field: "comment".into(),
+            message: lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.").into(),
+        }]));
     }
     if !repo::move_to(&state.db, id, from.code(), to.code(), comment.as_deref()).await? {
-        return Err(AppError::Conflict(lang.pick("Hồ sơ vừa được người khác cập nhật; hãy tải lại trang.", "Someone else just updated it; reload the page.").into()));
+        return Err(AppError::Conflict(
+            lang.pick(
+                "Hồ sơ vừa được người khác cập nhật; hãy tải lại trang.",
+                "Someone else just updated it; reload the page.",
+            )
+            .into(),
+        ));
     }
-    crate::accounts::repo::audit(&state.db, officer.id, "move_application", &format!("{}/{}#{}", row.target_kind, row.target_id, id), to.code()).await?;
+    crate::accounts::repo::audit(
+        &state.db,
+        officer.id,
+        "move_application",
+        &format!("{}/{}#{}", row.target_kind, row.target_id, id),
+        to.code(),
+    )
+    .await?;
     let title = row.target_title.unwrap_or(row.target_id);
     let news = News {
         topic: "application",

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{entry_texts, deadline_badge, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
+use crate::catalog::model::{deadline_badge, entry_texts, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
 use crate::catalog::validate::{Validator, MAX_ITEM, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{CallStatus, OrgType, Sector};

@@ -62,6 +62,8 @@ pub async fn home_overview(lang: Lang) -> Result<Overview, AppError> {
         counts: repo::counts(&state.db).await?,
         calls: cards(calls.into_iter().take(4).collect()),
         offers: cards(repo::newest(&state.db, Kind::Offer, &ListFilter::default(), 4).await?),
-        pilots: cards(repo::newest(&state.db, Kind::Pilot, &ListFilter::only(Facet::PilotStatus, "accepting"), 4).await?),
+        pilots: cards(
+            repo::newest(&state.db, Kind::Pilot, &ListFilter::only(Facet::PilotStatus, "accepting"), 4).await?,
+        ),
     })
 }

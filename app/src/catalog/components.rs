@@ -202,10 +202,16 @@ pub fn Pager(kind: Kind, filter: ListFilter, page: u32, pages: u32) -> impl Into
     let lang = use_lang();
     let link = move |n: u32| {
         let query = filter.query_string(n);
-        if query.is_empty() { kind.path().to_string() } else { format!("{}?{query}", kind.path()) }
+        if query.is_empty() {
+            kind.path().to_string()
+        } else {
+            format!("{}?{query}", kind.path())
+        }
     };
-    let prev = (page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>{lang.pick("← Trang trước", "← Previous")}</a> });
-    let next = (page < pages).then(|| view! { <a rel="next" href=link(page + 1)>{lang.pick("Trang sau →", "Next →")}</a> });
+    let prev =
+        (page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>{lang.pick("← Trang trước", "← Previous")}</a> });
+    let next =
+        (page < pages).then(|| view! { <a rel="next" href=link(page + 1)>{lang.pick("Trang sau →", "Next →")}</a> });
     let status = lang.pick(format!("Trang {page} / {pages}"), format!("Page {page} of {pages}"));
     view! {
         <nav class="pager" aria-label=lang.pick("Phân trang", "Pagination")>

@@ -32,7 +32,13 @@ fn backlink_heading(kind: Kind, lang: Lang) -> &'static str {
 
 /// Loads `kind`/`id` with its links, the records linking to it and, for a lab, the experts
 /// of its institute.
-pub async fn record_detail(db: &Db, kind: Kind, id: &str, lang: Lang, today: NaiveDate) -> Result<RecordDetail, AppError> {
+pub async fn record_detail(
+    db: &Db,
+    kind: Kind,
+    id: &str,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<RecordDetail, AppError> {
     let record = repo::get(db, kind, id).await?.ok_or(AppError::NotFound)?;
     detail_of(db, record, lang, today).await
 }

@@ -15,9 +15,7 @@ use crate::state::AppState;
 
 /// The routes of this module, under `/api`.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/export.jsonl", get(export))
-        .route("/api/{kind}/{id}", get(record))
+    Router::new().route("/api/export.jsonl", get(export)).route("/api/{kind}/{id}", get(record))
 }
 
 /// `GET /api/{kind}/{id}`: one record in the records format.
@@ -34,7 +32,10 @@ pub fn routes() -> Router<AppState> {
         (status = 404, description = "Unknown or not public", body = crate::api_doc::ErrorBody),
     )
 )]
-pub async fn record(State(state): State<AppState>, Path((kind, id)): Path<(String, String)>) -> Result<Response, AppError> {
+pub async fn record(
+    State(state): State<AppState>,
+    Path((kind, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let kind = Kind::from_code(&kind).ok_or(AppError::NotFound)?;
     let record = repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
     Ok(Json(record).into_response())
@@ -48,10 +49,12 @@ pub async fn record(State(state): State<AppState>, Path((kind, id)): Path<(Strin
     responses((status = 200, description = "Every public record, one JSON object per line (contract/records.md), streamed", content_type = "application/jsonl", body = String))
 )]
 pub async fn export(State(state): State<AppState>) -> Response {
-    let lines = export_lines(state.db).map(|line| line.map(|mut l| {
-        l.push('\n');
-        l
-    }));
+    let lines = export_lines(state.db).map(|line| {
+        line.map(|mut l| {
+            l.push('\n');
+            l
+        })
+    });
     (
         [
             (header::CONTENT_TYPE, "application/jsonl; charset=utf-8"),

@@ -62,7 +62,11 @@ fn key_of(line: &str) -> Option<(Kind, String)> {
 }
 
 /// Imports the records in `text`, calling `progress(done, total)` while storing.
-pub async fn import_text(db: &Db, text: &str, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<ImportReport, AppError> {
+pub async fn import_text(
+    db: &Db,
+    text: &str,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<ImportReport, AppError> {
     let mut report = ImportReport::default();
     let mut parsed: Vec<(usize, Record)> = Vec::new();
     let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
@@ -147,8 +151,21 @@ async fn resolve_references(
                 };
                 if !exists {
                     problem = Some(match rejected_at.get(&key) {
-                        Some(line) => format!("{} \"{}\" refers to {} \"{}\", which was rejected on line {line}", record.kind().code(), record.id(), link.kind.code(), link.id),
-                        None => format!("{} \"{}\": {} refers to {} \"{}\", which is neither in this file nor in the portal", record.kind().code(), record.id(), link.rel, link.kind.code(), link.id),
+                        Some(line) => format!(
+                            "{} \"{}\" refers to {} \"{}\", which was rejected on line {line}",
+                            record.kind().code(),
+                            record.id(),
+                            link.kind.code(),
+                            link.id
+                        ),
+                        None => format!(
+                            "{} \"{}\": {} refers to {} \"{}\", which is neither in this file nor in the portal",
+                            record.kind().code(),
+                            record.id(),
+                            link.rel,
+                            link.kind.code(),
+                            link.id
+                        ),
                     });
                     break;
                 }

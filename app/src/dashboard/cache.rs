@@ -61,7 +61,10 @@ impl DashboardCache {
             let generation = slots.generation;
             match slots.figures.get_mut(&lang) {
                 // A refresh that never came back (its task died) is tried again after a while.
-                Some(slot) if slot.at.elapsed() < self.fresh_for || (slot.refreshing && slot.at.elapsed() < self.fresh_for + RETRY_AFTER) => {
+                Some(slot)
+                    if slot.at.elapsed() < self.fresh_for
+                        || (slot.refreshing && slot.at.elapsed() < self.fresh_for + RETRY_AFTER) =>
+                {
                     return Ok(slot.dashboard.clone())
                 }
                 Some(slot) => {
@@ -125,11 +128,22 @@ mod tests {
     use std::sync::atomic::{AtomicU32, Ordering};
 
     fn figures(year: i32) -> Dashboard {
-        Dashboard { figures: vec![], indicators: vec![], charts: vec![], stages: vec![], applications: vec![], closing: vec![], can_record: false, year }
+        Dashboard {
+            figures: vec![],
+            indicators: vec![],
+            charts: vec![],
+            stages: vec![],
+            applications: vec![],
+            closing: vec![],
+            can_record: false,
+            year,
+        }
     }
 
     /// A computation that counts itself and answers `year` = its number.
-    fn counting(computed: &Arc<AtomicU32>) -> impl FnOnce() -> std::future::Ready<Result<Dashboard, AppError>> + Send + 'static {
+    fn counting(
+        computed: &Arc<AtomicU32>,
+    ) -> impl FnOnce() -> std::future::Ready<Result<Dashboard, AppError>> + Send + 'static {
         let computed = Arc::clone(computed);
         move || std::future::ready(Ok(figures(computed.fetch_add(1, Ordering::SeqCst) as i32 + 1)))
     }
@@ -158,7 +172,11 @@ mod tests {
         let cache = Arc::new(DashboardCache::fresh_for(Duration::ZERO));
         let computed = Arc::new(AtomicU32::new(0));
         assert_eq!(cache.get_or_compute(Lang::Vi, counting(&computed)).await.unwrap().year, 1);
-        assert_eq!(cache.get_or_compute(Lang::Vi, counting(&computed)).await.unwrap().year, 1, "the older figures, at once");
+        assert_eq!(
+            cache.get_or_compute(Lang::Vi, counting(&computed)).await.unwrap().year,
+            1,
+            "the older figures, at once"
+        );
         for _ in 0..100 {
             if computed.load(Ordering::SeqCst) == 2 {
                 break;

@@ -105,7 +105,8 @@ pub fn columns(rows: &[(String, u64)]) -> String {
             .draw()?;
         chart.draw_series(rows.iter().enumerate().map(|(i, (_, count))| {
             let x = i as i32;
-            let mut bar = Rectangle::new([(SegmentValue::Exact(x), 0), (SegmentValue::Exact(x + 1), *count)], BAR.filled());
+            let mut bar =
+                Rectangle::new([(SegmentValue::Exact(x), 0), (SegmentValue::Exact(x + 1), *count)], BAR.filled());
             bar.set_margin(0, 0, 6, 6);
             bar
         }))?;
@@ -152,7 +153,11 @@ mod tests {
 
     /// The texts an SVG shows.
     fn texts(svg: &str) -> Vec<String> {
-        svg.split("<text").skip(1).filter_map(|t| t.split_once('>')).map(|(_, rest)| rest.split("</text>").next().unwrap_or("").trim().to_string()).collect()
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| t.split_once('>'))
+            .map(|(_, rest)| rest.split("</text>").next().unwrap_or("").trim().to_string())
+            .collect()
     }
 
     #[test]

@@ -2,16 +2,16 @@
 //! server, and Resolution 57's targets against the values officers record each year.
 
 pub mod api;
-pub mod model;
-pub mod pages;
-pub mod targets;
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]
 pub mod charts;
+pub mod model;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod stats;
+pub mod targets;

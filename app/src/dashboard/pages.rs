@@ -161,7 +161,10 @@ fn IndicatorForm(action: ServerAction<RecordIndicator>, year: i32) -> impl IntoV
     let result = last_result(action);
     let typed = typed::<RecordIndicator>();
     let chosen = typed.or("indicator", "");
-    let options = TARGETS.iter().map(|t| view! { <option value=t.code selected=chosen == t.code>{t.name(lang)}</option> }).collect_view();
+    let options = TARGETS
+        .iter()
+        .map(|t| view! { <option value=t.code selected=chosen == t.code>{t.name(lang)}</option> })
+        .collect_view();
     view! {
         <section class="introduce" id="record-value">
             <h3>{lang.pick("Ghi nhận số liệu năm (cán bộ Sở)", "Record a year's value (province officers)")}</h3>
@@ -190,7 +193,11 @@ fn IndicatorForm(action: ServerAction<RecordIndicator>, year: i32) -> impl IntoV
 #[component]
 fn ChartFigure(chart: Chart) -> impl IntoView {
     let lang = use_lang();
-    let rows = chart.rows.into_iter().map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> }).collect_view();
+    let rows = chart
+        .rows
+        .into_iter()
+        .map(|(label, value)| view! { <tr><th scope="row">{label}</th><td>{value}</td></tr> })
+        .collect_view();
     let (first, second) = chart.columns;
     view! {
         <figure class="chart-card" id=chart.id>

@@ -47,7 +47,10 @@ pub async fn dashboard(state: &AppState, lang: Lang, can_record: bool) -> Result
         figure(("Mục đang công bố", "Published listings"), kinds.iter().map(|(_, n)| n).sum()),
         figure(("Đề nghị giới thiệu", "Introductions requested"), introductions.requested),
         figure(("Giới thiệu được nhận lời", "Introductions accepted"), introductions.accepted),
-        figure(("Thành thỏa thuận, dự án, thử nghiệm", "Became agreements, projects or pilots"), introductions.agreements()),
+        figure(
+            ("Thành thỏa thuận, dự án, thử nghiệm", "Became agreements, projects or pilots"),
+            introductions.agreements(),
+        ),
         figure(("Hồ sơ đăng ký", "Applications"), applied),
         figure(("Thử nghiệm đang triển khai", "Pilots running"), running),
     ];
@@ -55,32 +58,71 @@ pub async fn dashboard(state: &AppState, lang: Lang, can_record: bool) -> Result
     let mut charts = Vec::new();
     let kind_rows: Vec<(String, u64)> = kinds.iter().map(|(k, n)| (k.plural(lang).to_string(), *n)).collect();
     charts.push(bar_chart("by-kind", lang.pick("Danh mục theo loại", "Listings by kind"), lang, kind_rows));
-    let sector_rows = stats::sectors(db).await?.into_iter().take(12).map(|(code, n)| {
-        (Sector::from_code(&code).map(|s| s.label(lang).to_string()).unwrap_or(code), n)
-    });
-    charts.push(bar_chart("by-sector", lang.pick("Mục theo lĩnh vực", "Listings by sector"), lang, sector_rows.collect()));
+    let sector_rows = stats::sectors(db)
+        .await?
+        .into_iter()
+        .take(12)
+        .map(|(code, n)| (Sector::from_code(&code).map(|s| s.label(lang).to_string()).unwrap_or(code), n));
+    charts.push(bar_chart(
+        "by-sector",
+        lang.pick("Mục theo lĩnh vực", "Listings by sector"),
+        lang,
+        sector_rows.collect(),
+    ));
     let place_rows = stats::places(db, 10).await?.into_iter().map(|(place, n)| {
-        (if place.is_empty() { lang.pick("Nơi khác hoặc chưa ghi", "Elsewhere or not given").to_string() } else { place }, n)
+        (
+            if place.is_empty() {
+                lang.pick("Nơi khác hoặc chưa ghi", "Elsewhere or not given").to_string()
+            } else {
+                place
+            },
+            n,
+        )
     });
-    charts.push(bar_chart("by-place", lang.pick("Tổ chức theo địa bàn", "Organizations by place"), lang, place_rows.collect()));
+    charts.push(bar_chart(
+        "by-place",
+        lang.pick("Tổ chức theo địa bàn", "Organizations by place"),
+        lang,
+        place_rows.collect(),
+    ));
     charts.push(month_chart(lang, stats::new_per_month(db, today, 12).await?));
-    let pilot_rows = PilotStatus::ALL.iter().map(|s| {
-        (s.label(lang).to_string(), pilots.iter().find(|(c, _)| c == s.code()).map(|(_, n)| *n).unwrap_or(0))
-    });
-    charts.push(bar_chart("pilots", lang.pick("Thử nghiệm có kiểm soát theo trạng thái", "Sandbox pilots by status"), lang, pilot_rows.collect()));
+    let pilot_rows = PilotStatus::ALL
+        .iter()
+        .map(|s| (s.label(lang).to_string(), pilots.iter().find(|(c, _)| c == s.code()).map(|(_, n)| *n).unwrap_or(0)));
+    charts.push(bar_chart(
+        "pilots",
+        lang.pick("Thử nghiệm có kiểm soát theo trạng thái", "Sandbox pilots by status"),
+        lang,
+        pilot_rows.collect(),
+    ));
     let funnel = vec![
         (lang.pick("Đề nghị", "Requested").to_string(), introductions.requested),
         (lang.pick("Được nhận lời", "Accepted").to_string(), introductions.accepted),
         (lang.pick("Bị từ chối", "Declined").to_string(), introductions.declined),
-        (lang.pick("Thành thỏa thuận, dự án, thử nghiệm", "Became agreements, projects, pilots").to_string(), introductions.agreements()),
+        (
+            lang.pick("Thành thỏa thuận, dự án, thử nghiệm", "Became agreements, projects, pilots").to_string(),
+            introductions.agreements(),
+        ),
     ];
-    charts.push(bar_chart("introductions", lang.pick("Giới thiệu: từ đề nghị đến thỏa thuận", "Introductions: from request to agreement"), lang, funnel));
-    let stage_rows = Stage::ALL.iter().enumerate().map(|(i, s)| {
-        (s.label(lang).to_string(), applications.iter().map(|a| a.by_stage[i]).sum())
-    });
-    charts.push(bar_chart("applications", lang.pick("Hồ sơ đăng ký theo kết quả", "Applications by outcome"), lang, stage_rows.collect()));
+    charts.push(bar_chart(
+        "introductions",
+        lang.pick("Giới thiệu: từ đề nghị đến thỏa thuận", "Introductions: from request to agreement"),
+        lang,
+        funnel,
+    ));
+    let stage_rows = Stage::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.label(lang).to_string(), applications.iter().map(|a| a.by_stage[i]).sum()));
+    charts.push(bar_chart(
+        "applications",
+        lang.pick("Hồ sơ đăng ký theo kết quả", "Applications by outcome"),
+        lang,
+        stage_rows.collect(),
+    ));
 
-    let (_, calls) = crate::catalog::repo::list(db, Kind::Call, &ListFilter::only(Facet::CallStatus, "open"), today).await?;
+    let (_, calls) =
+        crate::catalog::repo::list(db, Kind::Call, &ListFilter::only(Facet::CallStatus, "open"), today).await?;
     let horizon = today + crate::clock::days(30);
     let closing = calls
         .iter()
@@ -138,14 +180,18 @@ pub fn indicators(values: Vec<(String, IndicatorValue)>, lang: Lang) -> Vec<Indi
     TARGETS
         .iter()
         .map(|target| {
-            let values: Vec<IndicatorValue> = values.iter().filter(|(c, _)| c == target.code).map(|(_, v)| v.clone()).collect();
+            let values: Vec<IndicatorValue> =
+                values.iter().filter(|(c, _)| c == target.code).map(|(_, v)| v.clone()).collect();
             let latest = values.last();
             let trend = match values.as_slice() {
                 [.., before, last] => {
                     let change = last.value - before.value;
                     let sign = if change > 0.0 { "+" } else { "" };
                     let change = format_number(change, lang);
-                    Some(lang.pick(format!("{sign}{change} so với {}", before.year), format!("{sign}{change} since {}", before.year)))
+                    Some(lang.pick(
+                        format!("{sign}{change} so với {}", before.year),
+                        format!("{sign}{change} since {}", before.year),
+                    ))
                 }
                 _ => None,
             };
@@ -165,9 +211,19 @@ pub fn indicators(values: Vec<(String, IndicatorValue)>, lang: Lang) -> Vec<Indi
 }
 
 /// Checks and stores one yearly value; every problem is reported next to its field.
-pub async fn record(state: &AppState, user: &User, indicator: &str, year: &str, value: &str, source: &str, lang: Lang) -> Result<(), AppError> {
+pub async fn record(
+    state: &AppState,
+    user: &User,
+    indicator: &str,
+    year: &str,
+    value: &str,
+    source: &str,
+    lang: Lang,
+) -> Result<(), AppError> {
     let mut errors = Vec::new();
-    let mut problem = |field: &str, vi: &str, en: &str| errors.push(FieldError { field: field.into(), message: lang.pick(vi, en).into() });
+    let mut problem = |field: &str, vi: &str, en: &str| {
+        errors.push(FieldError { field: field.into(), message: lang.pick(vi, en).into() })
+    };
     let target = Target::find(indicator);
     if target.is_none() {
         problem("indicator", "Hãy chọn một chỉ tiêu trong danh sách.", "Choose an indicator from the list.");
@@ -180,16 +236,24 @@ pub async fn record(state: &AppState, user: &User, indicator: &str, year: &str, 
     let number = parse_number(value);
     match (number, target) {
         (None, _) => problem("value", "Hãy nhập một số, ví dụ 2,5.", "Enter a number, for example 2.5."),
-        (Some(v), Some(t)) if v < t.unit.bounds().0 || v > t.unit.bounds().1 => {
-            problem("value", "Giá trị nằm ngoài khoảng hợp lý của chỉ tiêu này.", "This value is outside what this indicator can take.")
-        }
+        (Some(v), Some(t)) if v < t.unit.bounds().0 || v > t.unit.bounds().1 => problem(
+            "value",
+            "Giá trị nằm ngoài khoảng hợp lý của chỉ tiêu này.",
+            "This value is outside what this indicator can take.",
+        ),
         _ => {}
     }
     let source = source.trim();
     if source.chars().count() < 3 || source.chars().count() > 300 {
-        problem("source", "Hãy ghi nguồn số liệu (3 đến 300 ký tự), ví dụ: Niên giám thống kê 2025.", "Give the value's source (3 to 300 characters), for example: Statistical yearbook 2025.");
+        problem(
+            "source",
+            "Hãy ghi nguồn số liệu (3 đến 300 ký tự), ví dụ: Niên giám thống kê 2025.",
+            "Give the value's source (3 to 300 characters), for example: Statistical yearbook 2025.",
+        );
     }
-    let (Some(target), Some(year), Some(number)) = (target, year, number) else { return Err(AppError::Validation(errors)) };
+    let (Some(target), Some(year), Some(number)) = (target, year, number) else {
+        return Err(AppError::Validation(errors));
+    };
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
@@ -233,7 +297,8 @@ mod tests {
 
     #[test]
     fn the_newest_value_is_judged_and_compared_with_the_year_before() {
-        let value = |year, value| ("rd_spending".to_string(), IndicatorValue { year, value, source: "Cục Thống kê".into() });
+        let value =
+            |year, value| ("rd_spending".to_string(), IndicatorValue { year, value, source: "Cục Thống kê".into() });
         let statuses = indicators(vec![value(2024, 0.8), value(2025, 1.1)], Lang::Vi);
         let rd = statuses.iter().find(|s| s.code == "rd_spending").unwrap();
         assert_eq!(rd.latest.as_deref(), Some("1,1% (2025)"));

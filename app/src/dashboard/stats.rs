@@ -109,7 +109,9 @@ pub async fn new_per_month(db: &Db, today: NaiveDate, months: u32) -> Result<Vec
 /// Introductions by where they stand and what came of them.
 pub async fn introductions(db: &Db) -> Result<Introductions, AppError> {
     let rows: Vec<(String, Option<String>, i64)> =
-        sqlx::query_as("SELECT status, outcome, COUNT(*) FROM introductions GROUP BY status, outcome").fetch_all(db).await?;
+        sqlx::query_as("SELECT status, outcome, COUNT(*) FROM introductions GROUP BY status, outcome")
+            .fetch_all(db)
+            .await?;
     let mut out = Introductions::default();
     let mut outcomes: HashMap<Outcome, u64> = HashMap::new();
     for (status, outcome, n) in rows {
@@ -154,7 +156,9 @@ pub async fn applications(db: &Db, lang: Lang) -> Result<Vec<Applications>, AppE
         let column = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
         out[position].by_stage[column] += n as u64;
     }
-    out.sort_by(|a, b| b.by_stage.iter().sum::<u64>().cmp(&a.by_stage.iter().sum::<u64>()).then_with(|| a.title.cmp(&b.title)));
+    out.sort_by(|a, b| {
+        b.by_stage.iter().sum::<u64>().cmp(&a.by_stage.iter().sum::<u64>()).then_with(|| a.title.cmp(&b.title))
+    });
     Ok(out)
 }
 

@@ -116,10 +116,7 @@ impl Entry for Expert {
             .text(lang.pick("Học hàm, học vị", "Title"), self.title.clone())
             .list(lang.pick("Chuyên môn", "Expertise"), self.expertise.iter().cloned())
             .text(lang.pick("Nơi làm việc", "Based in"), self.based_in.label(lang).to_string())
-            .list(
-                lang.pick("Sẵn sàng hỗ trợ", "Available for"),
-                self.available_for.iter().map(|a| a.label(lang)),
-            )
+            .list(lang.pick("Sẵn sàng hỗ trợ", "Available for"), self.available_for.iter().map(|a| a.label(lang)))
             .list(lang.pick("Ngôn ngữ", "Languages"), self.languages.iter().map(|c| language_name(c, lang)))
             .list(lang.pick("Mạng lưới", "Networks"), self.networks.iter().cloned())
             .build()

@@ -76,7 +76,8 @@ impl KeptForms {
     /// Keeps what came back from a form `body` posted to `path` by `owner`; returns the token
     /// to find it.
     pub fn keep(&self, owner: &str, path: &str, error: Option<String>, body: &[u8]) -> Option<String> {
-        let mut pairs: Vec<(String, String)> = if keeps(path) { serde_urlencoded::from_bytes(body).unwrap_or_default() } else { Vec::new() };
+        let mut pairs: Vec<(String, String)> =
+            if keeps(path) { serde_urlencoded::from_bytes(body).unwrap_or_default() } else { Vec::new() };
         pairs.retain(|(name, _)| !name.contains("password") && name != "token" && name != ANCHOR);
         if pairs.len() > MAX_FIELDS {
             pairs.clear();
@@ -89,7 +90,14 @@ impl KeptForms {
             entries.pop_front();
         }
         let kept = Kept { error, pairs };
-        entries.push_back(Entry { token: token.clone(), owner: owner.to_string(), path: path.to_string(), kept, bytes, at: Instant::now() });
+        entries.push_back(Entry {
+            token: token.clone(),
+            owner: owner.to_string(),
+            path: path.to_string(),
+            kept,
+            bytes,
+            at: Instant::now(),
+        });
         let mut total: usize = entries.iter().map(|e| e.bytes).sum();
         while total > MAX_BYTES {
             let Some(old) = entries.pop_front() else { break };
@@ -114,7 +122,9 @@ pub fn owner_of(site: &Site, headers: &HeaderMap) -> Option<String> {
     if let Some(token) = session::token(site, headers) {
         return Some(format!("s{}", secret::token_hash(&token)));
     }
-    let browser = site.read_cookie(headers, BROWSER_COOKIE).filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    let browser = site
+        .read_cookie(headers, BROWSER_COOKIE)
+        .filter(|value| value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))?;
     Some(format!("b{}", secret::token_hash(browser)))
 }
 
@@ -137,7 +147,8 @@ fn local(site: &Site, address: &str) -> String {
 /// address loses older marks (a second refusal would otherwise show the first error).
 pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, next: Next) -> Response {
     let headers = request.headers();
-    let is_form = headers.get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
+    let is_form =
+        headers.get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
     let wants_html = headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     let path = request.uri().path().to_string();
     if request.method() != Method::POST || !path.starts_with("/fn/") || !is_form || !wants_html {
@@ -164,8 +175,14 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
     let encoded_path = crate::text::url_encode(&path);
     let mark = match error {
         Some(error) if refused => {
-            let decoded = serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("e={error}")).ok().and_then(|mut v| v.pop()).map(|(_, e)| e);
-            state.kept.keep(&owner, &path, decoded, &bytes).map(|token| format!("__path={encoded_path}&__err={error}&__kept={token}"))
+            let decoded = serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("e={error}"))
+                .ok()
+                .and_then(|mut v| v.pop())
+                .map(|(_, e)| e);
+            state
+                .kept
+                .keep(&owner, &path, decoded, &bytes)
+                .map(|token| format!("__path={encoded_path}&__err={error}&__kept={token}"))
         }
         // Back to the page the form was on (the server function chose no other page).
         None if !refused && referer.as_deref().map(page_of) == Some(page_of(&clean)) => {
@@ -197,7 +214,8 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
 fn anchor_of(body: &[u8]) -> Option<String> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
     let (_, at) = pairs.into_iter().find(|(name, _)| name == ANCHOR)?;
-    (!at.is_empty() && at.len() <= 64 && at.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')).then_some(at)
+    (!at.is_empty() && at.len() <= 64 && at.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .then_some(at)
 }
 
 fn page_of(address: &str) -> &str {
@@ -228,7 +246,8 @@ mod tests {
 
     #[test]
     fn marks_are_removed_and_the_last_error_read() {
-        let (clean, error) = without_marks("http://h/a?q=t%C3%B4m&__path=%2Ffn%2Fx&__err=AAA&__kept=1&__path=%2Ffn%2Fx&__err=BBB");
+        let (clean, error) =
+            without_marks("http://h/a?q=t%C3%B4m&__path=%2Ffn%2Fx&__err=AAA&__kept=1&__path=%2Ffn%2Fx&__err=BBB");
         assert_eq!(clean, "http://h/a?q=t%C3%B4m");
         assert_eq!(error.as_deref(), Some("BBB"));
         assert_eq!(without_marks("http://h/a?__done=%2Ffn%2Fx"), ("http://h/a".to_string(), None));
@@ -244,9 +263,14 @@ mod tests {
     #[test]
     fn typed_values_are_kept_for_the_same_browser_and_form_without_secrets() {
         let kept = KeptForms::default();
-        let token = kept.keep("s1", "/fn/sign_up", Some("E".into()), b"name=Lan&email=a%40b.vn&password=secret&__at=x").unwrap();
+        let token = kept
+            .keep("s1", "/fn/sign_up", Some("E".into()), b"name=Lan&email=a%40b.vn&password=secret&__at=x")
+            .unwrap();
         let back = kept.get(&token, "s1", "/fn/sign_up").unwrap();
-        assert_eq!(back.pairs, vec![("name".to_string(), "Lan".to_string()), ("email".to_string(), "a@b.vn".to_string())]);
+        assert_eq!(
+            back.pairs,
+            vec![("name".to_string(), "Lan".to_string()), ("email".to_string(), "a@b.vn".to_string())]
+        );
         assert_eq!(back.error.as_deref(), Some("E"));
         assert!(kept.get(&token, "b1", "/fn/sign_up").is_none(), "another browser");
         assert!(kept.get(&token, "s1", "/fn/sign_in").is_none(), "another form");
@@ -254,7 +278,10 @@ mod tests {
         let token = kept.keep("b1", "/fn/reset_password", Some("E".into()), b"token=abc&password=x").unwrap();
         assert!(kept.get(&token, "b1", "/fn/reset_password").unwrap().pairs.is_empty(), "no token, no password");
         let token = kept.keep("b1", "/fn/mark_inbox_read", None, b"x=1").unwrap();
-        assert!(kept.get(&token, "b1", "/fn/mark_inbox_read").unwrap().pairs.is_empty(), "only forms that show values keep them");
+        assert!(
+            kept.get(&token, "b1", "/fn/mark_inbox_read").unwrap().pairs.is_empty(),
+            "only forms that show values keep them"
+        );
     }
 
     #[test]

@@ -132,15 +132,24 @@ pub fn FormStatus<T: Send + Sync + Clone + 'static>(
     move || {
         let error = |text: String| Some(("form-error", "alert", None, text));
         let message = result.with(|r| match r {
-            Some(Err(AppError::Validation(_))) => error(lang.pick("Hãy sửa các ô được đánh dấu bên dưới.", "Please correct the fields marked below.").to_string()),
+            Some(Err(AppError::Validation(_))) => error(
+                lang.pick("Hãy sửa các ô được đánh dấu bên dưới.", "Please correct the fields marked below.")
+                    .to_string(),
+            ),
             Some(Err(AppError::Unauthorized)) => Some((
                 "form-error",
                 "alert",
                 Some(lang.pick("Hãy đăng nhập", "Please sign in")),
                 lang.pick(" để làm việc này.", " to do this.").to_string(),
             )),
-            Some(Err(AppError::Forbidden)) => error(lang.pick("Tài khoản của bạn không có quyền làm việc này.", "Your account may not do this.").to_string()),
-            Some(Err(AppError::Internal)) => error(lang.pick("Có lỗi phía máy chủ; hãy thử lại.", "Something went wrong on our side; please try again.").to_string()),
+            Some(Err(AppError::Forbidden)) => error(
+                lang.pick("Tài khoản của bạn không có quyền làm việc này.", "Your account may not do this.")
+                    .to_string(),
+            ),
+            Some(Err(AppError::Internal)) => error(
+                lang.pick("Có lỗi phía máy chủ; hãy thử lại.", "Something went wrong on our side; please try again.")
+                    .to_string(),
+            ),
             Some(Err(AppError::BadRequest(message) | AppError::Conflict(message))) => error(message.clone()),
             Some(Err(err)) => error(err.to_string()),
             Some(Ok(_)) if !done.is_empty() => Some(("form-done", "status", None, done.to_string())),

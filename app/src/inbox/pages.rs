@@ -6,11 +6,11 @@ use leptos_meta::Title;
 
 use super::api::{inbox, MarkInboxRead};
 use super::model::Notification;
-use crate::notices::SignInFirst;
 use crate::error::AppError;
 use crate::forms::{last_result, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
+use crate::notices::SignInFirst;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {

@@ -26,7 +26,10 @@ pub async fn notify(db: &Db, users: &[i64], news: &News) -> Result<(), AppError>
 
 /// How many notifications `user` has not read.
 pub async fn unread(db: &Db, user: i64) -> Result<u64, AppError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL").bind(user).fetch_one(db).await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user)
+        .fetch_one(db)
+        .await?;
     Ok(n as u64)
 }
 
@@ -44,6 +47,10 @@ pub async fn list(db: &Db, user: i64, limit: i64) -> Result<Vec<Notification>, A
 
 /// Marks all of `user`'s notifications read.
 pub async fn mark_read(db: &Db, user: i64) -> Result<(), AppError> {
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL").bind(now()).bind(user).execute(db).await?;
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(now())
+        .bind(user)
+        .execute(db)
+        .await?;
     Ok(())
 }

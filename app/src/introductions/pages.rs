@@ -103,7 +103,9 @@ fn IntroductionItem(
     let need = intro.need.clone().map(|(id, title)| view! {
         <p class="hint">{lang.pick("Về nhu cầu: ", "About the need: ")}<a href=format!("/needs/{id}")>{title}</a></p>
     });
-    let reason = intro.reason.map(|r| format!("{}{}", r.label(lang), intro.reason_text.as_ref().map(|t| format!(": {t}")).unwrap_or_default()));
+    let reason = intro.reason.map(|r| {
+        format!("{}{}", r.label(lang), intro.reason_text.as_ref().map(|t| format!(": {t}")).unwrap_or_default())
+    });
     let contacts = intro.contacts.clone().map(|(a, b)| view! {
         <p class="contacts">{lang.pick("Liên hệ: ", "Contacts: ")}<a href=format!("mailto:{a}")>{a.clone()}</a>" · "<a href=format!("mailto:{b}")>{b.clone()}</a></p>
     });
@@ -131,7 +133,10 @@ fn IntroductionItem(
     });
     let outcome_form = (intro.status == IntroStatus::Accepted).then(|| {
         let id = id.clone();
-        let options = Outcome::ALL.iter().map(|o| view! { <option value=o.code() selected=intro.outcome == Some(*o)>{o.label(lang)}</option> }).collect_view();
+        let options = Outcome::ALL
+            .iter()
+            .map(|o| view! { <option value=o.code() selected=intro.outcome == Some(*o)>{o.label(lang)}</option> })
+            .collect_view();
         view! {
             <ActionForm action=outcome attr:class="inline-form">
                 <input type="hidden" name="id" value=id.clone()/>

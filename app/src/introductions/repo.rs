@@ -38,7 +38,14 @@ const SELECT: &str = "SELECT i.id, i.requester, u.name AS requester_name, u.emai
     LEFT JOIN records n ON n.kind = 'need' AND n.id = i.need
     LEFT JOIN listings l ON l.kind = i.target_kind AND l.id = i.target_id ";
 
-pub async fn create(db: &Db, requester: i64, kind: &str, id: &str, need: Option<&str>, message: &str) -> Result<i64, AppError> {
+pub async fn create(
+    db: &Db,
+    requester: i64,
+    kind: &str,
+    id: &str,
+    need: Option<&str>,
+    message: &str,
+) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO introductions (requester, target_kind, target_id, need, message, status, created_at)
          VALUES ($1, $2, $3, $4, $5, 'requested', $6) RETURNING id",
@@ -74,12 +81,21 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
 /// Those `user` sent, and those they answer: for records they own, and (officers) for records
 /// nobody manages.
 pub async fn involving(db: &Db, user: i64, officer: bool) -> Result<Vec<Row>, AppError> {
-    let sql = format!("{SELECT} WHERE i.requester = $1 OR l.owner = $1 OR ($2 AND l.owner IS NULL) ORDER BY i.id DESC LIMIT 200");
+    let sql = format!(
+        "{SELECT} WHERE i.requester = $1 OR l.owner = $1 OR ($2 AND l.owner IS NULL) ORDER BY i.id DESC LIMIT 200"
+    );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).bind(officer).fetch_all(db).await?)
 }
 
 /// Records an answer, if the introduction still waits for one.
-pub async fn answer(db: &Db, id: i64, by: i64, status: &str, reason: Option<&str>, reason_text: Option<&str>) -> Result<bool, AppError> {
+pub async fn answer(
+    db: &Db,
+    id: i64,
+    by: i64,
+    status: &str,
+    reason: Option<&str>,
+    reason_text: Option<&str>,
+) -> Result<bool, AppError> {
     let done = sqlx::query(
         "UPDATE introductions SET status = $1, reason = $2, reason_text = $3, answered_by = $4, answered_at = $5
          WHERE id = $6 AND status = 'requested'",

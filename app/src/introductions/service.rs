@@ -31,12 +31,23 @@ pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) 
         return Err(AppError::Forbidden);
     }
     if !introducible(kind) {
-        return Err(AppError::BadRequest(lang.pick("Chỉ có thể đề nghị giới thiệu tới phòng thí nghiệm, chuyên gia hoặc công nghệ.", "Introductions are to labs, experts or technology offers.").into()));
+        return Err(AppError::BadRequest(
+            lang.pick(
+                "Chỉ có thể đề nghị giới thiệu tới phòng thí nghiệm, chuyên gia hoặc công nghệ.",
+                "Introductions are to labs, experts or technology offers.",
+            )
+            .into(),
+        ));
     }
     let message = crate::text::nfc(message.trim());
     let length = message.chars().count();
     if !(10..=MAX_MESSAGE).contains(&length) || message.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
-        return Err(field(lang, "message", "Hãy viết lời nhắn từ 10 đến 2000 ký tự: bạn cần gì và vì sao.", "Write a message of 10 to 2000 characters: what you need and why."));
+        return Err(field(
+            lang,
+            "message",
+            "Hãy viết lời nhắn từ 10 đến 2000 ký tự: bạn cần gì và vì sao.",
+            "Write a message of 10 to 2000 characters: what you need and why.",
+        ));
     }
     let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     let need = need.filter(|n| !n.trim().is_empty());
@@ -46,13 +57,22 @@ pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) 
         };
         // Only the requester's own need (their organization's, or one they manage) may go along.
         let theirs = matches!(&record, crate::catalog::model::Record::Need(n) if user.organization.as_deref() == Some(n.organization.as_str()))
-            || crate::listings::repo::listing(&state.db, Kind::Need, need).await?.and_then(|l| l.owner) == Some(user.id);
+            || crate::listings::repo::listing(&state.db, Kind::Need, need).await?.and_then(|l| l.owner)
+                == Some(user.id);
         if !theirs {
-            return Err(field(lang, "need", "Chỉ gửi kèm nhu cầu của tổ chức bạn.", "Attach only your own organization's need."));
+            return Err(field(
+                lang,
+                "need",
+                "Chỉ gửi kèm nhu cầu của tổ chức bạn.",
+                "Attach only your own organization's need.",
+            ));
         }
     }
     if repo::pending(&state.db, user.id, kind.code(), id).await? {
-        return Err(AppError::Conflict(lang.pick("Bạn đã gửi đề nghị này và đang chờ trả lời.", "You already asked; the answer is pending.").into()));
+        return Err(AppError::Conflict(
+            lang.pick("Bạn đã gửi đề nghị này và đang chờ trả lời.", "You already asked; the answer is pending.")
+                .into(),
+        ));
     }
     let intro = repo::create(&state.db, user.id, kind.code(), id, need.as_deref(), &message).await?;
     let title = target.entry().title().base.to_string();
@@ -71,7 +91,12 @@ pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) 
 }
 
 /// Accepts or declines (with a reason); tells the requester.
-pub async fn answer(id: i64, accept: bool, reason: Option<String>, reason_text: Option<String>) -> Result<(), AppError> {
+pub async fn answer(
+    id: i64,
+    accept: bool,
+    reason: Option<String>,
+    reason_text: Option<String>,
+) -> Result<(), AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
@@ -94,13 +119,25 @@ pub async fn answer(id: i64, accept: bool, reason: Option<String>, reason_text: 
     }
     let status = if accept { IntroStatus::Accepted } else { IntroStatus::Declined };
     if !repo::answer(&state.db, id, user.id, status.code(), reason.map(|r| r.code()), text.as_deref()).await? {
-        return Err(AppError::Conflict(lang.pick("Đề nghị này đã được trả lời.", "This request was already answered.").into()));
+        return Err(AppError::Conflict(
+            lang.pick("Đề nghị này đã được trả lời.", "This request was already answered.").into(),
+        ));
     }
     let title = row.target_title.unwrap_or(row.target_id);
     let news = if accept {
-        News { topic: "introduction", vi: format!("{title} đã nhận lời giới thiệu; thông tin liên hệ đã được chia sẻ."), en: format!("{title} accepted your introduction; contacts are now shared."), link: "/mine#introductions".into() }
+        News {
+            topic: "introduction",
+            vi: format!("{title} đã nhận lời giới thiệu; thông tin liên hệ đã được chia sẻ."),
+            en: format!("{title} accepted your introduction; contacts are now shared."),
+            link: "/mine#introductions".into(),
+        }
     } else {
-        News { topic: "introduction", vi: format!("{title} đã từ chối đề nghị giới thiệu."), en: format!("{title} declined your introduction."), link: "/mine#introductions".into() }
+        News {
+            topic: "introduction",
+            vi: format!("{title} đã từ chối đề nghị giới thiệu."),
+            en: format!("{title} declined your introduction."),
+            link: "/mine#introductions".into(),
+        }
     };
     crate::inbox::repo::notify(&state.db, &[row.requester], &news).await
 }
@@ -130,7 +167,8 @@ pub async fn mine() -> Result<Vec<Introduction>, AppError> {
 
 fn view(user: &User, row: Row) -> Option<Introduction> {
     let status = IntroStatus::from_code(&row.status)?;
-    let contacts = (status == IntroStatus::Accepted).then(|| (row.requester_email.clone(), row.answerer_email.clone().unwrap_or_default()));
+    let contacts = (status == IntroStatus::Accepted)
+        .then(|| (row.requester_email.clone(), row.answerer_email.clone().unwrap_or_default()));
     Some(Introduction {
         id: row.id,
         requester: row.requester_name,

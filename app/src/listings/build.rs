@@ -18,7 +18,9 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
     doc.insert("id".into(), id.into());
     for field in form(kind) {
         let text = submitted.text.get(field.name).map(|t| crate::text::nfc(t.trim())).unwrap_or_default();
-        let mut fail = |vi: &str, en: &str| errors.push(FieldError { field: field.name.into(), message: lang.pick(vi, en).into() });
+        let mut fail = |vi: &str, en: &str| {
+            errors.push(FieldError { field: field.name.into(), message: lang.pick(vi, en).into() })
+        };
         let value = match field.input {
             Input::Checks(_) | Input::Lines => {
                 let items: Vec<String> = match field.input {
@@ -69,7 +71,12 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
     let record = match record {
         Ok(record) => record,
         Err(_) if !errors.is_empty() => return Err(AppError::Validation(errors)),
-        Err(e) => return Err(AppError::BadRequest(format!("{}: {e}", lang.pick("Biểu mẫu không hợp lệ", "The form is not valid")))),
+        Err(e) => {
+            return Err(AppError::BadRequest(format!(
+                "{}: {e}",
+                lang.pick("Biểu mẫu không hợp lệ", "The form is not valid")
+            )))
+        }
     };
     let mut v = Validator::default();
     record.entry().validate(&mut v);
@@ -123,7 +130,9 @@ pub fn values_of(record: &Record) -> FormValues {
     for field in form(record.kind()) {
         match (doc.get(field.name), field.input) {
             (Some(Value::Array(items)), Input::Checks(_)) => {
-                values.list.insert(field.name.into(), items.iter().filter_map(|i| i.as_str().map(String::from)).collect());
+                values
+                    .list
+                    .insert(field.name.into(), items.iter().filter_map(|i| i.as_str().map(String::from)).collect());
             }
             (Some(Value::Array(items)), _) => {
                 let lines: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
@@ -147,7 +156,13 @@ mod tests {
 
     fn need_form() -> ListingForm {
         let mut form = ListingForm { kind: "need".into(), ..Default::default() };
-        for (k, v) in [("title", " Cảm biến oxy hòa tan cho ao tôm "), ("description", "Cần đo liên tục."), ("organization", "vnio"), ("budget_vnd", "1.500.000.000"), ("deadline", "2027-03-31")] {
+        for (k, v) in [
+            ("title", " Cảm biến oxy hòa tan cho ao tôm "),
+            ("description", "Cần đo liên tục."),
+            ("organization", "vnio"),
+            ("budget_vnd", "1.500.000.000"),
+            ("deadline", "2027-03-31"),
+        ] {
             form.text.insert(k.into(), v.into());
         }
         form.list.insert("sectors".into(), vec!["aquaculture".into()]);
@@ -172,7 +187,9 @@ mod tests {
         form.text.insert("title".into(), "   ".into());
         form.text.insert("budget_vnd".into(), "nhiều".into());
         form.text.insert("deadline".into(), "31/03/2027".into());
-        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::Vi) else { panic!("accepted") };
+        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::Vi) else {
+            panic!("accepted")
+        };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["title", "budget_vnd", "deadline"]);
         assert_eq!(errors[0].message, "Không được để trống.");
@@ -180,11 +197,15 @@ mod tests {
         let mut form = need_form();
         form.list.insert("sectors".into(), vec![]);
         form.text.insert("description".into(), "x".repeat(20_001));
-        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else { panic!("accepted") };
+        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else {
+            panic!("accepted")
+        };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["sectors", "description"], "the form's own checks and the format's, together");
         form.list.insert("sectors".into(), vec!["aquaculture".into()]);
-        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else { panic!("accepted") };
+        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else {
+            panic!("accepted")
+        };
         assert_eq!(errors[0].field, "description");
         assert!(errors[0].message.starts_with("Is 20001 characters long"), "{}", errors[0].message);
     }

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use super::api::{hidden_listings, my_listings, ConfirmListing, ModerateListing};
 use super::model::MyListing;
 use super::pages::new_heading;
-use crate::notices::SignInFirst;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
+use crate::notices::SignInFirst;
 
 /// What I manage, each with "confirm it is current" where it is due.
 #[component]
@@ -125,4 +125,3 @@ pub fn NewLinks() -> impl IntoView {
         </Suspense>
     }
 }
-

@@ -13,8 +13,8 @@ pub mod spec;
 #[cfg(feature = "ssr")]
 pub mod build;
 #[cfg(feature = "ssr")]
+pub mod notify;
+#[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
-#[cfg(feature = "ssr")]
-pub mod notify;

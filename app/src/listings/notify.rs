@@ -23,21 +23,37 @@ pub async fn new_listing(state: &AppState, record: &Record) -> Result<(), AppErr
         Record::Call(call) if call.status == CallStatus::Open => {
             let eligible: Vec<&str> = call.eligible.iter().map(|t| t.code()).collect();
             let users = repo::members_in_sectors(&state.db, &sectors, &eligible).await?;
-            let news = News { topic: "call", vi: format!("Kêu gọi mới trong lĩnh vực của bạn: {title}"), en: format!("A new call in your sectors: {title}"), link: href };
+            let news = News {
+                topic: "call",
+                vi: format!("Kêu gọi mới trong lĩnh vực của bạn: {title}"),
+                en: format!("A new call in your sectors: {title}"),
+                link: href,
+            };
             crate::inbox::repo::notify(&state.db, &users, &news).await
         }
         Record::Pilot(pilot) if pilot.status == PilotStatus::Accepting => {
             let users = repo::members_in_sectors(&state.db, &sectors, &[]).await?;
-            let news = News { topic: "pilot", vi: format!("Thử nghiệm mới nhận đăng ký trong lĩnh vực của bạn: {title}"), en: format!("A new pilot in your sectors is accepting applications: {title}"), link: href };
+            let news = News {
+                topic: "pilot",
+                vi: format!("Thử nghiệm mới nhận đăng ký trong lĩnh vực của bạn: {title}"),
+                en: format!("A new pilot in your sectors is accepting applications: {title}"),
+                link: href,
+            };
             crate::inbox::repo::notify(&state.db, &users, &news).await
         }
         Record::Organization(_) => {
             let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
-            let news = News { topic: "verify", vi: format!("Tổ chức mới cần xác minh: {title}"), en: format!("A new organization to verify: {title}"), link: href };
+            let news = News {
+                topic: "verify",
+                vi: format!("Tổ chức mới cần xác minh: {title}"),
+                en: format!("A new organization to verify: {title}"),
+                link: href,
+            };
             crate::inbox::repo::notify(&state.db, &officers, &news).await
         }
         Record::Lab(_) | Record::Expert(_) | Record::Offer(_) => {
-            let matches = crate::matching::service::for_record(state, record.kind(), entry.id(), MATCHES_TOLD, Lang::Vi).await?;
+            let matches =
+                crate::matching::service::for_record(state, record.kind(), entry.id(), MATCHES_TOLD, Lang::Vi).await?;
             for m in matches.iter().filter(|m| m.kind == Kind::Need) {
                 if let Some(owner) = repo::listing(&state.db, Kind::Need, &m.id).await?.and_then(|l| l.owner) {
                     let news = News {
@@ -78,7 +94,9 @@ pub async fn remind_due(db: &crate::db::Db) -> Result<usize, AppError> {
         let news = News {
             topic: "confirm",
             vi: format!("Hồ sơ \"{id}\" đã 90 ngày chưa được xác nhận. Hãy kiểm tra và bấm \"Xác nhận còn hiệu lực\"."),
-            en: format!("\"{id}\" has not been confirmed for 90 days. Please check it and press \"Confirm it is current\"."),
+            en: format!(
+                "\"{id}\" has not been confirmed for 90 days. Please check it and press \"Confirm it is current\"."
+            ),
             link: format!("{}/{id}", kind.path()),
         };
         crate::inbox::repo::notify(db, &[*owner], &news).await?;
@@ -91,9 +109,19 @@ pub async fn remind_due(db: &crate::db::Db) -> Result<usize, AppError> {
 pub async fn moderated(state: &AppState, kind: Kind, id: &str, hidden: bool) -> Result<(), AppError> {
     let Some(owner) = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner) else { return Ok(()) };
     let news = if hidden {
-        News { topic: "moderation", vi: format!("Cán bộ Sở đã tạm ẩn hồ sơ \"{id}\"; hãy liên hệ Sở nếu cần."), en: format!("An officer has hidden \"{id}\"; contact the province if needed."), link: "/mine".into() }
+        News {
+            topic: "moderation",
+            vi: format!("Cán bộ Sở đã tạm ẩn hồ sơ \"{id}\"; hãy liên hệ Sở nếu cần."),
+            en: format!("An officer has hidden \"{id}\"; contact the province if needed."),
+            link: "/mine".into(),
+        }
     } else {
-        News { topic: "moderation", vi: format!("Hồ sơ \"{id}\" đã được hiển thị lại."), en: format!("\"{id}\" is public again."), link: format!("{}/{id}", kind.path()) }
+        News {
+            topic: "moderation",
+            vi: format!("Hồ sơ \"{id}\" đã được hiển thị lại."),
+            en: format!("\"{id}\" is public again."),
+            link: format!("{}/{id}", kind.path()),
+        }
     };
     crate::inbox::repo::notify(&state.db, &[owner], &news).await
 }

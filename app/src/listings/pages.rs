@@ -8,12 +8,12 @@ use leptos_router::hooks::use_params_map;
 use super::api::{edit_listing, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
 use super::model::FormValues;
 use super::spec::{form, FormField, Input};
-use crate::notices::SignInFirst;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::{use_lang, Lang};
 use crate::notices::ErrorNotice;
+use crate::notices::SignInFirst;
 
 /// The heading of a new record's form.
 pub fn new_heading(kind: Kind, lang: Lang) -> &'static str {
@@ -101,7 +101,8 @@ fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl I
     let result = last_result(action);
     let typed = typed::<SaveListing>();
     let values = if typed.is_empty() { values } else { FormValues::from_pairs(&typed.0) };
-    let fields = form(kind).iter().map(|field| view! { <FormInput field=*field values=values.clone() result/> }).collect_view();
+    let fields =
+        form(kind).iter().map(|field| view! { <FormInput field=*field values=values.clone() result/> }).collect_view();
     let draft_button = draft.then(|| view! { <button type="submit" name="save" value="draft" class="button-link">{lang.pick("Lưu nháp", "Save draft")}</button> });
     view! {
         <FormStatus result/>
@@ -183,7 +184,9 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
     let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
         <span class="confirmed">{lang.pick("Xác nhận lần cuối: ", "Last confirmed: ")}{at.get(..10).unwrap_or(at).to_string()}</span>
     });
-    let verified = meta.verified.then(|| view! { <span class="badge badge-positive">{lang.pick("Đã xác minh", "Verified")}</span> });
+    let verified = meta
+        .verified
+        .then(|| view! { <span class="badge badge-positive">{lang.pick("Đã xác minh", "Verified")}</span> });
     let edit = meta.editable.then(|| {
         let id = id.clone();
         view! {
@@ -196,19 +199,23 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
         }
     });
     let verify_id = id.clone();
-    let verify_form = meta.can_verify.then(move || view! {
-        <ActionForm action=verify attr:class="inline-form">
-            <input type="hidden" name="id" value=verify_id/>
-            <button type="submit">{lang.pick("Xác minh tổ chức", "Verify organization")}</button>
-        </ActionForm>
+    let verify_form = meta.can_verify.then(move || {
+        view! {
+            <ActionForm action=verify attr:class="inline-form">
+                <input type="hidden" name="id" value=verify_id/>
+                <button type="submit">{lang.pick("Xác minh tổ chức", "Verify organization")}</button>
+            </ActionForm>
+        }
     });
-    let hide_form = meta.can_moderate.then(|| view! {
-        <ActionForm action=moderate attr:class="inline-form">
-            <input type="hidden" name="kind" value=kind.code()/>
-            <input type="hidden" name="id" value=id.clone()/>
-            <input type="hidden" name="hidden" value="true"/>
-            <button type="submit" class="button-link">{lang.pick("Ẩn khỏi cổng", "Hide from the portal")}</button>
-        </ActionForm>
+    let hide_form = meta.can_moderate.then(|| {
+        view! {
+            <ActionForm action=moderate attr:class="inline-form">
+                <input type="hidden" name="kind" value=kind.code()/>
+                <input type="hidden" name="id" value=id.clone()/>
+                <input type="hidden" name="hidden" value="true"/>
+                <button type="submit" class="button-link">{lang.pick("Ẩn khỏi cổng", "Hide from the portal")}</button>
+            </ActionForm>
+        }
     });
     let status = refused.map(|result| view! { <FormStatus result/> });
     view! { {status}<div class="listing-bar">{verified}{confirmed}{edit}{verify_form}{hide_form}</div> }

@@ -78,7 +78,12 @@ pub async fn save_draft(conn: &mut SqliteConnection, record: &Record, owner: i64
 /// confirmation.
 pub async fn confirm(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = $2 AND id = $3").bind(now()).bind(kind.code()).bind(id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = $2 AND id = $3")
+        .bind(now())
+        .bind(kind.code())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     let moderated: Option<String> = sqlx::query_scalar("SELECT moderated_at FROM listings WHERE kind = $1 AND id = $2")
         .bind(kind.code())
         .bind(id)
@@ -190,7 +195,16 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
             };
             let due = !row.draft && row.confirmed_at < due_before;
             let title = record.entry().title().base.to_string();
-            Some(Ok(MyListing { kind, id: row.id, title, draft: row.draft, confirmed_at: row.confirmed_at, due, hidden: row.hidden, moderated: row.moderated }))
+            Some(Ok(MyListing {
+                kind,
+                id: row.id,
+                title,
+                draft: row.draft,
+                confirmed_at: row.confirmed_at,
+                due,
+                hidden: row.hidden,
+                moderated: row.moderated,
+            }))
         })
         .collect()
 }
@@ -209,7 +223,12 @@ pub async fn due_for_reminder(db: &Db, before: &str) -> Result<Vec<(Kind, String
 
 /// Notes that the owner of `kind`/`id` was asked to confirm it.
 pub async fn reminded(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
-    sqlx::query("UPDATE listings SET reminded_at = $1 WHERE kind = $2 AND id = $3").bind(now()).bind(kind.code()).bind(id).execute(db).await?;
+    sqlx::query("UPDATE listings SET reminded_at = $1 WHERE kind = $2 AND id = $3")
+        .bind(now())
+        .bind(kind.code())
+        .bind(id)
+        .execute(db)
+        .await?;
     Ok(())
 }
 

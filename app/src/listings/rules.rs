@@ -37,7 +37,9 @@ pub fn may_edit(user: &User, owner: Option<i64>, record: &Record) -> bool {
         return true;
     }
     let colleague = user.organization.is_some() && user.organization.as_deref() == organization_of(record);
-    colleague && (user.has(Role::Member) || user.has(Role::Researcher)) && !matches!(record, Record::Call(_) | Record::Pilot(_))
+    colleague
+        && (user.has(Role::Member) || user.has(Role::Researcher))
+        && !matches!(record, Record::Call(_) | Record::Pilot(_))
 }
 
 /// A new record id from its title: folded, hyphenated, at most 60 characters.
@@ -53,7 +55,11 @@ pub fn slug(title: &str, kind: Kind) -> String {
         }
         slug.push_str(word);
     }
-    if slug.len() < 2 { kind.code().to_string() } else { slug }
+    if slug.len() < 2 {
+        kind.code().to_string()
+    } else {
+        slug
+    }
 }
 
 #[cfg(test)]
@@ -61,7 +67,13 @@ mod tests {
     use super::*;
 
     fn user(roles: &[Role], organization: Option<&str>) -> User {
-        User { id: 7, email: "a@b.vn".into(), name: "A".into(), roles: roles.to_vec(), organization: organization.map(String::from) }
+        User {
+            id: 7,
+            email: "a@b.vn".into(),
+            name: "A".into(),
+            roles: roles.to_vec(),
+            organization: organization.map(String::from),
+        }
     }
 
     #[test]

@@ -12,7 +12,12 @@ use crate::i18n::{request_lang, Lang};
 use crate::state::{app_state, AppState};
 
 /// The record as it is now: published, or its owner's draft.
-async fn stored(state: &AppState, kind: Kind, id: &str, listing: Option<&repo::ListingRow>) -> Result<Option<Record>, AppError> {
+async fn stored(
+    state: &AppState,
+    kind: Kind,
+    id: &str,
+    listing: Option<&repo::ListingRow>,
+) -> Result<Option<Record>, AppError> {
     if let Some(draft) = listing.and_then(|l| l.draft.as_deref()) {
         return serde_json::from_str(draft).map(Some).map_err(AppError::internal);
     }
@@ -21,11 +26,15 @@ async fn stored(state: &AppState, kind: Kind, id: &str, listing: Option<&repo::L
 
 fn refuse(lang: Lang, kind: Kind, user: &User) -> AppError {
     let message = match kind {
-        Kind::Need | Kind::Offer if user.organization.is_none() && user.has(crate::accounts::model::Role::Member) => lang.pick(
-            "Hãy tạo hồ sơ tổ chức của bạn trước (trang Tài khoản).",
-            "Create your organization's profile first (Account page).",
-        ),
-        Kind::Organization if user.organization.is_some() => lang.pick("Bạn đã thuộc một tổ chức.", "You already belong to an organization."),
+        Kind::Need | Kind::Offer if user.organization.is_none() && user.has(crate::accounts::model::Role::Member) => {
+            lang.pick(
+                "Hãy tạo hồ sơ tổ chức của bạn trước (trang Tài khoản).",
+                "Create your organization's profile first (Account page).",
+            )
+        }
+        Kind::Organization if user.organization.is_some() => {
+            lang.pick("Bạn đã thuộc một tổ chức.", "You already belong to an organization.")
+        }
         _ => return AppError::Forbidden,
     };
     AppError::BadRequest(message.into())
@@ -110,7 +119,12 @@ fn pin_ownership(user: &User, kind: Kind, current: Option<&Record>, form: &mut L
         Kind::Need => {
             form.text.insert("organization".into(), org);
         }
-        Kind::Offer if current.is_none() && ["owner_org", "owner_lab", "owner_expert"].iter().all(|f| form.text.get(*f).is_none_or(|v| v.trim().is_empty())) => {
+        Kind::Offer
+            if current.is_none()
+                && ["owner_org", "owner_lab", "owner_expert"]
+                    .iter()
+                    .all(|f| form.text.get(*f).is_none_or(|v| v.trim().is_empty())) =>
+        {
             form.text.insert("owner_org".into(), org);
         }
         Kind::Lab | Kind::Expert if form.text.get("organization").is_none_or(|v| v.trim().is_empty()) => {
@@ -150,7 +164,11 @@ async fn check_references(state: &AppState, record: &Record, lang: Lang) -> Resu
             errors.push(FieldError { field: link.rel.clone(), message });
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(errors))
+    }
 }
 
 /// An offer may name as its owners only labs and experts the person manages (officers: any).
@@ -160,11 +178,16 @@ async fn check_owners(state: &AppState, user: &User, record: &Record, lang: Lang
         return Ok(());
     }
     let mut errors = Vec::new();
-    for (field, kind, id) in [("owner_lab", Kind::Lab, &offer.owner_lab), ("owner_expert", Kind::Expert, &offer.owner_expert)] {
+    for (field, kind, id) in
+        [("owner_lab", Kind::Lab, &offer.owner_lab), ("owner_expert", Kind::Expert, &offer.owner_expert)]
+    {
         let Some(id) = id else { continue };
         let owner = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner);
         if owner != Some(user.id) {
-            let message = lang.pick("Chỉ ghi phòng thí nghiệm hoặc hồ sơ chuyên gia do bạn quản lý.", "Name only a lab or expert profile you manage.");
+            let message = lang.pick(
+                "Chỉ ghi phòng thí nghiệm hoặc hồ sơ chuyên gia do bạn quản lý.",
+                "Name only a lab or expert profile you manage.",
+            );
             errors.push(FieldError { field: field.into(), message: message.into() });
         }
     }
@@ -174,7 +197,11 @@ async fn check_owners(state: &AppState, user: &User, record: &Record, lang: Lang
             errors.push(FieldError { field: "owner_org".into(), message: message.into() });
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(AppError::Validation(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(errors))
+    }
 }
 
 /// The edit form's values, for someone who may edit the record.
@@ -206,7 +233,13 @@ pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
 }
 
 /// What `meta` says, for a record already loaded (`None` where it is not public).
-pub async fn meta_of(db: &Db, user: Option<&User>, kind: Kind, id: &str, record: Option<&Record>) -> Result<ListingMeta, AppError> {
+pub async fn meta_of(
+    db: &Db,
+    user: Option<&User>,
+    kind: Kind,
+    id: &str,
+    record: Option<&Record>,
+) -> Result<ListingMeta, AppError> {
     let listing = repo::listing(db, kind, id).await?;
     let mut meta = ListingMeta {
         confirmed_at: listing.as_ref().map(|l| l.confirmed_at.clone()),

@@ -54,8 +54,13 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
         (status = 400, description = "The body is not a valid need", body = crate::api_doc::ErrorBody),
     )
 )]
-pub async fn match_posted(State(state): State<AppState>, params: QueryPairs, body: Bytes) -> Result<Json<ApiMatches>, AppError> {
-    let request: MatchRequest = serde_json::from_slice(&body).map_err(|e| AppError::BadRequest(format!("the body is not a valid need: {e}")))?;
+pub async fn match_posted(
+    State(state): State<AppState>,
+    params: QueryPairs,
+    body: Bytes,
+) -> Result<Json<ApiMatches>, AppError> {
+    let request: MatchRequest = serde_json::from_slice(&body)
+        .map_err(|e| AppError::BadRequest(format!("the body is not a valid need: {e}")))?;
     request.validate().map_err(AppError::BadRequest)?;
     Ok(answer(super::service::for_request(&state, request, params.lang()?.unwrap_or_default()).await?))
 }
@@ -76,7 +81,11 @@ pub async fn match_posted(State(state): State<AppState>, params: QueryPairs, bod
         (status = 404, description = "No public need with this id", body = crate::api_doc::ErrorBody),
     )
 )]
-pub async fn match_stored(State(state): State<AppState>, Path(id): Path<String>, params: QueryPairs) -> Result<Json<ApiMatches>, AppError> {
+pub async fn match_stored(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    params: QueryPairs,
+) -> Result<Json<ApiMatches>, AppError> {
     let limit = match params.first("limit") {
         None | Some("") => super::model::DEFAULT_MATCHES,
         Some(text) => text

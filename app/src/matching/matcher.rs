@@ -10,7 +10,9 @@ use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use super::model::Match;
-use super::score::{is_stop_word, availability, freshness, location, reasons, sector_fit, trl_fit, Components, NeedProfile};
+use super::score::{
+    availability, freshness, is_stop_word, location, reasons, sector_fit, trl_fit, Components, NeedProfile,
+};
 use crate::catalog::model::{Kind, Record};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -43,7 +45,13 @@ pub struct MatchQuery {
 }
 
 /// Ranked, explained matches. Blocking: call from a blocking thread.
-pub fn find(index: &SearchIndex, q: &MatchQuery, limit: usize, lang: Lang, today: NaiveDate) -> Result<Vec<Match>, AppError> {
+pub fn find(
+    index: &SearchIndex,
+    q: &MatchQuery,
+    limit: usize,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Vec<Match>, AppError> {
     let searcher = index.reader.searcher();
     // Every distinct word of the need once, and the pairs of adjacent words as written.
     let mut typed = words(&q.text);
@@ -142,7 +150,11 @@ fn distinctive(words: Vec<(Word, bool)>, total: u64, doc_freq: impl Fn(&str) -> 
     }
     let common = |w: &Word| doc_freq(&w.folded) as f32 > COMMON_SHARE * total as f32;
     let kept: Vec<(Word, bool)> = words.iter().filter(|(w, _)| !common(w)).cloned().collect();
-    if kept.is_empty() { words } else { kept }
+    if kept.is_empty() {
+        words
+    } else {
+        kept
+    }
 }
 
 /// What a stored or posted need looks for.

@@ -5,12 +5,11 @@ pub mod api;
 pub mod model;
 pub mod pages;
 
-
 #[cfg(feature = "ssr")]
 pub mod http;
 #[cfg(feature = "ssr")]
 pub mod matcher;
 #[cfg(feature = "ssr")]
-pub mod service;
-#[cfg(feature = "ssr")]
 pub mod score;
+#[cfg(feature = "ssr")]
+pub mod service;

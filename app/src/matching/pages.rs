@@ -101,7 +101,13 @@ pub fn FindPartnersPage() -> impl IntoView {
     let request = Memo::new(move |_| request_from(&query.get()));
     let results = Resource::new(
         move || request.get(),
-        move |r| async move { if r.validate().is_ok() { find_partners(r, lang).await.map(Some) } else { Ok(None) } },
+        move |r| async move {
+            if r.validate().is_ok() {
+                find_partners(r, lang).await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
     );
     let title = lang.pick("Tìm đối tác", "Find partners");
     let initial = request.get_untracked();

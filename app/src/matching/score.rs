@@ -12,10 +12,10 @@ use crate::vocab::{BasedIn, CallStatus, PilotStatus, Sector};
 
 /// Words too common to explain a match.
 const STOP: &[&str] = &[
-    "cua", "va", "cac", "cho", "trong", "voi", "duoc", "co", "la", "nhung", "mot", "de", "tu", "theo", "tai", "ve", "nay",
-    "da", "khong", "nguoi", "can", "nhu", "cau", "hien", "tren", "moi", "nhieu", "ra", "vao", "thi", "hoac", "cung", "dang",
-    "the", "and", "of", "for", "in", "to", "a", "an", "with", "on", "by", "we", "our", "need", "needs", "is", "are", "that",
-    "this", "from", "or", "at", "be", "as", "it", "its", "can", "per", "into",
+    "cua", "va", "cac", "cho", "trong", "voi", "duoc", "co", "la", "nhung", "mot", "de", "tu", "theo", "tai", "ve",
+    "nay", "da", "khong", "nguoi", "can", "nhu", "cau", "hien", "tren", "moi", "nhieu", "ra", "vao", "thi", "hoac",
+    "cung", "dang", "the", "and", "of", "for", "in", "to", "a", "an", "with", "on", "by", "we", "our", "need", "needs",
+    "is", "are", "that", "this", "from", "or", "at", "be", "as", "it", "its", "can", "per", "into",
 ];
 
 /// Whether a folded word is too common to tell anything.
@@ -34,7 +34,11 @@ pub struct NeedProfile {
 
 impl NeedProfile {
     pub fn new(text: &str, sectors: Vec<Sector>, trl_min: Option<u8>) -> Self {
-        let words = words(text).into_iter().map(|w| w.folded).filter(|w| w.chars().count() >= 2 && !STOP.contains(&w.as_str())).collect();
+        let words = words(text)
+            .into_iter()
+            .map(|w| w.folded)
+            .filter(|w| w.chars().count() >= 2 && !STOP.contains(&w.as_str()))
+            .collect();
         NeedProfile { words, sectors, trl_min }
     }
 }
@@ -59,7 +63,12 @@ impl Components {
     /// The score: relevance and sector fit, scaled down for what is unavailable, below the
     /// required readiness, farther away or stale.
     pub fn score(&self) -> f32 {
-        self.text * (0.2 + 0.8 * self.sector) * (0.9 + 0.1 * self.freshness) * self.availability * self.trl * self.location
+        self.text
+            * (0.2 + 0.8 * self.sector)
+            * (0.9 + 0.1 * self.freshness)
+            * self.availability
+            * self.trl
+            * self.location
     }
 }
 
@@ -164,15 +173,22 @@ pub fn reasons(need: &NeedProfile, record: &Record, parent: Option<&str>, lang: 
     if !terms.is_empty() {
         out.push(format!("{}: {}", lang.pick("Khớp", "Matches"), terms.join(", ")));
     }
-    let shared: Vec<&str> = need.sectors.iter().filter(|s| entry.sectors().contains(s)).map(|s| s.label(lang)).collect();
+    let shared: Vec<&str> =
+        need.sectors.iter().filter(|s| entry.sectors().contains(s)).map(|s| s.label(lang)).collect();
     if !shared.is_empty() {
         out.push(format!("{}: {}", lang.pick("Cùng lĩnh vực", "Same sector"), shared.join(", ")));
     }
     if let (Some(min), Record::Offer(offer)) = (need.trl_min, record) {
         out.push(if offer.trl >= min {
-            lang.pick(format!("TRL {} đạt yêu cầu (≥ {min})", offer.trl), format!("TRL {} meets the requirement (≥ {min})", offer.trl))
+            lang.pick(
+                format!("TRL {} đạt yêu cầu (≥ {min})", offer.trl),
+                format!("TRL {} meets the requirement (≥ {min})", offer.trl),
+            )
         } else {
-            lang.pick(format!("TRL {} thấp hơn yêu cầu {min}", offer.trl), format!("TRL {} is below the required {min}", offer.trl))
+            lang.pick(
+                format!("TRL {} thấp hơn yêu cầu {min}", offer.trl),
+                format!("TRL {} is below the required {min}", offer.trl),
+            )
         });
     }
     match record {
@@ -180,11 +196,16 @@ pub fn reasons(need: &NeedProfile, record: &Record, parent: Option<&str>, lang: 
             let days = (call.closes - today).num_days();
             out.push(lang.pick(format!("Đang mở, còn {days} ngày để nộp"), format!("Open, {days} days left to apply")));
         }
-        Record::Call(call) => out.push(format!("{}: {}", lang.pick("Không còn nhận hồ sơ", "Not accepting proposals"), call.status.label(lang))),
+        Record::Call(call) => out.push(format!(
+            "{}: {}",
+            lang.pick("Không còn nhận hồ sơ", "Not accepting proposals"),
+            call.status.label(lang)
+        )),
         Record::Pilot(pilot) if pilot.status == PilotStatus::Accepting => {
             let left = pilot.closes.map(|c| (c - today).num_days()).filter(|d| *d >= 0);
             out.push(match left {
-                Some(d) => lang.pick(format!("Đang nhận hồ sơ, còn {d} ngày"), format!("Accepting applications, {d} days left")),
+                Some(d) => lang
+                    .pick(format!("Đang nhận hồ sơ, còn {d} ngày"), format!("Accepting applications, {d} days left")),
                 None => lang.pick("Đang nhận hồ sơ".to_string(), "Accepting applications".to_string()),
             });
         }
@@ -230,7 +251,11 @@ mod tests {
     }
 
     fn need() -> NeedProfile {
-        NeedProfile::new("Tôm hùm chết hàng loạt, cần xét nghiệm PCR bệnh sữa", vec![Sector::Aquaculture, Sector::Biotechnology], Some(6))
+        NeedProfile::new(
+            "Tôm hùm chết hàng loạt, cần xét nghiệm PCR bệnh sữa",
+            vec![Sector::Aquaculture, Sector::Biotechnology],
+            Some(6),
+        )
     }
 
     #[test]
@@ -248,7 +273,9 @@ mod tests {
         assert_eq!(trl_fit(None, &offer(2)), 1.0);
         let today = day("2026-11-27");
         assert!(reasons(&need(), &offer(7), None, Lang::Vi, today).contains(&"TRL 7 đạt yêu cầu (≥ 6)".to_string()));
-        assert!(reasons(&need(), &offer(4), None, Lang::En, today).contains(&"TRL 4 is below the required 6".to_string()));
+        assert!(
+            reasons(&need(), &offer(4), None, Lang::En, today).contains(&"TRL 4 is below the required 6".to_string())
+        );
     }
 
     #[test]

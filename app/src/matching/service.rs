@@ -24,7 +24,13 @@ pub async fn for_request(state: &AppState, request: MatchRequest, lang: Lang) ->
 }
 
 /// Partners for a stored need; for other kinds, what they could serve.
-pub async fn for_record(state: &AppState, kind: Kind, id: &str, limit: usize, lang: Lang) -> Result<Vec<Match>, AppError> {
+pub async fn for_record(
+    state: &AppState,
+    kind: Kind,
+    id: &str,
+    limit: usize,
+    lang: Lang,
+) -> Result<Vec<Match>, AppError> {
     let record = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     for_loaded(state, &record, limit, lang).await
 }

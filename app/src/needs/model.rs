@@ -1,7 +1,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{entry_texts, deadline_badge, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
+use crate::catalog::model::{
+    deadline_badge, entry_texts, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
+};
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{PartnerType, Sector};
@@ -54,7 +56,8 @@ impl Entry for Need {
     }
 
     fn badges(&self, lang: Lang, today: NaiveDate) -> Vec<Badge> {
-        let mut badges: Vec<Badge> = self.budget_vnd.map(|b| Badge::new(lang.money(b), Tone::Positive)).into_iter().collect();
+        let mut badges: Vec<Badge> =
+            self.budget_vnd.map(|b| Badge::new(lang.money(b), Tone::Positive)).into_iter().collect();
         badges.extend(self.deadline.and_then(|d| deadline_badge(d, today, lang)));
         badges
     }

@@ -51,10 +51,7 @@ impl Entry for Offer {
             ("owner_org", Kind::Organization, &self.owner_org),
             ("owner_expert", Kind::Expert, &self.owner_expert),
         ];
-        owners
-            .into_iter()
-            .filter_map(|(rel, kind, id)| id.as_deref().map(|id| Link::new(rel, kind, id)))
-            .collect()
+        owners.into_iter().filter_map(|(rel, kind, id)| id.as_deref().map(|id| Link::new(rel, kind, id))).collect()
     }
 
     fn facets(&self) -> Vec<(Facet, &'static str)> {
@@ -91,12 +88,16 @@ impl Entry for Offer {
     }
 
     fn fields(&self, lang: Lang) -> Vec<Field> {
-        let description = Text::new(self.description.as_deref().unwrap_or(""), &self.description_en, &self.description_vi);
+        let description =
+            Text::new(self.description.as_deref().unwrap_or(""), &self.description_en, &self.description_vi);
         Fields::default()
             .long(lang.pick("Mô tả chi tiết", "Details"), Some(description.get(lang)))
             .text(lang.pick("Mức độ sẵn sàng", "Readiness"), trl_text(self.trl, lang))
             .text(lang.pick("Sở hữu trí tuệ", "IP status"), self.ip_status.label(lang).to_string())
-            .list(lang.pick("Hình thức chuyển giao", "Transfer modes"), self.transfer_modes.iter().map(|m| m.label(lang)))
+            .list(
+                lang.pick("Hình thức chuyển giao", "Transfer modes"),
+                self.transfer_modes.iter().map(|m| m.label(lang)),
+            )
             .list(lang.pick("Từ khóa", "Keywords"), self.keywords.iter().cloned())
             .build()
     }

@@ -75,7 +75,10 @@ mod tests {
 
     #[test]
     fn formulas_become_text() {
-        assert_eq!(inert("=HYPERLINK(\"http://evil.example\",\"x\")".into()), "'=HYPERLINK(\"http://evil.example\",\"x\")");
+        assert_eq!(
+            inert("=HYPERLINK(\"http://evil.example\",\"x\")".into()),
+            "'=HYPERLINK(\"http://evil.example\",\"x\")"
+        );
         for start in ["+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
             assert!(inert(start.into()).starts_with('\''), "{start:?}");
         }

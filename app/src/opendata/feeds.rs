@@ -27,7 +27,14 @@ fn filter(topic: Topic, sector: Option<Sector>) -> ListFilter {
 }
 
 /// The feed of `topic` (in one sector) as Atom XML, links absolute under `origin`.
-pub async fn feed(db: &Db, topic: Topic, sector: Option<Sector>, lang: Lang, origin: &str, today: NaiveDate) -> Result<String, AppError> {
+pub async fn feed(
+    db: &Db,
+    topic: Topic,
+    sector: Option<Sector>,
+    lang: Lang,
+    origin: &str,
+    today: NaiveDate,
+) -> Result<String, AppError> {
     let filter = filter(topic, sector);
     let records = match topic {
         // Calls still open that have not passed their deadline, soonest first (the list puts
@@ -54,9 +61,18 @@ pub async fn feed(db: &Db, topic: Topic, sector: Option<Sector>, lang: Lang, ori
         title: Text::plain(format!("{title} · {}", crate::notices::portal_name(lang))),
         id: self_url.clone(),
         updated,
-        authors: vec![Person { name: crate::notices::portal_name(lang).to_string(), uri: Some(origin.to_string()), ..Default::default() }],
+        authors: vec![Person {
+            name: crate::notices::portal_name(lang).to_string(),
+            uri: Some(origin.to_string()),
+            ..Default::default()
+        }],
         links: vec![
-            Link { href: self_url, rel: "self".into(), mime_type: Some("application/atom+xml".into()), ..Default::default() },
+            Link {
+                href: self_url,
+                rel: "self".into(),
+                mime_type: Some("application/atom+xml".into()),
+                ..Default::default()
+            },
             Link { href: list_url, rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() },
         ],
         rights: Some(Text::plain(format!("{} {}", super::LICENCE_NAME, super::LICENCE_URL))),
@@ -76,12 +92,18 @@ fn entry(listed: &Listed, lang: Lang, origin: &str) -> AtomEntry {
         let label = lang.pick("Hạn nộp", "Closes");
         summary = format!("{label}: {}. {summary}", lang.date(closes));
     }
-    let updated = listed.updated_at.as_deref().and_then(|t| FixedDateTime::parse_from_rfc3339(t).ok()).unwrap_or_else(now);
+    let updated =
+        listed.updated_at.as_deref().and_then(|t| FixedDateTime::parse_from_rfc3339(t).ok()).unwrap_or_else(now);
     AtomEntry {
         title: Text::plain(entry.title().get(lang)),
         id: url.clone(),
         updated,
-        links: vec![Link { href: url, rel: "alternate".into(), mime_type: Some("text/html".into()), ..Default::default() }],
+        links: vec![Link {
+            href: url,
+            rel: "alternate".into(),
+            mime_type: Some("text/html".into()),
+            ..Default::default()
+        }],
         summary: Some(Text::plain(summary)),
         categories: entry
             .sectors()

@@ -22,7 +22,10 @@ pub fn routes() -> Router<AppState> {
         .route("/sitemaps/{file}", get(sitemap_file))
         .route("/robots.txt", get(robots));
     for &kind in Kind::ALL {
-        router = router.route(&format!("{}.csv", kind.path()), get(move |state: State<AppState>, query: QueryPairs| csv(state, kind, query)));
+        router = router.route(
+            &format!("{}.csv", kind.path()),
+            get(move |state: State<AppState>, query: QueryPairs| csv(state, kind, query)),
+        );
     }
     router
 }
@@ -33,16 +36,25 @@ async fn csv(State(state): State<AppState>, kind: Kind, pairs: QueryPairs) -> Re
     let records = crate::catalog::repo::list_all(&state.db, kind, &filter, crate::clock::today()).await?;
     let body = super::csv::write(kind, &records, state.site.origin()).map_err(AppError::internal)?;
     let name = format!("attachment; filename=\"{}.csv\"", kind.path().trim_start_matches('/'));
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body).into_response())
+    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, name)], body)
+        .into_response())
 }
 
 /// `GET /feeds/{calls|pilots|offers}.atom[?sector=…][&lang=vi|en]`.
-async fn feed(State(state): State<AppState>, Path(file): Path<String>, pairs: QueryPairs, headers: HeaderMap) -> Result<Response, AppError> {
+async fn feed(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    pairs: QueryPairs,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let topic = Topic::ALL.into_iter().find(|t| t.file() == file).ok_or(AppError::NotFound)?;
-    let sector = match pairs.first("sector") {
-        Some(code) => Some(Sector::from_code(code).ok_or_else(|| AppError::BadRequest(format!("unknown sector \"{code}\"; see vocab.md for the codes")))?),
-        None => None,
-    };
+    let sector =
+        match pairs.first("sector") {
+            Some(code) => Some(Sector::from_code(code).ok_or_else(|| {
+                AppError::BadRequest(format!("unknown sector \"{code}\"; see vocab.md for the codes"))
+            })?),
+            None => None,
+        };
     let lang = pairs.lang()?.unwrap_or_else(|| lang_of(&headers));
     let xml = super::feeds::feed(&state.db, topic, sector, lang, state.site.origin(), crate::clock::today()).await?;
     Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response())

@@ -2,13 +2,13 @@
 //! open calls, accepting pilots and new offers, the sitemap and robots.txt, and the page that
 //! explains them with the licence.
 
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod csv;
 #[cfg(feature = "ssr")]
 pub mod feeds;
 #[cfg(feature = "ssr")]
 pub mod http;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod sitemap;
 
@@ -42,7 +42,9 @@ impl Topic {
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             Topic::Calls => lang.pick("Đợt gọi đề xuất đang mở", "Open calls for proposals"),
-            Topic::Pilots => lang.pick("Thử nghiệm có kiểm soát đang nhận hồ sơ", "Sandbox pilots accepting applications"),
+            Topic::Pilots => {
+                lang.pick("Thử nghiệm có kiểm soát đang nhận hồ sơ", "Sandbox pilots accepting applications")
+            }
             Topic::Offers => lang.pick("Công nghệ mới chào bán", "New technology offers"),
         }
     }

@@ -37,17 +37,20 @@ pub async fn file(db: &Db, origin: &str, name: &str) -> Result<Option<String>, A
         if part < 1 {
             return Ok(None);
         }
-        let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT id, updated_at FROM records WHERE kind = $1 AND hidden = 0 ORDER BY id LIMIT $2 OFFSET $3")
-                .bind(kind.code())
-                .bind(PER_FILE)
-                .bind((part - 1) * PER_FILE)
-                .fetch_all(db)
-                .await?;
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, updated_at FROM records WHERE kind = $1 AND hidden = 0 ORDER BY id LIMIT $2 OFFSET $3",
+        )
+        .bind(kind.code())
+        .bind(PER_FILE)
+        .bind((part - 1) * PER_FILE)
+        .fetch_all(db)
+        .await?;
         if rows.is_empty() && part > 1 {
             return Ok(None);
         }
-        rows.into_iter().map(|(id, at)| (format!("{origin}{}/{id}", kind.path()), Some(at.chars().take(10).collect()))).collect()
+        rows.into_iter()
+            .map(|(id, at)| (format!("{origin}{}/{id}", kind.path()), Some(at.chars().take(10).collect())))
+            .collect()
     };
     let body: String = urls
         .iter()
@@ -63,7 +66,10 @@ pub async fn file(db: &Db, origin: &str, name: &str) -> Result<Option<String>, A
 
 /// robots.txt: everything public may be crawled; accounts, forms and server functions not.
 pub fn robots(origin: &str) -> String {
-    let private = ["/fn/", "/lang/", "/account", "/admin", "/mine", "/inbox", "/signin", "/signup", "/reset", "/confirm", "/*/new", "/*/edit"];
+    let private = [
+        "/fn/", "/lang/", "/account", "/admin", "/mine", "/inbox", "/signin", "/signup", "/reset", "/confirm",
+        "/*/new", "/*/edit",
+    ];
     let rules: String = private.iter().map(|p| format!("Disallow: {p}\n")).collect();
     format!("User-agent: *\n{rules}Allow: /\n\nSitemap: {origin}/sitemap.xml\n")
 }

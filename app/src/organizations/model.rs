@@ -65,11 +65,7 @@ impl Entry for Organization {
         if let Some(year) = self.founded {
             v.check((1800..=2100).contains(&year), "founded", "must be a year such as 2019");
         }
-        v.check(
-            self.stage.is_none() || self.org_type == OrgType::Startup,
-            "stage",
-            "is only for startups",
-        );
+        v.check(self.stage.is_none() || self.org_type == OrgType::Startup, "stage", "is only for startups");
         v.list("tags", &self.tags, false);
     }
 

@@ -17,10 +17,7 @@ pub fn Header() -> impl IntoView {
         let next = format!("{}{}", location.pathname.get(), location.search.get());
         format!("/lang/{}?next={}", lang.other().code(), crate::text::url_encode(&next))
     };
-    let nav = Kind::ALL
-        .iter()
-        .map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> })
-        .collect_view();
+    let nav = Kind::ALL.iter().map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> }).collect_view();
     let find = view! { <li><a class="nav-cta" href="/match">{lang.pick("Tìm đối tác", "Find partners")}</a></li> };
     view! {
         <a class="skip-link" href="#main">{lang.pick("Bỏ qua đến nội dung", "Skip to content")}</a>

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{entry_texts, deadline_badge, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
+use crate::catalog::model::{deadline_badge, entry_texts, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{PilotStatus, Sector};
@@ -59,7 +59,10 @@ impl Entry for Pilot {
         if self.status == PilotStatus::Accepting {
             badges.extend(self.closes.and_then(|d| deadline_badge(d, today, lang)));
         }
-        badges.push(Badge::new(lang.pick(format!("{} tháng", self.duration_months), format!("{} months", self.duration_months)), Tone::Neutral));
+        badges.push(Badge::new(
+            lang.pick(format!("{} tháng", self.duration_months), format!("{} months", self.duration_months)),
+            Tone::Neutral,
+        ));
         badges
     }
 
@@ -83,7 +86,10 @@ impl Entry for Pilot {
         Fields::default()
             .text(lang.pick("Trạng thái", "Status"), self.status.label(lang).to_string())
             .text(lang.pick("Địa bàn thử nghiệm", "Area"), self.area.clone())
-            .text(lang.pick("Thời gian thử nghiệm", "Duration"), lang.pick(format!("{} tháng", self.duration_months), format!("{} months", self.duration_months)))
+            .text(
+                lang.pick("Thời gian thử nghiệm", "Duration"),
+                lang.pick(format!("{} tháng", self.duration_months), format!("{} months", self.duration_months)),
+            )
             .list(lang.pick("Công nghệ cần tìm", "Technologies sought"), self.technologies_sought.iter().cloned())
             .text(lang.pick("Mở nhận hồ sơ", "Opens"), self.opens.map(|d| lang.date(d)))
             .text(lang.pick("Hạn nộp", "Closes"), self.closes.map(|d| lang.date(d)))

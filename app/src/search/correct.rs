@@ -67,7 +67,9 @@ pub fn correction(searcher: &Searcher, field: Field, word: &str) -> Option<Strin
             let freq = u64::from(stream.value().doc_freq);
             let better = match &best {
                 None => true,
-                Some((d, f, c)) => (distance, std::cmp::Reverse(freq), candidate) < (*d, std::cmp::Reverse(*f), c.as_str()),
+                Some((d, f, c)) => {
+                    (distance, std::cmp::Reverse(freq), candidate) < (*d, std::cmp::Reverse(*f), c.as_str())
+                }
             };
             if better {
                 best = Some((distance, freq, candidate.to_string()));

@@ -11,9 +11,30 @@ use crate::i18n::Lang;
 
 /// Fields that hold ids, codes, dates or addresses rather than words.
 const NOT_TEXT: &[&str] = &[
-    "kind", "id", "organization", "owner_org", "owner_lab", "owner_expert", "issuer", "supervisor", "website", "url",
-    "sectors", "org_type", "stage", "ip_status", "transfer_modes", "partner_types", "eligible", "status", "based_in",
-    "available_for", "languages", "opens", "closes", "deadline",
+    "kind",
+    "id",
+    "organization",
+    "owner_org",
+    "owner_lab",
+    "owner_expert",
+    "issuer",
+    "supervisor",
+    "website",
+    "url",
+    "sectors",
+    "org_type",
+    "stage",
+    "ip_status",
+    "transfer_modes",
+    "partner_types",
+    "eligible",
+    "status",
+    "based_in",
+    "available_for",
+    "languages",
+    "opens",
+    "closes",
+    "deadline",
 ];
 
 /// The facet path of a filter value in the index.
@@ -54,7 +75,10 @@ pub fn document(s: &SearchSchema, listed: &Listed) -> TantivyDocument {
     let json = serde_json::to_value(record).unwrap_or_default();
     if let Some(fields) = json.as_object() {
         for (name, value) in fields {
-            if NOT_TEXT.contains(&name.as_str()) || name.starts_with("name") || (name.starts_with("title") && !matches!(record, Record::Expert(_))) {
+            if NOT_TEXT.contains(&name.as_str())
+                || name.starts_with("name")
+                || (name.starts_with("title") && !matches!(record, Record::Expert(_)))
+            {
                 continue;
             }
             for text in strings(value) {

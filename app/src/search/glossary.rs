@@ -72,7 +72,9 @@ impl Glossary {
             for len in (1..=self.longest.min(query.len() - i)).rev() {
                 let span = &query[i..i + len];
                 let Some(entries) = self.terms.get(&folded_query[i..i + len]) else { continue };
-                let same_marks = |exact: &Vec<String>| span.iter().zip(exact).all(|(q, t)| !q.has_marks() || q.folded == *t || q.exact == *t);
+                let same_marks = |exact: &Vec<String>| {
+                    span.iter().zip(exact).all(|(q, t)| !q.has_marks() || q.folded == *t || q.exact == *t)
+                };
                 let mut found = false;
                 for (e, _) in entries.iter().filter(|(_, exact)| same_marks(exact)) {
                     found = true;
@@ -110,7 +112,8 @@ mod tests {
 
     #[test]
     fn english_finds_vietnamese_and_the_reverse() {
-        let g = Glossary::parse("aquaculture\ttôm hùm\tlobster | spiny lobster\naquaculture\ttrại giống\thatchery\n").unwrap();
+        let g = Glossary::parse("aquaculture\ttôm hùm\tlobster | spiny lobster\naquaculture\ttrại giống\thatchery\n")
+            .unwrap();
         let en = g.expand(&words("lobster hatchery"));
         assert!(en.contains(&phrase("tôm hùm")) && en.contains(&phrase("trại giống")), "{en:?}");
         let vi = g.expand(&words("nuoi tom hum"));

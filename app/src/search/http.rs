@@ -61,13 +61,21 @@ pub async fn search(State(state): State<AppState>, pairs: QueryPairs) -> Result<
     let lang = pairs.lang()?.unwrap_or_default();
     let index = state.search.clone();
     let today = crate::clock::today();
-    let results = tokio::task::spawn_blocking(move || index.search(&request, lang, today)).await.map_err(AppError::internal)??;
+    let results = tokio::task::spawn_blocking(move || index.search(&request, lang, today))
+        .await
+        .map_err(AppError::internal)??;
     Ok(Json(ApiResults {
         total: results.total,
         hits: results
             .hits
             .into_iter()
-            .map(|h| ApiHit { kind: h.kind, id: h.id, title: h.title, score: h.score, snippet: segments_html(&h.snippet) })
+            .map(|h| ApiHit {
+                kind: h.kind,
+                id: h.id,
+                title: h.title,
+                score: h.score,
+                snippet: segments_html(&h.snippet),
+            })
             .collect(),
         facets: results.facets,
         suggestion: results.suggestion,

@@ -57,7 +57,18 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { title: 0.8, marks: 1.0, english: 0.5, pairs: 1.5, coverage: 3.0, fuzzy: 0.8, intent: 8.0, glossary: 0.25, diversity: 0.8, min_words: 0.0 }
+        Weights {
+            title: 0.8,
+            marks: 1.0,
+            english: 0.5,
+            pairs: 1.5,
+            coverage: 3.0,
+            fuzzy: 0.8,
+            intent: 8.0,
+            glossary: 0.25,
+            diversity: 0.8,
+            min_words: 0.0,
+        }
     }
 }
 
@@ -158,12 +169,24 @@ impl SearchIndex {
     fn with_index(index: Index, schema: SearchSchema, revision: i64) -> Result<SearchIndex, AppError> {
         SearchSchema::register_tokenizers(&index);
         let writer = index.writer_with_num_threads(1, WRITER_MEMORY).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => AppError::Conflict("the search index is in use by another process (is the server running?)".into()),
+            tantivy::TantivyError::LockFailure(..) => {
+                AppError::Conflict("the search index is in use by another process (is the server running?)".into())
+            }
             other => index_error(other),
         })?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(index_error)?;
         let glossary = Glossary::parse(GLOSSARY_TSV).map_err(index_error)?;
-        Ok(SearchIndex { schema, weights: Weights::default(), match_weights: Weights::for_matching(), reader, glossary, index, writer: Mutex::new(writer), revision: AtomicI64::new(revision), cache: super::cache::ResultCache::from_env(super::cache::CAPACITY) })
+        Ok(SearchIndex {
+            schema,
+            weights: Weights::default(),
+            match_weights: Weights::for_matching(),
+            reader,
+            glossary,
+            index,
+            writer: Mutex::new(writer),
+            revision: AtomicI64::new(revision),
+            cache: super::cache::ResultCache::from_env(super::cache::CAPACITY),
+        })
     }
 
     /// The database revision the index has caught up with.

@@ -9,6 +9,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]
+pub mod correct;
+#[cfg(feature = "ssr")]
 pub mod document;
 #[cfg(feature = "ssr")]
 pub mod glossary;
@@ -18,8 +20,6 @@ pub mod http;
 pub mod index;
 #[cfg(feature = "ssr")]
 pub mod intent;
-#[cfg(feature = "ssr")]
-pub mod correct;
 #[cfg(feature = "ssr")]
 pub mod query;
 #[cfg(feature = "ssr")]

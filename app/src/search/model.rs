@@ -211,7 +211,17 @@ mod tests {
 
     #[test]
     fn reads_repeated_filters_and_clamps_the_limit() {
-        let req = SearchRequest::from_pairs(&pairs(&[("q", "tôm hùm"), ("kind", "lab"), ("kind", "offer"), ("sector", "aquaculture"), ("limit", "500")]), true).unwrap();
+        let req = SearchRequest::from_pairs(
+            &pairs(&[
+                ("q", "tôm hùm"),
+                ("kind", "lab"),
+                ("kind", "offer"),
+                ("sector", "aquaculture"),
+                ("limit", "500"),
+            ]),
+            true,
+        )
+        .unwrap();
         assert_eq!(req.kinds, vec![Kind::Lab, Kind::Offer]);
         assert_eq!(req.sectors, vec!["aquaculture"]);
         assert_eq!(req.limit, MAX_LIMIT);

@@ -29,7 +29,11 @@ pub fn SearchPage() -> impl IntoView {
     let results = Resource::new(move || request.get(), move |r| search(r, lang));
     let title = move || {
         let q = request.with(|r| r.q.clone());
-        if q.is_empty() { lang.pick("Tìm kiếm", "Search").to_string() } else { format!("{q} · {}", lang.pick("Tìm kiếm", "Search")) }
+        if q.is_empty() {
+            lang.pick("Tìm kiếm", "Search").to_string()
+        } else {
+            format!("{q} · {}", lang.pick("Tìm kiếm", "Search"))
+        }
     };
     view! {
         <Title text=title/>
@@ -97,10 +101,15 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
     let count = if request.q.is_empty() {
         lang.pick(format!("{} mục", results.total), format!("{} listings", results.total))
     } else {
-        lang.pick(format!("{} kết quả cho “{}”", results.total, request.q), format!("{} results for “{}”", results.total, request.q))
+        lang.pick(
+            format!("{} kết quả cho “{}”", results.total, request.q),
+            format!("{} results for “{}”", results.total, request.q),
+        )
     };
-    let help = (results.hits.is_empty()).then(|| view! { <NoResults request=request.clone() results=results.clone()/> });
-    let save = (!request.q.trim().is_empty() || request.has_filters()).then(|| view! { <crate::alerts::pages::SaveSearchButton/> });
+    let help =
+        (results.hits.is_empty()).then(|| view! { <NoResults request=request.clone() results=results.clone()/> });
+    let save = (!request.q.trim().is_empty() || request.has_filters())
+        .then(|| view! { <crate::alerts::pages::SaveSearchButton/> });
     let hits = results.hits.iter().cloned().map(|hit| view! { <HitView hit=hit/> }).collect_view();
     let (offset, limit, total) = (request.offset, request.limit.max(1), results.total as usize);
     let link = {
@@ -108,7 +117,8 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
         move |offset: usize| format!("/search?{}", request.query_string(offset))
     };
     let prev = (offset > 0).then(|| view! { <a rel="prev" href=link(offset.saturating_sub(limit))>{lang.pick("← Trang trước", "← Previous")}</a> });
-    let next = (offset + limit < total).then(|| view! { <a rel="next" href=link(offset + limit)>{lang.pick("Trang sau →", "Next →")}</a> });
+    let next = (offset + limit < total)
+        .then(|| view! { <a rel="next" href=link(offset + limit)>{lang.pick("Trang sau →", "Next →")}</a> });
     view! {
         <div class="list-layout">
             <aside class="list-filters">
@@ -171,7 +181,12 @@ fn NoResults(request: SearchRequest, results: SearchResults) -> impl IntoView {
 }
 
 /// One group of checkboxes with counts; values with no results are left out unless chosen.
-fn checkboxes(name: &'static str, legend: &'static str, counts: Vec<(String, String, u64)>, chosen: &[String]) -> impl IntoView {
+fn checkboxes(
+    name: &'static str,
+    legend: &'static str,
+    counts: Vec<(String, String, u64)>,
+    chosen: &[String],
+) -> impl IntoView {
     let boxes = counts
         .into_iter()
         .filter(|(code, _, n)| *n > 0 || chosen.contains(code))
@@ -204,18 +219,35 @@ fn Filters(request: SearchRequest, results: SearchResults) -> impl IntoView {
         .collect();
     let labelled = |dim: &str, f: Facet| -> Vec<(String, String, u64)> {
         let counts = facet(dim);
-        f.codes().into_iter().map(|c| (c.to_string(), f.value_label(c, lang), counts.get(c).copied().unwrap_or(0))).collect()
+        f.codes()
+            .into_iter()
+            .map(|c| (c.to_string(), f.value_label(c, lang), counts.get(c).copied().unwrap_or(0)))
+            .collect()
     };
     let status_counts = facet("status");
     let statuses = vec![
-        ("open".to_string(), lang.pick("Kêu gọi đang mở", "Open calls").to_string(), status_counts.get("open").copied().unwrap_or(0)),
-        ("accepting".to_string(), lang.pick("Thử nghiệm đang nhận hồ sơ", "Pilots accepting").to_string(), status_counts.get("accepting").copied().unwrap_or(0)),
+        (
+            "open".to_string(),
+            lang.pick("Kêu gọi đang mở", "Open calls").to_string(),
+            status_counts.get("open").copied().unwrap_or(0),
+        ),
+        (
+            "accepting".to_string(),
+            lang.pick("Thử nghiệm đang nhận hồ sơ", "Pilots accepting").to_string(),
+            status_counts.get("accepting").copied().unwrap_or(0),
+        ),
     ];
     let chosen_kinds: Vec<String> = request.kinds.iter().map(|k| k.code().to_string()).collect();
     let kind_boxes = checkboxes("kind", lang.pick("Loại", "Kind"), kinds, &chosen_kinds);
     let status_boxes = checkboxes("status", lang.pick("Đang mở", "Open now"), statuses, &request.statuses);
-    let sector_boxes = checkboxes("sector", lang.pick("Lĩnh vực", "Sector"), labelled("sector", Facet::Sector), &request.sectors);
-    let type_boxes = checkboxes("type", lang.pick("Loại tổ chức", "Organization type"), labelled("type", Facet::OrgType), &request.org_types);
+    let sector_boxes =
+        checkboxes("sector", lang.pick("Lĩnh vực", "Sector"), labelled("sector", Facet::Sector), &request.sectors);
+    let type_boxes = checkboxes(
+        "type",
+        lang.pick("Loại tổ chức", "Organization type"),
+        labelled("type", Facet::OrgType),
+        &request.org_types,
+    );
     view! {
         <AutoSubmit>
         <form method="get" action="/search">

@@ -9,7 +9,9 @@ const MAX_EXPANSIONS: usize = 24;
 
 use chrono::NaiveDate;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
@@ -74,7 +76,13 @@ impl SearchIndex {
 
     /// `text_query` with the every-word bonus chosen by the caller (a long need text would
     /// never hold it).
-    pub(crate) fn scoring_query(&self, words: &[(Word, bool)], word_pairs: &[String], coverage: bool, w8: &super::index::Weights) -> Option<Box<dyn Query>> {
+    pub(crate) fn scoring_query(
+        &self,
+        words: &[(Word, bool)],
+        word_pairs: &[String],
+        coverage: bool,
+        w8: &super::index::Weights,
+    ) -> Option<Box<dyn Query>> {
         if words.is_empty() {
             return None;
         }
@@ -141,7 +149,12 @@ impl SearchIndex {
     }
 
     /// The filters of `req`, leaving out the dimension `skip` (for its own counts).
-    pub(crate) fn filter_clauses(&self, req: &SearchRequest, today: NaiveDate, skip: Option<&str>) -> Vec<Box<dyn Query>> {
+    pub(crate) fn filter_clauses(
+        &self,
+        req: &SearchRequest,
+        today: NaiveDate,
+        skip: Option<&str>,
+    ) -> Vec<Box<dyn Query>> {
         let s = &self.schema;
         let mut must: Vec<Box<dyn Query>> = Vec::new();
         let mut facet_filter = |dim: &str, values: Vec<String>| {
@@ -157,7 +170,8 @@ impl SearchIndex {
             let statuses = req.statuses.iter().map(|status| {
                 let has = facet_term(s, &format!("/status/{status}"));
                 if status == "open" {
-                    let future: Box<dyn Query> = Box::new(RangeQuery::new(Bound::Included(open_until.clone()), Bound::Unbounded));
+                    let future: Box<dyn Query> =
+                        Box::new(RangeQuery::new(Bound::Included(open_until.clone()), Bound::Unbounded));
                     Box::new(BooleanQuery::new(vec![(Occur::Must, has), (Occur::Must, future)])) as Box<dyn Query>
                 } else {
                     has
@@ -166,7 +180,9 @@ impl SearchIndex {
             must.push(any_of(statuses.collect()));
         }
         if skip != Some("trl") && (req.trl_min.is_some() || req.trl_max.is_some()) {
-            let bound = |t: Option<u8>, default: u64| Bound::Included(Term::from_field_u64(s.trl, t.map(u64::from).unwrap_or(default)));
+            let bound = |t: Option<u8>, default: u64| {
+                Bound::Included(Term::from_field_u64(s.trl, t.map(u64::from).unwrap_or(default)))
+            };
             must.push(Box::new(RangeQuery::new(bound(req.trl_min, 1), bound(req.trl_max, 9))));
         }
         must
@@ -189,7 +205,12 @@ impl SearchIndex {
         let generation = searcher.generation().generation_id();
         // The key holds what the search reads (the text it keeps, the page it can show), and a
         // request too long to be a person's (huge filter lists) is not kept at all.
-        let read = SearchRequest { q: req.q.chars().take(MAX_QUERY_CHARS).collect(), offset: req.offset.min(10_000), limit: req.limit.min(MAX_LIMIT), ..req.clone() };
+        let read = SearchRequest {
+            q: req.q.chars().take(MAX_QUERY_CHARS).collect(),
+            offset: req.offset.min(10_000),
+            limit: req.limit.min(MAX_LIMIT),
+            ..req.clone()
+        };
         let key = serde_json::to_string(&(&read, lang, today)).map_err(AppError::internal)?;
         if key.len() > MAX_KEY_BYTES {
             return self.search_with(&searcher, req, lang, today);
@@ -203,11 +224,22 @@ impl SearchIndex {
     }
 
     /// Runs a search without the cache (to measure it).
-    pub fn search_uncached(&self, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
+    pub fn search_uncached(
+        &self,
+        req: &SearchRequest,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Result<SearchResults, AppError> {
         self.search_with(&self.reader.searcher(), req, lang, today)
     }
 
-    fn search_with(&self, searcher: &Searcher, req: &SearchRequest, lang: Lang, today: NaiveDate) -> Result<SearchResults, AppError> {
+    fn search_with(
+        &self,
+        searcher: &Searcher,
+        req: &SearchRequest,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Result<SearchResults, AppError> {
         let typed = query_words(&req.q);
         let words = self.corrected(searcher, &typed);
         let text = self.text_query(&words);
@@ -221,7 +253,8 @@ impl SearchIndex {
         let diversify = self.weights.diversity < 1.0;
         let fetch = if diversify { ((offset + limit) * 3).clamp(30, 400) } else { offset + limit };
         let top = TopDocs::with_limit(fetch).order_by_score();
-        let (top, total, counts) = searcher.search(&query, &(top, Count, facets_collector)).map_err(AppError::internal)?;
+        let (top, total, counts) =
+            searcher.search(&query, &(top, Count, facets_collector)).map_err(AppError::internal)?;
         let top = if diversify { self.diversified(searcher, top)? } else { top };
         let top: Vec<(f32, DocAddress)> = top.into_iter().skip(offset).take(limit).collect();
 
@@ -235,7 +268,8 @@ impl SearchIndex {
                 _ => req.trl_min.is_some() || req.trl_max.is_some(),
             };
             let counts = if filtered {
-                let q = self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, Some(dim)));
+                let q =
+                    self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, Some(dim)));
                 let mut c = FacetCollector::for_field("facets");
                 c.add_facet(format!("/{dim}").as_str());
                 searcher.search(&q, &c).map_err(AppError::internal)?.get(&format!("/{dim}")).map(leaf).collect()
@@ -251,7 +285,8 @@ impl SearchIndex {
             .into_iter()
             .map(|(score, address)| self.hit(searcher, address, score, lang, today, &terms))
             .collect::<Result<Vec<_>, _>>()?;
-        let suggestion = words.iter().any(|(_, c)| *c).then(|| plain.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "));
+        let suggestion =
+            words.iter().any(|(_, c)| *c).then(|| plain.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "));
         let mut results = SearchResults { total: total as u64, hits, facets, suggestion, without_filters: None };
         if total == 0 && !words.is_empty() && req.has_filters() {
             let q = self.full_query(text, Vec::new());
@@ -262,11 +297,16 @@ impl SearchIndex {
 
     /// Re-ranks so that each further result of a kind already ranked counts a little less:
     /// a query about lobsters shows the lab, the expert and the offer, not ten offers.
-    fn diversified(&self, searcher: &Searcher, top: Vec<(f32, DocAddress)>) -> Result<Vec<(f32, DocAddress)>, AppError> {
+    fn diversified(
+        &self,
+        searcher: &Searcher,
+        top: Vec<(f32, DocAddress)>,
+    ) -> Result<Vec<(f32, DocAddress)>, AppError> {
         let mut seen = [0i32; 8];
         let mut out = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let kinds = searcher.segment_reader(address.segment_ord).fast_fields().u64("kind").map_err(AppError::internal)?;
+            let kinds =
+                searcher.segment_reader(address.segment_ord).fast_fields().u64("kind").map_err(AppError::internal)?;
             let kind = kinds.first(address.doc_id).unwrap_or(0).min(7) as usize;
             out.push((score * self.weights.diversity.powi(seen[kind]), address));
             seen[kind] += 1;
@@ -285,7 +325,15 @@ impl SearchIndex {
         terms
     }
 
-    pub(crate) fn hit(&self, searcher: &Searcher, address: DocAddress, score: f32, lang: Lang, today: NaiveDate, terms: &HashSet<String>) -> Result<Hit, AppError> {
+    pub(crate) fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: f32,
+        lang: Lang,
+        today: NaiveDate,
+        terms: &HashSet<String>,
+    ) -> Result<Hit, AppError> {
         let doc: TantivyDocument = searcher.doc(address).map_err(AppError::internal)?;
         let stored = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
         let record: Record = serde_json::from_str(&stored(self.schema.doc)).map_err(AppError::internal)?;
@@ -341,7 +389,8 @@ impl SearchIndex {
             .iter()
             .map(|w| (Occur::Must, any_of(vec![term(s.title_fold, &w.folded), term(s.body_fold, &w.folded)])))
             .collect();
-        let prefix: Box<dyn Query> = Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(s.title_fold, &last.folded), 0, false));
+        let prefix: Box<dyn Query> =
+            Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(s.title_fold, &last.folded), 0, false));
         clauses.push((Occur::Must, prefix));
         let searcher = self.reader.searcher();
         let top = searcher

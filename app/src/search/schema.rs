@@ -51,8 +51,10 @@ impl SearchSchema {
     pub fn new() -> Self {
         let mut b = Schema::builder();
         let analysed = |tokenizer: &str, positions: bool| {
-            let option = if positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
-            TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(option))
+            let option =
+                if positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
+            TextOptions::default()
+                .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(option))
         };
         let key = b.add_text_field("key", STRING | STORED);
         let doc = b.add_text_field("doc", STORED);
@@ -92,7 +94,10 @@ impl SearchSchema {
     /// Registers the tokenizers the fields name.
     pub fn register_tokenizers(index: &Index) {
         let tokenizers = index.tokenizers();
-        tokenizers.register(SPACES, TextAnalyzer::builder(WhitespaceTokenizer::default()).filter(RemoveLongFilter::limit(60)).build());
+        tokenizers.register(
+            SPACES,
+            TextAnalyzer::builder(WhitespaceTokenizer::default()).filter(RemoveLongFilter::limit(60)).build(),
+        );
         tokenizers.register(
             ENGLISH,
             TextAnalyzer::builder(SimpleTokenizer::default())

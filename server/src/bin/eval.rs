@@ -9,9 +9,15 @@ async fn main() -> anyhow::Result<()> {
     let bench = Bench::new(server::startup::DEMO_CATALOGUE).await?;
     let queries = parse_judged(&std::fs::read_to_string(root.join("eval/search-queries.jsonl"))?)?;
     let (engine, baseline) = eval_search(&bench, &queries, verbose).await?;
-    println!("{}", table(&format!("Search: {} judged queries over the demo catalogue", queries.len()), &engine, &baseline));
+    println!(
+        "{}",
+        table(&format!("Search: {} judged queries over the demo catalogue", queries.len()), &engine, &baseline)
+    );
     let needs = parse_judged(&std::fs::read_to_string(root.join("eval/match-needs.jsonl"))?)?;
     let (engine, baseline) = eval_matching(&bench, &needs, verbose).await?;
-    println!("{}", table(&format!("Matching: {} judged needs over the demo catalogue", needs.len()), &engine, &baseline));
+    println!(
+        "{}",
+        table(&format!("Matching: {} judged needs over the demo catalogue", needs.len()), &engine, &baseline)
+    );
     Ok(())
 }

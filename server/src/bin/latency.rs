@@ -54,7 +54,11 @@ async fn main() -> anyhow::Result<()> {
     for _ in 0..if runs("match") { rounds } else { 0 } {
         for n in &needs {
             let r = &n.need;
-            let profile = app::matching::score::NeedProfile::new(&format!("{} {}", r.title, r.description), r.sectors.clone(), r.trl_min);
+            let profile = app::matching::score::NeedProfile::new(
+                &format!("{} {}", r.title, r.description),
+                r.sectors.clone(),
+                r.trl_min,
+            );
             let query = app::matching::matcher::need_query(&r.title, &r.description, profile, r.kinds());
             let started = Instant::now();
             app::matching::matcher::find(&index, &query, 10, Lang::Vi, today).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -82,15 +86,22 @@ async fn main() -> anyhow::Result<()> {
     let mut ms = Vec::new();
     for _ in 0..rounds {
         for q in &queries {
-            let words: Vec<String> = q.query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"")).collect();
+            let words: Vec<String> = q
+                .query
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| format!("\"{w}\""))
+                .collect();
             if words.is_empty() {
                 continue;
             }
             let started = Instant::now();
-            let _: Vec<String> = sqlx::query_scalar("SELECT key FROM bench_fts WHERE bench_fts MATCH $1 ORDER BY bm25(bench_fts) LIMIT 20")
-                .bind(words.join(" OR "))
-                .fetch_all(&db)
-                .await?;
+            let _: Vec<String> = sqlx::query_scalar(
+                "SELECT key FROM bench_fts WHERE bench_fts MATCH $1 ORDER BY bm25(bench_fts) LIMIT 20",
+            )
+            .bind(words.join(" OR "))
+            .fetch_all(&db)
+            .await?;
             ms.push(started.elapsed().as_secs_f64() * 1000.0);
         }
     }

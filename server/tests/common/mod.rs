@@ -49,19 +49,33 @@ pub const PEER: &str = "192.0.2.10:50000";
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Sends one request; answers status, headers and body.
-pub async fn send(state: &AppState, method: Method, uri: &str, headers: &[(&str, &str)], body: String) -> (StatusCode, HeaderMap, String) {
+pub async fn send(
+    state: &AppState,
+    method: Method,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: String,
+) -> (StatusCode, HeaderMap, String) {
     send_from(state, PEER, method, uri, headers, body).await
 }
 
 /// Sends one request over a socket from `peer` (`address:port`).
-pub async fn send_from(state: &AppState, peer: &str, method: Method, uri: &str, headers: &[(&str, &str)], body: String) -> (StatusCode, HeaderMap, String) {
+pub async fn send_from(
+    state: &AppState,
+    peer: &str,
+    method: Method,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: String,
+) -> (StatusCode, HeaderMap, String) {
     let _turn = ONE_AT_A_TIME.lock().await;
     let peer: std::net::SocketAddr = peer.parse().unwrap();
     let mut request = Request::builder().method(method).uri(uri).extension(axum::extract::ConnectInfo(peer));
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
-    let response = server::router::router(state.clone()).oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+    let response =
+        server::router::router(state.clone()).oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
@@ -87,8 +101,14 @@ pub const ORIGIN: &str = "http://portal.example";
 
 /// Posts a form to a server function as `cookie` (empty: anonymous), the way a page of the
 /// portal does (same-origin `Origin`).
-pub async fn call(state: &AppState, endpoint: &str, cookie: &str, pairs: &[(&str, &str)]) -> (StatusCode, HeaderMap, String) {
-    let mut headers = vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", ORIGIN)];
+pub async fn call(
+    state: &AppState,
+    endpoint: &str,
+    cookie: &str,
+    pairs: &[(&str, &str)],
+) -> (StatusCode, HeaderMap, String) {
+    let mut headers =
+        vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", ORIGIN)];
     if !cookie.is_empty() {
         headers.push(("cookie", cookie));
     }
@@ -103,7 +123,12 @@ pub struct Person {
 }
 
 /// Creates `name@example.vn` with `roles` (in `organization`) and a session.
-pub async fn person(state: &AppState, name: &'static str, roles: &[app::accounts::model::Role], organization: Option<&str>) -> Person {
+pub async fn person(
+    state: &AppState,
+    name: &'static str,
+    roles: &[app::accounts::model::Role],
+    organization: Option<&str>,
+) -> Person {
     use app::accounts::{repo, secret};
     let email = format!("{name}@example.vn");
     let id = repo::create_user(&state.db, &email, name, "no password", roles).await.unwrap();

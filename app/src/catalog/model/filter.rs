@@ -82,7 +82,14 @@ mod tests {
 
     #[test]
     fn filters_keep_only_known_codes_of_the_kind() {
-        let pairs = [("sector", "aquaculture"), ("sector", "nonsense"), ("type", "startup"), ("status", "open"), ("trl_min", "4"), ("page", "3")];
+        let pairs = [
+            ("sector", "aquaculture"),
+            ("sector", "nonsense"),
+            ("type", "startup"),
+            ("status", "open"),
+            ("trl_min", "4"),
+            ("page", "3"),
+        ];
         let orgs = ListFilter::from_query(Kind::Organization, query(&pairs));
         assert_eq!(orgs.facets, vec![(Facet::Sector, "aquaculture".into()), (Facet::OrgType, "startup".into())]);
         assert_eq!(orgs.trl_min, None, "organizations have no TRL");

@@ -76,7 +76,8 @@ impl TryFrom<ListedRow> for Listed {
     }
 }
 
-const LISTED_COLUMNS: &str = "SELECT r.revision, r.doc, r.updated_at, r.hidden, p.title AS parent_title, p.title_en AS parent_title_en,
+const LISTED_COLUMNS: &str =
+    "SELECT r.revision, r.doc, r.updated_at, r.hidden, p.title AS parent_title, p.title_en AS parent_title_en,
     p.title_vi AS parent_title_vi FROM records r
     LEFT JOIN record_links l ON l.kind = r.kind AND l.id = r.id AND l.position = 0
     LEFT JOIN records p ON p.kind = l.target_kind AND p.id = l.target_id ";
@@ -121,13 +122,25 @@ pub async fn list_all(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate
 }
 
 /// The first `limit` records of `kind` matching `filter`, in the order of its list.
-pub async fn list_first(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate, limit: u32) -> Result<Vec<Listed>, AppError> {
+pub async fn list_first(
+    db: &Db,
+    kind: Kind,
+    filter: &ListFilter,
+    today: NaiveDate,
+    limit: u32,
+) -> Result<Vec<Listed>, AppError> {
     ordered(db, kind, filter, today, Some((i64::from(limit), 0))).await
 }
 
 /// Records of `kind` matching `filter` in list order, `page` = (limit, offset) of them or all.
 /// The page's keys are chosen first, so that only its documents are read and joined.
-async fn ordered(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate, page: Option<(i64, i64)>) -> Result<Vec<Listed>, AppError> {
+async fn ordered(
+    db: &Db,
+    kind: Kind,
+    filter: &ListFilter,
+    today: NaiveDate,
+    page: Option<(i64, i64)>,
+) -> Result<Vec<Listed>, AppError> {
     let mut q = QueryBuilder::<Sqlite>::new("WITH page AS (SELECT r.kind, r.id, r.closes, r.sort_title FROM records r");
     push_filter(&mut q, kind, filter, None);
     let deadlines = matches!(kind, Kind::Call | Kind::Pilot | Kind::Need);
@@ -144,7 +157,9 @@ async fn ordered(db: &Db, kind: Kind, filter: &ListFilter, today: NaiveDate, pag
     if let Some((limit, offset)) = page {
         q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
     }
-    q.push(") ").push(LISTED_COLUMNS.replace("FROM records r", "FROM page JOIN records r ON r.kind = page.kind AND r.id = page.id"));
+    q.push(") ").push(
+        LISTED_COLUMNS.replace("FROM records r", "FROM page JOIN records r ON r.kind = page.kind AND r.id = page.id"),
+    );
     order(&mut q);
     let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
     rows.into_iter().map(Listed::try_from).collect()
@@ -159,7 +174,8 @@ pub async fn facet_counts(
 ) -> Result<Vec<(Facet, Vec<(String, u64)>)>, AppError> {
     let mut out = Vec::new();
     for facet in facets {
-        let others_filtered = filter.facets.iter().any(|(f, _)| f != facet) || filter.trl_min.is_some() || filter.trl_max.is_some();
+        let others_filtered =
+            filter.facets.iter().any(|(f, _)| f != facet) || filter.trl_min.is_some() || filter.trl_max.is_some();
         let mut q = if others_filtered {
             let mut q = QueryBuilder::<Sqlite>::new(
                 "SELECT v.value, COUNT(*) FROM record_facets v JOIN records r ON r.kind = v.kind AND r.id = v.id",
@@ -184,7 +200,8 @@ pub async fn facet_counts(
 
 /// The records `kind`/`id` refers to, in the order of its links, with the field of each link.
 pub async fn links_from(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Listed)>, AppError> {
-    let sql = "SELECT l.rel, t.doc, p.title AS parent_title, p.title_en AS parent_title_en, p.title_vi AS parent_title_vi
+    let sql =
+        "SELECT l.rel, t.doc, p.title AS parent_title, p.title_en AS parent_title_en, p.title_vi AS parent_title_vi
         FROM record_links l JOIN records t ON t.kind = l.target_kind AND t.id = l.target_id
         LEFT JOIN record_links tl ON tl.kind = t.kind AND tl.id = t.id AND tl.position = 0
         LEFT JOIN records p ON p.kind = tl.target_kind AND p.id = tl.target_id
@@ -235,7 +252,8 @@ pub async fn listed_since(db: &Db, revision: i64, limit: i64) -> Result<Vec<(i64
 
 /// How many records of each kind are stored.
 pub async fn counts(db: &Db) -> Result<Vec<(Kind, u64)>, AppError> {
-    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE hidden = 0 GROUP BY kind").fetch_all(db).await?;
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE hidden = 0 GROUP BY kind").fetch_all(db).await?;
     Ok(Kind::ALL
         .iter()
         .map(|k| (*k, rows.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n as u64).unwrap_or(0)))

@@ -44,11 +44,16 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
     let mut q = QueryBuilder::<Sqlite>::new("SELECT kind, id, doc, hidden FROM records WHERE (kind, id) IN (VALUES ");
     let mut keys = q.separated(", ");
     for record in records {
-        keys.push("(").push_bind_unseparated(record.kind().code()).push_unseparated(", ").push_bind_unseparated(record.id()).push_unseparated(")");
+        keys.push("(")
+            .push_bind_unseparated(record.kind().code())
+            .push_unseparated(", ")
+            .push_bind_unseparated(record.id())
+            .push_unseparated(")");
     }
     q.push(")");
     let rows: Vec<(String, String, String, bool)> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let stored: HashMap<(String, String), (String, bool)> = rows.into_iter().map(|(k, i, d, h)| ((k, i), (d, h))).collect();
+    let stored: HashMap<(String, String), (String, bool)> =
+        rows.into_iter().map(|(k, i, d, h)| ((k, i), (d, h))).collect();
     let stored_of = |r: &Record| stored.get(&(r.kind().code().to_string(), r.id().to_string()));
 
     let outcomes: Vec<Outcome> = records
@@ -99,7 +104,11 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
             let mut q = QueryBuilder::<Sqlite>::new(format!("DELETE FROM {table} WHERE (kind, id) IN (VALUES "));
             let mut keys = q.separated(", ");
             for record in &updated {
-                keys.push("(").push_bind_unseparated(record.kind().code()).push_unseparated(", ").push_bind_unseparated(record.id()).push_unseparated(")");
+                keys.push("(")
+                    .push_bind_unseparated(record.kind().code())
+                    .push_unseparated(", ")
+                    .push_bind_unseparated(record.id())
+                    .push_unseparated(")");
             }
             q.push(")");
             q.build().execute(&mut *conn).await?;
@@ -119,10 +128,13 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
         });
         q.build().execute(&mut *conn).await?;
     }
-    let links: Vec<(&Record, usize, Link)> =
-        changed.iter().flat_map(|(r, _)| r.entry().links().into_iter().enumerate().map(move |(i, l)| (*r, i, l))).collect();
+    let links: Vec<(&Record, usize, Link)> = changed
+        .iter()
+        .flat_map(|(r, _)| r.entry().links().into_iter().enumerate().map(move |(i, l)| (*r, i, l)))
+        .collect();
     for rows in links.chunks(ROWS_PER_INSERT) {
-        let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) ");
+        let mut q =
+            QueryBuilder::<Sqlite>::new("INSERT INTO record_links (kind, id, rel, position, target_kind, target_id) ");
         q.push_values(rows, |mut row, (record, position, link)| {
             row.push_bind(record.kind().code())
                 .push_bind(record.id())
@@ -153,9 +165,17 @@ pub async fn set_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str, hidde
         return Ok(false);
     }
     // Facet counts read the facet table alone: a hidden record has no facets there.
-    sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2").bind(kind.code()).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM record_facets WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     if !hidden {
-        let doc: String = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2").bind(kind.code()).bind(id).fetch_one(&mut *conn).await?;
+        let doc: String = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2")
+            .bind(kind.code())
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
         let record: Record = serde_json::from_str(&doc).map_err(AppError::internal)?;
         insert_facets(&mut *conn, &record).await?;
     }

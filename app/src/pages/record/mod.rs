@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use api::{load_record_page, RecordPage};
 use crate::applications::pages::ApplyBox;
 use crate::catalog::components::{Badges, CardGrid, FieldList, SectorChips};
 use crate::catalog::jsonld;
@@ -19,6 +18,7 @@ use crate::introductions::pages::IntroduceBox;
 use crate::listings::pages::ListingBar;
 use crate::matching::pages::{has_matches, RecordMatches};
 use crate::notices::{ErrorNotice, NotFound};
+use api::{load_record_page, RecordPage};
 
 /// The page of one record with every field and its related records.
 #[component]
@@ -57,7 +57,8 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let badges = detail.badges.clone();
     let sectors = entry.sectors().to_vec();
     let fields = entry.fields(lang);
-    let structured = jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
+    let structured =
+        jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
     let matches = has_matches(kind).then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() matches/> });
     let sections = detail
         .sections
