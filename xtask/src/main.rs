@@ -86,8 +86,9 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 fn prune_stale_artifacts() {
     let deps = target_dir().join("debug/deps");
     let Ok(entries) = std::fs::read_dir(&deps) else { return };
-    let mut newest: std::collections::HashMap<(String, String), Vec<(std::time::SystemTime, PathBuf, u64)>> =
-        Default::default();
+    // (name without hash, extension) -> (modified, path, size) of each build of it.
+    type Builds = Vec<(std::time::SystemTime, PathBuf, u64)>;
+    let mut newest: std::collections::HashMap<(String, String), Builds> = Default::default();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
         let (stem, ext) =
@@ -102,7 +103,7 @@ fn prune_stale_artifacts() {
     }
     let mut freed = 0;
     for files in newest.values_mut() {
-        files.sort_by(|a, b| b.0.cmp(&a.0));
+        files.sort_by_key(|file| std::cmp::Reverse(file.0));
         for (_, path, size) in files.iter().skip(1) {
             if std::fs::remove_file(path).is_ok() {
                 freed += size;
