@@ -1132,7 +1132,9 @@ fn matrix() -> Vec<Action> {
             endpoint: "sign_up",
             accepted: false,
             allowed: EVERYONE,
-            params: |_| pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough"), ("role", "member")]),
+            params: |_| {
+                pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough password"), ("role", "member")])
+            },
         },
         Action { endpoint: "confirm_signup", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("token", "0")]) },
         Action {

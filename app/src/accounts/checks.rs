@@ -86,4 +86,10 @@ mod tests {
         );
         assert!(sign_up(Lang::En, "Lan", "lan@startup.vn", "đủ dài rồi nhé", Some(Role::Member)).is_ok());
     }
+
+    #[test]
+    fn a_password_has_at_least_twelve_characters() {
+        assert_eq!(fields(password(Lang::Vi, "mười một ký")), ["password"], "11 characters (ASVS 2.1.1 asks for 12)");
+        assert!(password(Lang::Vi, "mười hai ký!").is_ok());
+    }
 }

@@ -98,7 +98,7 @@ pub struct Viewer {
 }
 
 /// The shortest password accepted.
-pub const MIN_PASSWORD: usize = 10;
+pub const MIN_PASSWORD: usize = 12;
 /// The longest password accepted (argon2 takes any length; this bounds the work per request).
 pub const MAX_PASSWORD: usize = 200;
 /// The longest name or email accepted.
