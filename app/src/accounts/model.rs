@@ -71,6 +71,39 @@ pub struct SessionView {
     pub current: bool,
 }
 
+/// A browser's `User-Agent` as a person names it: "Chrome · Android", "Firefox · Windows"…;
+/// the first 40 characters of anything else.
+pub fn browser_name(agent: &str) -> String {
+    let has = |needle: &str| agent.contains(needle);
+    let browser = if has("Edg/") {
+        "Edge"
+    } else if has("OPR/") {
+        "Opera"
+    } else if has("Firefox/") {
+        "Firefox"
+    } else if has("Chrome/") || has("CriOS/") {
+        "Chrome"
+    } else if has("Safari/") {
+        "Safari"
+    } else {
+        return agent.chars().take(40).collect();
+    };
+    let system = if has("Android") {
+        "Android"
+    } else if has("iPhone") || has("iPad") {
+        "iOS"
+    } else if has("Windows") {
+        "Windows"
+    } else if has("Mac OS X") {
+        "macOS"
+    } else if has("Linux") {
+        "Linux"
+    } else {
+        return browser.to_string();
+    };
+    format!("{browser} · {system}")
+}
+
 /// `body` with every link token (`token=…`) replaced by `token=…` (an ellipsis).
 pub fn without_tokens(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
@@ -124,6 +157,10 @@ mod tests {
         assert!(is_plausible_email("lan@startup.vn"));
         assert!(!is_plausible_email("lan"));
         assert!(!is_plausible_email("lan@localhost"));
+        let phone = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+        assert_eq!(browser_name(phone), "Chrome · Android");
+        assert_eq!(browser_name("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1"), "Safari · iOS");
+        assert_eq!(browser_name("curl/7.88.1"), "curl/7.88.1");
         assert_eq!(
             without_tokens("link: http://x/reset?token=ab12cd\nbye token=9f"),
             "link: http://x/reset?token=…\nbye token=…"

@@ -81,8 +81,11 @@ fn Sessions() -> impl IntoView {
 fn SessionItem(session: SessionView, action: ServerAction<EndSession>) -> impl IntoView {
     let lang = use_lang();
     let since = session.created_at.chars().take(16).collect::<String>().replace('T', " ");
-    let browser =
-        session.agent.clone().unwrap_or_else(|| lang.pick("Trình duyệt không rõ", "Unknown browser").to_string());
+    let browser = session
+        .agent
+        .as_deref()
+        .map(super::model::browser_name)
+        .unwrap_or_else(|| lang.pick("Trình duyệt không rõ", "Unknown browser").to_string());
     let place = session.address.clone().map(|a| format!(" · {a}")).unwrap_or_default();
     let end = (!session.current).then(|| {
         view! {
