@@ -85,13 +85,12 @@ pub fn asset_hashes() -> Option<&'static AssetHashes> {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_lang();
+    // leptos_meta writes the title into the server's HTML as it is: escaped here, since a title
+    // may carry what a visitor typed (a search) or published (a record's name).
     let formatter = move |title: String| {
         let name = portal_name(lang);
-        if title == name {
-            title
-        } else {
-            format!("{title} · {name}")
-        }
+        let title = if title == name { title } else { format!("{title} · {name}") };
+        crate::text::html_escape(&title)
     };
     view! {
         <Title formatter/>

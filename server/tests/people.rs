@@ -1078,6 +1078,28 @@ async fn nothing_of_anothers_draft_is_revealed() {
 }
 
 #[tokio::test]
+async fn a_typed_or_published_title_cannot_break_out_of_the_page_title() {
+    let w = world(false).await;
+    let attack = "</title><meta http-equiv=refresh content=\"0;url=http://evil.example/phish\">";
+    let (status, _, page) =
+        send(&w.state, Method::GET, &format!("/search?q={}", app::text::url_encode(attack)), &[], String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("<meta http-equiv=refresh"), "a search cannot write markup into <title>");
+    assert!(page.contains("&lt;/title&gt;&lt;meta http-equiv=refresh"), "it is shown as text");
+
+    let name = format!("Cơ sở thử {attack}");
+    let mut lab = vec![("kind", "lab"), ("save", "publish"), ("text[name]", name.as_str())];
+    lab.extend_from_slice(&LAB[1..]);
+    let (status, place, body) = {
+        let (status, headers, body) = call(&w.state, "save_listing", &w.researcher.cookie, &lab).await;
+        (status, location(&headers), body)
+    };
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, page) = send(&w.state, Method::GET, &place, &[], String::new()).await;
+    assert!(!page.contains("<meta http-equiv=refresh"), "a record's name cannot either");
+}
+
+#[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
