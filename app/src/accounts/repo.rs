@@ -135,13 +135,31 @@ pub async fn holders(db: &Db, role: Role) -> Result<Vec<i64>, AppError> {
 
 /// Stores a session for `user_id` under the hash of its token.
 pub async fn create_session(db: &Db, token_hash: &str, user_id: i64, seconds: i64) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(now())
-        .bind(from_now(seconds))
-        .execute(db)
-        .await?;
+    create_session_from(db, token_hash, user_id, seconds, None, None).await
+}
+
+/// A session that notes where it started: the browser (`User-Agent`, cut to 200 characters,
+/// no control characters) and the client's address.
+pub async fn create_session_from(
+    db: &Db,
+    token_hash: &str,
+    user_id: i64,
+    seconds: i64,
+    agent: Option<&str>,
+    address: Option<&str>,
+) -> Result<(), AppError> {
+    let agent = agent.map(|a| a.chars().filter(|c| !c.is_control()).take(200).collect::<String>());
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, agent, address) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now())
+    .bind(from_now(seconds))
+    .bind(agent)
+    .bind(address)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
@@ -156,18 +174,6 @@ pub async fn session_user(db: &Db, token_hash: &str) -> Result<Option<User>, App
     .fetch_optional(db)
     .await?;
     with_roles(db, row).await
-}
-
-/// Notes where a session started: the browser (`User-Agent`, cut to 200 characters) and address.
-pub async fn describe_session(db: &Db, token_hash: &str, agent: Option<&str>, address: &str) -> Result<(), AppError> {
-    let agent = agent.map(|a| a.chars().filter(|c| !c.is_control()).take(200).collect::<String>());
-    sqlx::query("UPDATE sessions SET agent = $1, address = $2 WHERE token_hash = $3")
-        .bind(agent)
-        .bind(address)
-        .bind(token_hash)
-        .execute(db)
-        .await?;
-    Ok(())
 }
 
 /// A person's unexpired sessions, newest first; `current` is the hash of the asking browser's.

@@ -69,11 +69,17 @@ pub async fn require_role(roles: &[Role]) -> Result<User, AppError> {
 /// Starts a session for `user_id` and sets its cookie on the response.
 pub async fn start(db: &Db, user_id: i64) -> Result<(), AppError> {
     let token = secret::new_token()?;
-    let hash = secret::token_hash(&token);
-    repo::create_session(db, &hash, user_id, SESSION_SECONDS).await?;
-    let headers = request_headers();
-    let agent = headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok());
-    repo::describe_session(db, &hash, agent, &client_address().to_string()).await?;
+    let agent = request_headers().get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let address = client_address().to_string();
+    repo::create_session_from(
+        db,
+        &secret::token_hash(&token),
+        user_id,
+        SESSION_SECONDS,
+        agent.as_deref(),
+        Some(&address),
+    )
+    .await?;
     set_cookie(cookie(&crate::state::app_state()?.site, Some(&token)));
     Ok(())
 }
