@@ -14,7 +14,10 @@ pub fn Header() -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
     let switch_href = move || {
-        let next = format!("{}{}", location.pathname.get(), location.search.get());
+        // The router's `search` comes without its `?`.
+        let search = location.search.get();
+        let next =
+            if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) };
         format!("/lang/{}?next={}", lang.other().code(), crate::text::url_encode(&next))
     };
     let nav = Kind::ALL.iter().map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> }).collect_view();
