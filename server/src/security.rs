@@ -19,8 +19,21 @@ const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 
 /// Refuses requests for another host (421) and state-changing requests sent by another site
 /// (403), notes the client's address for the handlers (`site::ClientAddress`), then adds
 /// security headers.
-pub async fn guard(State(state): State<AppState>, mut request: Request<Body>, next: Next) -> Response {
-    let site = &state.site;
+pub async fn guard(State(state): State<AppState>, request: Request<Body>, next: Next) -> Response {
+    let mut response = admit(&state.site, request, next).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
+    }
+    response
+}
+
+/// The answer before the headers every response carries: a refusal (421, 403), or the
+/// handler's, kept out of caches when it is personal.
+async fn admit(site: &Site, mut request: Request<Body>, next: Next) -> Response {
     if !names_this_portal(site, &request) {
         return (StatusCode::MISDIRECTED_REQUEST, "This server does not serve that host.\n").into_response();
     }
@@ -38,12 +51,6 @@ pub async fn guard(State(state): State<AppState>, mut request: Request<Body>, ne
     // anything that sets a cookie stay out of shared and browser caches.
     if (personal || headers.contains_key(header::SET_COOKIE)) && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
     }
     response
 }

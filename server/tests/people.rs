@@ -1100,6 +1100,28 @@ async fn a_typed_or_published_title_cannot_break_out_of_the_page_title() {
 }
 
 #[tokio::test]
+async fn refusals_carry_the_security_headers_and_a_malformed_call_is_the_callers_fault() {
+    let state = small_state().await;
+    let cross = [("content-type", "application/x-www-form-urlencoded"), ("origin", "https://evil.example")];
+    let (status, headers, _) = send(&state, Method::POST, "/fn/sign_out", &cross, String::new()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (misdirected, other, _) = send(&state, Method::GET, "/", &[("host", "evil.example")], String::new()).await;
+    assert_eq!(misdirected, StatusCode::MISDIRECTED_REQUEST);
+    for headers in [&headers, &other] {
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert!(headers.contains_key("content-security-policy") && headers.contains_key("x-frame-options"));
+    }
+    let json = [("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+    for body in [r#"{"q":"bi"}"#, "{not json", "[]"] {
+        let (status, _, answer) = send(&state, Method::POST, "/fn/suggest", &json, body.into()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}: {answer}");
+    }
+    // The language switch of a page with a query comes back to that page with its query.
+    let (_, _, page) = send(&state, Method::GET, "/search?q=vaccine", &[], String::new()).await;
+    assert!(page.contains("/lang/en?next=/search%3Fq%3Dvaccine"), "the switch keeps ?q=");
+}
+
+#[tokio::test]
 async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
