@@ -1,7 +1,8 @@
 // People acting on the portal, each in their own browser: a startup signs up, creates its
-// profile, posts a need, sees its matches and asks a researcher's lab for an introduction; the
-// researcher accepts; an officer publishes a call; the startup applies; the officer accepts;
-// the startup follows every step in its inbox.
+// profile; a researcher publishes a lab of an institute, which an officer confirms; the startup
+// posts a need, sees its matches and asks the lab for an introduction; the researcher accepts;
+// the officer publishes a call; the startup applies; the officer accepts; the startup follows
+// every step in its inbox.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, hydrated, screenshot, signInAsOfficer, mailedLink } from './support.mjs';
@@ -74,8 +75,27 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.getByLabel(/Năng lực phục vụ đối tác/).fill('Tách chiết carrageenan từ rong sụn\nSấy lạnh rong nho');
   await researcher.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
   await researcher.getByRole('checkbox', { name: 'Khai thác và chế biến thủy sản' }).check();
-  const lab = await publish(researcher, '/labs');
+  // The lab names RIA3, which the researcher's account does not belong to: it waits, as a
+  // draft, until RIA3's people or an officer confirm it.
+  await researcher.getByRole('button', { name: 'Đăng công khai' }).click();
+  await researcher.waitForURL(/\/mine#affiliations$/);
+  await researcher.locator('#affiliations .badge', { hasText: 'Chờ xác nhận' }).waitFor();
+  await screenshot(researcher, 'vi-affiliation-waiting');
   const labName = `Phòng công nghệ chế biến rong biển ${stamp}`;
+
+  // An officer signs in and confirms the affiliation from their own page.
+  await signInAsOfficer(officer);
+  await officer.goto('/mine');
+  await hydrated(officer);
+  const request = officer.locator('#affiliations li', { hasText: labName });
+  await request.getByText(`minh-${stamp}@ria3.vn`).waitFor();
+  await request.getByRole('button', { name: 'Xác nhận' }).click();
+  await officer.locator('#affiliations li', { hasText: labName }).waitFor({ state: 'detached' });
+  await researcher.goto('/inbox');
+  await researcher.getByRole('link', { name: /đã xác nhận/ }).click();
+  await researcher.getByRole('heading', { level: 1, name: labName }).waitFor();
+  const lab = new URL(researcher.url()).pathname;
+  assert.match(lab, /^\/labs\/[a-z0-9-]+$/);
 
   // The startup posts a need and sees the lab among its suggested partners.
   await startup.goto('/needs/new');
@@ -107,8 +127,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.locator('#introductions').getByRole('link', { name: 'Tách chiết carrageenan từ rong sụn Cam Ranh' }).waitFor();
   await screenshot(researcher, 'vi-introduction-accepted');
 
-  // An officer signs in and publishes a call open to startups.
-  await signInAsOfficer(officer);
+  // The officer publishes a call open to startups.
   await officer.goto('/calls/new');
   await hydrated(officer);
   const callTitle = `Hỗ trợ đổi mới công nghệ chế biến rong biển ${stamp}`;

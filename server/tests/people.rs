@@ -35,6 +35,8 @@ struct World {
     introduction: String,
     application: String,
     saved_search: String,
+    /// The researcher's expert profile naming `so-khcn` (where `other_member` works), waiting.
+    affiliation: String,
 }
 
 impl World {
@@ -61,6 +63,18 @@ const LAB: &[(&str, &str)] = &[
     ("list[sectors][]", "aquaculture"),
 ];
 
+/// An expert profile naming `so-khcn`, an organization the researcher does not belong to.
+const EXPERT: &[(&str, &str)] = &[
+    ("text[name]", "TS. Nguyễn Văn Biển"),
+    ("text[organization]", "so-khcn"),
+    ("text[bio]", "Nghiên cứu quan trắc môi trường biển ven bờ và mô hình dòng chảy vịnh Nha Trang."),
+    ("text[expertise]", "Quan trắc môi trường biển"),
+    ("list[sectors][]", "oceanography"),
+    ("text[languages]", "vi\nen"),
+    ("list[available_for][]", "consulting"),
+    ("text[based_in]", "in_province"),
+];
+
 const NEED: &[(&str, &str)] = &[
     ("text[title]", "Cảm biến oxy hòa tan cho lồng nuôi tôm hùm"),
     (
@@ -80,9 +94,12 @@ async fn world(accepted: bool) -> World {
     let officer = person(&state, "officer", &[Role::Officer], None).await;
     let admin = person(&state, "admin", &[Role::Admin], None).await;
 
-    let (status, lab, body) = save(&state, &researcher, "lab", LAB).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    // The lab names ria3, which the researcher does not belong to: an officer confirms it.
+    let lab = save_confirmed(&state, &researcher, &officer, "lab", LAB).await;
     let lab = lab.trim_start_matches("/labs/").to_string();
+    let (status, place, body) = save(&state, &researcher, "expert", EXPERT).await;
+    assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine#affiliations"), "{body}");
+    let affiliation = waiting(&state, &officer).await.last().expect("a request")["id"].to_string();
     let (status, need, body) = save(&state, &member, "need", NEED).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let need = need.trim_start_matches("/needs/").to_string();
@@ -140,7 +157,36 @@ async fn world(accepted: bool) -> World {
         introduction,
         application,
         saved_search,
+        affiliation,
     }
+}
+
+/// The affiliation requests `who` answers, oldest first.
+async fn waiting(state: &AppState, who: &Person) -> Vec<Value> {
+    let (status, _, body) = call(state, "affiliation_requests", &who.cookie, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let found: Value = serde_json::from_str(&body).unwrap();
+    found["to_answer"].as_array().unwrap().clone()
+}
+
+/// Saves a lab or expert of `author` naming an organization not theirs, and has `officer`
+/// confirm it; answers the record's page.
+async fn save_confirmed(
+    state: &AppState,
+    author: &Person,
+    officer: &Person,
+    kind: &str,
+    fields: &[(&str, &str)],
+) -> String {
+    let (status, place, body) = save(state, author, kind, fields).await;
+    assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine#affiliations"), "{body}");
+    let request = waiting(state, officer).await.pop().expect("a request");
+    let (status, _, body) =
+        call(state, "answer_affiliation", &officer.cookie, &[("id", &request["id"].to_string()), ("answer", "accept")])
+            .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let kind = app::catalog::model::Kind::from_code(kind).unwrap();
+    format!("{}/{}", kind.path(), request["record_id"].as_str().unwrap())
 }
 
 async fn first_id(state: &AppState, endpoint: &str, who: &Person) -> String {
@@ -1088,13 +1134,9 @@ async fn a_typed_or_published_title_cannot_break_out_of_the_page_title() {
     assert!(page.contains("&lt;/title&gt;&lt;meta http-equiv=refresh"), "it is shown as text");
 
     let name = format!("Cơ sở thử {attack}");
-    let mut lab = vec![("kind", "lab"), ("save", "publish"), ("text[name]", name.as_str())];
+    let mut lab = vec![("text[name]", name.as_str())];
     lab.extend_from_slice(&LAB[1..]);
-    let (status, place, body) = {
-        let (status, headers, body) = call(&w.state, "save_listing", &w.researcher.cookie, &lab).await;
-        (status, location(&headers), body)
-    };
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let place = save_confirmed(&w.state, &w.researcher, &w.officer, "lab", &lab).await;
     let (_, _, page) = send(&w.state, Method::GET, &place, &[], String::new()).await;
     assert!(!page.contains("<meta http-equiv=refresh"), "a record's name cannot either");
 }
@@ -1326,6 +1368,13 @@ fn matrix() -> Vec<Action> {
             allowed: &["officer", "admin"],
             params: |w| pairs(&[("kind", "lab"), ("id", &w.lab), ("hidden", "false")]),
         },
+        // The expert names so-khcn: its people and officers answer, nobody else.
+        Action {
+            endpoint: "answer_affiliation",
+            accepted: false,
+            allowed: &["other", "officer", "admin"],
+            params: |w| pairs(&[("id", &w.affiliation), ("answer", "decline")]),
+        },
         Action {
             endpoint: "save_search",
             accepted: false,
@@ -1427,6 +1476,7 @@ async fn authorization_matrix() {
 /// Server functions that only read what their caller may see: they change nothing, so they
 /// need no row of the matrix (each checks its caller itself, as its own tests show).
 const READ_ONLY: &[&str] = &[
+    "affiliation_requests",
     "get_viewer",
     "get_account",
     "edit_listing",
@@ -1605,8 +1655,7 @@ async fn a_saved_search_tells_its_owner_once_about_each_new_result() {
         ("text[capabilities]", "Hiệu chuẩn cảm biến"),
         ("list[sectors][]", "oceanography"),
     ];
-    let (status, _, body) = save(&w.state, &w.researcher, "lab", &lab).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    save_confirmed(&w.state, &w.researcher, &w.officer, "lab", &lab).await;
     assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 1);
     assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 0, "told once");
     let news = inbox(&w.state, &w.member).await;
@@ -1617,6 +1666,106 @@ async fn a_saved_search_tells_its_owner_once_about_each_new_result() {
     assert_eq!(status, StatusCode::OK);
     let (_, _, mine) = call(&w.state, "my_searches", &w.member.cookie, &[]).await;
     assert_eq!(mine, "[]");
+}
+
+/// The researcher's expert profile among their listings.
+async fn researchers_expert(w: &World) -> Value {
+    let (status, _, body) = call(&w.state, "my_listings", &w.researcher.cookie, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let mine: Value = serde_json::from_str(&body).unwrap();
+    mine.as_array().unwrap().iter().find(|l| l["kind"] == "expert").cloned().expect("the expert profile")
+}
+
+#[tokio::test]
+async fn a_profile_naming_another_organization_waits_for_its_people_to_confirm() {
+    let w = world(false).await;
+    // Until so-khcn answers, the profile is a draft nobody else sees.
+    let draft = researchers_expert(&w).await;
+    assert_eq!(draft["draft"], true);
+    let id = draft["id"].as_str().unwrap().to_string();
+    let (status, _, _) = send(&w.state, Method::GET, &format!("/api/expert/{id}"), &[], String::new()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // so-khcn's people are told and see the request; people of other organizations do not.
+    assert!(inbox(&w.state, &w.other_member).await.iter().any(|t| t.contains("belongs to")), "told");
+    assert!(inbox(&w.state, &w.officer).await.iter().any(|t| t.contains("belongs to")), "officers too");
+    assert!(!inbox(&w.state, &w.member).await.iter().any(|t| t.contains("belongs to")));
+    let asked = waiting(&w.state, &w.other_member).await;
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0]["requester_email"], "researcher@example.vn");
+    assert_eq!(asked[0]["record_title"], "TS. Nguyễn Văn Biển");
+    assert!(waiting(&w.state, &w.member).await.is_empty());
+    let (_, _, body) = call(&w.state, "affiliation_requests", &w.researcher.cookie, &[]).await;
+    let own: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(own["mine"][0]["organization"], "so-khcn", "the author sees it waiting");
+    let (status, _, _) =
+        call(&w.state, "answer_affiliation", &w.member.cookie, &[("id", &w.affiliation), ("answer", "accept")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) =
+        call(&w.state, "answer_affiliation", &w.researcher.cookie, &[("id", &w.affiliation), ("answer", "accept")])
+            .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "nobody confirms their own claim");
+
+    // A decline is told to the author; the profile stays a draft they may correct.
+    let (status, _, body) =
+        call(&w.state, "answer_affiliation", &w.other_member.cookie, &[("id", &w.affiliation), ("answer", "decline")])
+            .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(inbox(&w.state, &w.researcher).await.iter().any(|t| t.contains("did not confirm")));
+    assert_eq!(researchers_expert(&w).await["draft"], true);
+    let (status, _, _) =
+        call(&w.state, "answer_affiliation", &w.other_member.cookie, &[("id", &w.affiliation), ("answer", "accept")])
+            .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "an answered request cannot be answered again");
+
+    // Asked again and confirmed, the profile is published under so-khcn.
+    let mut again = vec![("id", id.as_str())];
+    again.extend_from_slice(EXPERT);
+    let (status, place, _) = save(&w.state, &w.researcher, "expert", &again).await;
+    assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine#affiliations"));
+    let request = waiting(&w.state, &w.other_member).await.pop().unwrap()["id"].to_string();
+    let (status, _, body) =
+        call(&w.state, "answer_affiliation", &w.other_member.cookie, &[("id", &request), ("answer", "accept")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, body) = send(&w.state, Method::GET, &format!("/api/expert/{id}"), &[], String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(serde_json::from_str::<Value>(&body).unwrap()["organization"], "so-khcn");
+    assert!(inbox(&w.state, &w.researcher).await.iter().any(|t| t.contains("confirmed that")));
+    let log = repo::audit_log(&w.state.db, 50).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "accept_affiliation" && e.target == format!("expert/{id}")), "{log:?}");
+
+    // Officers name any organization at once.
+    let (status, place, body) = save(&w.state, &w.officer, "lab", LAB).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(place.starts_with("/labs/"), "{place}");
+}
+
+#[tokio::test]
+async fn an_edited_profile_keeps_its_organization_until_the_new_one_confirms() {
+    let w = world(false).await;
+    let moved = [
+        ("id", w.lab.as_str()),
+        ("text[name]", "Phòng cảm biến môi trường nước"),
+        ("text[organization]", "so-khcn"),
+        ("text[description]", "Hiệu chuẩn cảm biến oxy hòa tan cho ao nuôi, nay cả trạm quan trắc biển."),
+        ("text[capabilities]", "Hiệu chuẩn cảm biến oxy hòa tan"),
+        ("list[sectors][]", "aquaculture"),
+    ];
+    let (status, place, body) = save(&w.state, &w.researcher, "lab", &moved).await;
+    assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine#affiliations"), "{body}");
+    let (_, _, body) = send(&w.state, Method::GET, &format!("/api/lab/{}", w.lab), &[], String::new()).await;
+    let lab: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(lab["organization"], "ria3", "the confirmed organization stays");
+    assert!(lab["description"].as_str().unwrap().contains("trạm quan trắc"), "the other changes are published");
+    assert_eq!(waiting(&w.state, &w.other_member).await.len(), 2, "so-khcn is asked");
+
+    // Naming the confirmed organization again withdraws the request.
+    let mut back = moved;
+    back[2] = ("text[organization]", "ria3");
+    let (status, place, _) = save(&w.state, &w.researcher, "lab", &back).await;
+    assert_eq!((status, place), (StatusCode::OK, format!("/labs/{}", w.lab)));
+    let left = waiting(&w.state, &w.other_member).await;
+    assert!(left.iter().all(|r| r["kind"] != "lab"), "{left:?}");
 }
 
 #[tokio::test]

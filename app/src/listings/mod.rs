@@ -3,6 +3,7 @@
 //! kind (`spec`) and turned into a record of the records format (`build`), so a form is
 //! checked by exactly the rules an import is.
 
+pub mod affiliation;
 pub mod api;
 pub mod mine;
 pub mod model;

@@ -2,7 +2,7 @@
 //! search index, and the notifications a new call or pilot sends.
 
 use super::model::{Editing, ListingForm, ListingMeta};
-use super::{build, repo, rules};
+use super::{affiliation, build, repo, rules};
 use crate::accounts::model::User;
 use crate::accounts::session::{current_user, require_user};
 use crate::catalog::model::{Kind, Record};
@@ -68,6 +68,12 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     let mut record = build::record_from_form(kind, &id, &form, lang)?;
     check_references(&state, &record, lang).await?;
     check_owners(&state, &user, &record, lang).await?;
+    // A lab or expert naming another organization waits for it to confirm (`affiliation`).
+    let published = match &current {
+        Some(_) => crate::catalog::repo::get_any(&state.db, kind, &id).await?.map(|(record, _)| record),
+        None => None,
+    };
+    let claim = affiliation::claimed(&user, &record, published.as_ref());
 
     let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
     // IMMEDIATE: two submissions at once wait for each other instead of failing to upgrade, and
@@ -84,13 +90,29 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
             free
         }
     };
-    if form.save == "draft" && was_draft {
+    if let Some(org) = &claim {
+        // Until then a published profile keeps the organization it had; a new one stays a draft.
+        if let Some(published) = &published {
+            record = affiliation::with_organization(record, affiliation::organization_of(published).map(String::from));
+        }
+        affiliation::repo::request(&mut tx, kind, &id, org, user.id).await?;
+    } else if matches!(kind, Kind::Lab | Kind::Expert) {
+        affiliation::repo::withdraw(&mut tx, kind, &id).await?;
+    }
+    if (form.save == "draft" && was_draft) || (claim.is_some() && published.is_none()) {
         repo::save_draft(&mut tx, &record, user.id).await?;
         tx.commit().await?;
+        if let Some(org) = &claim {
+            affiliation::service::announce(&state, &user, &record, org).await?;
+            return Ok("/mine#affiliations".into());
+        }
         return Ok("/mine".into());
     }
     repo::publish(&mut tx, &record, user.id).await?;
     tx.commit().await?;
+    if let Some(org) = &claim {
+        affiliation::service::announce(&state, &user, &record, org).await?;
+    }
     if kind == Kind::Organization && current.is_none() && !user.is_staff() {
         crate::accounts::repo::set_organization(&state.db, user.id, Some(&id)).await?;
     }
@@ -100,6 +122,9 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     crate::search::index::sync(&state.db, &state.search).await?;
     if was_draft {
         super::notify::new_listing(&state, &record).await?;
+    }
+    if claim.is_some() {
+        return Ok("/mine#affiliations".into());
     }
     Ok(format!("{}/{}", kind.path(), id))
 }

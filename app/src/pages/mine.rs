@@ -8,6 +8,7 @@ use crate::alerts::pages::MySearches;
 use crate::applications::pages::MyApplications;
 use crate::i18n::use_lang;
 use crate::introductions::pages::MyIntroductions;
+use crate::listings::affiliation::pages::AffiliationRequests;
 use crate::listings::mine::{HiddenListings, MyListings, NewLinks};
 
 /// `/mine`: what I manage, drafts first, with what needs confirming.
@@ -18,6 +19,7 @@ pub fn MinePage() -> impl IntoView {
         <Title text=lang.pick("Hồ sơ của tôi", "My listings")/>
         <h1>{lang.pick("Hồ sơ của tôi", "My listings")}</h1>
         <MyListings/>
+        <AffiliationRequests/>
         <NewLinks/>
         <HiddenListings/>
         <MyIntroductions/>

@@ -1,0 +1,113 @@
+//! Affiliation requests behind the server functions: who is asked, who answers, what an
+//! answer publishes, who is told.
+
+use super::{answers, repo, with_organization, Affiliations};
+use crate::accounts::model::{Role, User};
+use crate::accounts::session::require_user;
+use crate::catalog::model::{Kind, Record};
+use crate::error::AppError;
+use crate::inbox::model::News;
+use crate::state::{app_state, AppState};
+
+/// Tells the people of `organization` and the officers that `user` names it on `record`.
+pub async fn announce(state: &AppState, user: &User, record: &Record, organization: &str) -> Result<(), AppError> {
+    let mut people = crate::listings::repo::members_of(&state.db, organization).await?;
+    people.extend(crate::accounts::repo::holders(&state.db, Role::Officer).await?);
+    people.sort_unstable();
+    people.dedup();
+    people.retain(|id| *id != user.id);
+    let org = organization_title(state, organization).await?;
+    let title = record.entry().title().base;
+    let news = News {
+        topic: "affiliation",
+        vi: format!("{} ghi \"{title}\" thuộc {org}: hãy xác nhận hoặc từ chối", user.name),
+        en: format!("{} says \"{title}\" belongs to {org}: confirm or decline", user.name),
+        link: "/mine#affiliations".into(),
+    };
+    crate::inbox::repo::notify(&state.db, &people, &news).await
+}
+
+async fn organization_title(state: &AppState, id: &str) -> Result<String, AppError> {
+    let record = crate::catalog::repo::get_any(&state.db, Kind::Organization, id).await?;
+    Ok(record.map_or_else(|| id.to_string(), |(r, _)| r.entry().title().base.to_string()))
+}
+
+/// The requests the person signed in answers, and their own.
+pub async fn list() -> Result<Affiliations, AppError> {
+    let state = app_state()?;
+    let user = require_user().await?;
+    let to_answer = if user.is_staff() {
+        repo::list(&state.db, None, None).await?
+    } else if let Some(org) = &user.organization {
+        repo::list(&state.db, None, Some(org)).await?
+    } else {
+        Vec::new()
+    };
+    let mine = repo::list(&state.db, Some(user.id), None).await?;
+    Ok(Affiliations { to_answer, mine })
+}
+
+/// Confirms (publishing a draft profile, or moving a published one) or declines a request.
+pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
+    let state = app_state()?;
+    let user = require_user().await?;
+    let request = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if !answers(&user, &request.organization) {
+        return Err(AppError::Forbidden);
+    }
+    let kind = Kind::from_code(&request.kind).ok_or(AppError::NotFound)?;
+    let listing = crate::listings::repo::listing(&state.db, kind, &request.record_id).await?;
+    let draft = listing.as_ref().and_then(|l| l.draft.as_deref());
+    let record: Record = match draft {
+        Some(doc) => serde_json::from_str(doc).map_err(AppError::internal)?,
+        None => {
+            let published = crate::catalog::repo::get_any(&state.db, kind, &request.record_id).await?;
+            published.map(|(record, _)| record).ok_or(AppError::NotFound)?
+        }
+    };
+    let record = with_organization(record, Some(request.organization.clone()));
+
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    if !repo::take(&mut tx, id).await? {
+        return Err(AppError::NotFound);
+    }
+    if accept {
+        if !crate::catalog::repo::exists(&mut tx, Kind::Organization, &request.organization).await? {
+            return Err(AppError::Conflict("the organization is no longer listed".into()));
+        }
+        crate::listings::repo::publish(&mut tx, &record, request.requester).await?;
+    }
+    tx.commit().await?;
+
+    let target = format!("{}/{}", kind.code(), request.record_id);
+    let action = if accept { "accept_affiliation" } else { "decline_affiliation" };
+    crate::accounts::repo::audit(&state.db, user.id, action, &target, &request.organization).await?;
+    let org = organization_title(&state, &request.organization).await?;
+    let title = record.entry().title().base;
+    let href = format!("{}/{}", kind.path(), request.record_id);
+    let news = if accept {
+        News {
+            topic: "affiliation",
+            vi: format!("{org} đã xác nhận \"{title}\" thuộc tổ chức; hồ sơ đã được đăng."),
+            en: format!("{org} confirmed that \"{title}\" belongs to it; the profile is published."),
+            link: href,
+        }
+    } else {
+        News {
+            topic: "affiliation",
+            vi: format!("{org} không xác nhận \"{title}\" thuộc tổ chức. Hãy sửa tên tổ chức hoặc liên hệ họ."),
+            en: format!(
+                "{org} did not confirm that \"{title}\" belongs to it. Correct the organization or contact them."
+            ),
+            link: format!("{href}/edit"),
+        }
+    };
+    crate::inbox::repo::notify(&state.db, &[request.requester], &news).await?;
+    if accept {
+        crate::search::index::sync(&state.db, &state.search).await?;
+        if draft.is_some() {
+            crate::listings::notify::new_listing(&state, &record).await?;
+        }
+    }
+    Ok(())
+}
