@@ -25,6 +25,8 @@ struct World {
     state: AppState,
     anonymous: Person,
     member: Person,
+    /// A second member of the member's organization.
+    colleague: Person,
     other_member: Person,
     researcher: Person,
     officer: Person,
@@ -35,16 +37,30 @@ struct World {
     introduction: String,
     application: String,
     saved_search: String,
-    /// The researcher's expert profile naming `so-khcn` (where `other_member` works), waiting.
+    /// The researcher's expert profile naming `so-khcn` (where `other_member` works), waiting
+    /// as a draft, and its request.
+    expert: String,
     affiliation: String,
+    /// `other_member`'s request to meet a lab nobody manages on the portal (imported).
+    unmanaged_introduction: String,
+    /// A valid password-reset token of someone outside the world's roles.
+    reset_token: String,
 }
 
 impl World {
     fn everyone(&self) -> Vec<Person> {
-        [&self.anonymous, &self.member, &self.other_member, &self.researcher, &self.officer, &self.admin]
-            .into_iter()
-            .cloned()
-            .collect()
+        [
+            &self.anonymous,
+            &self.member,
+            &self.colleague,
+            &self.other_member,
+            &self.researcher,
+            &self.officer,
+            &self.admin,
+        ]
+        .into_iter()
+        .cloned()
+        .collect()
     }
 }
 
@@ -89,6 +105,7 @@ async fn world(accepted: bool) -> World {
     let state = small_state().await;
     let anonymous = Person { name: "anonymous", cookie: String::new() };
     let member = person(&state, "member", &[Role::Member], Some("tom-hum-van-ninh")).await;
+    let colleague = person(&state, "colleague", &[Role::Member], Some("tom-hum-van-ninh")).await;
     let other_member = person(&state, "other", &[Role::Member], Some("so-khcn")).await;
     let researcher = person(&state, "researcher", &[Role::Researcher], None).await;
     let officer = person(&state, "officer", &[Role::Officer], None).await;
@@ -99,7 +116,8 @@ async fn world(accepted: bool) -> World {
     let lab = lab.trim_start_matches("/labs/").to_string();
     let (status, place, body) = save(&state, &researcher, "expert", EXPERT).await;
     assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine#affiliations"), "{body}");
-    let affiliation = waiting(&state, &officer).await.last().expect("a request")["id"].to_string();
+    let request = waiting(&state, &officer).await.pop().expect("a request");
+    let (expert, affiliation) = (request["record_id"].as_str().unwrap().to_string(), request["id"].to_string());
     let (status, need, body) = save(&state, &member, "need", NEED).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let need = need.trim_start_matches("/needs/").to_string();
@@ -143,10 +161,24 @@ async fn world(accepted: bool) -> World {
         call(&state, "save_search", &member.cookie, &[("query", "q=c%E1%BA%A3m+bi%E1%BA%BFn&kind=lab")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let saved_search = first_id(&state, "my_searches", &member).await;
+    let (status, _, body) = call(
+        &state,
+        "request_introduction",
+        &other_member.cookie,
+        &[("kind", "lab"), ("id", "lab-benh-hoc"), ("message", "Xin gặp phòng bệnh học để hợp tác.")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let unmanaged_introduction = first_id(&state, "my_introductions", &other_member).await;
+    repo::create_user(&state.db, "lan@startup.vn", "Lan", "no password", &[Role::Member]).await.unwrap();
+    call(&state, "request_reset", "", &[("email", "lan@startup.vn")]).await;
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    let reset_token = mail.body.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
     World {
         state,
         anonymous,
         member,
+        colleague,
         other_member,
         researcher,
         officer,
@@ -157,7 +189,10 @@ async fn world(accepted: bool) -> World {
         introduction,
         application,
         saved_search,
+        expert,
         affiliation,
+        unmanaged_introduction,
+        reset_token,
     }
 }
 
@@ -919,6 +954,7 @@ async fn two_people_publishing_the_same_title_at_once_get_two_records() {
 async fn an_introduction_carries_only_the_requesters_own_need() {
     let w = world(false).await;
     let message = ("message", "Chúng tôi muốn hiệu chuẩn cảm biến oxy của mình.");
+    let (_, _, before) = call(&w.state, "my_introductions", &w.other_member.cookie, &[]).await;
     let (status, _, body) = call(
         &w.state,
         "request_introduction",
@@ -929,7 +965,7 @@ async fn an_introduction_carries_only_the_requesters_own_need() {
     assert_eq!(status, StatusCode::BAD_REQUEST, "another organization's need: {body}");
     assert!(body.contains("need"), "{body}");
     let (_, _, mine) = call(&w.state, "my_introductions", &w.other_member.cookie, &[]).await;
-    assert_eq!(mine.trim(), "[]", "nothing was sent");
+    assert_eq!(mine, before, "nothing was sent");
     let (status, _, body) =
         call(&w.state, "request_introduction", &w.other_member.cookie, &[("kind", "lab"), ("id", &w.lab), message])
             .await;
@@ -1209,8 +1245,11 @@ fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
     items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
-const EVERYONE: &[&str] = &["anonymous", "member", "other", "researcher", "officer", "admin"];
-const SIGNED_IN: &[&str] = &["member", "other", "researcher", "officer", "admin"];
+/// The matrix's people: `member` and `colleague` share an organization (its need, its
+/// applications), `other` is of another one; the member's saved search and introduction stay
+/// the member's own.
+const EVERYONE: &[&str] = &["anonymous", "member", "colleague", "other", "researcher", "officer", "admin"];
+const SIGNED_IN: &[&str] = &["member", "colleague", "other", "researcher", "officer", "admin"];
 
 fn matrix() -> Vec<Action> {
     vec![
@@ -1269,7 +1308,7 @@ fn matrix() -> Vec<Action> {
         Action {
             endpoint: "save_listing",
             accepted: false,
-            allowed: &["member", "other", "officer", "admin"],
+            allowed: &["member", "colleague", "other", "officer", "admin"],
             params: |_| {
                 let mut p = pairs(&[("kind", "need"), ("save", "publish")]);
                 p.extend(pairs(NEED));
@@ -1279,7 +1318,7 @@ fn matrix() -> Vec<Action> {
         Action {
             endpoint: "save_listing",
             accepted: false,
-            allowed: &["member", "officer", "admin"],
+            allowed: &["member", "colleague", "officer", "admin"],
             params: |w| {
                 let mut p = pairs(&[("kind", "need"), ("id", &w.need), ("save", "publish")]);
                 p.extend(pairs(NEED));
@@ -1305,7 +1344,7 @@ fn matrix() -> Vec<Action> {
         Action {
             endpoint: "confirm_listing",
             accepted: false,
-            allowed: &["member", "officer", "admin"],
+            allowed: &["member", "colleague", "officer", "admin"],
             params: |w| pairs(&[("kind", "need"), ("id", &w.need)]),
         },
         Action {
@@ -1403,7 +1442,7 @@ fn matrix() -> Vec<Action> {
         Action {
             endpoint: "request_introduction",
             accepted: false,
-            allowed: &["member", "other"],
+            allowed: &["member", "colleague", "other"],
             params: |w| pairs(&[("kind", "lab"), ("id", &w.lab), ("message", "Xin được giới thiệu để hợp tác.")]),
         },
         Action {
@@ -1421,10 +1460,48 @@ fn matrix() -> Vec<Action> {
         Action {
             endpoint: "apply",
             accepted: false,
-            allowed: &["member", "other"],
+            allowed: &["member", "colleague", "other"],
             params: |w| {
                 pairs(&[("kind", "call"), ("id", &w.call), ("proposal", "Một đề xuất đủ dài để được xem xét.")])
             },
+        },
+        // Someone else's draft: only its author and officers.
+        Action {
+            endpoint: "save_listing",
+            accepted: false,
+            allowed: &["researcher", "officer", "admin"],
+            params: |w| {
+                let mut p = pairs(&[("kind", "expert"), ("id", &w.expert), ("save", "draft")]);
+                p.extend(pairs(EXPERT));
+                p
+            },
+        },
+        // An introduction to a record nobody manages here: officers answer it.
+        Action {
+            endpoint: "answer_introduction",
+            accepted: false,
+            allowed: &["officer"],
+            params: |w| pairs(&[("id", &w.unmanaged_introduction), ("answer", "accept")]),
+        },
+        // Pilots take applications as calls do.
+        Action {
+            endpoint: "apply",
+            accepted: false,
+            allowed: &["member", "colleague", "other"],
+            params: |_| {
+                pairs(&[
+                    ("kind", "pilot"),
+                    ("id", "pilot-drone-nuoi-bien"),
+                    ("proposal", "Thử nghiệm drone giám sát lồng nuôi ở vịnh Vân Phong trong ba tháng."),
+                ])
+            },
+        },
+        // A reset link works for whoever holds it, signed in or not.
+        Action {
+            endpoint: "reset_password",
+            accepted: false,
+            allowed: EVERYONE,
+            params: |w| pairs(&[("token", &w.reset_token), ("password", "mật khẩu mới thật dài")]),
         },
         Action {
             endpoint: "move_application",
