@@ -27,6 +27,18 @@ pub struct User {
 }
 
 impl User {
+    /// Someone with `roles` in `organization`, for unit tests of rules.
+    #[cfg(test)]
+    pub fn sample(roles: &[Role], organization: Option<&str>) -> User {
+        User {
+            id: 7,
+            email: "a@b.vn".into(),
+            name: "A".into(),
+            roles: roles.to_vec(),
+            organization: organization.map(String::from),
+        }
+    }
+
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }

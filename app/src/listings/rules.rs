@@ -67,13 +67,7 @@ mod tests {
     use super::*;
 
     fn user(roles: &[Role], organization: Option<&str>) -> User {
-        User {
-            id: 7,
-            email: "a@b.vn".into(),
-            name: "A".into(),
-            roles: roles.to_vec(),
-            organization: organization.map(String::from),
-        }
+        User::sample(roles, organization)
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::i18n::{request_lang, Lang};
 use crate::state::{app_state, AppState};
 
 /// The record as it is now: published, or its owner's draft.
-async fn stored(
+pub(crate) async fn stored(
     state: &AppState,
     kind: Kind,
     id: &str,
@@ -69,10 +69,8 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     check_references(&state, &record, lang).await?;
     check_owners(&state, &user, &record, lang).await?;
     // A lab or expert naming another organization waits for it to confirm (`affiliation`).
-    let published = match &current {
-        Some(_) => crate::catalog::repo::get_any(&state.db, kind, &id).await?.map(|(record, _)| record),
-        None => None,
-    };
+    // A record is either published or a draft, never both: without a draft, `current` is public.
+    let published = current.clone().filter(|_| listing.as_ref().is_none_or(|l| l.draft.is_none()));
     let claim = affiliation::claimed(&user, &record, published.as_ref());
 
     let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());

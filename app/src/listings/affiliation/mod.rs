@@ -93,13 +93,7 @@ mod tests {
     use crate::accounts::model::Role;
 
     fn user(roles: &[Role], organization: Option<&str>) -> User {
-        User {
-            id: 7,
-            email: "a@b.vn".into(),
-            name: "A".into(),
-            roles: roles.to_vec(),
-            organization: organization.map(String::from),
-        }
+        User::sample(roles, organization)
     }
 
     fn lab(org: &str) -> Record {

@@ -57,14 +57,10 @@ pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
     }
     let kind = Kind::from_code(&request.kind).ok_or(AppError::NotFound)?;
     let listing = crate::listings::repo::listing(&state.db, kind, &request.record_id).await?;
-    let draft = listing.as_ref().and_then(|l| l.draft.as_deref());
-    let record: Record = match draft {
-        Some(doc) => serde_json::from_str(doc).map_err(AppError::internal)?,
-        None => {
-            let published = crate::catalog::repo::get_any(&state.db, kind, &request.record_id).await?;
-            published.map(|(record, _)| record).ok_or(AppError::NotFound)?
-        }
-    };
+    let was_draft = listing.as_ref().is_some_and(|l| l.draft.is_some());
+    let record = crate::listings::service::stored(&state, kind, &request.record_id, listing.as_ref())
+        .await?
+        .ok_or(AppError::NotFound)?;
     let record = with_organization(record, Some(request.organization.clone()));
 
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
@@ -105,7 +101,7 @@ pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
     crate::inbox::repo::notify(&state.db, &[request.requester], &news).await?;
     if accept {
         crate::search::index::sync(&state.db, &state.search).await?;
-        if draft.is_some() {
+        if was_draft {
             crate::listings::notify::new_listing(&state, &record).await?;
         }
     }
