@@ -65,7 +65,18 @@ impl World {
 }
 
 async fn save(state: &AppState, who: &Person, kind: &str, fields: &[(&str, &str)]) -> (StatusCode, String, String) {
-    let mut pairs = vec![("kind", kind), ("save", "publish")];
+    save_as(state, who, kind, "publish", fields).await
+}
+
+/// `save`, choosing whether to `publish` or keep a `draft`.
+async fn save_as(
+    state: &AppState,
+    who: &Person,
+    kind: &str,
+    mode: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String, String) {
+    let mut pairs = vec![("kind", kind), ("save", mode)];
     pairs.extend_from_slice(fields);
     let (status, headers, body) = call(state, "save_listing", &who.cookie, &pairs).await;
     (status, location(&headers), body)
@@ -1708,6 +1719,11 @@ async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
     call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
     app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
     assert!(!public(&w.state, "need", &w.need).await, "the owner cannot undo an officer's decision");
+    let mut edited = vec![("id", w.need.as_str())];
+    edited.extend_from_slice(NEED);
+    let (status, _, body) = save(&w.state, &w.member, "need", &edited).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!public(&w.state, "need", &w.need).await, "nor can an edit");
     assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains("An officer has hidden")));
     let show = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "false")];
     call(&w.state, "moderate_listing", &w.officer.cookie, &show).await;
@@ -1769,7 +1785,10 @@ async fn a_profile_naming_another_organization_waits_for_its_people_to_confirm()
     assert!(!inbox(&w.state, &w.member).await.iter().any(|t| t.contains("belongs to")));
     let asked = waiting(&w.state, &w.other_member).await;
     assert_eq!(asked.len(), 1);
-    assert_eq!(asked[0]["requester_email"], "researcher@example.vn");
+    assert_eq!(asked[0]["requester_name"], "researcher");
+    assert!(asked[0]["requester_email"].is_null(), "an organization's people learn the name, not the address");
+    assert!(inbox(&w.state, &w.admin).await.iter().any(|t| t.contains("belongs to")), "admins are told");
+    assert_eq!(waiting(&w.state, &w.officer).await[0]["requester_email"], "researcher@example.vn");
     assert_eq!(asked[0]["record_title"], "TS. Nguyễn Văn Biển");
     assert!(waiting(&w.state, &w.member).await.is_empty());
     let (_, _, body) = call(&w.state, "affiliation_requests", &w.researcher.cookie, &[]).await;
@@ -1815,6 +1834,56 @@ async fn a_profile_naming_another_organization_waits_for_its_people_to_confirm()
     let (status, place, body) = save(&w.state, &w.officer, "lab", LAB).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(place.starts_with("/labs/"), "{place}");
+}
+
+#[tokio::test]
+async fn a_confirmed_draft_stays_a_draft_and_a_changed_request_is_a_new_one() {
+    let w = world(false).await;
+    let told = |texts: Vec<String>| texts.iter().filter(|t| t.contains("belongs to")).count();
+    let mut draft = LAB.to_vec();
+    draft[1] = ("text[organization]", "so-khcn");
+    let asks = |status: StatusCode, place: String, body: String| {
+        assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine#affiliations"), "{body}");
+    };
+    let (status, place, body) = save_as(&w.state, &w.researcher, "lab", "draft", &draft).await;
+    asks(status, place, body);
+    let before = told(inbox(&w.state, &w.other_member).await);
+    let request = waiting(&w.state, &w.other_member).await.pop().unwrap();
+    let (first, lab) = (request["id"].to_string(), request["record_id"].as_str().unwrap().to_string());
+
+    // Saved again naming the same organization: the same request, nobody told twice.
+    draft.push(("id", &lab));
+    let (status, place, body) = save_as(&w.state, &w.researcher, "lab", "draft", &draft).await;
+    asks(status, place, body);
+    assert_eq!(told(inbox(&w.state, &w.other_member).await), before, "not told again");
+    assert_eq!(waiting(&w.state, &w.other_member).await.pop().unwrap()["id"].to_string(), first);
+
+    // Naming another organization is a new request: an answer to the old one finds nothing.
+    draft[1] = ("text[organization]", "ria3");
+    let (status, place, body) = save_as(&w.state, &w.researcher, "lab", "draft", &draft).await;
+    asks(status, place, body);
+    let (status, _, _) =
+        call(&w.state, "answer_affiliation", &w.other_member.cookie, &[("id", &first), ("answer", "accept")]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "the old request is gone");
+    draft[1] = ("text[organization]", "so-khcn");
+    let (status, place, body) = save_as(&w.state, &w.researcher, "lab", "draft", &draft).await;
+    asks(status, place, body);
+    let request = waiting(&w.state, &w.other_member).await.pop().unwrap()["id"].to_string();
+    assert_ne!(request, first);
+
+    // Confirmed, the draft stays a draft, now under so-khcn; published later, nobody is asked again.
+    let (status, _, body) =
+        call(&w.state, "answer_affiliation", &w.other_member.cookie, &[("id", &request), ("answer", "accept")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!public(&w.state, "lab", &lab).await, "the author chose to keep a draft");
+    assert!(inbox(&w.state, &w.researcher).await.iter().any(|t| t.contains("still your draft")));
+    let mut publish = LAB.to_vec();
+    publish[1] = ("text[organization]", "so-khcn");
+    publish.push(("id", &lab));
+    let (status, place, body) = save(&w.state, &w.researcher, "lab", &publish).await;
+    assert_eq!((status, place), (StatusCode::OK, format!("/labs/{lab}")), "{body}");
+    assert!(public(&w.state, "lab", &lab).await);
+    assert!(waiting(&w.state, &w.other_member).await.iter().all(|r| r["record_id"] != lab.as_str()));
 }
 
 #[tokio::test]

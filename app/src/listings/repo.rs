@@ -1,6 +1,6 @@
 //! All SQL of publishing: who manages which record, drafts, confirmations and verification.
 
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqliteExecutor};
 
 use super::model::{MyListing, CONFIRM_AFTER_DAYS};
 use crate::accounts::repo::{from_now, now};
@@ -15,14 +15,18 @@ pub struct ListingRow {
     pub draft: Option<String>,
     pub confirmed_at: String,
     pub verified_at: Option<String>,
+    /// The organization confirmed for a lab or expert (`affiliation`), even while a draft.
+    pub affiliation: Option<String>,
 }
 
-pub async fn listing(db: &Db, kind: Kind, id: &str) -> Result<Option<ListingRow>, AppError> {
-    Ok(sqlx::query_as("SELECT owner, draft, confirmed_at, verified_at FROM listings WHERE kind = $1 AND id = $2")
-        .bind(kind.code())
-        .bind(id)
-        .fetch_optional(db)
-        .await?)
+pub async fn listing<'c>(db: impl SqliteExecutor<'c>, kind: Kind, id: &str) -> Result<Option<ListingRow>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT owner, draft, confirmed_at, verified_at, affiliation FROM listings WHERE kind = $1 AND id = $2",
+    )
+    .bind(kind.code())
+    .bind(id)
+    .fetch_optional(db)
+    .await?)
 }
 
 /// Whether `kind`/`id` is used, published or as a draft.
@@ -53,7 +57,36 @@ pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64) -
     .execute(&mut *conn)
     .await?;
     // Publishing confirms: a listing hidden for want of confirmation comes back.
-    crate::catalog::repo::set_hidden(&mut *conn, record.kind(), record.id(), false).await?;
+    unhide(conn, record.kind(), record.id()).await
+}
+
+/// Shows a listing again, unless an officer hid it (`moderate`): only an officer brings that back.
+async fn unhide(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<(), AppError> {
+    let moderated: Option<String> = sqlx::query_scalar("SELECT moderated_at FROM listings WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten();
+    if moderated.is_none() {
+        crate::catalog::repo::set_hidden(conn, kind, id, false).await?;
+    }
+    Ok(())
+}
+
+/// Records that `organization` confirmed it is the one of `kind`/`id`.
+pub async fn settle_affiliation(
+    conn: &mut SqliteConnection,
+    kind: Kind,
+    id: &str,
+    organization: &str,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE listings SET affiliation = $1 WHERE kind = $2 AND id = $3")
+        .bind(organization)
+        .bind(kind.code())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -84,15 +117,7 @@ pub async fn confirm(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let moderated: Option<String> = sqlx::query_scalar("SELECT moderated_at FROM listings WHERE kind = $1 AND id = $2")
-        .bind(kind.code())
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .flatten();
-    if moderated.is_none() {
-        crate::catalog::repo::set_hidden(&mut tx, kind, id, false).await?;
-    }
+    unhide(&mut tx, kind, id).await?;
     tx.commit().await?;
     Ok(())
 }

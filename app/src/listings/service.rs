@@ -12,8 +12,8 @@ use crate::i18n::{request_lang, Lang};
 use crate::state::{app_state, AppState};
 
 /// The record as it is now: published, or its owner's draft.
-pub(crate) async fn stored(
-    state: &AppState,
+pub(crate) async fn stored<'c>(
+    db: impl sqlx::SqliteExecutor<'c>,
     kind: Kind,
     id: &str,
     listing: Option<&repo::ListingRow>,
@@ -21,7 +21,7 @@ pub(crate) async fn stored(
     if let Some(draft) = listing.and_then(|l| l.draft.as_deref()) {
         return serde_json::from_str(draft).map(Some).map_err(AppError::internal);
     }
-    Ok(crate::catalog::repo::get_any(&state.db, kind, id).await?.map(|(record, _)| record))
+    Ok(crate::catalog::repo::get_any(db, kind, id).await?.map(|(record, _)| record))
 }
 
 fn refuse(lang: Lang, kind: Kind, user: &User) -> AppError {
@@ -50,7 +50,7 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     let (id, current, listing) = match editing {
         Some(id) => {
             let listing = repo::listing(&state.db, kind, &id).await?;
-            let current = stored(&state, kind, &id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
+            let current = stored(&state.db, kind, &id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
             if !rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &current) {
                 return Err(AppError::Forbidden);
             }
@@ -71,7 +71,12 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     // A lab or expert naming another organization waits for it to confirm (`affiliation`).
     // A record is either published or a draft, never both: without a draft, `current` is public.
     let published = current.clone().filter(|_| listing.as_ref().is_none_or(|l| l.draft.is_none()));
-    let claim = affiliation::claimed(&user, &record, published.as_ref());
+    let settled = published
+        .as_ref()
+        .and_then(affiliation::organization_of)
+        .map(String::from)
+        .or_else(|| listing.as_ref().and_then(|l| l.affiliation.clone()));
+    let claim = affiliation::claimed(&user, &record, settled.as_deref());
 
     let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
     // IMMEDIATE: two submissions at once wait for each other instead of failing to upgrade, and
@@ -88,27 +93,33 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
             free
         }
     };
+    let keep_draft = form.save == "draft" && was_draft;
+    // Whom to tell: nobody when the same organization was already asked.
+    let mut asked = None;
     if let Some(org) = &claim {
         // Until then a published profile keeps the organization it had; a new one stays a draft.
         if let Some(published) = &published {
             record = affiliation::with_organization(record, affiliation::organization_of(published).map(String::from));
         }
-        affiliation::repo::request(&mut tx, kind, &id, org, user.id).await?;
-    } else if matches!(kind, Kind::Lab | Kind::Expert) {
+        if affiliation::repo::request(&mut tx, kind, &id, org, user.id, !keep_draft).await? {
+            asked = Some(org);
+        }
+    } else if !user.is_staff() && matches!(kind, Kind::Lab | Kind::Expert) {
+        // The author named their own or the confirmed organization: nothing left to ask.
+        // (An officer's edit leaves the request for an answer.)
         affiliation::repo::withdraw(&mut tx, kind, &id).await?;
     }
-    if (form.save == "draft" && was_draft) || (claim.is_some() && published.is_none()) {
+    if keep_draft || (claim.is_some() && published.is_none()) {
         repo::save_draft(&mut tx, &record, user.id).await?;
         tx.commit().await?;
-        if let Some(org) = &claim {
+        if let Some(org) = asked {
             affiliation::service::announce(&state, &user, &record, org).await?;
-            return Ok("/mine#affiliations".into());
         }
-        return Ok("/mine".into());
+        return Ok(if claim.is_some() { "/mine#affiliations" } else { "/mine" }.into());
     }
     repo::publish(&mut tx, &record, user.id).await?;
     tx.commit().await?;
-    if let Some(org) = &claim {
+    if let Some(org) = asked {
         affiliation::service::announce(&state, &user, &record, org).await?;
     }
     if kind == Kind::Organization && current.is_none() && !user.is_staff() {
@@ -232,7 +243,7 @@ pub async fn editing(kind: Kind, id: &str) -> Result<Editing, AppError> {
     let state = app_state()?;
     let user = require_user().await?;
     let listing = repo::listing(&state.db, kind, id).await?;
-    let record = stored(&state, kind, id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
+    let record = stored(&state.db, kind, id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
     if !rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &record) {
         return Err(AppError::Forbidden);
     }

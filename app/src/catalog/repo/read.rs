@@ -2,7 +2,7 @@
 //! filter counts, links both ways, and what changed since a revision.
 
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{QueryBuilder, Sqlite, SqliteExecutor};
 
 use crate::catalog::model::{Facet, Kind, ListFilter, Record, Text, PAGE_SIZE};
 use crate::db::Db;
@@ -10,7 +10,11 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 
 /// One record, public or hidden (for its owner and officers).
-pub async fn get_any(db: &Db, kind: Kind, id: &str) -> Result<Option<(Record, bool)>, AppError> {
+pub async fn get_any<'c>(
+    db: impl SqliteExecutor<'c>,
+    kind: Kind,
+    id: &str,
+) -> Result<Option<(Record, bool)>, AppError> {
     let row: Option<(String, bool)> = sqlx::query_as("SELECT doc, hidden FROM records WHERE kind = $1 AND id = $2")
         .bind(kind.code())
         .bind(id)

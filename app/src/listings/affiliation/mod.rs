@@ -28,7 +28,8 @@ pub struct AffiliationRequest {
     pub organization: String,
     pub organization_title: String,
     pub requester_name: String,
-    pub requester_email: String,
+    /// Shown to officers only: an organization's people see who asks by name, not the address.
+    pub requester_email: Option<String>,
     pub created_at: String,
 }
 
@@ -72,14 +73,15 @@ pub fn with_organization(record: Record, organization: Option<String>) -> Record
 }
 
 /// The organization `record` names that `user` may not name on their own: not theirs, and not
-/// the one the published profile already names. Officers name any.
-pub fn claimed(user: &User, record: &Record, published: Option<&Record>) -> Option<String> {
+/// the `settled` one (the published profile's, or the one confirmed for a draft). Officers
+/// name any.
+pub fn claimed(user: &User, record: &Record, settled: Option<&str>) -> Option<String> {
     if user.is_staff() {
         return None;
     }
     let org = organization_of(record)?;
-    let settled = user.organization.as_deref() == Some(org) || published.and_then(organization_of) == Some(org);
-    (!settled).then(|| org.to_string())
+    let mine = user.organization.as_deref() == Some(org) || settled == Some(org);
+    (!mine).then(|| org.to_string())
 }
 
 /// Whether `user` answers a request to join `organization`: its people, or officers.
@@ -108,8 +110,8 @@ mod tests {
     fn only_an_organization_not_yet_settled_is_claimed() {
         let researcher = user(&[Role::Researcher], None);
         assert_eq!(claimed(&researcher, &lab("ria3"), None).as_deref(), Some("ria3"));
-        assert_eq!(claimed(&researcher, &lab("ria3"), Some(&lab("ria3"))), None, "already confirmed");
-        assert_eq!(claimed(&researcher, &lab("vnio"), Some(&lab("ria3"))).as_deref(), Some("vnio"));
+        assert_eq!(claimed(&researcher, &lab("ria3"), Some("ria3")), None, "already confirmed");
+        assert_eq!(claimed(&researcher, &lab("vnio"), Some("ria3")).as_deref(), Some("vnio"));
         assert_eq!(claimed(&user(&[Role::Researcher], Some("ria3")), &lab("ria3"), None), None, "their own");
         assert_eq!(claimed(&user(&[Role::Officer], None), &lab("ria3"), None), None);
     }

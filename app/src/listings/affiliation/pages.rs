@@ -55,9 +55,11 @@ fn ToAnswer(request: AffiliationRequest, answer: ServerAction<AnswerAffiliation>
     view! {
         <li class="activity-item" id=anchor>
             <p>
-                <strong>{request.requester_name.clone()}</strong>" ("
-                <a href=format!("mailto:{}", request.requester_email)>{request.requester_email.clone()}</a>
-                ") " {lang.pick("ghi ", "says ")}<span class="card-kind">{request.kind.label(lang)}</span>" "
+                <strong>{request.requester_name.clone()}</strong>
+                {request.requester_email.clone().map(|email| view! {
+                    " (" <a href=format!("mailto:{email}")>{email.clone()}</a> ")"
+                })}
+                " " {lang.pick("ghi ", "says ")}<span class="card-kind">{request.kind.label(lang)}</span>" "
                 {record_title(&request)}
                 {lang.pick(" thuộc ", " belongs to ")}<a href=format!("/organizations/{}", request.organization)>{request.organization_title.clone()}</a>
             </p>

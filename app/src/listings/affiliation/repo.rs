@@ -16,29 +16,47 @@ pub struct Row {
     pub record_id: String,
     pub organization: String,
     pub requester: i64,
+    /// The author asked to publish the profile (not to keep it a draft).
+    pub publish: bool,
 }
 
-/// Asks `organization` to confirm `kind`/`record_id`, replacing any earlier request for it.
+/// Asks `organization` to confirm `kind`/`record_id`. A request naming another organization
+/// is replaced by a new one (a new id: an answer given to the old one finds nothing); true
+/// when the organization is asked for the first time.
 pub async fn request(
     conn: &mut SqliteConnection,
     kind: Kind,
     record_id: &str,
     organization: &str,
     requester: i64,
-) -> Result<(), AppError> {
+    publish: bool,
+) -> Result<bool, AppError> {
+    let same = sqlx::query(
+        "UPDATE affiliation_requests SET publish = $1 WHERE kind = $2 AND record_id = $3 AND organization = $4",
+    )
+    .bind(publish)
+    .bind(kind.code())
+    .bind(record_id)
+    .bind(organization)
+    .execute(&mut *conn)
+    .await?;
+    if same.rows_affected() == 1 {
+        return Ok(false);
+    }
+    withdraw(conn, kind, record_id).await?;
     sqlx::query(
-        "INSERT INTO affiliation_requests (kind, record_id, organization, requester, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (kind, record_id) DO UPDATE SET organization = excluded.organization,
-           requester = excluded.requester, created_at = excluded.created_at",
+        "INSERT INTO affiliation_requests (kind, record_id, organization, requester, created_at, publish)
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(kind.code())
     .bind(record_id)
     .bind(organization)
     .bind(requester)
     .bind(now())
+    .bind(publish)
     .execute(&mut *conn)
     .await?;
-    Ok(())
+    Ok(true)
 }
 
 /// Drops any request for `kind`/`record_id` (its author no longer names that organization).
@@ -51,17 +69,16 @@ pub async fn withdraw(conn: &mut SqliteConnection, kind: Kind, record_id: &str) 
     Ok(())
 }
 
-pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
-    Ok(sqlx::query_as("SELECT id, kind, record_id, organization, requester FROM affiliation_requests WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await?)
-}
-
-/// Removes request `id` as it is answered; false if someone answered it first.
-pub async fn take(conn: &mut SqliteConnection, id: i64) -> Result<bool, AppError> {
-    let done = sqlx::query("DELETE FROM affiliation_requests WHERE id = $1").bind(id).execute(&mut *conn).await?;
-    Ok(done.rows_affected() == 1)
+/// Takes request `id` as it is answered (inside the answer's transaction): `None` if there is
+/// none, or someone answered it first.
+pub async fn take(conn: &mut SqliteConnection, id: i64) -> Result<Option<Row>, AppError> {
+    Ok(sqlx::query_as(
+        "DELETE FROM affiliation_requests WHERE id = $1
+         RETURNING id, kind, record_id, organization, requester, publish",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?)
 }
 
 /// Waiting requests, oldest first: of `requester` if given, to `organization` if given (both
@@ -113,7 +130,7 @@ pub async fn list(
             organization: row.organization,
             organization_title: row.organization_title,
             requester_name: row.requester_name,
-            requester_email: row.requester_email,
+            requester_email: Some(row.requester_email),
             created_at: row.created_at,
         });
     }

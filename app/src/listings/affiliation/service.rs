@@ -12,7 +12,9 @@ use crate::state::{app_state, AppState};
 /// Tells the people of `organization` and the officers that `user` names it on `record`.
 pub async fn announce(state: &AppState, user: &User, record: &Record, organization: &str) -> Result<(), AppError> {
     let mut people = crate::listings::repo::members_of(&state.db, organization).await?;
-    people.extend(crate::accounts::repo::holders(&state.db, Role::Officer).await?);
+    for role in [Role::Officer, Role::Admin] {
+        people.extend(crate::accounts::repo::holders(&state.db, role).await?);
+    }
     people.sort_unstable();
     people.dedup();
     people.retain(|id| *id != user.id);
@@ -39,7 +41,11 @@ pub async fn list() -> Result<Affiliations, AppError> {
     let to_answer = if user.is_staff() {
         repo::list(&state.db, None, None).await?
     } else if let Some(org) = &user.organization {
-        repo::list(&state.db, None, Some(org)).await?
+        let mut asked = repo::list(&state.db, None, Some(org)).await?;
+        for request in &mut asked {
+            request.requester_email = None;
+        }
+        asked
     } else {
         Vec::new()
     };
@@ -47,31 +53,36 @@ pub async fn list() -> Result<Affiliations, AppError> {
     Ok(Affiliations { to_answer, mine })
 }
 
-/// Confirms (publishing a draft profile, or moving a published one) or declines a request.
+/// Confirms or declines a request. Confirming moves the profile to the organization and, if its
+/// author asked to publish it, publishes it; nothing else of the profile changes.
 pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
     let state = app_state()?;
     let user = require_user().await?;
-    let request = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    // Everything is read inside the transaction that answers: a profile saved meanwhile, or a
+    // request replaced by one naming another organization, is never answered from stale rows.
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let request = repo::take(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     if !answers(&user, &request.organization) {
         return Err(AppError::Forbidden);
     }
     let kind = Kind::from_code(&request.kind).ok_or(AppError::NotFound)?;
-    let listing = crate::listings::repo::listing(&state.db, kind, &request.record_id).await?;
+    let listing = crate::listings::repo::listing(&mut *tx, kind, &request.record_id).await?;
     let was_draft = listing.as_ref().is_some_and(|l| l.draft.is_some());
-    let record = crate::listings::service::stored(&state, kind, &request.record_id, listing.as_ref())
+    let record = crate::listings::service::stored(&mut *tx, kind, &request.record_id, listing.as_ref())
         .await?
         .ok_or(AppError::NotFound)?;
     let record = with_organization(record, Some(request.organization.clone()));
-
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    if !repo::take(&mut tx, id).await? {
-        return Err(AppError::NotFound);
-    }
+    let published = accept && (request.publish || !was_draft);
     if accept {
         if !crate::catalog::repo::exists(&mut tx, Kind::Organization, &request.organization).await? {
             return Err(AppError::Conflict("the organization is no longer listed".into()));
         }
-        crate::listings::repo::publish(&mut tx, &record, request.requester).await?;
+        if published {
+            crate::listings::repo::publish(&mut tx, &record, request.requester).await?;
+        } else {
+            crate::listings::repo::save_draft(&mut tx, &record, request.requester).await?;
+        }
+        crate::listings::repo::settle_affiliation(&mut tx, kind, &request.record_id, &request.organization).await?;
     }
     tx.commit().await?;
 
@@ -81,12 +92,21 @@ pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
     let org = organization_title(&state, &request.organization).await?;
     let title = record.entry().title().base;
     let href = format!("{}/{}", kind.path(), request.record_id);
-    let news = if accept {
+    let news = if published {
         News {
             topic: "affiliation",
             vi: format!("{org} đã xác nhận \"{title}\" thuộc tổ chức; hồ sơ đã được đăng."),
             en: format!("{org} confirmed that \"{title}\" belongs to it; the profile is published."),
             link: href,
+        }
+    } else if accept {
+        News {
+            topic: "affiliation",
+            vi: format!("{org} đã xác nhận \"{title}\" thuộc tổ chức. Hồ sơ vẫn là bản nháp: hãy đăng khi sẵn sàng."),
+            en: format!(
+                "{org} confirmed that \"{title}\" belongs to it. The profile is still your draft: publish it when ready."
+            ),
+            link: format!("{href}/edit"),
         }
     } else {
         News {
@@ -99,7 +119,7 @@ pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
         }
     };
     crate::inbox::repo::notify(&state.db, &[request.requester], &news).await?;
-    if accept {
+    if published {
         crate::search::index::sync(&state.db, &state.search).await?;
         if was_draft {
             crate::listings::notify::new_listing(&state, &record).await?;
