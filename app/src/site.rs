@@ -14,8 +14,11 @@ pub struct Site {
     /// `scheme://host[:port]`, no trailing slash.
     origin: String,
     /// The `Host` values that name this portal (lower case, with the port unless it is the
-    /// scheme's default).
+    /// scheme's default): the public host, then the listen address's names.
     hosts: Vec<String>,
+    /// How many of `hosts`, from the first, are the public host's (reached over the public
+    /// scheme); the rest are the listen address's, reached over plain HTTP.
+    public_hosts: usize,
     secure: bool,
     trusted_proxies: Vec<IpNet>,
 }
@@ -66,17 +69,17 @@ impl Site {
         }
         let origin = url.origin().ascii_serialization();
         let authority = origin.split_once("://").map(|(_, a)| a.to_string()).unwrap_or_default();
-        let mut hosts = vec![authority.clone(), listen.to_string()];
+        let mut hosts = vec![authority.clone()];
         if url.port().is_none() {
             hosts.push(format!("{authority}:{}", url.port_or_known_default().unwrap_or(80)));
         }
+        let public_hosts = hosts.len();
+        hosts.push(listen.to_string());
         if loopback {
             let port = listen.port();
             hosts.extend([format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
         }
         hosts.iter_mut().for_each(|h| h.make_ascii_lowercase());
-        hosts.sort();
-        hosts.dedup();
         let trusted_proxies = trusted_proxies
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|item| !item.is_empty())
@@ -86,7 +89,7 @@ impl Site {
                     .map_err(|_| format!("TRUSTED_PROXIES: {item:?} is not an address or CIDR block"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Site { secure: url.scheme() == "https", origin, hosts, trusted_proxies })
+        Ok(Site { secure: url.scheme() == "https", origin, hosts, public_hosts, trusted_proxies })
     }
 
     /// `scheme://host[:port]`: the prefix of every absolute link the portal writes.
@@ -104,11 +107,16 @@ impl Site {
         self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
     }
 
-    /// Whether an `Origin` header is this portal's (any scheme: behind a proxy that ends TLS the
-    /// portal cannot tell which one the browser used, but the host is ours either way).
+    /// Whether an `Origin` header is this portal's: the public host over HTTPS, or over plain
+    /// HTTP when the portal is not HTTPS (an `http://` page of an HTTPS portal is someone else's,
+    /// e.g. injected on the way), or the listen address (reached directly, without the proxy).
     pub fn is_own_origin(&self, origin: &str) -> bool {
-        match origin.split_once("://") {
-            Some(("http" | "https", authority)) => self.accepts_host(authority),
+        let Some((scheme, authority)) = origin.split_once("://") else { return false };
+        let (public, local) = self.hosts.split_at(self.public_hosts);
+        let named = |hosts: &[String]| hosts.iter().any(|h| h.eq_ignore_ascii_case(authority));
+        match scheme {
+            "https" => named(public) || named(local),
+            "http" => (!self.secure && named(public)) || named(local),
             _ => false,
         }
     }
@@ -199,6 +207,9 @@ mod tests {
         assert!(site.is_own_origin("https://doimoisangtao.khanhhoa.gov.vn"));
         assert!(!site.is_own_origin("https://doimoisangtao.khanhhoa.gov.vn.evil.example"));
         assert!(!site.is_own_origin("null"));
+        assert!(!site.is_own_origin("http://doimoisangtao.khanhhoa.gov.vn"), "a plain-HTTP page is not ours");
+        assert!(site.is_own_origin("http://127.0.0.1:3000"), "the listen address, reached directly");
+        assert!(!site.is_own_origin("https://evil.example"));
         let local = Site::new(None, listen(), "").unwrap();
         assert_eq!(local.origin(), "http://127.0.0.1:3000");
         assert!(local.accepts_host("localhost:3000") && !local.accepts_host("localhost:3001"));

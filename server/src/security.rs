@@ -91,12 +91,13 @@ fn nonce_of(page: &[u8]) -> Option<&str> {
     nonce.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'=')).then_some(nonce)
 }
 
-/// Whether the request's `Host` (and the authority of an absolute request target) is this
+/// Whether the request's `Host` (one, and the authority of an absolute request target) is this
 /// portal's. A request without either (only tests build those) is served as the configured site.
 fn names_this_portal(site: &Site, request: &Request<Body>) -> bool {
-    let host = request.headers().get(header::HOST).map(|v| v.to_str().map(|h| site.accepts_host(h)).unwrap_or(false));
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    let host = hosts.next().map(|v| v.to_str().is_ok_and(|h| site.accepts_host(h)));
     let target = request.uri().authority().map(|a| site.accepts_host(a.as_str()));
-    host.unwrap_or(true) && target.unwrap_or(true)
+    hosts.next().is_none() && host.unwrap_or(true) && target.unwrap_or(true)
 }
 
 fn changes_state(method: &Method) -> bool {

@@ -641,6 +641,10 @@ async fn a_forged_host_never_reaches_a_page_or_a_mail() {
     assert!(repo::outbox(&state.db, 10).await.unwrap().is_empty(), "no mail for a forged host");
     let absolute = send(&state, Method::GET, "http://evil.example/labs", &[], String::new()).await;
     assert_eq!(absolute.0, StatusCode::MISDIRECTED_REQUEST, "nor through an absolute request target");
+    let (status, _, _) =
+        send(&state, Method::GET, "/labs", &[("host", "portal.example"), ("host", "evil.example")], String::new())
+            .await;
+    assert_eq!(status, StatusCode::MISDIRECTED_REQUEST, "two Host headers name no one host");
     for host in ["evil.example", "portal.example.evil.example", "127.0.0.1:3001"] {
         let (status, _, body) = send(&state, Method::GET, "/labs", &[("host", host)], String::new()).await;
         assert_eq!(status, StatusCode::MISDIRECTED_REQUEST, "{host}");
@@ -722,6 +726,14 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
         viewer.contains("\"user\":null"),
         "a cookie without the prefix (a sibling subdomain could set it) is not read"
     );
+    let downgraded = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "application/json"),
+        ("origin", "http://portal.example"),
+        ("cookie", session),
+    ];
+    let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &downgraded, String::new()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a plain-HTTP page of an https portal is not the portal");
 
     // A plain form whose Referer is another site comes back to a page of this one.
     let headers = [
@@ -839,8 +851,25 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     );
     // ...and past 50 failures in all, so does any address the account never signed in from,
     assert_eq!(again("192.0.2.200:1".into()).await, StatusCode::TOO_MANY_REQUESTS);
-    // but the owner, from the address they use, is not locked out by strangers.
+    // but the owner, from the address they use, is not locked out by strangers,
     assert_eq!(sign_in("198.51.100.1:2", "một mật khẩu dài", "vi").await.0, StatusCode::OK);
+    // not even by strangers guessing at other accounts from that same address (a carrier's NAT).
+    let mut last = StatusCode::OK;
+    for n in 0..15 {
+        let headers = [
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("accept", "application/json"),
+            ("origin", common::ORIGIN),
+        ];
+        let body = common::form(&[("email", &format!("y{n}@example.vn")), ("password", "wrong guess")]);
+        last = common::send_from(&state, "198.51.100.1:9", Method::POST, "/fn/sign_in", &headers, body).await.0;
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS, "the shared address waits");
+    assert_eq!(
+        sign_in("198.51.100.1:4", "một mật khẩu dài", "vi").await.0,
+        StatusCode::OK,
+        "but not its known accounts"
+    );
 }
 
 #[tokio::test]

@@ -109,8 +109,9 @@ pub async fn confirm_signup(token: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Signs in. Failures slow down the address, the account from that address, and past many the
-/// account from addresses it never signed in from (`throttle`); a refusal comes before any hash.
+/// Signs in. Failures slow down the address (except for accounts known there), the account from
+/// that address, and past many the account from addresses it never signed in from (`throttle`);
+/// a refusal comes before any hash.
 #[server(prefix = "/fn", endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use super::{checks, repo, secret, session, throttle};
@@ -126,9 +127,14 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let address = format!("address:{}", session::client_address());
     let account = format!("account:{email}");
     let pair = format!("{account}|{address}");
-    throttle::check(&state.db, &throttle::SIGN_IN_ADDRESS, &address, lang).await?;
+    // An account signed in from this address before is slowed only by its own failures here:
+    // strangers sharing the address (a carrier's NAT) or guessing from afar do not lock it out.
+    let known = throttle::happened(&state.db, &throttle::KNOWN_ADDRESS, &pair).await?;
+    if !known {
+        throttle::check(&state.db, &throttle::SIGN_IN_ADDRESS, &address, lang).await?;
+    }
     throttle::check(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair, lang).await?;
-    if !throttle::happened(&state.db, &throttle::KNOWN_ADDRESS, &pair).await? {
+    if !known {
         throttle::check(&state.db, &throttle::SIGN_IN_ACCOUNT, &account, lang).await?;
     }
     let found = repo::credentials(&state.db, &email).await?;

@@ -100,15 +100,19 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
 pub const ORIGIN: &str = "http://portal.example";
 
 /// Posts a form to a server function as `cookie` (empty: anonymous), the way a page of the
-/// portal does (same-origin `Origin`).
+/// portal does (the site's own `Origin`).
 pub async fn call(
     state: &AppState,
     endpoint: &str,
     cookie: &str,
     pairs: &[(&str, &str)],
 ) -> (StatusCode, HeaderMap, String) {
-    let mut headers =
-        vec![("content-type", "application/x-www-form-urlencoded"), ("accept", "application/json"), ("origin", ORIGIN)];
+    let origin = state.site.origin().to_string();
+    let mut headers = vec![
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "application/json"),
+        ("origin", origin.as_str()),
+    ];
     if !cookie.is_empty() {
         headers.push(("cookie", cookie));
     }
