@@ -1,14 +1,14 @@
 //! Open data and the dashboard over the demo catalogue: CSV per list with its filters, Atom
 //! feeds, sitemap and robots.txt, the dashboard's figures and charts, and the officers' form.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::str::FromStr;
 
+use crate::common::{call, demo_state, person, send};
 use app::accounts::model::Role;
 use axum::http::{Method, StatusCode};
-use common::{call, demo_state, person, send};
 use serde_json::Value;
 
 async fn get(state: &app::state::AppState, uri: &str) -> (StatusCode, String, String) {

@@ -1,13 +1,13 @@
 //! People acting on the portal, through the real server functions: accounts, publishing,
 //! introductions, applications and the inbox; and who may do what (the authorization matrix).
 
-mod common;
+use crate::common;
 
+use crate::common::{call, person, send, small_state, Person};
 use app::accounts::model::Role;
 use app::accounts::repo;
 use app::state::AppState;
 use axum::http::{Method, StatusCode};
-use common::{call, person, send, small_state, Person};
 use serde_json::Value;
 
 fn in_days(days: i64) -> String {

@@ -1,10 +1,8 @@
 //! `/api/openapi.json` describes every public JSON endpoint of the contract, and what those
 //! endpoints really answer validates against it.
 
-mod common;
-
+use crate::common::{send, small_state, SMALL};
 use axum::http::{Method, StatusCode};
-use common::{send, small_state, SMALL};
 use serde_json::{json, Value};
 
 /// A validator for the component schema `name` of the description `doc`.

@@ -1,6 +1,5 @@
-//! What the HTTP test binaries share: a portal on an in-memory database with the small
-//! fixture catalogue, and requests through `router(state).oneshot`.
-#![allow(dead_code)]
+//! What the tests share: a portal on an in-memory database (empty, or with the small fixture
+//! or the demo catalogue), requests through `router(state).oneshot`, and people signed in.
 
 use std::sync::Arc;
 
@@ -25,14 +24,20 @@ pub async fn demo_state() -> AppState {
     state_with(DEMO).await
 }
 
-async fn state_with(catalogue: &str) -> AppState {
+/// A portal with nothing in it.
+pub async fn empty_state() -> AppState {
     let db = app::db::connect_in_memory().await.unwrap();
-    let report = import_text(&db, catalogue, &|_, _| {}).await.unwrap();
-    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     let search = Arc::new(SearchIndex::in_ram().unwrap());
-    sync(&db, &search).await.unwrap();
     let options = leptos::prelude::LeptosOptions::builder().output_name("kh-innovation").build();
     AppState::new(db, search, options).with_site(site(""))
+}
+
+async fn state_with(catalogue: &str) -> AppState {
+    let state = empty_state().await;
+    let report = import_text(&state.db, catalogue, &|_, _| {}).await.unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    sync(&state.db, &state.search).await.unwrap();
+    state
 }
 
 /// The tests' portal: public at `http://portal.example`, listening on 127.0.0.1:3000, trusting
@@ -44,8 +49,9 @@ pub fn site(trusted_proxies: &str) -> app::site::Site {
 /// The socket address requests come from unless a test says otherwise.
 pub const PEER: &str = "192.0.2.10:50000";
 
-/// Page renders in parallel test threads share Leptos's global executor and can stall each
-/// other; one request at a time keeps the tests deterministic.
+/// One request at a time, across every test of the binary: building the router renders the
+/// app to list its routes, and page renders in parallel test runtimes share Leptos's global
+/// executor, where they can stall each other. Serialized, the tests are deterministic.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Sends one request; answers status, headers and body.
@@ -57,6 +63,11 @@ pub async fn send(
     body: String,
 ) -> (StatusCode, HeaderMap, String) {
     send_from(state, PEER, method, uri, headers, body).await
+}
+
+/// A `GET` of `uri` with `headers`.
+pub async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> (StatusCode, HeaderMap, String) {
+    send(state, Method::GET, uri, headers, String::new()).await
 }
 
 /// Sends one request over a socket from `peer` (`address:port`).

@@ -7,7 +7,7 @@ use server::eval::{eval_search, parse_judged, Bench, JudgedQuery};
 #[tokio::test]
 async fn every_category_of_the_judged_queries_beats_the_bar_and_the_baseline() {
     let bench = Bench::new(server::startup::DEMO_CATALOGUE).await.unwrap();
-    let queries: Vec<JudgedQuery> = parse_judged(include_str!("../eval/search-queries.jsonl")).unwrap();
+    let queries: Vec<JudgedQuery> = parse_judged(include_str!("../../eval/search-queries.jsonl")).unwrap();
     assert!(queries.len() >= 60);
     let (engine, baseline) = eval_search(&bench, &queries, false).await.unwrap();
     for category in engine.rows.keys() {
@@ -21,7 +21,7 @@ async fn every_category_of_the_judged_queries_beats_the_bar_and_the_baseline() {
 async fn matching_beats_the_baseline_in_every_language_group() {
     use server::eval::{eval_matching, JudgedNeed};
     let bench = Bench::new(server::startup::DEMO_CATALOGUE).await.unwrap();
-    let needs: Vec<JudgedNeed> = parse_judged(include_str!("../eval/match-needs.jsonl")).unwrap();
+    let needs: Vec<JudgedNeed> = parse_judged(include_str!("../../eval/match-needs.jsonl")).unwrap();
     assert!(needs.len() >= 30);
     let (engine, baseline) = eval_matching(&bench, &needs, false).await.unwrap();
     for group in engine.rows.keys() {

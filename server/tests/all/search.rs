@@ -6,34 +6,15 @@ use std::sync::Arc;
 use app::catalog::import::import_text;
 use app::search::index::{sync, SearchIndex};
 use app::state::AppState;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
+use axum::http::{Method, StatusCode};
 use serde_json::Value;
-use tower::ServiceExt;
 
-const SMALL: &str = include_str!("fixtures/small.jsonl");
+use crate::common::{send, small_state as state, SMALL};
 
-async fn state() -> AppState {
-    let db = app::db::connect_in_memory().await.unwrap();
-    import_text(&db, SMALL, &|_, _| {}).await.unwrap();
-    let search = Arc::new(SearchIndex::in_ram().unwrap());
-    sync(&db, &search).await.unwrap();
-    let options = leptos::prelude::LeptosOptions::builder().output_name("kh-innovation").build();
-    AppState::new(db, search, options)
-}
-
-/// One request at a time: building the router renders the app to list its routes, and
-/// parallel test runtimes share Leptos's global executor.
-static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
+/// A `GET` of the JSON API: status and body (`Null` when not JSON).
 async fn get(state: &AppState, uri: &str) -> (StatusCode, Value) {
-    let _turn = ONE_AT_A_TIME.lock().await;
-    let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
-    let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
-    let status = response.status();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    let (status, _, body) = send(state, Method::GET, uri, &[], String::new()).await;
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 fn ids(json: &Value) -> Vec<String> {
@@ -188,18 +169,11 @@ async fn a_missing_or_stale_index_is_rebuilt_from_the_database() {
     assert_eq!(sync(&db, &index).await.unwrap(), 9);
 }
 
+/// A `POST` of a JSON body: status and body (`Null` when not JSON).
 async fn post(state: &AppState, uri: &str, body: &str) -> (StatusCode, Value) {
-    let _turn = ONE_AT_A_TIME.lock().await;
-    let request = Request::builder()
-        .method("POST")
-        .uri(uri)
-        .header("content-type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
-    let status = response.status();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+    let (status, _, body) =
+        send(state, Method::POST, uri, &[("content-type", "application/json")], body.to_string()).await;
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 #[tokio::test]

@@ -2,57 +2,9 @@
 
 use app::catalog::import::import_text;
 use app::state::AppState;
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use server::config::Config;
-use tower::ServiceExt;
+use axum::http::{header, StatusCode};
 
-const SMALL: &str = include_str!("fixtures/small.jsonl");
-
-async fn empty_state() -> AppState {
-    let config = test_config();
-    AppState::new(
-        app::db::connect_in_memory().await.unwrap(),
-        std::sync::Arc::new(app::search::index::SearchIndex::in_ram().unwrap()),
-        config.leptos_options(),
-    )
-}
-
-fn test_config() -> Config {
-    use clap::Parser;
-    #[derive(Parser)]
-    struct Args {
-        #[command(flatten)]
-        config: Config,
-    }
-    Args::parse_from(["test"]).config
-}
-
-async fn small_state() -> AppState {
-    let state = empty_state().await;
-    let report = import_text(&state.db, SMALL, &|_, _| {}).await.unwrap();
-    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
-    app::search::index::sync(&state.db, &state.search).await.unwrap();
-    state
-}
-
-/// Page renders in parallel test threads share Leptos's global executor and can stall each
-/// other; one request at a time keeps these tests deterministic.
-static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> (StatusCode, axum::http::HeaderMap, String) {
-    let _turn = ONE_AT_A_TIME.lock().await;
-    let mut request = Request::builder().uri(uri);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = server::router::router(state.clone()).oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
+use crate::common::{empty_state, get, small_state, SMALL};
 
 async fn export(state: &AppState) -> String {
     let (status, _, body) = get(state, "/api/export.jsonl", &[]).await;

@@ -1,10 +1,10 @@
 //! The script, wasm and stylesheet: precompressed copies are served as they are, and names
 //! with a content hash are cached for a year (only when found).
 
-mod common;
+use crate::common;
 
+use crate::common::{send, small_state};
 use axum::http::{Method, StatusCode};
-use common::{send, small_state};
 
 #[tokio::test]
 async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
