@@ -1,0 +1,286 @@
+//! Publishing: forms that refuse with reasons and keep what was typed, drafts, ownership,
+//! confirming listings and officers hiding them.
+
+use super::*;
+
+#[tokio::test]
+async fn a_form_with_problems_says_which_field_and_stores_nothing() {
+    let w = world(false).await;
+    let before = app::catalog::repo::counts(&w.state.db).await.unwrap();
+    let bad = [
+        ("text[title]", ""),
+        ("text[description]", "x"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+        ("text[budget_vnd]", "nhiều tiền"),
+    ];
+    let (status, _, body) = save(&w.state, &w.member, "need", &bad).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let errors: Value = serde_json::from_str(&body).unwrap();
+    let fields: Vec<&str> =
+        errors["Validation"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["title", "budget_vnd"]);
+    let forged = [
+        ("text[title]", "Tiêu đề"),
+        ("text[description]", "Mô tả"),
+        ("list[sectors][]", "weapons"),
+        ("list[partner_types][]", "lab"),
+    ];
+    let (status, _, _) = save(&w.state, &w.member, "need", &forged).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let long_title = "t".repeat(301);
+    let (status, _, _) = save(
+        &w.state,
+        &w.member,
+        "need",
+        &[
+            ("text[title]", long_title.as_str()),
+            ("text[description]", "Mô tả"),
+            ("list[sectors][]", "aquaculture"),
+            ("list[partner_types][]", "lab"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(app::catalog::repo::counts(&w.state.db).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn a_refused_form_comes_back_with_what_was_typed_and_a_saved_one_says_so() {
+    let w = world(false).await;
+    let typed = [
+        ("kind", "need"),
+        ("save", "publish"),
+        ("text[title]", ""),
+        ("text[description]", "Cần cảm biến đo mặn cho ao tôm"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+    ];
+    let back = post_page(&w.state, "save_listing", &w.member.cookie, "/needs/new", &typed).await;
+    assert!(back.starts_with("/needs/new?__path=/fn/save_listing&__err=") && back.contains("&__kept="), "{back}");
+    let form = page(&w.state, &back, &w.member.cookie).await;
+    assert!(form.contains("Cần cảm biến đo mặn cho ao tôm</textarea>"), "the description is still there");
+    assert!(form.contains("id=\"title-error\""), "the title says what is wrong");
+    assert!(form.contains("value=\"aquaculture\" checked"), "the ticked sector stays ticked");
+    let other = page(&w.state, &back, &w.other_member.cookie).await;
+    assert!(!other.contains("Cần cảm biến đo mặn cho ao tôm"), "another browser never sees it");
+
+    // Refused again from the page that came back: one error in the address, the newest.
+    let again = post_page(&w.state, "save_listing", &w.member.cookie, &back, &typed).await;
+    assert_eq!(again.matches("__err=").count(), 1, "{again}");
+    assert_eq!(again.matches("__kept=").count(), 1, "{again}");
+
+    // Signed out: tied to the browser by a cookie; a password is never kept.
+    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "ngắn"), ("role", "member")];
+    let (browser, back) = browser_cookie(&w.state, "sign_up", "/signup", &up).await;
+    let form = page(&w.state, &back, &browser).await;
+    assert!(form.contains("value=\"Lan Nguyễn\"") && form.contains("value=\"lan@startup.vn\""), "name and email stay");
+    assert!(!form.contains("ngắn\""), "the password does not");
+    assert!(form.contains("id=\"password-error\""));
+    let elsewhere = page(&w.state, &back, "").await;
+    assert!(
+        !elsewhere.contains("Lan Nguyễn") && !elsewhere.contains("id=\"password-error\""),
+        "another browser with the link sees nothing"
+    );
+
+    // An error made up in a link is not shown.
+    let (_, error) = back.split_once("__err=").unwrap();
+    let error = error.split('&').next().unwrap();
+    let forged = page(&w.state, &format!("/signup?__path=/fn/sign_up&__err={error}"), &browser).await;
+    assert!(!forged.contains("id=\"password-error\""));
+
+    // Done, back on the same page: it says so.
+    let back = post_page(&w.state, "request_reset", &browser, "/reset", &[("email", "lan@startup.vn")]).await;
+    assert!(back.starts_with("/reset?__done=/fn/request_reset&__kept="), "{back}");
+    assert!(page(&w.state, &back, &browser).await.contains("class=\"form-done\""));
+    assert!(
+        !page(&w.state, "/reset?__done=/fn/request_reset", &browser).await.contains("class=\"form-done\""),
+        "not without what was kept"
+    );
+}
+
+#[tokio::test]
+async fn a_members_need_stays_its_organizations_and_drafts_stay_private() {
+    let w = world(false).await;
+    // Editing cannot move the need to another organization.
+    let mut fields = NEED.to_vec();
+    fields.push(("id", w.need.as_str()));
+    fields.push(("text[organization]", "so-khcn"));
+    let (status, _, body) = save(&w.state, &w.member, "need", &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, body) = send(&w.state, Method::GET, &format!("/api/need/{}", w.need), &[], String::new()).await;
+    assert!(body.contains("\"organization\":\"tom-hum-van-ninh\""), "{body}");
+    // A draft is in nobody's catalogue, search or export.
+    let mut draft = vec![("kind", "need"), ("save", "draft")];
+    draft.extend_from_slice(&[
+        ("text[title]", "Bản nháp bí mật về rong sụn"),
+        ("text[description]", "Chưa công bố."),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+    ]);
+    let (status, headers, _) = call(&w.state, "save_listing", &w.member.cookie, &draft).await;
+    assert_eq!((status, location(&headers).as_str()), (StatusCode::OK, "/mine"));
+    let (_, _, export) = send(&w.state, Method::GET, "/api/export.jsonl", &[], String::new()).await;
+    assert!(!export.contains("rong sụn"));
+    let (_, _, found) = send(&w.state, Method::GET, "/api/search?q=rong%20sun", &[], String::new()).await;
+    assert!(!found.contains("rong sụn"), "{found}");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("Bản nháp bí mật về rong sụn") && mine.contains("\"draft\":true"), "{mine}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_people_publishing_the_same_title_at_once_get_two_records() {
+    use tower::ServiceExt;
+    let state = small_state().await;
+    let mut people = Vec::new();
+    for (name, org) in
+        [("an", "tom-hum-van-ninh"), ("binh", "so-khcn"), ("chi", "tom-hum-van-ninh"), ("dung", "so-khcn")]
+    {
+        people.push(person(&state, name, &[Role::Member], Some(org)).await);
+    }
+    let requests = people.iter().map(|who| {
+        let description = format!("Nhu cầu của {}: cảm biến oxy hòa tan cho lồng nuôi tôm hùm ở Vạn Ninh.", who.name);
+        let body = common::form(&[
+            ("kind", "need"),
+            ("save", "publish"),
+            ("text[title]", "Cảm biến oxy cho lồng nuôi"),
+            ("text[description]", &description),
+            ("list[sectors][]", "aquaculture"),
+            ("list[partner_types][]", "lab"),
+        ]);
+        let request = axum::http::Request::post("/fn/save_listing")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .header("origin", common::ORIGIN)
+            .header("cookie", who.cookie.as_str())
+            .extension(axum::extract::ConnectInfo("192.0.2.10:1".parse::<std::net::SocketAddr>().unwrap()))
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        server::router::router(state.clone()).oneshot(request)
+    });
+    let answers = futures::future::join_all(requests).await;
+    for answer in &answers {
+        let answer = answer.as_ref().unwrap();
+        assert!(answer.status().is_success() || answer.status().is_redirection(), "{:?}", answer);
+    }
+    let mut places: Vec<String> = answers.iter().map(|a| location(a.as_ref().unwrap().headers())).collect();
+    places.sort();
+    places.dedup();
+    assert_eq!(places.len(), 4, "four records: {places:?}");
+    for place in &places {
+        let (_, _, page) = send(&state, Method::GET, place, &[], String::new()).await;
+        let owners = people.iter().filter(|p| page.contains(&format!("Nhu cầu của {}:", p.name))).count();
+        assert_eq!(owners, 1, "each record holds one person's text: {place}");
+    }
+}
+
+#[tokio::test]
+async fn nothing_of_anothers_draft_is_revealed() {
+    let w = world(false).await;
+    let mut draft = vec![("kind", "need"), ("save", "draft")];
+    draft.extend_from_slice(&[
+        ("text[title]", "Kế hoạch bí mật nuôi cá bớp"),
+        ("text[description]", "Một kế hoạch chưa công bố về nuôi cá bớp ở Vân Phong."),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+    ]);
+    assert_eq!(call(&w.state, "save_listing", &w.member.cookie, &draft).await.0, StatusCode::OK);
+    let id = "ke-hoach-bi-mat-nuoi-ca-bop";
+    let meta = |who: &Person| {
+        let (state, cookie) = (w.state.clone(), who.cookie.clone());
+        async move {
+            let body = serde_json::json!({ "kind": "need", "id": id }).to_string();
+            let mut headers =
+                vec![("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+            if !cookie.is_empty() {
+                headers.push(("cookie", cookie.as_str()));
+            }
+            send(&state, Method::POST, "/fn/get_listing_meta", &headers, body).await.0
+        }
+    };
+    assert_eq!(meta(&w.member).await, StatusCode::OK, "the owner sees their draft's listing");
+    assert_eq!(meta(&w.officer).await, StatusCode::OK);
+    for who in [&w.other_member, &w.researcher, &w.anonymous] {
+        assert_eq!(meta(who).await, StatusCode::NOT_FOUND, "{} learns nothing, not even that it exists", who.name);
+    }
+    assert_eq!(meta(&w.other_member).await, StatusCode::NOT_FOUND);
+    let (status, _, _) = send(
+        &w.state,
+        Method::GET,
+        &format!("/needs/{id}"),
+        &[("cookie", w.other_member.cookie.as_str())],
+        String::new(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
+    let w = world(false).await;
+    assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "everything was just confirmed");
+    let long_ago = repo::from_now(-91 * 24 * 3600);
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'")
+        .bind(&long_ago)
+        .execute(&w.state.db)
+        .await
+        .unwrap();
+    assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 1);
+    assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "asked once");
+    assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains("has not been confirmed for 90 days")));
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("\"due\":true"), "{mine}");
+    let (status, _, _) =
+        call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(!mine.contains("\"due\":true"), "{mine}");
+}
+
+#[tokio::test]
+async fn listings_unconfirmed_for_180_days_leave_search_until_confirmed() {
+    let w = world(false).await;
+    assert!(public(&w.state, "need", &w.need).await);
+    let long_ago = repo::from_now(-181 * 24 * 3600);
+    sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'")
+        .bind(&long_ago)
+        .execute(&w.state.db)
+        .await
+        .unwrap();
+    assert_eq!(app::listings::notify::hide_stale(&w.state.db).await.unwrap(), 1);
+    app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
+    assert!(!public(&w.state, "need", &w.need).await);
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("\"hidden\":true"), "{mine}");
+    let (_, _, counts) = send(&w.state, Method::GET, "/needs", &[], String::new()).await;
+    assert!(!counts.contains("Cảm biến oxy hòa tan cho lồng nuôi tôm hùm"), "the list page leaves it out");
+    let (status, _, _) =
+        call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    assert_eq!(status, StatusCode::OK);
+    app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
+    assert!(public(&w.state, "need", &w.need).await);
+}
+
+#[tokio::test]
+async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
+    let w = world(false).await;
+    assert!(public(&w.state, "need", &w.need).await);
+    let hide = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "true")];
+    let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &hide).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!public(&w.state, "need", &w.need).await);
+    call(&w.state, "confirm_listing", &w.member.cookie, &[("kind", "need"), ("id", &w.need)]).await;
+    app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
+    assert!(!public(&w.state, "need", &w.need).await, "the owner cannot undo an officer's decision");
+    let mut edited = vec![("id", w.need.as_str())];
+    edited.extend_from_slice(NEED);
+    let (status, _, body) = save(&w.state, &w.member, "need", &edited).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!public(&w.state, "need", &w.need).await, "nor can an edit");
+    assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains("An officer has hidden")));
+    let show = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "false")];
+    call(&w.state, "moderate_listing", &w.officer.cookie, &show).await;
+    assert!(public(&w.state, "need", &w.need).await);
+    let log = repo::audit_log(&w.state.db, 10).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "hide_listing") && log.iter().any(|e| e.action == "show_listing"));
+}

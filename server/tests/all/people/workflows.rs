@@ -1,0 +1,185 @@
+//! Introductions, applications and saved searches, and the inbox telling each side.
+
+use super::*;
+
+#[tokio::test]
+async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
+    let w = world(false).await;
+    // The need is searchable and matched at once, and the researcher's new lab is among its partners.
+    let (status, _, body) =
+        send(&w.state, Method::GET, &format!("/api/needs/{}/matches", w.need), &[], String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    let matches: Value = serde_json::from_str(&body).unwrap();
+    assert!(matches["matches"].as_array().unwrap().iter().any(|m| m["id"] == w.lab.as_str()), "{body}");
+
+    // The researcher is told, accepts, and both see each other's contacts.
+    assert!(inbox(&w.state, &w.researcher).await.iter().any(|t| t.contains("asks to be introduced")));
+    let (status, _, _) =
+        call(&w.state, "answer_introduction", &w.researcher.cookie, &[("id", &w.introduction), ("answer", "accept")])
+            .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, body) = call(&w.state, "my_introductions", &w.member.cookie, &[]).await;
+    let intros: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(intros[0]["status"], "accepted");
+    assert_eq!(intros[0]["contacts"], serde_json::json!(["member@example.vn", "researcher@example.vn"]));
+    let (status, _, _) = call(
+        &w.state,
+        "answer_introduction",
+        &w.researcher.cookie,
+        &[("id", &w.introduction), ("answer", "decline"), ("reason", "terms")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "an answer is final");
+
+    // The officer moves the application through its stages; the startup hears of each.
+    for stage in ["screening", "accepted"] {
+        let (status, _, body) = call(
+            &w.state,
+            "move_application",
+            &w.officer.cookie,
+            &[("id", &w.application), ("stage", stage), ("comment", "Hồ sơ tốt.")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, _, _) = call(
+        &w.state,
+        "move_application",
+        &w.officer.cookie,
+        &[("id", &w.application), ("stage", "rejected"), ("comment", "x")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "a decision stays");
+    let news = inbox(&w.state, &w.member).await;
+    for expected in [
+        "accepted your introduction",
+        "application to Hỗ trợ khởi nghiệp công nghệ nuôi biển was received",
+        ": Screening",
+        ": Accepted",
+    ] {
+        assert!(news.iter().any(|t| t.contains(expected)), "{expected} missing from {news:?}");
+    }
+    // Its account page names its organization.
+    let (_, _, viewer) = call(&w.state, "get_account", &w.member.cookie, &[]).await;
+    assert!(viewer.contains("\"organization_name\":\"Công ty TNHH Tôm hùm Vạn Ninh\""), "{viewer}");
+    // A new open call in its sector reached the startup too.
+    assert!(news.iter().any(|t| t.contains("A new call in your sectors")), "{news:?}");
+}
+
+#[tokio::test]
+async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
+    let w = world(false).await;
+    let proposal = ("proposal", "Một đề xuất đủ dài để được xem xét.");
+    let (status, _, body) =
+        call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let (status, _, body) =
+        call(&w.state, "apply", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("not eligible") || body.contains("không thuộc đối tượng"), "{body}");
+    // The call's page says so before anyone writes a proposal.
+    let (_, _, panel) =
+        call(&w.state, "application_panel", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call)]).await;
+    assert!(
+        panel.contains("Closed") && (panel.contains("not eligible") || panel.contains("không thuộc đối tượng")),
+        "{panel}"
+    );
+    // The fixture's pilot closes in the past once the fixture is old; a closed call is refused.
+    let closed = [
+        ("text[title]", "Kêu gọi đã đóng"),
+        ("text[description]", "Đã hết hạn."),
+        ("text[issuer]", "so-khcn"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[eligible][]", "startup"),
+        ("text[opens]", "2020-01-01"),
+        ("text[closes]", "2020-02-01"),
+        ("text[status]", "open"),
+    ];
+    let (_, href, _) = save(&w.state, &w.officer, "call", &closed).await;
+    let (status, _, body) = call(
+        &w.state,
+        "apply",
+        &w.member.cookie,
+        &[("kind", "call"), ("id", href.trim_start_matches("/calls/")), proposal],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("not taking applications") || body.contains("không nhận hồ sơ"), "{body}");
+}
+
+#[tokio::test]
+async fn an_introduction_carries_only_the_requesters_own_need() {
+    let w = world(false).await;
+    let message = ("message", "Chúng tôi muốn hiệu chuẩn cảm biến oxy của mình.");
+    let (_, _, before) = call(&w.state, "my_introductions", &w.other_member.cookie, &[]).await;
+    let (status, _, body) = call(
+        &w.state,
+        "request_introduction",
+        &w.other_member.cookie,
+        &[("kind", "lab"), ("id", &w.lab), ("need", &w.need), message],
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "another organization's need: {body}");
+    assert!(body.contains("need"), "{body}");
+    let (_, _, mine) = call(&w.state, "my_introductions", &w.other_member.cookie, &[]).await;
+    assert_eq!(mine, before, "nothing was sent");
+    let (status, _, body) =
+        call(&w.state, "request_introduction", &w.other_member.cookie, &[("kind", "lab"), ("id", &w.lab), message])
+            .await;
+    assert_eq!(status, StatusCode::OK, "without it: {body}");
+}
+
+#[tokio::test]
+async fn a_saved_search_tells_its_owner_once_about_each_new_result() {
+    let w = world(false).await;
+    assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 0, "nothing new since saving");
+    let (status, _, _) =
+        call(&w.state, "save_search", &w.member.cookie, &[("query", "kind=lab&q=c%E1%BA%A3m+bi%E1%BA%BFn")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "the same search, written in another order, is already saved");
+    let (status, _, _) = call(&w.state, "save_search", &w.member.cookie, &[("query", "q=")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "an empty search is not saved");
+    let lab = [
+        ("text[name]", "Phòng hiệu chuẩn cảm biến biển Nha Trang"),
+        ("text[organization]", "ria3"),
+        ("text[description]", "Hiệu chuẩn cảm biến độ mặn và oxy cho trạm quan trắc biển."),
+        ("text[capabilities]", "Hiệu chuẩn cảm biến"),
+        ("list[sectors][]", "oceanography"),
+    ];
+    save_confirmed(&w.state, &w.researcher, &w.officer, "lab", &lab).await;
+    assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 1);
+    assert_eq!(app::alerts::service::check_all(&w.state).await.unwrap(), 0, "told once");
+    let news = inbox(&w.state, &w.member).await;
+    assert!(news.iter().any(|t| t.contains("new results for your saved search “cảm biến” · Labs")), "{news:?}");
+    let (status, _, _) = call(&w.state, "delete_search", &w.other_member.cookie, &[("id", &w.saved_search)]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = call(&w.state, "delete_search", &w.member.cookie, &[("id", &w.saved_search)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, mine) = call(&w.state, "my_searches", &w.member.cookie, &[]).await;
+    assert_eq!(mine, "[]");
+}
+
+#[tokio::test]
+async fn a_rejection_says_why_and_offers_name_only_their_own_labs() {
+    let w = world(false).await;
+    let (status, _, body) =
+        call(&w.state, "move_application", &w.officer.cookie, &[("id", &w.application), ("stage", "rejected")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("comment"), "{body}");
+    let offer = [
+        ("text[title]", "Quy trình sấy lạnh rong nho"),
+        ("text[summary]", "Sấy lạnh giữ màu và độ giòn."),
+        ("list[sectors][]", "aquaculture"),
+        ("text[trl]", "6"),
+        ("text[ip_status]", "know_how"),
+        ("list[transfer_modes][]", "license"),
+    ];
+    let mut someone_elses = offer.to_vec();
+    someone_elses.push(("text[owner_lab]", "lab-benh-hoc"));
+    let (status, _, body) = save(&w.state, &w.researcher, "offer", &someone_elses).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("owner_lab"), "{body}");
+    let mut own = offer.to_vec();
+    own.push(("text[owner_lab]", w.lab.as_str()));
+    let (status, _, body) = save(&w.state, &w.researcher, "offer", &own).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
