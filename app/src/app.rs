@@ -24,6 +24,8 @@ use crate::search::pages::SearchPage;
 
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    note_nonce();
     let lang = provide_lang();
     let css = match asset_hashes().and_then(|h| h.css.as_deref()) {
         Some(hash) if options.hash_files => format!("/{}/{}.{hash}.css", options.site_pkg_dir, options.output_name),
@@ -46,6 +48,35 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// A page's Content-Security-Policy: its own scripts only, the inline ones carrying the nonce
+/// Leptos made for this response (`use_nonce`, written into every script it adds).
+pub fn page_policy(nonce: Option<&str>) -> String {
+    let scripts = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{scripts} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    )
+}
+
+/// Where a page leaves the nonce of its scripts for the response's policy header: the server's
+/// guard puts an empty one in every request and sets the header from it. (Not through
+/// `leptos_axum::ResponseOptions`: a header set there was now and then missing from a page's
+/// response under the browser tests, and a page without its policy does not run.)
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Default)]
+pub struct PageNonce(pub std::sync::Arc<std::sync::OnceLock<String>>);
+
+/// Leaves this response's nonce where the guard finds it.
+#[cfg(feature = "ssr")]
+fn note_nonce() {
+    let (Some(parts), Some(nonce)) = (use_context::<http::request::Parts>(), leptos::nonce::use_nonce()) else {
+        return;
+    };
+    if let Some(slot) = parts.extensions.get::<PageNonce>() {
+        let _ = slot.0.set(nonce.to_string());
     }
 }
 

@@ -178,13 +178,13 @@ mod tests {
 #[cfg(feature = "ssr")]
 pub async fn switch_language(
     axum::extract::Path(code): axum::extract::Path<String>,
-    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    query: crate::query::QueryPairs,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     let Some(lang) = Lang::from_code(&code) else {
         return crate::error::AppError::NotFound.into_response();
     };
-    let next = query.get("next").map(String::as_str).filter(|n| is_local_path(n)).unwrap_or("/");
+    let next = query.first("next").filter(|n| is_local_path(n)).unwrap_or("/");
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     ([(http::header::SET_COOKIE, cookie), (http::header::LOCATION, next.to_string())], http::StatusCode::SEE_OTHER)
         .into_response()

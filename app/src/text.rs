@@ -1,5 +1,6 @@
 //! Text normalisation shared by storage and search, and the one way a text goes into a URL.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -17,16 +18,14 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// `text` percent-encoded for a URL's query value: unreserved characters and `/` stay as they are
-/// (a path in `next=` or `__path=` stays readable), a space is `+`, every other byte is `%XX`.
+/// What a query value keeps as it is: unreserved characters, and `/` (a path in `next=` or
+/// `__path=` stays readable). Every other byte is `%XX`.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
+
+/// `text` percent-encoded for a URL's query value (the portal's one encoder), a space as `+`
+/// as forms write it (a `%` is `%25`, so every `%20` was a space).
 pub fn url_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    utf8_percent_encode(text, QUERY_VALUE).to_string().replace("%20", "+")
 }
 
 /// `text` safe inside HTML text or a quoted attribute: `&`, `<`, `>`, `"` and `'` as entities.
@@ -48,6 +47,13 @@ pub fn html_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_value_keeps_paths_readable_and_encodes_the_rest() {
+        assert_eq!(url_encode("/search?q=tôm hùm&x=1"), "/search%3Fq%3Dt%C3%B4m+h%C3%B9m%26x%3D1");
+        assert_eq!(url_encode("100% +"), "100%25+%2B");
+        assert_eq!(url_encode("a-b_c.d~e"), "a-b_c.d~e");
+    }
 
     #[test]
     fn folds_vietnamese_marks_and_d() {

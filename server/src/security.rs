@@ -1,6 +1,7 @@
 //! What every response and every state-changing request goes through: the host check, the
 //! client's address, a cross-site request check, security headers, and a cap on request bodies.
 
+use app::app::{page_policy, PageNonce};
 use app::site::Site;
 use app::state::AppState;
 use axum::body::Body;
@@ -13,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 /// The largest request body accepted (forms and JSON; imports go through the command line).
 pub const BODY_LIMIT: usize = 256 * 1024;
 
-/// The policy of responses that are not pages (pages set their own, with the script nonce).
+/// The policy of responses that are not pages.
 const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Refuses requests for another host (421) and state-changing requests sent by another site
@@ -45,50 +46,23 @@ async fn admit(site: &Site, mut request: Request<Body>, next: Next) -> Response 
         return (StatusCode::FORBIDDEN, axum::Json(body)).into_response();
     }
     let personal = carries_credentials(site, request.headers()) || request.uri().path().starts_with("/fn/");
-    let mut response = page_policy(next.run(request).await).await;
+    // A page leaves the nonce of its scripts here as it renders (`app::app::shell`); its policy
+    // is then set as the response leaves, without reading the page.
+    let nonce = PageNonce::default();
+    request.extensions_mut().insert(nonce.clone());
+    let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if headers.get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html")) {
+        if let Ok(policy) = HeaderValue::from_str(&page_policy(nonce.0.get().map(String::as_str))) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
+    }
     // What a person sees signed in (every page names them), server functions' answers and
     // anything that sets a cookie stay out of shared and browser caches.
     if (personal || headers.contains_key(header::SET_COOKIE)) && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
-}
-
-/// The largest page whose policy is worked out (pages are rendered whole, a few hundred KiB).
-const PAGE_LIMIT: usize = 16 * 1024 * 1024;
-
-/// Gives an HTML page a policy that lets in its own scripts only: the ones carrying the
-/// response's nonce, which Leptos writes into the page. Read from the page itself, so the
-/// policy cannot disagree with it.
-async fn page_policy(response: Response) -> Response {
-    let is_html = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if !is_html {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, PAGE_LIMIT).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let nonce = nonce_of(&bytes);
-    let scripts = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
-    let policy = format!(
-        "default-src 'self'; script-src 'self'{scripts} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
-         connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
-    );
-    if let Ok(value) = HeaderValue::from_str(&policy) {
-        parts.headers.insert(header::CONTENT_SECURITY_POLICY, value);
-    }
-    Response::from_parts(parts, Body::from(bytes))
-}
-
-/// The first `nonce="…"` of a page, if it is a plain token.
-fn nonce_of(page: &[u8]) -> Option<&str> {
-    const MARK: &[u8] = b"nonce=\"";
-    let start = page.windows(MARK.len()).position(|w| w == MARK)? + MARK.len();
-    let length = page[start..].iter().position(|b| *b == b'"')?;
-    let nonce = std::str::from_utf8(&page[start..start + length]).ok()?;
-    nonce.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+' | b'/' | b'=')).then_some(nonce)
 }
 
 /// Whether the request's `Host` (one, and the authority of an absolute request target) is this
@@ -147,16 +121,4 @@ pub async fn server_fn_status(request: Request<Body>, next: Next) -> Response {
         }
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::nonce_of;
-
-    #[test]
-    fn the_nonce_is_read_from_the_page() {
-        assert_eq!(nonce_of(br#"<script type="module" nonce="Ab-9_x">"#), Some("Ab-9_x"));
-        assert_eq!(nonce_of(b"<p>no scripts</p>"), None);
-        assert_eq!(nonce_of(br#"<script nonce="a' b">"#), None);
-    }
 }

@@ -53,9 +53,7 @@ fn memory_mb(pid: u32) -> (f64, f64, f64) {
 }
 
 fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 fn judged(file: &str, field: &str) -> Result<Vec<serde_json::Value>> {

@@ -95,16 +95,7 @@ pub async fn send_from(
 
 /// `application/x-www-form-urlencoded` of `pairs`.
 pub fn form(pairs: &[(&str, &str)]) -> String {
-    let encode = |s: &str| -> String {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-                b' ' => "+".to_string(),
-                _ => format!("%{b:02X}"),
-            })
-            .collect()
-    };
-    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+    serde_urlencoded::to_string(pairs).unwrap()
 }
 
 /// The `Origin` a browser on the tests' portal sends.

@@ -25,11 +25,45 @@ async fn cross_site_posts_are_refused_and_responses_carry_security_headers() {
     let big = [("content-type", "application/x-www-form-urlencoded"), ("content-length", length.as_str())];
     let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &big, "x".repeat(300 * 1024)).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    let (_, headers, _) = send(&state, Method::GET, "/labs", &[], String::new()).await;
+    let (_, headers, page) = send(&state, Method::GET, "/labs", &[], String::new()).await;
+    assert_eq!(headers.get_all("content-security-policy").iter().count(), 1, "one policy per page");
     let csp = headers["content-security-policy"].to_str().unwrap();
-    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a script nonce");
+    let scripts = page.matches("<script").count();
+    assert!(scripts >= 2, "{page}");
+    assert_eq!(page.matches(&format!("nonce=\"{nonce}\"")).count(), scripts, "every script of the page carries it");
+    let (_, again, _) = send(&state, Method::GET, "/labs", &[], String::new()).await;
+    assert!(!again["content-security-policy"].to_str().unwrap().contains(nonce), "a new nonce per response");
+    let (_, missing, _) = send(&state, Method::GET, "/labs/no-such-lab", &[], String::new()).await;
+    assert!(missing["content-security-policy"].to_str().unwrap().contains("'nonce-"), "error pages too");
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert!(headers.contains_key("referrer-policy"));
+}
+
+#[tokio::test]
+async fn a_server_functions_error_answers_with_its_own_status() {
+    let state = small_state().await;
+    let (status, headers, body) = call(&state, "my_listings", "", &[]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(headers["cache-control"], "no-store");
+    let json = [("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+    let missing = r#"{"kind":"lab","id":"no-such-lab","lang":"vi"}"#;
+    let (status, _, body) = send(&state, Method::POST, "/fn/get_record", &json, missing.into()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, _, body) =
+        call(&state, "sign_in", "", &[("email", "x@example.vn"), ("password", &"p".repeat(300))]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("password"), "the error names its field: {body}");
+    let (status, _, body) = call(&state, "answer_affiliation", "", &[("id", "1"), ("answer", "accept")]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    // A throttled call: 429 with Retry-After (a real failure would stay 500).
+    for _ in 0..5 {
+        call(&state, "request_reset", "", &[("email", "x@example.vn")]).await;
+    }
+    let (status, headers, body) = call(&state, "request_reset", "", &[("email", "x@example.vn")]).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert!(headers["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
 }
 
 #[tokio::test]
