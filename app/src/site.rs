@@ -109,13 +109,15 @@ impl Site {
 
     /// Whether an `Origin` header is this portal's: the public host over HTTPS, or over plain
     /// HTTP when the portal is not HTTPS (an `http://` page of an HTTPS portal is someone else's,
-    /// e.g. injected on the way), or the listen address (reached directly, without the proxy).
+    /// e.g. injected on the way), or the listen address over HTTP (reached directly, without
+    /// the proxy).
     pub fn is_own_origin(&self, origin: &str) -> bool {
         let Some((scheme, authority)) = origin.split_once("://") else { return false };
         let (public, local) = self.hosts.split_at(self.public_hosts);
         let named = |hosts: &[String]| hosts.iter().any(|h| h.eq_ignore_ascii_case(authority));
+        // The listen address speaks plain HTTP only.
         match scheme {
-            "https" => named(public) || named(local),
+            "https" => named(public),
             "http" => (!self.secure && named(public)) || named(local),
             _ => false,
         }
@@ -209,6 +211,7 @@ mod tests {
         assert!(!site.is_own_origin("null"));
         assert!(!site.is_own_origin("http://doimoisangtao.khanhhoa.gov.vn"), "a plain-HTTP page is not ours");
         assert!(site.is_own_origin("http://127.0.0.1:3000"), "the listen address, reached directly");
+        assert!(!site.is_own_origin("https://127.0.0.1:3000"), "which speaks plain HTTP only");
         assert!(!site.is_own_origin("https://evil.example"));
         let local = Site::new(None, listen(), "").unwrap();
         assert_eq!(local.origin(), "http://127.0.0.1:3000");

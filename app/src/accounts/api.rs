@@ -49,8 +49,11 @@ pub async fn sign_up(name: String, email: String, password: String, role: String
     let role = Role::from_code(&role).filter(|r| matches!(r, Role::Member | Role::Researcher));
     checks::sign_up(lang, &name, &email, &password, role)?;
     let address = format!("address:{}", session::client_address());
+    let mailbox = format!("email:{email}");
     throttle::check(&state.db, &throttle::SIGN_UP_ADDRESS, &address, lang).await?;
+    throttle::check(&state.db, &throttle::SIGN_UP_EMAIL, &mailbox, lang).await?;
     throttle::record(&state.db, &throttle::SIGN_UP_ADDRESS, &[&address]).await?;
+    throttle::record(&state.db, &throttle::SIGN_UP_EMAIL, &[&mailbox]).await?;
     // Hashed either way, so the time taken does not tell either.
     let password_hash = secret::hash_password(password).await?;
     let origin = state.site.origin();

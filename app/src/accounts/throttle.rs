@@ -36,6 +36,9 @@ pub const SIGN_IN_ACCOUNT: Rule =
 pub const KNOWN_ADDRESS: Rule = Rule { action: "sign_in_ok", free: 0, window: 30 * 24 * 3600, max_wait: 0 };
 /// Accounts created from one address.
 pub const SIGN_UP_ADDRESS: Rule = Rule { action: "sign_up", free: 5, window: 3600, max_wait: 3600 };
+/// Sign-ups naming one email, whether or not it has an account: each one mails that address,
+/// so strangers cannot flood someone's mailbox from many addresses.
+pub const SIGN_UP_EMAIL: Rule = Rule { action: "sign_up_email", free: 3, window: 3600, max_wait: 3600 };
 /// Reset requests from one address.
 pub const RESET_ADDRESS: Rule = Rule { action: "reset_address", free: 5, window: 3600, max_wait: 3600 };
 /// Reset requests for one email, whether or not it has an account (the answer must not differ).
@@ -45,12 +48,13 @@ pub const REQUESTS_ACCOUNT: Rule = Rule { action: "request_account", free: 20, w
 /// Introduction requests and applications sent from one address.
 pub const REQUESTS_ADDRESS: Rule = Rule { action: "request_address", free: 40, window: 3600, max_wait: 3600 };
 
-const RULES: [Rule; 9] = [
+const RULES: [Rule; 10] = [
     SIGN_IN_ADDRESS,
     SIGN_IN_ACCOUNT_ADDRESS,
     SIGN_IN_ACCOUNT,
     KNOWN_ADDRESS,
     SIGN_UP_ADDRESS,
+    SIGN_UP_EMAIL,
     RESET_ADDRESS,
     RESET_EMAIL,
     REQUESTS_ACCOUNT,

@@ -55,16 +55,28 @@ pub fn slug(title: &str, kind: Kind) -> String {
         }
         slug.push_str(word);
     }
-    if slug.len() < 2 {
+    // `new` and `edit` name pages of the kind (`/needs/new`), never a record.
+    if slug.len() < 2 || RESERVED.contains(&slug.as_str()) {
         kind.code().to_string()
     } else {
         slug
     }
 }
 
+/// Path segments that are pages, not records.
+const RESERVED: [&str; 2] = ["new", "edit"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slug_never_names_a_page() {
+        assert_eq!(slug("New", Kind::Need), "need");
+        assert_eq!(slug("edit", Kind::Lab), "lab");
+        assert_eq!(slug("New lab", Kind::Lab), "new-lab");
+        assert_eq!(slug("Tôm hùm", Kind::Need), "tom-hum");
+    }
 
     fn user(roles: &[Role], organization: Option<&str>) -> User {
         User::sample(roles, organization)

@@ -46,6 +46,10 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     let lang = request_lang();
     let user = require_user().await?;
     let kind = Kind::from_code(&form.kind).ok_or_else(|| AppError::BadRequest("unknown kind".into()))?;
+    // The form's two buttons (a form sent with Enter, without a button, publishes).
+    if !matches!(form.save.as_str(), "" | "publish" | "draft") {
+        return Err(AppError::BadRequest("save must be publish or draft".into()));
+    }
     let editing = Some(form.id.trim().to_string()).filter(|id| !id.is_empty());
     let (id, current, listing) = match editing {
         Some(id) => {

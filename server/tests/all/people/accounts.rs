@@ -233,6 +233,23 @@ async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
     }
     assert_eq!(statuses[..5], [StatusCode::OK; 5]);
     assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+
+    // Nor is anyone's mailbox flooded with confirmation mails from many addresses.
+    let mut statuses = Vec::new();
+    for n in 0..4 {
+        let up = common::form(&[
+            ("name", "Người lạ"),
+            ("email", "Victim@Example.vn"),
+            ("password", "một mật khẩu dài"),
+            ("role", "member"),
+        ]);
+        let peer = format!("198.51.100.{}:1", 60 + n);
+        statuses.push(common::send_from(&state, &peer, Method::POST, "/fn/sign_up", &headers, up).await.0);
+    }
+    assert_eq!(statuses[..3], [StatusCode::OK; 3]);
+    assert_eq!(statuses[3], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+    let mails = repo::outbox(&state.db, 100).await.unwrap();
+    assert_eq!(mails.iter().filter(|m| m.recipient == "victim@example.vn").count(), 3);
 }
 
 #[tokio::test]

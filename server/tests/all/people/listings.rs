@@ -14,6 +14,8 @@ async fn a_form_with_problems_says_which_field_and_stores_nothing() {
         ("list[partner_types][]", "lab"),
         ("text[budget_vnd]", "nhiều tiền"),
     ];
+    let (status, _, body) = save_as(&w.state, &w.member, "need", "delete", NEED).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a form saves as publish or draft, nothing else: {body}");
     let (status, _, body) = save(&w.state, &w.member, "need", &bad).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let errors: Value = serde_json::from_str(&body).unwrap();

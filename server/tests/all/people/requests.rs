@@ -154,6 +154,9 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
     assert_eq!(status, StatusCode::OK);
     let set = headers["set-cookie"].to_str().unwrap();
     assert!(set.starts_with("__Host-kh_session=") && set.contains("; Secure") && set.contains("Path=/"), "{set}");
+    assert_eq!(headers["strict-transport-security"], "max-age=31536000", "browsers keep to HTTPS");
+    let (_, plain, _) = send(&small_state().await, Method::GET, "/", &[], String::new()).await;
+    assert!(!plain.contains_key("strict-transport-security"), "not over plain HTTP");
     let session = set.split(';').next().unwrap();
     let (_, _, viewer) = call(&state, "get_viewer", session, &[]).await;
     assert!(viewer.contains("lan@startup.vn"));
