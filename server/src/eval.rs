@@ -91,6 +91,8 @@ impl Report {
 pub struct Bench {
     pub db: Db,
     pub index: Arc<SearchIndex>,
+    /// Matching's text weights (its own, or `KH_MATCH_WEIGHTS` over them).
+    pub match_weights: app::search::index::Weights,
 }
 
 impl Bench {
@@ -102,14 +104,15 @@ impl Bench {
         if let Ok(spec) = std::env::var("KH_WEIGHTS") {
             index.weights = app::search::index::Weights::parse(&spec, app::search::index::Weights::default());
         }
-        if let Ok(spec) = std::env::var("KH_MATCH_WEIGHTS") {
-            index.match_weights =
-                app::search::index::Weights::parse(&spec, app::search::index::Weights::for_matching());
-        }
+        let base = app::matching::weights::weights();
+        let match_weights = match std::env::var("KH_MATCH_WEIGHTS") {
+            Ok(spec) => app::search::index::Weights::parse(&spec, base),
+            Err(_) => base,
+        };
         let index = Arc::new(index);
         sync(&db, &index).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         build_fts(&db).await?;
-        Ok(Bench { db, index })
+        Ok(Bench { db, index, match_weights })
     }
 
     /// The engine's top keys for a query.
@@ -214,7 +217,7 @@ pub struct JudgedNeed {
 /// Runs the judged needs through the matcher and the baseline (title and description as an
 /// OR query over the requested kinds).
 pub async fn eval_matching(bench: &Bench, needs: &[JudgedNeed], verbose: bool) -> anyhow::Result<(Report, Report)> {
-    use app::matching::matcher::{find, need_query};
+    use app::matching::matcher::{find_weighted, need_query};
     use app::matching::score::NeedProfile;
     let (mut engine, mut baseline) = (Report::default(), Report::default());
     let today = app::clock::today();
@@ -222,7 +225,7 @@ pub async fn eval_matching(bench: &Bench, needs: &[JudgedNeed], verbose: bool) -
         let r = &n.need;
         let profile = NeedProfile::new(&format!("{} {}", r.title, r.description), r.sectors.clone(), r.trl_min);
         let query = need_query(&r.title, &r.description, profile, r.kinds());
-        let ours: Vec<String> = find(&bench.index, &query, K, Lang::Vi, today)
+        let ours: Vec<String> = find_weighted(&bench.index, &query, &bench.match_weights, K, Lang::Vi, today)
             .map_err(|e| anyhow::anyhow!("{e}"))?
             .into_iter()
             .map(|m| format!("{}/{}", m.kind.code(), m.id))

@@ -5,9 +5,6 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use tantivy::collector::TopDocs;
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
 
 use super::model::Match;
 use super::score::{
@@ -17,7 +14,7 @@ use crate::catalog::model::{Kind, Record};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::search::analyzer::{words, Word};
-use crate::search::index::SearchIndex;
+use crate::search::index::{SearchIndex, Weights};
 use crate::search::model::SearchRequest;
 
 /// Candidates scored per request.
@@ -52,8 +49,20 @@ pub fn find(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<Vec<Match>, AppError> {
-    let searcher = index.reader.searcher();
-    // Every distinct word of the need once, and the pairs of adjacent words as written.
+    find_weighted(index, q, &super::weights::weights(), limit, lang, today)
+}
+
+/// `find` under other text weights (for tuning them).
+pub fn find_weighted(
+    index: &SearchIndex,
+    q: &MatchQuery,
+    weights: &Weights,
+    limit: usize,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Vec<Match>, AppError> {
+    // Retrieve: every distinct word of the need once, and the pairs of adjacent words as written.
+    let view = index.snapshot();
     let mut typed = words(&q.text);
     typed.truncate(MAX_WORDS);
     let mut pairs: Vec<String> = crate::search::analyzer::pairs(&typed);
@@ -61,46 +70,28 @@ pub fn find(
     pairs.dedup();
     let mut seen = std::collections::HashSet::new();
     typed.retain(|w| !is_stop_word(&w.folded) && seen.insert(w.folded.clone()));
-    let field = index.schema.body_fold;
-    let doc_freq = |w: &str| searcher.doc_freq(&tantivy::Term::from_field_text(field, w)).unwrap_or(0);
-    let words = distinctive(index.corrected(&searcher, &typed), searcher.num_docs(), doc_freq);
-    let Some(text) = index.scoring_query(&words, &pairs, false, &index.match_weights) else { return Ok(Vec::new()) };
+    let words = distinctive(view.corrected(&typed), view.num_docs(), |w| view.doc_freq(w));
     let filter = SearchRequest { kinds: q.kinds.clone(), org_types: q.org_types.clone(), ..SearchRequest::default() };
-    let query = index.full_query(Some(text), index.filter_clauses(&filter, today, None));
-    let top = searcher.search(&query, &TopDocs::with_limit(CANDIDATES).order_by_score()).map_err(AppError::internal)?;
-    let best = top.first().map(|(s, _)| *s).unwrap_or(1.0).max(f32::EPSILON);
+    let candidates = view.candidates(&words, &pairs, &filter, weights, CANDIDATES, today)?;
+    let best = candidates.first().map(|c| c.score).unwrap_or(1.0).max(f32::EPSILON);
 
-    let s = &index.schema;
+    // Score: the text's share of the best, with the fit the need asks for.
     let mut scored: Vec<(f32, Record, Option<String>)> = Vec::new();
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address).map_err(AppError::internal)?;
-        let Some(json) = doc.get_first(s.doc).and_then(|v| v.as_str()) else { continue };
-        let record: Record = serde_json::from_str(json).map_err(AppError::internal)?;
+    for candidate in candidates {
+        let record = &candidate.record;
         if q.exclude.as_ref().is_some_and(|(k, id)| *k == record.kind() && id == record.id()) {
             continue;
         }
-        let parent = doc
-            .get_first(s.parent)
-            .and_then(|v| v.as_str())
-            .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok())
-            .and_then(|p| p.get(lang.code()).and_then(|t| t.as_str()).map(str::to_string));
-        let updated = searcher
-            .segment_reader(address.segment_ord)
-            .fast_fields()
-            .i64("updated")
-            .ok()
-            .and_then(|c| c.first(address.doc_id))
-            .filter(|d| *d > 0)
-            .and_then(|d| NaiveDate::default().checked_add_signed(chrono::Duration::days(d)));
         let components = Components {
-            text: score / best,
+            text: candidate.score / best,
             sector: sector_fit(&q.profile.sectors, record.entry().sectors()),
-            trl: trl_fit(q.profile.trl_min, &record),
-            availability: availability(&record, today),
-            location: location(&record),
-            freshness: freshness(updated, today),
+            trl: trl_fit(q.profile.trl_min, record),
+            availability: availability(record, today),
+            location: location(record),
+            freshness: freshness(candidate.updated, today),
         };
-        scored.push((components.score(), record, parent));
+        let parent = candidate.parent(lang);
+        scored.push((components.score(), candidate.record, parent));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
 
@@ -121,21 +112,14 @@ pub fn find(
     Ok(diversified
         .into_iter()
         .take(limit)
-        .map(|(score, record, parent)| {
-            let entry = record.entry();
-            let title = match &record {
-                Record::Expert(e) => e.display_name(),
-                _ => entry.title().get(lang).to_string(),
-            };
-            Match {
-                kind: record.kind(),
-                id: record.id().to_string(),
-                title,
-                score: (score * 1000.0).round() / 1000.0,
-                reasons: reasons(&q.profile, &record, parent.as_deref(), lang, today),
-                subtitle: parent,
-                badges: entry.badges(lang, today),
-            }
+        .map(|(score, record, parent)| Match {
+            kind: record.kind(),
+            id: record.id().to_string(),
+            title: record.display_title(lang),
+            score: (score * 1000.0).round() / 1000.0,
+            reasons: reasons(&q.profile, &record, parent.as_deref(), lang, today),
+            subtitle: parent,
+            badges: record.entry().badges(lang, today),
         })
         .collect())
 }
@@ -166,15 +150,11 @@ pub fn need_query(title: &str, description: &str, profile: NeedProfile, kinds: V
 /// could fund (eligible organizations).
 pub fn reverse_query(record: &Record) -> Option<MatchQuery> {
     let entry = record.entry();
+    if !matches!(record, Record::Lab(_) | Record::Expert(_) | Record::Offer(_) | Record::Call(_)) {
+        return None;
+    }
     let mut text = format!("{} {}", entry.title().base, entry.summary().base);
-    let lists: Vec<&Vec<String>> = match record {
-        Record::Lab(l) => vec![&l.capabilities, &l.services],
-        Record::Expert(e) => vec![&e.expertise],
-        Record::Offer(o) => vec![&o.keywords],
-        Record::Call(_) => Vec::new(),
-        _ => return None,
-    };
-    for item in lists.into_iter().flatten() {
+    for item in record.lists().into_iter().flatten() {
         text.push_str(". ");
         text.push_str(item);
     }

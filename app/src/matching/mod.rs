@@ -13,3 +13,5 @@ pub mod matcher;
 pub mod score;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod weights;

@@ -130,14 +130,11 @@ pub fn freshness(saved: Option<NaiveDate>, today: NaiveDate) -> f32 {
 /// The candidate's short texts (capabilities, expertise…) that share words with the need,
 /// most shared first.
 pub fn shared_items(need: &NeedProfile, record: &Record) -> Vec<String> {
-    let lists: Vec<&Vec<String>> = match record {
-        Record::Lab(l) => vec![&l.capabilities, &l.services, &l.equipment],
-        Record::Expert(e) => vec![&e.expertise],
-        Record::Offer(o) => vec![&o.keywords],
-        Record::Pilot(p) => vec![&p.technologies_sought],
-        Record::Organization(o) => vec![&o.tags],
-        _ => Vec::new(),
-    };
+    // The record's short lists, and a lab's equipment too (a need often names an instrument).
+    let mut lists = record.lists();
+    if let Record::Lab(lab) = record {
+        lists.push(&lab.equipment);
+    }
     let mut scored: Vec<(usize, &String)> = lists
         .into_iter()
         .flatten()

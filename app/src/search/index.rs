@@ -73,12 +73,6 @@ impl Default for Weights {
 }
 
 impl Weights {
-    /// The weights of matching, where a need's long text is the query: pairs of words tell
-    /// far more than single syllables there. Tuned on the judged needs.
-    pub fn for_matching() -> Weights {
-        Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.3, min_words: 0.0, ..Weights::default() }
-    }
-
     /// Reads `name=value,…` over the defaults (for tuning with `cargo xtask eval`).
     pub fn parse(spec: &str, base: Weights) -> Weights {
         let mut w = base;
@@ -107,8 +101,6 @@ pub struct SearchIndex {
     pub(crate) schema: SearchSchema,
     /// Ranking weights of search.
     pub weights: Weights,
-    /// Ranking weights of matching.
-    pub match_weights: Weights,
     pub(crate) reader: IndexReader,
     pub(crate) glossary: Glossary,
     index: Index,
@@ -179,7 +171,6 @@ impl SearchIndex {
         Ok(SearchIndex {
             schema,
             weights: Weights::default(),
-            match_weights: Weights::for_matching(),
             reader,
             glossary,
             index,

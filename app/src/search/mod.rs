@@ -9,6 +9,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]
+pub mod candidates;
+#[cfg(feature = "ssr")]
 pub mod correct;
 #[cfg(feature = "ssr")]
 pub mod document;

@@ -341,12 +341,9 @@ impl SearchIndex {
             .ok()
             .and_then(|p| p.get(lang.code()).and_then(|t| t.as_str()).map(str::to_string));
         let entry = record.entry();
-        let title = match &record {
-            Record::Expert(e) => e.display_name(),
-            _ => entry.title().get(lang).to_string(),
-        };
+        let title = record.display_title(lang);
         let mut text = entry.summary().get(lang).to_string();
-        for extra in record_lists(&record) {
+        for extra in record.lists().into_iter().map(|l| l.join(", ")) {
             text.push_str(" · ");
             text.push_str(&extra);
         }
@@ -412,17 +409,4 @@ impl SearchIndex {
 fn leaf((facet, count): (&Facet, u64)) -> (String, u64) {
     let path = facet.to_path();
     (path.last().map(|s| s.to_string()).unwrap_or_default(), count)
-}
-
-/// The short lists of a record that a snippet may show (capabilities, expertise…).
-fn record_lists(record: &Record) -> Vec<String> {
-    let lists: Vec<&Vec<String>> = match record {
-        Record::Lab(l) => vec![&l.capabilities, &l.services],
-        Record::Expert(e) => vec![&e.expertise],
-        Record::Offer(o) => vec![&o.keywords],
-        Record::Pilot(p) => vec![&p.technologies_sought],
-        Record::Organization(o) => vec![&o.tags],
-        _ => Vec::new(),
-    };
-    lists.into_iter().filter(|l| !l.is_empty()).map(|l| l.join(", ")).collect()
 }
