@@ -11,6 +11,8 @@ pub mod cache;
 #[cfg(feature = "ssr")]
 pub mod candidates;
 #[cfg(feature = "ssr")]
+pub mod clauses;
+#[cfg(feature = "ssr")]
 pub mod correct;
 #[cfg(feature = "ssr")]
 pub mod document;

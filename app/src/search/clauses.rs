@@ -1,0 +1,209 @@
+//! From a query's words to a tantivy query. User text is never parsed as query syntax: it is
+//! split into words, typos are corrected against the index's own words, and each word becomes
+//! plain term queries (marks as typed, folded, English stem, adjacent pairs, glossary
+//! equivalents), weighted, then gated by the request's filters.
+
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+use super::analyzer::{pairs, words, Word};
+use super::document::days;
+use super::index::{SearchIndex, Weights};
+use super::model::{SearchRequest, MAX_QUERY_CHARS};
+use super::schema::ENGLISH;
+
+/// Glossary equivalents a query is expanded with at most (a long need names many terms).
+const MAX_EXPANSIONS: usize = 24;
+
+/// Most words of a query that are read.
+const MAX_WORDS: usize = 24;
+
+pub(super) fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+}
+
+fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, by))
+}
+
+pub(super) fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect()))
+}
+
+fn facet_term(s: &super::schema::SearchSchema, path: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_facet(s.facets, &Facet::from(path)), IndexRecordOption::Basic))
+}
+
+/// The words of a query, read safely: trimmed to a sane length, at most `MAX_WORDS`.
+pub fn query_words(q: &str) -> Vec<Word> {
+    let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
+    let mut w = words(&q);
+    w.truncate(MAX_WORDS);
+    w
+}
+
+impl SearchIndex {
+    /// The English stem of a word, as the English field indexes it.
+    fn stem(&self, word: &str) -> Option<String> {
+        let mut analyzer = self.tantivy_index().tokenizers().get(ENGLISH)?;
+        let mut stream = analyzer.token_stream(word);
+        let mut out = None;
+        stream.process(&mut |t| out = Some(t.text.clone()));
+        out
+    }
+
+    /// The scoring part of a search: what the words, their pairs and their glossary
+    /// equivalents match, exact marks and titles weighing most, typos and translations least,
+    /// and a bonus for records that hold every word.
+    pub(super) fn text_query(&self, words: &[(Word, bool)]) -> Option<Box<dyn Query>> {
+        let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
+        self.scoring_query(words, &pairs(&plain), words.len() > 1, &self.weights)
+    }
+
+    /// `text_query` with the every-word bonus chosen by the caller (a long need text would
+    /// never hold it).
+    pub(crate) fn scoring_query(
+        &self,
+        words: &[(Word, bool)],
+        word_pairs: &[String],
+        coverage: bool,
+        w8: &Weights,
+    ) -> Option<Box<dyn Query>> {
+        if words.is_empty() {
+            return None;
+        }
+        let s = &self.schema;
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut every_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (w, corrected) in words {
+            let stem = self.stem(&w.exact);
+            let mut exact = vec![boost(term(s.title_fold, &w.folded), w8.title), term(s.body_fold, &w.folded)];
+            if w.has_marks() {
+                exact.push(boost(term(s.title_exact, &w.exact), w8.marks * w8.title));
+                exact.push(boost(term(s.body_exact, &w.exact), w8.marks));
+            }
+            if let Some(stem) = &stem {
+                exact.push(boost(term(s.english, stem), w8.english));
+            }
+            let word_query = any_of(exact);
+            every_word.push((Occur::Must, word_query.box_clone()));
+            // A corrected typo counts a little less than a word typed right.
+            per_word.push((Occur::Should, if *corrected { boost(word_query, w8.fuzzy) } else { word_query }));
+        }
+        if coverage {
+            clauses.push(boost(Box::new(BooleanQuery::new(every_word)), w8.coverage));
+        }
+        let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
+        let folded: Vec<String> = plain.iter().map(|w| w.folded.clone()).collect();
+        for kind in super::intent::kinds_named(&folded) {
+            let named = facet_term(s, &format!("/kind/{}", kind.code()));
+            clauses.push(Box::new(ConstScoreQuery::new(named, w8.intent)));
+        }
+        for pair in word_pairs {
+            clauses.push(boost(term(s.title_pairs, pair), w8.pairs * w8.title));
+            clauses.push(boost(term(s.body_pairs, pair), w8.pairs));
+        }
+        let expansions = self.glossary.expand(&plain);
+        let mut gate: Vec<Box<dyn Query>> = Vec::new();
+        if !expansions.is_empty() {
+            let mut translated: Vec<Box<dyn Query>> = Vec::new();
+            for phrase in expansions.iter().take(MAX_EXPANSIONS) {
+                let mut parts: Vec<Box<dyn Query>> = Vec::new();
+                for w in phrase {
+                    parts.push(boost(term(s.title_fold, w), w8.title));
+                    parts.push(term(s.body_fold, w));
+                    if let Some(stem) = self.stem(w) {
+                        parts.push(boost(term(s.english, &stem), w8.english));
+                    }
+                }
+                for pair in phrase.windows(2).map(|p| format!("{}{}", p[0], p[1])) {
+                    parts.push(boost(term(s.title_pairs, &pair), w8.pairs * w8.title));
+                    parts.push(boost(term(s.body_pairs, &pair), w8.pairs));
+                }
+                translated.push(any_of(parts));
+            }
+            gate.push(boost(any_of(translated), w8.glossary));
+        }
+        // A record must hold enough of the words (or a glossary equivalent) to be a result at
+        // all; the rest only ranks. This keeps common syllables from matching everything.
+        let needed = ((per_word.len() as f32 * w8.min_words).floor() as usize).max(1);
+        gate.insert(0, Box::new(BooleanQuery::with_minimum_required_clauses(per_word, needed)));
+        let mut top: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, any_of(gate))];
+        top.extend(clauses.into_iter().map(|c| (Occur::Should, c)));
+        Some(Box::new(BooleanQuery::new(top)))
+    }
+
+    /// The filters of `req`, leaving out the dimension `skip` (for its own counts).
+    pub(crate) fn filter_clauses(
+        &self,
+        req: &SearchRequest,
+        today: NaiveDate,
+        skip: Option<&str>,
+    ) -> Vec<Box<dyn Query>> {
+        let s = &self.schema;
+        let mut must: Vec<Box<dyn Query>> = Vec::new();
+        let mut facet_filter = |dim: &str, values: Vec<String>| {
+            if skip != Some(dim) && !values.is_empty() {
+                must.push(any_of(values.iter().map(|v| facet_term(s, &format!("/{dim}/{v}"))).collect()));
+            }
+        };
+        facet_filter("kind", req.kinds.iter().map(|k| k.code().to_string()).collect());
+        facet_filter("sector", req.sectors.clone());
+        facet_filter("type", req.org_types.clone());
+        if skip != Some("status") && !req.statuses.is_empty() {
+            let open_until = Term::from_field_i64(s.closes, days(today));
+            let statuses = req.statuses.iter().map(|status| {
+                let has = facet_term(s, &format!("/status/{status}"));
+                if status == "open" {
+                    let future: Box<dyn Query> =
+                        Box::new(RangeQuery::new(Bound::Included(open_until.clone()), Bound::Unbounded));
+                    Box::new(BooleanQuery::new(vec![(Occur::Must, has), (Occur::Must, future)])) as Box<dyn Query>
+                } else {
+                    has
+                }
+            });
+            must.push(any_of(statuses.collect()));
+        }
+        if skip != Some("trl") && (req.trl_min.is_some() || req.trl_max.is_some()) {
+            let bound = |t: Option<u8>, default: u64| {
+                Bound::Included(Term::from_field_u64(s.trl, t.map(u64::from).unwrap_or(default)))
+            };
+            must.push(Box::new(RangeQuery::new(bound(req.trl_min, 1), bound(req.trl_max, 9))));
+        }
+        must
+    }
+
+    pub(crate) fn full_query(&self, text: Option<Box<dyn Query>>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters.into_iter().map(|f| (Occur::Must, f)).collect();
+        match text {
+            Some(text) => clauses.push((Occur::Must, text)),
+            None if clauses.is_empty() => return Box::new(AllQuery),
+            None => {}
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The query's words with typos corrected: a word the index does not know becomes the
+    /// closest word it does (flagged `true`).
+    pub(crate) fn corrected(&self, searcher: &Searcher, words: &[Word]) -> Vec<(Word, bool)> {
+        use super::correct::{correction, known};
+        words
+            .iter()
+            .map(|w| {
+                let s = &self.schema;
+                if known(searcher, s.body_fold, &w.folded) || known(searcher, s.title_fold, &w.folded) {
+                    return (w.clone(), false);
+                }
+                match correction(searcher, s.body_fold, &w.folded) {
+                    Some(fixed) => (Word { exact: fixed.clone(), folded: fixed }, true),
+                    None => (w.clone(), false),
+                }
+            })
+            .collect()
+    }
+}
