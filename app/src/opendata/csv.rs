@@ -5,10 +5,17 @@ use crate::catalog::model::{Kind, Record};
 use crate::catalog::repo::Listed;
 use crate::listings::spec;
 
-/// The columns of a kind's CSV: `id`, its fields in form order, and the page's address.
+/// The columns of a kind's CSV: `id`, its fields in form order, and the page's address on the
+/// portal: `url`, or `page_url` for a kind whose records have a `url` of their own (a call's
+/// web page), so that no two columns share a name.
 pub fn columns(kind: Kind) -> Vec<&'static str> {
-    std::iter::once("id").chain(spec::form(kind).iter().map(|f| f.name)).chain(std::iter::once("url")).collect()
+    let fields: Vec<&'static str> = spec::form(kind).iter().map(|f| f.name).collect();
+    let page = if fields.contains(&"url") { PAGE_URL } else { "url" };
+    std::iter::once("id").chain(fields).chain(std::iter::once(page)).collect()
 }
+
+/// The portal page's column where `url` is a field of the record.
+const PAGE_URL: &str = "page_url";
 
 /// One CSV file (UTF-8 with a byte order mark, so spreadsheets read Vietnamese right).
 pub fn write(kind: Kind, records: &[Listed], origin: &str) -> Result<Vec<u8>, ::csv::Error> {
@@ -23,10 +30,15 @@ pub fn write(kind: Kind, records: &[Listed], origin: &str) -> Result<Vec<u8>, ::
 
 fn row(record: &Record, columns: &[&str], origin: &str) -> Vec<String> {
     let value = serde_json::to_value(record).unwrap_or_default();
+    let page = columns.last().copied();
     columns
         .iter()
-        .map(|column| match *column {
-            "url" => format!("{origin}{}/{}", record.kind().path(), record.entry().id()),
+        .enumerate()
+        .map(|(at, column)| match *column {
+            // The last column is the page's address (`url` or `page_url`).
+            name if at + 1 == columns.len() && Some(name) == page => {
+                format!("{origin}{}/{}", record.kind().path(), record.entry().id())
+            }
             field => inert(cell(value.get(field))),
         })
         .collect()
@@ -63,6 +75,13 @@ mod tests {
         assert_eq!(lab.first(), Some(&"id"));
         assert_eq!(lab.last(), Some(&"url"));
         assert!(lab.contains(&"capabilities") && lab.contains(&"organization"));
+        for &kind in Kind::ALL {
+            let columns = columns(kind);
+            let distinct: std::collections::HashSet<_> = columns.iter().collect();
+            assert_eq!(distinct.len(), columns.len(), "{kind:?}: {columns:?}");
+        }
+        let call = columns(Kind::Call);
+        assert!(call.contains(&"url") && call.last() == Some(&"page_url"), "{call:?}");
     }
 
     #[test]

@@ -39,6 +39,30 @@ fn parse_csv(body: &str) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 #[tokio::test]
+async fn every_kinds_csv_reads_as_a_dict_with_every_column() {
+    let state = demo_state().await;
+    let records = exported(&state).await;
+    for kind in app::catalog::model::Kind::ALL {
+        let (status, _, body) = get(&state, &format!("{}.csv", kind.path())).await;
+        assert_eq!(status, StatusCode::OK);
+        let (headers, rows) = parse_csv(&body);
+        let distinct: HashSet<&String> = headers.iter().collect();
+        assert_eq!(distinct.len(), headers.len(), "{kind:?}: a reader by column name would drop one: {headers:?}");
+        assert!(!rows.is_empty(), "{kind:?}");
+        // The page's address is the last column; a record's own `url` (a call's page) keeps its name.
+        let page = headers.last().unwrap();
+        for row in &rows {
+            let id = &row[0];
+            assert_eq!(row[headers.len() - 1], format!("http://portal.example{}/{id}", kind.path()), "{page}");
+            if let Some(at) = headers.iter().position(|h| h == "url").filter(|_| page != "url") {
+                let record = records.iter().find(|r| r["kind"] == kind.code() && r["id"] == id.as_str()).unwrap();
+                assert_eq!(row[at], record["url"].as_str().unwrap_or_default(), "{kind:?} {id}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
 async fn csv_downloads_carry_exactly_the_filtered_rows() {
     let state = demo_state().await;
     let records = exported(&state).await;
