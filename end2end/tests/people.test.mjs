@@ -132,7 +132,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await hydrated(officer);
   const callTitle = `Hỗ trợ đổi mới công nghệ chế biến rong biển ${stamp}`;
   await officer.getByLabel('Tên kêu gọi *').fill(callTitle);
-  await officer.getByLabel('Nội dung *').fill('Tài trợ tối đa 500 triệu đồng cho dự án chế biến sâu rong biển.');
+  await officer.getByLabel('Nội dung *').fill('Tài trợ tối đa 500 triệu đồng cho dự án chế biến sâu rong biển.\nHồ sơ gồm:\n- Thuyết minh dự án\n- Dự toán kinh phí');
   await officer.getByLabel('Cơ quan ban hành (mã) *').fill('so-khcn-khanh-hoa');
   await officer.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
   await officer.locator('#eligible').getByRole('checkbox', { name: /Doanh nghiệp khởi nghiệp/ }).check();
@@ -141,9 +141,11 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await officer.getByLabel('Trạng thái *').selectOption('open');
   const call = await publish(officer, '/calls');
 
-  // The startup applies; the officer accepts with a comment.
+  // The startup applies; the officer accepts with a comment. The call's list reads as a list.
   await startup.goto(call);
   await hydrated(startup);
+  const text = await startup.locator('.record > .lead').innerText();
+  assert.match(text, /Hồ sơ gồm:\n- Thuyết minh dự án\n- Dự toán kinh phí/, 'line breaks are shown as written');
   await startup.getByLabel('Đề xuất của tổ chức bạn').fill('Xây dựng dây chuyền tách chiết carrageenan 1 tấn/tháng cùng phòng thí nghiệm của RIA3.');
   await startup.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await startup.waitForURL(/\/mine/);

@@ -104,7 +104,8 @@ fn entry(listed: &Listed, lang: Lang, origin: &str) -> AtomEntry {
             mime_type: Some("text/html".into()),
             ..Default::default()
         }],
-        summary: Some(Text::plain(summary)),
+        // HTML, escaped, so that a reader keeps the lines it was written in.
+        summary: Some(Text::html(crate::text::html_escape(&summary).replace('\n', "<br>\n"))),
         categories: entry
             .sectors()
             .iter()

@@ -99,6 +99,29 @@ async fn csv_downloads_carry_exactly_the_filtered_rows() {
 }
 
 #[tokio::test]
+async fn a_feed_keeps_the_lines_a_call_was_written_in_and_escapes_them() {
+    let state = demo_state().await;
+    let today = app::clock::today();
+    let (opens, closes) = (today.to_string(), today.checked_add_signed(app::clock::days(30)).unwrap().to_string());
+    let call = serde_json::json!({
+        "kind": "call", "id": "call-lines", "title": "Kêu gọi nhiều dòng", "issuer": "so-khcn-khanh-hoa",
+        "description": "Hồ sơ gồm:\n- Thuyết minh <b>dự án</b>\n- Dự toán", "sectors": ["aquaculture"],
+        "eligible": ["startup"], "opens": opens, "closes": closes, "status": "open"
+    });
+    let report = app::catalog::import::import_text(&state.db, &call.to_string(), &|_, _| {}).await.unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let (_, _, body) = get(&state, "/feeds/calls.atom").await;
+    let feed = atom_syndication::Feed::from_str(&body).unwrap();
+    let entry = feed.entries().iter().find(|e| e.links()[0].href().ends_with("/call-lines")).expect("listed");
+    let summary = entry.summary().unwrap();
+    assert_eq!(summary.r#type, atom_syndication::TextType::Html);
+    assert!(
+        summary.as_str().contains("Hồ sơ gồm:<br>\n- Thuyết minh &lt;b&gt;dự án&lt;/b&gt;<br>\n- Dự toán"),
+        "{summary:?}"
+    );
+}
+
+#[tokio::test]
 async fn feeds_parse_as_atom_and_carry_what_they_promise() {
     let state = demo_state().await;
     let records = exported(&state).await;
