@@ -19,7 +19,7 @@ pub fn DashboardPage() -> impl IntoView {
     let data = Resource::new(|| (), move |_| get_dashboard(lang));
     let heading = lang.pick("Bảng theo dõi đổi mới sáng tạo", "Innovation dashboard");
     view! {
-        <Link rel="alternate" type_="application/atom+xml" href="/feeds/calls.atom" title=lang.pick("Đợt gọi đang mở", "Open calls")/>
+        <Link rel="alternate" type_="application/atom+xml" href=crate::opendata::Topic::Calls.href(None, lang) title=lang.pick("Đợt gọi đang mở", "Open calls")/>
         <PageHead title=heading lead=lang.pick(
                 "Số liệu trực tiếp của cổng và tiến độ các chỉ tiêu đến năm 2030 của tỉnh theo Nghị quyết 57-NQ/TW.",
                 "Live figures from the portal, and the province's progress towards its 2030 targets under Resolution 57-NQ/TW.",

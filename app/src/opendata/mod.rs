@@ -39,6 +39,20 @@ impl Topic {
         }
     }
 
+    /// The feed's address, of one sector if given, in `lang` (Vietnamese, the default, needs
+    /// no parameter).
+    pub fn href(self, sector: Option<&str>, lang: Lang) -> String {
+        let mut query = Vec::new();
+        if let Some(sector) = sector {
+            query.push(format!("sector={}", crate::text::url_encode(sector)));
+        }
+        if lang != Lang::Vi {
+            query.push(format!("lang={}", lang.code()));
+        }
+        let query = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+        format!("/feeds/{}{query}", self.file())
+    }
+
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             Topic::Calls => lang.pick("Đợt gọi đề xuất đang mở", "Open calls for proposals"),

@@ -18,12 +18,12 @@ pub fn OpenDataPage() -> impl IntoView {
     let feeds = super::Topic::ALL
         .into_iter()
         .map(|topic| {
-            let href = format!("/feeds/{}", topic.file());
+            let href = topic.href(None, lang);
             view! { <li><a href=href.clone()>{topic.title(lang)}</a>" · "<code>{href}</code></li> }
         })
         .collect_view();
     view! {
-        <Link rel="alternate" type_="application/atom+xml" href="/feeds/calls.atom" title=lang.pick("Đợt gọi đang mở", "Open calls")/>
+        <Link rel="alternate" type_="application/atom+xml" href=super::Topic::Calls.href(None, lang) title=lang.pick("Đợt gọi đang mở", "Open calls")/>
         <PageHead title=heading lead=lang.pick(
                 "Toàn bộ danh mục công khai của cổng (tổ chức, phòng thí nghiệm, chuyên gia, công nghệ chào bán, nhu cầu, đợt gọi đề xuất và thử nghiệm có kiểm soát) được công bố để mọi người, nhà nghiên cứu và các hệ thống khác dùng lại mà không cần xin phép.",
                 "The portal's whole public catalogue (organizations, labs, experts, technology offers, needs, calls for proposals and sandbox pilots) is published for anyone, researchers and other systems to reuse without asking.",

@@ -71,9 +71,8 @@ fn ListDownloads(kind: Kind, filter: ListFilter) -> impl IntoView {
     let query = filter.query_string(1);
     let csv = if query.is_empty() { format!("{}.csv", kind.path()) } else { format!("{}.csv?{query}", kind.path()) };
     let feed = crate::opendata::Topic::of(kind).map(|topic| {
-        let file = topic.file();
-        let sector = filter.value(Facet::Sector).map(|s| format!("?sector={s}")).unwrap_or_default();
-        view! { <a class="feed-link" href=format!("/feeds/{file}{sector}")>{lang.pick("Theo dõi (Atom)", "Follow (Atom)")}</a> }
+        let href = topic.href(filter.value(Facet::Sector), lang);
+        view! { <a class="feed-link" href=href>{lang.pick("Theo dõi (Atom)", "Follow (Atom)")}</a> }
     });
     view! {
         <p class="downloads">

@@ -319,4 +319,9 @@ async fn the_dashboard_and_open_data_pages_render_on_the_server() {
         list.contains("/calls.csv?sector=aquaculture") && list.contains("/feeds/calls.atom?sector=aquaculture"),
         "downloads keep the filters"
     );
+    let english = [("host", "portal.example"), ("accept-language", "en")];
+    let (_, _, list) = send(&state, Method::GET, "/calls?sector=aquaculture", &english, String::new()).await;
+    assert!(list.contains("/feeds/calls.atom?sector=aquaculture&amp;lang=en"), "an English reader's feed is English");
+    let (_, _, page) = send(&state, Method::GET, "/open-data", &english, String::new()).await;
+    assert!(page.contains("/feeds/pilots.atom?lang=en"));
 }
