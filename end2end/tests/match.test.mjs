@@ -30,6 +30,22 @@ test('find partners → explained matches → a lab page', async () => {
   await page.getByRole('heading', { level: 2, name: 'Nhu cầu có thể đáp ứng' }).waitFor();
 });
 
+test('on a phone, moving from one box to the next keeps what was typed', async () => {
+  const page = await newPage(browser, { locale: 'vi-VN', width: 360, height: 740 });
+  await page.goto('/match');
+  await hydrated(page);
+  await page.getByLabel('Nhu cầu của bạn').fill('Nuoc mam len men nhanh');
+  await page.getByLabel('Mô tả thêm').click();
+  await page.getByLabel('Mô tả thêm').fill('Can phong thi nghiem kiem tra histamine trong nuoc mam.');
+  await page.waitForTimeout(500);
+  assert.ok(!page.url().includes('title='), `nothing is sent before the button: ${page.url()}`);
+  assert.equal(await page.getByLabel('Nhu cầu của bạn').inputValue(), 'Nuoc mam len men nhanh');
+  await page.getByRole('button', { name: 'Tìm đối tác' }).click();
+  await page.waitForURL(/\/match\?.*title=/);
+  assert.match(decodeURIComponent(page.url().replace(/\+/g, ' ')), /description=Can phong thi nghiem kiem tra histamine/);
+  assert.deepEqual(page.errors, []);
+});
+
 test('a need page lists its partners grouped by kind, in English', async () => {
   const page = await newPage(browser, { locale: 'en-US' });
   await page.goto('/needs');

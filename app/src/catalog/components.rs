@@ -88,20 +88,31 @@ pub fn FieldList(fields: Vec<Field>) -> impl IntoView {
     view! { <dl class="fields">{rows}</dl> }
 }
 
-/// Wraps a plain GET form so that a changed control submits it at once (once the island has
-/// hydrated; without JavaScript the form's own button applies it).
+/// Wraps a plain GET form so that a changed choice (a select, a checkbox, a radio button)
+/// submits it at once (once the island has hydrated; without JavaScript the form's own button
+/// applies it). A text box never does: its change fires when it loses focus, and submitting
+/// then would reload the page under the person still typing in the next box.
 #[island]
 pub fn AutoSubmit(children: Children) -> impl IntoView {
     view! { <div class="auto-submit" on:change=submit_on_change>{children()}</div> }
 }
 
-/// Submits the form a changed control belongs to.
+/// Submits the form a changed choice belongs to.
 fn submit_on_change(ev: leptos::ev::Event) {
     use leptos::wasm_bindgen::JsCast;
-    let form = ev
-        .target()
-        .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
-        .and_then(|el| el.closest("form").ok().flatten())
+    let Some(control) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()) else { return };
+    let typed = match control.tag_name().to_ascii_lowercase().as_str() {
+        "textarea" => true,
+        "input" => !matches!(control.get_attribute("type").as_deref(), Some("checkbox" | "radio")),
+        _ => false,
+    };
+    if typed {
+        return;
+    }
+    let form = control
+        .closest("form")
+        .ok()
+        .flatten()
         .and_then(|form| form.dyn_into::<leptos::web_sys::HtmlFormElement>().ok());
     if let Some(form) = form {
         let _ = form.request_submit();
