@@ -112,9 +112,9 @@ pub async fn confirm_signup(token: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Signs in. Failures slow down the address (except for accounts known there), the account from
-/// that address, and past many the account from addresses it never signed in from (`throttle`);
-/// a refusal comes before any hash.
+/// Signs in. Failures slow down the address (accounts known there only past many more), the
+/// account from that address, and past many the account from addresses it never signed in
+/// from (`throttle`); a refusal comes before any hash.
 #[server(prefix = "/fn", endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     use super::{checks, repo, secret, session, throttle};
@@ -130,12 +130,12 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let address = format!("address:{}", session::client_address());
     let account = format!("account:{email}");
     let pair = format!("{account}|{address}");
-    // An account signed in from this address before is slowed only by its own failures here:
-    // strangers sharing the address (a carrier's NAT) or guessing from afar do not lock it out.
+    // An account signed in from this address before waits for the address's failures only
+    // past many more: strangers sharing the address (a carrier's NAT) or guessing from afar do
+    // not lock it out, and the address as a whole still cannot guess on without limit.
     let known = throttle::happened(&state.db, &throttle::KNOWN_ADDRESS, &pair).await?;
-    if !known {
-        throttle::check(&state.db, &throttle::SIGN_IN_ADDRESS, &address, lang).await?;
-    }
+    let per_address = if known { &throttle::SIGN_IN_ADDRESS_KNOWN } else { &throttle::SIGN_IN_ADDRESS };
+    throttle::check(&state.db, per_address, &address, lang).await?;
     throttle::check(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair, lang).await?;
     if !known {
         throttle::check(&state.db, &throttle::SIGN_IN_ACCOUNT, &account, lang).await?;

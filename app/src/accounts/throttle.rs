@@ -24,6 +24,10 @@ pub struct Rule {
 /// Failed sign-ins from one address, whatever the account.
 pub const SIGN_IN_ADDRESS: Rule =
     Rule { action: "sign_in_failed_address", free: 10, window: 15 * 60, max_wait: 15 * 60 };
+/// The same failures, for an account that signed in from that address before: strangers
+/// sharing the address (a carrier's NAT, an office) slow its owner only past many more, yet the
+/// address as a whole still cannot guess on without limit.
+pub const SIGN_IN_ADDRESS_KNOWN: Rule = Rule { free: 100, ..SIGN_IN_ADDRESS };
 /// Failed sign-ins to one account from one address.
 pub const SIGN_IN_ACCOUNT_ADDRESS: Rule =
     Rule { action: "sign_in_failed_pair", free: 5, window: 15 * 60, max_wait: 15 * 60 };

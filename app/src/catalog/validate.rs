@@ -12,10 +12,14 @@ pub const MAX_ITEM: usize = 300;
 /// Most items in a list.
 pub const MAX_ITEMS: usize = 60;
 
-/// Whether `id` is a stable slug: `[a-z0-9][a-z0-9-]{1,79}`.
+/// Path segments that are pages of a kind (`/needs/new`), never a record's id.
+pub const RESERVED_IDS: [&str; 2] = ["new", "edit"];
+
+/// Whether `id` is a stable slug: `[a-z0-9][a-z0-9-]{1,79}`, and not a page's name.
 pub fn is_valid_id(id: &str) -> bool {
     let bytes = id.as_bytes();
-    (2..=80).contains(&bytes.len())
+    !RESERVED_IDS.contains(&id)
+        && (2..=80).contains(&bytes.len())
         && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
         && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
 }
@@ -137,6 +141,7 @@ mod tests {
         assert!(is_valid_id("vien-hai-duong-hoc"));
         assert!(is_valid_id("9x"));
         assert!(!is_valid_id("a"));
+        assert!(!is_valid_id("new") && !is_valid_id("edit"), "a page's name");
         assert!(!is_valid_id("-abc"));
         assert!(!is_valid_id("Viện"));
         assert!(!is_valid_id("a_b"));

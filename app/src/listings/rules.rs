@@ -56,15 +56,12 @@ pub fn slug(title: &str, kind: Kind) -> String {
         slug.push_str(word);
     }
     // `new` and `edit` name pages of the kind (`/needs/new`), never a record.
-    if slug.len() < 2 || RESERVED.contains(&slug.as_str()) {
+    if slug.len() < 2 || crate::catalog::validate::RESERVED_IDS.contains(&slug.as_str()) {
         kind.code().to_string()
     } else {
         slug
     }
 }
-
-/// Path segments that are pages, not records.
-const RESERVED: [&str; 2] = ["new", "edit"];
 
 #[cfg(test)]
 mod tests {

@@ -108,9 +108,12 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         if affiliation::repo::request(&mut tx, kind, &id, org, user.id, !keep_draft).await? {
             asked = Some(org);
         }
-    } else if !user.is_staff() && matches!(kind, Kind::Lab | Kind::Expert) {
+    } else if user.is_staff() && matches!(kind, Kind::Lab | Kind::Expert) {
+        // An officer's edit leaves a request for the organization it names to be answered;
+        // one for another organization would undo the officer's choice when confirmed.
+        affiliation::repo::withdraw_other(&mut tx, kind, &id, affiliation::organization_of(&record)).await?;
+    } else if matches!(kind, Kind::Lab | Kind::Expert) {
         // The author named their own or the confirmed organization: nothing left to ask.
-        // (An officer's edit leaves the request for an answer.)
         affiliation::repo::withdraw(&mut tx, kind, &id).await?;
     }
     if keep_draft || (claim.is_some() && published.is_none()) {

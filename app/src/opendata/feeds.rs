@@ -45,11 +45,7 @@ pub async fn feed(
         }
         _ => repo::newest(db, topic.kind(), &filter, ENTRIES).await?,
     };
-    let query = match sector {
-        Some(s) => format!("?sector={}", s.code()),
-        None => String::new(),
-    };
-    let self_url = format!("{origin}/feeds/{}{query}", topic.file());
+    let self_url = format!("{origin}{}", topic.href(sector.map(|s| s.code()), lang));
     let list_url = format!("{origin}{}?{}", topic.kind().path(), filter.query_string(1));
     let mut title = topic.title(lang).to_string();
     if let Some(sector) = sector {

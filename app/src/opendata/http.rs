@@ -2,7 +2,7 @@
 //! `/sitemaps/{file}` and `/robots.txt`.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -10,7 +10,6 @@ use axum::Router;
 use super::Topic;
 use crate::catalog::model::{Kind, ListFilter};
 use crate::error::AppError;
-use crate::i18n::lang_of;
 use crate::query::QueryPairs;
 use crate::state::AppState;
 use crate::vocab::Sector;
@@ -45,7 +44,6 @@ async fn feed(
     State(state): State<AppState>,
     Path(file): Path<String>,
     pairs: QueryPairs,
-    headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let topic = Topic::ALL.into_iter().find(|t| t.file() == file).ok_or(AppError::NotFound)?;
     let sector =
@@ -55,7 +53,9 @@ async fn feed(
             })?),
             None => None,
         };
-    let lang = pairs.lang()?.unwrap_or_else(|| lang_of(&headers));
+    // A feed's address names its language (a reader's Accept-Language does not change what a
+    // subscribed address holds): Vietnamese unless `lang=en`.
+    let lang = pairs.lang()?.unwrap_or(crate::i18n::Lang::Vi);
     let xml = super::feeds::feed(&state.db, topic, sector, lang, state.site.origin(), crate::clock::today()).await?;
     Ok(([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response())
 }

@@ -41,7 +41,17 @@ fn parse_csv(body: &str) -> (Vec<String>, Vec<Vec<String>>) {
 #[tokio::test]
 async fn every_kinds_csv_reads_as_a_dict_with_every_column() {
     let state = demo_state().await;
+    let today = app::clock::today();
+    let call = serde_json::json!({
+        "kind": "call", "id": "call-with-page", "title": "Kêu gọi có trang riêng", "issuer": "so-khcn-khanh-hoa",
+        "description": "Kêu gọi đề xuất.", "sectors": ["aquaculture"], "eligible": ["startup"],
+        "opens": today.to_string(), "closes": today.checked_add_signed(app::clock::days(30)).unwrap().to_string(),
+        "status": "open", "url": "https://dost.khanhhoa.gov.vn/keu-goi"
+    });
+    let report = app::catalog::import::import_text(&state.db, &call.to_string(), &|_, _| {}).await.unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     let records = exported(&state).await;
+    assert!(records.iter().any(|r| r["url"] == "https://dost.khanhhoa.gov.vn/keu-goi"));
     for kind in app::catalog::model::Kind::ALL {
         let (status, _, body) = get(&state, &format!("{}.csv", kind.path())).await;
         assert_eq!(status, StatusCode::OK);
@@ -148,6 +158,12 @@ async fn feeds_parse_as_atom_and_carry_what_they_promise() {
     let (_, _, body) = get(&state, "/feeds/pilots.atom?lang=en").await;
     let pilots = atom_syndication::Feed::from_str(&body).unwrap();
     assert_eq!(pilots.lang(), Some("en"));
+    let own = pilots.links().iter().find(|l| l.rel() == "self").unwrap();
+    assert_eq!(own.href(), "http://portal.example/feeds/pilots.atom?lang=en", "not the Vietnamese feed's address");
+    let english = [("host", "portal.example"), ("accept-language", "en")];
+    let (_, _, body) = send(&state, Method::GET, "/feeds/pilots.atom", &english, String::new()).await;
+    let address_says = atom_syndication::Feed::from_str(&body).unwrap();
+    assert_eq!(address_says.lang(), Some("vi"), "a feed's address, not the reader's headers, names its language");
     assert!(!pilots.entries().is_empty());
     assert!(pilots.entries().iter().all(|e| find("pilot", e.links()[0].href())["status"] == "accepting"));
 

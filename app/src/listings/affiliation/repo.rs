@@ -59,6 +59,25 @@ pub async fn request(
     Ok(true)
 }
 
+/// Drops a request for `kind`/`record_id` naming another organization than `organization`
+/// (an officer saved the profile under that one: the officer's choice stands).
+pub async fn withdraw_other(
+    conn: &mut SqliteConnection,
+    kind: Kind,
+    record_id: &str,
+    organization: Option<&str>,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "DELETE FROM affiliation_requests WHERE kind = $1 AND record_id = $2 AND ($3 IS NULL OR organization <> $3)",
+    )
+    .bind(kind.code())
+    .bind(record_id)
+    .bind(organization)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Drops any request for `kind`/`record_id` (its author no longer names that organization).
 pub async fn withdraw(conn: &mut SqliteConnection, kind: Kind, record_id: &str) -> Result<(), AppError> {
     sqlx::query("DELETE FROM affiliation_requests WHERE kind = $1 AND record_id = $2")

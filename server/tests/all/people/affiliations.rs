@@ -145,4 +145,14 @@ async fn an_edited_profile_keeps_its_organization_until_the_new_one_confirms() {
     assert_eq!((status, place), (StatusCode::OK, format!("/labs/{}", w.lab)));
     let left = waiting(&w.state, &w.other_member).await;
     assert!(left.iter().all(|r| r["kind"] != "lab"), "{left:?}");
+
+    // Asked again, then an officer saves the lab under ria3: the officer's choice stands, and
+    // so-khcn is no longer asked (a confirmation would have undone it).
+    let (status, _, _) = save(&w.state, &w.researcher, "lab", &moved).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(waiting(&w.state, &w.other_member).await.iter().any(|r| r["kind"] == "lab"));
+    let (status, _, body) = save(&w.state, &w.officer, "lab", &back).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let left = waiting(&w.state, &w.other_member).await;
+    assert!(left.iter().all(|r| r["kind"] != "lab"), "{left:?}");
 }
