@@ -9,7 +9,7 @@ use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{request_lang, Lang};
-use crate::state::{app_state, AppState};
+use crate::state::app_state;
 
 /// The record as it is now: published, or its owner's draft.
 pub(crate) async fn stored<'c>(
@@ -51,10 +51,15 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         return Err(AppError::BadRequest("save must be publish or draft".into()));
     }
     let editing = Some(form.id.trim().to_string()).filter(|id| !id.is_empty());
+    // IMMEDIATE, and everything read inside: two submissions at once wait for each other
+    // instead of failing to upgrade; a save never works from rows an answer to its affiliation
+    // request changed meanwhile; and a new record's id is chosen inside, so two people
+    // publishing the same title at the same moment get two records.
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let (id, current, listing) = match editing {
         Some(id) => {
-            let listing = repo::listing(&state.db, kind, &id).await?;
-            let current = stored(&state.db, kind, &id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
+            let listing = repo::listing(&mut *tx, kind, &id).await?;
+            let current = stored(&mut *tx, kind, &id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
             if !rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &current) {
                 return Err(AppError::Forbidden);
             }
@@ -70,8 +75,8 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     };
     pin_ownership(&user, kind, current.as_ref(), &mut form);
     let mut record = build::record_from_form(kind, &id, &form, lang)?;
-    check_references(&state, &record, lang).await?;
-    check_owners(&state, &user, &record, lang).await?;
+    check_references(&mut tx, &record, lang).await?;
+    check_owners(&mut tx, &user, &record, lang).await?;
     // A lab or expert naming another organization waits for it to confirm (`affiliation`).
     // A record is either published or a draft, never both: without a draft, `current` is public.
     let published = current.clone().filter(|_| listing.as_ref().is_none_or(|l| l.draft.is_none()));
@@ -83,10 +88,6 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     let claim = affiliation::claimed(&user, &record, settled.as_deref());
 
     let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
-    // IMMEDIATE: two submissions at once wait for each other instead of failing to upgrade, and
-    // a new record's id is chosen inside, so two people publishing the same title at the same
-    // moment get two records (never one overwriting the other).
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let id = match current {
         Some(_) => id,
         None => {
@@ -193,11 +194,10 @@ async fn unique_id(conn: &mut sqlx::SqliteConnection, kind: Kind, base: &str) ->
 }
 
 /// Every record `record` refers to must be published.
-async fn check_references(state: &AppState, record: &Record, lang: Lang) -> Result<(), AppError> {
-    let mut conn = state.db.acquire().await?;
+async fn check_references(conn: &mut sqlx::SqliteConnection, record: &Record, lang: Lang) -> Result<(), AppError> {
     let mut errors = Vec::new();
     for link in record.entry().links() {
-        if !crate::catalog::repo::exists(&mut conn, link.kind, &link.id).await? {
+        if !crate::catalog::repo::exists(&mut *conn, link.kind, &link.id).await? {
             let message = lang.pick(
                 format!("Không có {} nào mang mã \"{}\".", link.kind.label(lang).to_lowercase(), link.id),
                 format!("There is no {} with the id \"{}\".", link.kind.label(lang).to_lowercase(), link.id),
@@ -213,7 +213,12 @@ async fn check_references(state: &AppState, record: &Record, lang: Lang) -> Resu
 }
 
 /// An offer may name as its owners only labs and experts the person manages (officers: any).
-async fn check_owners(state: &AppState, user: &User, record: &Record, lang: Lang) -> Result<(), AppError> {
+async fn check_owners(
+    conn: &mut sqlx::SqliteConnection,
+    user: &User,
+    record: &Record,
+    lang: Lang,
+) -> Result<(), AppError> {
     let Record::Offer(offer) = record else { return Ok(()) };
     if user.is_staff() {
         return Ok(());
@@ -223,7 +228,7 @@ async fn check_owners(state: &AppState, user: &User, record: &Record, lang: Lang
         [("owner_lab", Kind::Lab, &offer.owner_lab), ("owner_expert", Kind::Expert, &offer.owner_expert)]
     {
         let Some(id) = id else { continue };
-        let owner = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner);
+        let owner = repo::listing(&mut *conn, kind, id).await?.and_then(|l| l.owner);
         if owner != Some(user.id) {
             let message = lang.pick(
                 "Chỉ ghi phòng thí nghiệm hoặc hồ sơ chuyên gia do bạn quản lý.",
