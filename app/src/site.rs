@@ -13,12 +13,11 @@ use ipnet::IpNet;
 pub struct Site {
     /// `scheme://host[:port]`, no trailing slash.
     origin: String,
-    /// The `Host` values that name this portal (lower case, with the port unless it is the
-    /// scheme's default): the public host, then the listen address's names.
-    hosts: Vec<String>,
-    /// How many of `hosts`, from the first, are the public host's (reached over the public
-    /// scheme); the rest are the listen address's, reached over plain HTTP.
-    public_hosts: usize,
+    /// The `Host` values that name the public host (lower case, with and without the scheme's
+    /// default port), reached over the public scheme.
+    public_hosts: Vec<String>,
+    /// The listen address's names, reached directly over plain HTTP.
+    listen_hosts: Vec<String>,
     secure: bool,
     trusted_proxies: Vec<IpNet>,
 }
@@ -35,6 +34,11 @@ impl std::fmt::Display for ClientAddress {
             None => f.write_str("local"),
         }
     }
+}
+
+/// Whether `host` is one of `hosts` (which are lower case), whatever its case.
+fn named(hosts: &[String], host: &str) -> bool {
+    hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
 }
 
 impl Default for Site {
@@ -69,17 +73,15 @@ impl Site {
         }
         let origin = url.origin().ascii_serialization();
         let authority = origin.split_once("://").map(|(_, a)| a.to_string()).unwrap_or_default();
-        let mut hosts = vec![authority.clone()];
+        let mut public_hosts = vec![authority.to_ascii_lowercase()];
         if url.port().is_none() {
-            hosts.push(format!("{authority}:{}", url.port_or_known_default().unwrap_or(80)));
+            public_hosts.push(format!("{}:{}", public_hosts[0], url.port_or_known_default().unwrap_or(80)));
         }
-        let public_hosts = hosts.len();
-        hosts.push(listen.to_string());
+        let mut listen_hosts = vec![listen.to_string()];
         if loopback {
             let port = listen.port();
-            hosts.extend([format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
+            listen_hosts.extend([format!("localhost:{port}"), format!("127.0.0.1:{port}"), format!("[::1]:{port}")]);
         }
-        hosts.iter_mut().for_each(|h| h.make_ascii_lowercase());
         let trusted_proxies = trusted_proxies
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|item| !item.is_empty())
@@ -89,7 +91,7 @@ impl Site {
                     .map_err(|_| format!("TRUSTED_PROXIES: {item:?} is not an address or CIDR block"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Site { secure: url.scheme() == "https", origin, hosts, public_hosts, trusted_proxies })
+        Ok(Site { secure: url.scheme() == "https", origin, public_hosts, listen_hosts, trusted_proxies })
     }
 
     /// `scheme://host[:port]`: the prefix of every absolute link the portal writes.
@@ -104,7 +106,7 @@ impl Site {
 
     /// Whether a request's `Host` names this portal.
     pub fn accepts_host(&self, host: &str) -> bool {
-        self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
+        named(&self.public_hosts, host) || named(&self.listen_hosts, host)
     }
 
     /// Whether an `Origin` header is this portal's: the public host over HTTPS, or over plain
@@ -113,12 +115,11 @@ impl Site {
     /// the proxy).
     pub fn is_own_origin(&self, origin: &str) -> bool {
         let Some((scheme, authority)) = origin.split_once("://") else { return false };
-        let (public, local) = self.hosts.split_at(self.public_hosts);
-        let named = |hosts: &[String]| hosts.iter().any(|h| h.eq_ignore_ascii_case(authority));
+        let public = named(&self.public_hosts, authority);
         // The listen address speaks plain HTTP only.
         match scheme {
-            "https" => named(public),
-            "http" => (!self.secure && named(public)) || named(local),
+            "https" => public,
+            "http" => (!self.secure && public) || named(&self.listen_hosts, authority),
             _ => false,
         }
     }

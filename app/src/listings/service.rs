@@ -112,10 +112,10 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     } else if user.is_staff() && matches!(kind, Kind::Lab | Kind::Expert) {
         // An officer's edit leaves a request for the organization it names to be answered;
         // one for another organization would undo the officer's choice when confirmed.
-        affiliation::repo::withdraw_other(&mut tx, kind, &id, affiliation::organization_of(&record)).await?;
+        affiliation::repo::withdraw(&mut tx, kind, &id, affiliation::organization_of(&record)).await?;
     } else if matches!(kind, Kind::Lab | Kind::Expert) {
         // The author named their own or the confirmed organization: nothing left to ask.
-        affiliation::repo::withdraw(&mut tx, kind, &id).await?;
+        affiliation::repo::withdraw(&mut tx, kind, &id, None).await?;
     }
     if keep_draft || (claim.is_some() && published.is_none()) {
         repo::save_draft(&mut tx, &record, user.id).await?;

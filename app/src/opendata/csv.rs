@@ -28,20 +28,13 @@ pub fn write(kind: Kind, records: &[Listed], origin: &str) -> Result<Vec<u8>, ::
     out.into_inner().map_err(|e| ::csv::Error::from(e.into_error()))
 }
 
+/// A record's cells: its fields, then (the last column) its page's address.
 fn row(record: &Record, columns: &[&str], origin: &str) -> Vec<String> {
     let value = serde_json::to_value(record).unwrap_or_default();
-    let page = columns.last().copied();
-    columns
-        .iter()
-        .enumerate()
-        .map(|(at, column)| match *column {
-            // The last column is the page's address (`url` or `page_url`).
-            name if at + 1 == columns.len() && Some(name) == page => {
-                format!("{origin}{}/{}", record.kind().path(), record.entry().id())
-            }
-            field => inert(cell(value.get(field))),
-        })
-        .collect()
+    let (_page, fields) = columns.split_last().expect("a CSV has columns");
+    let mut cells: Vec<String> = fields.iter().map(|field| inert(cell(value.get(*field)))).collect();
+    cells.push(format!("{origin}{}/{}", record.kind().path(), record.entry().id()));
+    cells
 }
 
 /// A cell a spreadsheet shows as text, never runs: one that begins like a formula (`=`, `+`,

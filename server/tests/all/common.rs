@@ -109,16 +109,28 @@ pub async fn call(
     cookie: &str,
     pairs: &[(&str, &str)],
 ) -> (StatusCode, HeaderMap, String) {
+    let with_cookie = [("cookie", cookie)];
+    let extra: &[(&str, &str)] = if cookie.is_empty() { &[] } else { &with_cookie };
+    call_from(state, PEER, endpoint, extra, pairs).await
+}
+
+/// `call` over a socket from `peer` (`address:port`), with `extra` headers (a cookie, a
+/// language, a forwarded address).
+pub async fn call_from(
+    state: &AppState,
+    peer: &str,
+    endpoint: &str,
+    extra: &[(&str, &str)],
+    pairs: &[(&str, &str)],
+) -> (StatusCode, HeaderMap, String) {
     let origin = state.site.origin().to_string();
     let mut headers = vec![
         ("content-type", "application/x-www-form-urlencoded"),
         ("accept", "application/json"),
         ("origin", origin.as_str()),
     ];
-    if !cookie.is_empty() {
-        headers.push(("cookie", cookie));
-    }
-    send(state, Method::POST, &format!("/fn/{endpoint}"), &headers, form(pairs)).await
+    headers.extend_from_slice(extra);
+    send_from(state, peer, Method::POST, &format!("/fn/{endpoint}"), &headers, form(pairs)).await
 }
 
 /// Someone with an account and a session; `cookie` is empty for an anonymous visitor.

@@ -43,7 +43,7 @@ pub async fn request(
     if same.rows_affected() == 1 {
         return Ok(false);
     }
-    withdraw(conn, kind, record_id).await?;
+    withdraw(conn, kind, record_id, None).await?;
     sqlx::query(
         "INSERT INTO affiliation_requests (kind, record_id, organization, requester, created_at, publish)
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -59,32 +59,22 @@ pub async fn request(
     Ok(true)
 }
 
-/// Drops a request for `kind`/`record_id` naming another organization than `organization`
-/// (an officer saved the profile under that one: the officer's choice stands).
-pub async fn withdraw_other(
+/// Drops the request for `kind`/`record_id`, unless it names `keep` (an officer saved the
+/// profile under that organization: a request for another one would undo the officer's choice).
+pub async fn withdraw(
     conn: &mut SqliteConnection,
     kind: Kind,
     record_id: &str,
-    organization: Option<&str>,
+    keep: Option<&str>,
 ) -> Result<(), AppError> {
     sqlx::query(
         "DELETE FROM affiliation_requests WHERE kind = $1 AND record_id = $2 AND ($3 IS NULL OR organization <> $3)",
     )
     .bind(kind.code())
     .bind(record_id)
-    .bind(organization)
+    .bind(keep)
     .execute(&mut *conn)
     .await?;
-    Ok(())
-}
-
-/// Drops any request for `kind`/`record_id` (its author no longer names that organization).
-pub async fn withdraw(conn: &mut SqliteConnection, kind: Kind, record_id: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM affiliation_requests WHERE kind = $1 AND record_id = $2")
-        .bind(kind.code())
-        .bind(record_id)
-        .execute(&mut *conn)
-        .await?;
     Ok(())
 }
 

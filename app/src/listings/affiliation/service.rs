@@ -92,32 +92,26 @@ pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
     let org = organization_title(&state, &request.organization).await?;
     let title = record.entry().title().base;
     let href = format!("{}/{}", kind.path(), request.record_id);
-    let news = if published {
-        News {
-            topic: "affiliation",
-            vi: format!("{org} đã xác nhận \"{title}\" thuộc tổ chức; hồ sơ đã được đăng."),
-            en: format!("{org} confirmed that \"{title}\" belongs to it; the profile is published."),
-            link: href,
-        }
+    let (vi, en, link) = if published {
+        (
+            format!("{org} đã xác nhận \"{title}\" thuộc tổ chức; hồ sơ đã được đăng."),
+            format!("{org} confirmed that \"{title}\" belongs to it; the profile is published."),
+            href,
+        )
     } else if accept {
-        News {
-            topic: "affiliation",
-            vi: format!("{org} đã xác nhận \"{title}\" thuộc tổ chức. Hồ sơ vẫn là bản nháp: hãy đăng khi sẵn sàng."),
-            en: format!(
-                "{org} confirmed that \"{title}\" belongs to it. The profile is still your draft: publish it when ready."
-            ),
-            link: format!("{href}/edit"),
-        }
+        (
+            format!("{org} đã xác nhận \"{title}\" thuộc tổ chức. Hồ sơ vẫn là bản nháp: hãy đăng khi sẵn sàng."),
+            format!("{org} confirmed that \"{title}\" belongs to it. The profile is still your draft: publish it when ready."),
+            format!("{href}/edit"),
+        )
     } else {
-        News {
-            topic: "affiliation",
-            vi: format!("{org} không xác nhận \"{title}\" thuộc tổ chức. Hãy sửa tên tổ chức hoặc liên hệ họ."),
-            en: format!(
-                "{org} did not confirm that \"{title}\" belongs to it. Correct the organization or contact them."
-            ),
-            link: format!("{href}/edit"),
-        }
+        (
+            format!("{org} không xác nhận \"{title}\" thuộc tổ chức. Hãy sửa tên tổ chức hoặc liên hệ họ."),
+            format!("{org} did not confirm that \"{title}\" belongs to it. Correct the organization or contact them."),
+            format!("{href}/edit"),
+        )
     };
+    let news = News { topic: "affiliation", vi, en, link };
     crate::inbox::repo::notify(&state.db, &[request.requester], &news).await?;
     if published {
         crate::search::index::sync(&state.db, &state.search).await?;

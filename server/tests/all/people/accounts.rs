@@ -71,14 +71,8 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let sign_in = |peer: &'static str, password: &'static str, lang: &'static str| {
         let state = state.clone();
         async move {
-            let headers = [
-                ("content-type", "application/x-www-form-urlencoded"),
-                ("accept", "application/json"),
-                ("origin", common::ORIGIN),
-                ("accept-language", lang),
-            ];
-            let body = common::form(&[("email", "lan@startup.vn"), ("password", password)]);
-            common::send_from(&state, peer, Method::POST, "/fn/sign_in", &headers, body).await
+            let pairs = [("email", "lan@startup.vn"), ("password", password)];
+            common::call_from(&state, peer, "sign_in", &[("accept-language", lang)], &pairs).await
         }
     };
     // The owner signs in from home once; the address is known from then on.
@@ -88,15 +82,10 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let mut refused = 0;
     for n in 0..40 {
         let forwarded = format!("10.9.8.{n}");
-        let headers = [
-            ("content-type", "application/x-www-form-urlencoded"),
-            ("accept", "application/json"),
-            ("origin", common::ORIGIN),
-            ("x-forwarded-for", forwarded.as_str()),
-        ];
-        let body = common::form(&[("email", &format!("x{n}@example.vn")), ("password", "wrong guess")]);
-        let (status, headers, _) =
-            common::send_from(&state, "203.0.113.9:5000", Method::POST, "/fn/sign_in", &headers, body).await;
+        let email = format!("x{n}@example.vn");
+        let pairs = [("email", email.as_str()), ("password", "wrong guess")];
+        let extra = [("x-forwarded-for", forwarded.as_str())];
+        let (status, headers, _) = common::call_from(&state, "203.0.113.9:5000", "sign_in", &extra, &pairs).await;
         if status == StatusCode::TOO_MANY_REQUESTS {
             assert!(headers["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
             refused += 1;
@@ -111,28 +100,15 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let peers: Vec<String> = (0..10).map(|n| format!("192.0.2.{}:7000", 100 + n)).collect();
     for peer in &peers {
         for _ in 0..5 {
-            let headers = [
-                ("content-type", "application/x-www-form-urlencoded"),
-                ("accept", "application/json"),
-                ("origin", common::ORIGIN),
-            ];
-            let body = common::form(&[("email", "lan@startup.vn"), ("password", "wrong guess")]);
-            assert_eq!(
-                common::send_from(&state, peer, Method::POST, "/fn/sign_in", &headers, body).await.0,
-                StatusCode::BAD_REQUEST
-            );
+            let pairs = [("email", "lan@startup.vn"), ("password", "wrong guess")];
+            assert_eq!(common::call_from(&state, peer, "sign_in", &[], &pairs).await.0, StatusCode::BAD_REQUEST);
         }
     }
     let again = |peer: String| {
         let state = state.clone();
         async move {
-            let headers = [
-                ("content-type", "application/x-www-form-urlencoded"),
-                ("accept", "application/json"),
-                ("origin", common::ORIGIN),
-            ];
-            let body = common::form(&[("email", "lan@startup.vn"), ("password", "một mật khẩu dài")]);
-            common::send_from(&state, &peer, Method::POST, "/fn/sign_in", &headers, body).await.0
+            let pairs = [("email", "lan@startup.vn"), ("password", "một mật khẩu dài")];
+            common::call_from(&state, &peer, "sign_in", &[], &pairs).await.0
         }
     };
     assert_eq!(
@@ -147,13 +123,9 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     // not even by strangers guessing at other accounts from that same address (a carrier's NAT).
     let mut last = StatusCode::OK;
     for n in 0..15 {
-        let headers = [
-            ("content-type", "application/x-www-form-urlencoded"),
-            ("accept", "application/json"),
-            ("origin", common::ORIGIN),
-        ];
-        let body = common::form(&[("email", &format!("y{n}@example.vn")), ("password", "wrong guess")]);
-        last = common::send_from(&state, "198.51.100.1:9", Method::POST, "/fn/sign_in", &headers, body).await.0;
+        let email = format!("y{n}@example.vn");
+        let pairs = [("email", email.as_str()), ("password", "wrong guess")];
+        last = common::call_from(&state, "198.51.100.1:9", "sign_in", &[], &pairs).await.0;
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS, "the shared address waits");
     assert_eq!(
@@ -166,54 +138,19 @@ async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
 #[tokio::test]
 async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
     let state = small_state().await;
-    let headers = [
-        ("content-type", "application/x-www-form-urlencoded"),
-        ("accept", "application/json"),
-        ("origin", common::ORIGIN),
-    ];
     let mut statuses = Vec::new();
     for n in 0..8 {
         let email = format!("reset{n}@example.vn");
-        statuses.push(
-            common::send_from(
-                &state,
-                "203.0.113.20:1",
-                Method::POST,
-                "/fn/request_reset",
-                &headers,
-                common::form(&[("email", &email)]),
-            )
-            .await
-            .0,
-        );
+        statuses.push(common::call_from(&state, "203.0.113.20:1", "request_reset", &[], &[("email", &email)]).await.0);
     }
     assert_eq!(statuses[..5], [StatusCode::OK; 5]);
     assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+    let lan = [("email", "lan@startup.vn")];
     for n in 0..3 {
-        assert_eq!(
-            common::send_from(
-                &state,
-                &format!("203.0.113.{}:1", 30 + n),
-                Method::POST,
-                "/fn/request_reset",
-                &headers,
-                common::form(&[("email", "lan@startup.vn")])
-            )
-            .await
-            .0,
-            StatusCode::OK
-        );
+        let peer = format!("203.0.113.{}:1", 30 + n);
+        assert_eq!(common::call_from(&state, &peer, "request_reset", &[], &lan).await.0, StatusCode::OK);
     }
-    let fourth = common::send_from(
-        &state,
-        "203.0.113.40:1",
-        Method::POST,
-        "/fn/request_reset",
-        &headers,
-        common::form(&[("email", "lan@startup.vn")]),
-    )
-    .await
-    .0;
+    let fourth = common::call_from(&state, "203.0.113.40:1", "request_reset", &[], &lan).await.0;
     assert_eq!(
         fourth,
         StatusCode::TOO_MANY_REQUESTS,
@@ -223,13 +160,8 @@ async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
     let mut statuses = Vec::new();
     for n in 0..7 {
         let email = format!("new{n}@example.vn");
-        let up = common::form(&[
-            ("name", "Người mới"),
-            ("email", &email),
-            ("password", "một mật khẩu dài"),
-            ("role", "member"),
-        ]);
-        statuses.push(common::send_from(&state, "203.0.113.50:1", Method::POST, "/fn/sign_up", &headers, up).await.0);
+        let up = [("name", "Người mới"), ("email", &email), ("password", "một mật khẩu dài"), ("role", "member")];
+        statuses.push(common::call_from(&state, "203.0.113.50:1", "sign_up", &[], &up).await.0);
     }
     assert_eq!(statuses[..5], [StatusCode::OK; 5]);
     assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
@@ -237,14 +169,14 @@ async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
     // Nor is anyone's mailbox flooded with confirmation mails from many addresses.
     let mut statuses = Vec::new();
     for n in 0..4 {
-        let up = common::form(&[
+        let up = [
             ("name", "Người lạ"),
             ("email", "Victim@Example.vn"),
             ("password", "một mật khẩu dài"),
             ("role", "member"),
-        ]);
+        ];
         let peer = format!("198.51.100.{}:1", 60 + n);
-        statuses.push(common::send_from(&state, &peer, Method::POST, "/fn/sign_up", &headers, up).await.0);
+        statuses.push(common::call_from(&state, &peer, "sign_up", &[], &up).await.0);
     }
     assert_eq!(statuses[..3], [StatusCode::OK; 3]);
     assert_eq!(statuses[3], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
@@ -403,13 +335,8 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
     async fn fail(state: &AppState, peer: &str, n: usize) -> String {
         let email = format!("guess{n}@example.vn");
         let forwarded = format!("198.51.100.{n}");
-        let headers = [
-            ("content-type", "application/x-www-form-urlencoded"),
-            ("accept", "application/json"),
-            ("x-forwarded-for", forwarded.as_str()),
-        ];
-        let body = common::form(&[("email", &email), ("password", "wrong guess")]);
-        common::send_from(state, peer, Method::POST, "/fn/sign_in", &headers, body).await.2
+        let pairs = [("email", email.as_str()), ("password", "wrong guess")];
+        common::call_from(state, peer, "sign_in", &[("x-forwarded-for", forwarded.as_str())], &pairs).await.2
     }
     let throttled = |body: &str| body.contains("Quá nhiều lần thử");
 
