@@ -1,9 +1,11 @@
 //! The HTML shell and the router.
 
 use leptos::prelude::*;
+use leptos::tachys::view::iterators::StaticVec;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, ParamSegment, SsrMode, StaticSegment};
 
 use crate::accounts::admin_pages::AdminPage;
 use crate::accounts::pages::{AccountPage, ConfirmPage, ResetPage, SignInPage, SignUpPage};
@@ -142,37 +144,30 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/match") view=FindPartnersPage ssr=SsrMode::Async/>
-                    <Route path=path!("/organizations") view=|| view! { <ListPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/organizations/new") view=|| view! { <NewListingPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/organizations/:id/edit") view=|| view! { <EditListingPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/organizations/:id") view=|| view! { <DetailPage kind=Kind::Organization/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/labs") view=|| view! { <ListPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/labs/new") view=|| view! { <NewListingPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/labs/:id/edit") view=|| view! { <EditListingPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/labs/:id") view=|| view! { <DetailPage kind=Kind::Lab/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/experts") view=|| view! { <ListPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/experts/new") view=|| view! { <NewListingPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/experts/:id/edit") view=|| view! { <EditListingPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/experts/:id") view=|| view! { <DetailPage kind=Kind::Expert/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/offers") view=|| view! { <ListPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/offers/new") view=|| view! { <NewListingPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/offers/:id/edit") view=|| view! { <EditListingPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/offers/:id") view=|| view! { <DetailPage kind=Kind::Offer/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/needs") view=|| view! { <ListPage kind=Kind::Need/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/needs/new") view=|| view! { <NewListingPage kind=Kind::Need/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/needs/:id/edit") view=|| view! { <EditListingPage kind=Kind::Need/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/needs/:id") view=|| view! { <DetailPage kind=Kind::Need/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/calls") view=|| view! { <ListPage kind=Kind::Call/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/calls/new") view=|| view! { <NewListingPage kind=Kind::Call/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/calls/:id/edit") view=|| view! { <EditListingPage kind=Kind::Call/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/calls/:id") view=|| view! { <DetailPage kind=Kind::Call/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/pilots") view=|| view! { <ListPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/pilots/new") view=|| view! { <NewListingPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/pilots/:id/edit") view=|| view! { <EditListingPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/pilots/:id") view=|| view! { <DetailPage kind=Kind::Pilot/> } ssr=SsrMode::Async/>
+                    <KindRoutes/>
                 </Routes>
             </main>
             <Footer/>
         </Router>
     }
+}
+
+/// The four pages of each kind of record, made from `Kind::ALL`: its list, a new listing, the
+/// edit page of one and the page of one (in that order: `new` is a reserved id).
+#[component(transparent)]
+fn KindRoutes() -> StaticVec<AnyNestedRoute> {
+    fn erase(route: View<impl IntoAnyNestedRoute>) -> AnyNestedRoute {
+        route.into_inner().into_any_nested_route()
+    }
+    let routes = Kind::ALL.iter().flat_map(|&kind| {
+        let base = StaticSegment(kind.path().trim_start_matches('/'));
+        let (new, id, edit) = (StaticSegment("new"), ParamSegment("id"), StaticSegment("edit"));
+        [
+            erase(view! { <Route path=(base,) view=move || view! { <ListPage kind/> } ssr=SsrMode::Async/> }),
+            erase(view! { <Route path=(base, new) view=move || view! { <NewListingPage kind/> } ssr=SsrMode::Async/> }),
+            erase(view! { <Route path=(base, id, edit) view=move || view! { <EditListingPage kind/> } ssr=SsrMode::Async/> }),
+            erase(view! { <Route path=(base, id) view=move || view! { <DetailPage kind/> } ssr=SsrMode::Async/> }),
+        ]
+    });
+    routes.collect::<Vec<_>>().into()
 }
