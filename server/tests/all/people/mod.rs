@@ -15,6 +15,7 @@ mod accounts;
 mod affiliations;
 mod listings;
 mod matrix;
+mod reads;
 mod requests;
 mod workflows;
 
