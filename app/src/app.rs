@@ -14,15 +14,15 @@ use crate::dashboard::pages::DashboardPage;
 use crate::i18n::provide_lang;
 use crate::inbox::pages::InboxPage;
 use crate::listings::pages::{EditListingPage, NewListingPage};
-use crate::matching::pages::FindPartnersPage;
 use crate::notices::{portal_name, NotFound};
 use crate::opendata::pages::OpenDataPage;
 use crate::pages::frame::{Footer, Header};
 use crate::pages::home::HomePage;
 use crate::pages::list::ListPage;
 use crate::pages::mine::MinePage;
+use crate::pages::partners::FindPartnersPage;
 use crate::pages::record::DetailPage;
-use crate::search::pages::SearchPage;
+use crate::pages::search::SearchPage;
 
 /// The document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

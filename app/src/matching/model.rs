@@ -91,3 +91,8 @@ impl Match {
         format!("{}/{}", self.kind.path(), self.id)
     }
 }
+
+/// Kinds whose page lists matches.
+pub fn has_matches(kind: Kind) -> bool {
+    matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
+}

@@ -4,7 +4,6 @@
 pub mod analyzer;
 pub mod api;
 pub mod model;
-pub mod pages;
 
 #[cfg(feature = "ssr")]
 pub mod cache;

@@ -46,7 +46,7 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
             .ok(),
         false => None,
     };
-    let matches = match crate::matching::pages::has_matches(kind) {
+    let matches = match crate::matching::model::has_matches(kind) {
         true => crate::matching::service::for_loaded(&state, &record, MATCHES_SHOWN, lang).await,
         false => Ok(Vec::new()),
     };

@@ -16,8 +16,9 @@ use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::introductions::pages::IntroduceBox;
 use crate::listings::pages::ListingBar;
-use crate::matching::pages::{has_matches, RecordMatches};
+use crate::matching::model::has_matches;
 use crate::notices::{ErrorNotice, NotFound};
+use crate::pages::partners::RecordMatches;
 use api::{load_record_page, RecordPage};
 
 /// The page of one record with every field and its related records.

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::api::find_partners;
-use super::model::{Match, MatchRequest};
 use crate::catalog::components::{AutoSubmit, Badges, TrlSelect};
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
+use crate::matching::api::find_partners;
+use crate::matching::model::{Match, MatchRequest};
 use crate::notices::{ErrorNotice, PageHead};
 use crate::vocab::{PartnerType, Sector};
 
@@ -51,11 +51,6 @@ pub fn MatchGroups(matches: Vec<Match>, need: Option<String>) -> impl IntoView {
         })
         .collect_view();
     view! { <div class="match-groups">{groups}</div> }.into_any()
-}
-
-/// Kinds whose page lists matches.
-pub fn has_matches(kind: Kind) -> bool {
-    matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
 }
 
 /// On a record's page: partners for a need, or what an offer, lab, expert or call could serve.

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::{search, suggest};
-use super::model::{Hit, SearchRequest, SearchResults};
 use crate::catalog::components::{AutoSubmit, Badges, TrlSelect};
 use crate::catalog::model::{Facet, Kind};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
+use crate::search::api::{search, suggest};
+use crate::search::model::{Hit, SearchRequest, SearchResults};
 
 const KEYS: [&str; 8] = ["q", "kind", "sector", "type", "status", "trl_min", "trl_max", "page"];
 
