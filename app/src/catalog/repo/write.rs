@@ -38,10 +38,9 @@ pub async fn upsert_many(conn: &mut SqliteConnection, records: &[Record], now: &
     Ok(outcomes)
 }
 
-async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, AppError> {
-    let docs: Vec<String> =
-        records.iter().map(|r| serde_json::to_string(r).map_err(AppError::internal)).collect::<Result<_, _>>()?;
-    let mut q = QueryBuilder::<Sqlite>::new("SELECT kind, id, doc, hidden FROM records WHERE (kind, id) IN (VALUES ");
+/// Appends `(VALUES (kind, id), …)` of `records` to `q`.
+fn push_keys<'r>(q: &mut QueryBuilder<Sqlite>, records: impl IntoIterator<Item = &'r Record>) {
+    q.push("(VALUES ");
     let mut keys = q.separated(", ");
     for record in records {
         keys.push("(")
@@ -51,6 +50,13 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
             .push_unseparated(")");
     }
     q.push(")");
+}
+
+async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, AppError> {
+    let docs: Vec<String> =
+        records.iter().map(|r| serde_json::to_string(r).map_err(AppError::internal)).collect::<Result<_, _>>()?;
+    let mut q = QueryBuilder::<Sqlite>::new("SELECT kind, id, doc, hidden FROM records WHERE (kind, id) IN ");
+    push_keys(&mut q, records);
     let rows: Vec<(String, String, String, bool)> = q.build_query_as().fetch_all(&mut *conn).await?;
     let stored: HashMap<(String, String), (String, bool)> =
         rows.into_iter().map(|(k, i, d, h)| ((k, i), (d, h))).collect();
@@ -101,16 +107,8 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
     let updated: Vec<&Record> = changed.iter().map(|(r, _)| *r).filter(|r| stored_of(r).is_some()).collect();
     if !updated.is_empty() {
         for table in ["record_facets", "record_links"] {
-            let mut q = QueryBuilder::<Sqlite>::new(format!("DELETE FROM {table} WHERE (kind, id) IN (VALUES "));
-            let mut keys = q.separated(", ");
-            for record in &updated {
-                keys.push("(")
-                    .push_bind_unseparated(record.kind().code())
-                    .push_unseparated(", ")
-                    .push_bind_unseparated(record.id())
-                    .push_unseparated(")");
-            }
-            q.push(")");
+            let mut q = QueryBuilder::<Sqlite>::new(format!("DELETE FROM {table} WHERE (kind, id) IN "));
+            push_keys(&mut q, updated.iter().copied());
             q.build().execute(&mut *conn).await?;
         }
     }
