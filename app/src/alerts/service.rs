@@ -44,7 +44,9 @@ async fn found(state: &AppState, request: SearchRequest) -> Result<Vec<String>, 
     let results = tokio::task::spawn_blocking(move || index.search(&request, Lang::Vi, today))
         .await
         .map_err(AppError::internal)??;
-    Ok(results.hits.iter().map(|h| format!("{}/{}", h.kind.code(), h.id)).collect())
+    // Only the matches: a record holding one common word of the search is no news.
+    let matches = results.hits.iter().filter(|h| !h.related);
+    Ok(matches.map(|h| format!("{}/{}", h.kind.code(), h.id)).collect())
 }
 
 /// Saves `query` for `user`, remembering what it finds now.

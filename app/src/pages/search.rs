@@ -101,17 +101,21 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
     let count = if request.q.is_empty() {
         lang.pick(format!("{} mục", results.total), format!("{} listings", results.total))
     } else {
+        let related = match results.related {
+            0 => (String::new(), String::new()),
+            n => (format!(" · {n} kết quả liên quan một phần"), format!(" · {n} partly related")),
+        };
         lang.pick(
-            format!("{} kết quả cho “{}”", results.total, request.q),
-            format!("{} results for “{}”", results.total, request.q),
+            format!("{} kết quả cho “{}”{}", results.total, request.q, related.0),
+            format!("{} results for “{}”{}", results.total, request.q, related.1),
         )
     };
     let help =
         (results.hits.is_empty()).then(|| view! { <NoResults request=request.clone() results=results.clone()/> });
     let save = (!request.q.trim().is_empty() || request.has_filters())
         .then(|| view! { <crate::alerts::pages::SaveSearchButton/> });
+    let (offset, limit, total) = (request.offset, request.limit.max(1), (results.total + results.related) as usize);
     let hits = results.hits.iter().cloned().map(|hit| view! { <HitView hit=hit/> }).collect_view();
-    let (offset, limit, total) = (request.offset, request.limit.max(1), results.total as usize);
     let link = {
         let request = request.clone();
         move |offset: usize| format!("/search?{}", request.query_string(offset))
@@ -148,6 +152,7 @@ fn HitView(hit: Hit) -> impl IntoView {
             <p class="card-kind">{hit.kind.label(lang)}</p>
             <h2 class="card-title"><a href=hit.href()>{hit.title.clone()}</a></h2>
             {hit.subtitle.clone().map(|s| view! { <p class="card-sub">{s}</p> })}
+            {hit.related.then(|| view! { <p class="hit-related">{lang.pick("Chỉ chứa một số từ bạn tìm", "Holds only some of your words")}</p> })}
             <p class="card-summary">{snippet}</p>
             <Badges badges=hit.badges/>
         </li>

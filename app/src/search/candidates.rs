@@ -73,7 +73,7 @@ impl Snapshot<'_> {
     ) -> Result<Vec<Candidate>, AppError> {
         let index = self.index;
         let Some(text) = index.scoring_query(words, pairs, false, weights) else { return Ok(Vec::new()) };
-        let query = index.full_query(Some(text), index.filter_clauses(filter, today, None));
+        let query = index.full_query(Some(text.ranked), index.filter_clauses(filter, today, None));
         let top =
             self.searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()).map_err(AppError::internal)?;
         let mut found = Vec::with_capacity(top.len());

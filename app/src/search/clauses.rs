@@ -22,6 +22,14 @@ const MAX_EXPANSIONS: usize = 24;
 /// Most words of a query that are read.
 const MAX_WORDS: usize = 24;
 
+/// A query's text as tantivy queries.
+pub(crate) struct TextQuery {
+    /// What ranks the results: every record holding one of the words (or an equivalent).
+    pub ranked: Box<dyn Query>,
+    /// The records holding most of the words (`Weights::most_words`): the matches.
+    pub most_words: Box<dyn Query>,
+}
+
 pub(super) fn term(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
 }
@@ -59,7 +67,7 @@ impl SearchIndex {
     /// The scoring part of a search: what the words, their pairs and their glossary
     /// equivalents match, exact marks and titles weighing most, typos and translations least,
     /// and a bonus for records that hold every word.
-    pub(super) fn text_query(&self, words: &[(Word, bool)]) -> Option<Box<dyn Query>> {
+    pub(super) fn text_query(&self, words: &[(Word, bool)]) -> Option<TextQuery> {
         let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
         self.scoring_query(words, &pairs(&plain), words.len() > 1, &self.weights)
     }
@@ -72,15 +80,51 @@ impl SearchIndex {
         word_pairs: &[String],
         coverage: bool,
         w8: &Weights,
-    ) -> Option<Box<dyn Query>> {
+    ) -> Option<TextQuery> {
         if words.is_empty() {
             return None;
         }
         let s = &self.schema;
+        let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
+        // Each glossary term found, as phrase queries of its equivalents, for the words it
+        // covers (a word is held by a record that has it or an equivalent). A long need text
+        // (`phrases` 0) instead lets any word of any equivalent add to its score and gate.
+        let mut equivalents: Vec<Vec<Box<dyn Query>>> = (0..words.len()).map(|_| Vec::new()).collect();
+        let mut loose: Option<Box<dyn Query>> = None;
+        let mut expanded = 0;
+        if w8.phrases <= 0.0 {
+            let phrases = self.glossary.expand(&plain);
+            let queries: Vec<Box<dyn Query>> =
+                phrases.iter().take(MAX_EXPANSIONS).map(|p| self.phrase_query(p, w8)).collect();
+            loose = (!queries.is_empty()).then(|| boost(any_of(queries), w8.glossary));
+            expanded = MAX_EXPANSIONS;
+        }
+        for (span, phrases) in self.glossary.expand_spans(&plain) {
+            let take = MAX_EXPANSIONS.saturating_sub(expanded).min(phrases.len());
+            expanded += take;
+            let queries: Vec<Box<dyn Query>> = phrases.iter().take(take).map(|p| self.phrase_query(p, w8)).collect();
+            if queries.is_empty() {
+                continue;
+            }
+            let translated = boost(any_of(queries), w8.glossary);
+            for i in span {
+                equivalents[i].push(translated.box_clone());
+            }
+        }
+        let folded: Vec<String> = plain.iter().map(|w| w.folded.clone()).collect();
+        if w8.phrases > 0.0 {
+            // Words naming a kind ("phòng thí nghiệm HPLC") are held by every record of it.
+            for (span, kind) in super::intent::names_at(&folded) {
+                let of_kind = facet_term(s, &format!("/kind/{}", kind.code()));
+                for i in span {
+                    equivalents[i].push(Box::new(ConstScoreQuery::new(of_kind.box_clone(), 0.0)));
+                }
+            }
+        }
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut every_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (w, corrected) in words {
+        for ((w, corrected), translated) in words.iter().zip(equivalents) {
             let stem = self.stem(&w.exact);
             let mut exact = vec![boost(term(s.title_fold, &w.folded), w8.title), term(s.body_fold, &w.folded)];
             if w.has_marks() {
@@ -91,15 +135,19 @@ impl SearchIndex {
                 exact.push(boost(term(s.english, stem), w8.english));
             }
             let word_query = any_of(exact);
-            every_word.push((Occur::Must, word_query.box_clone()));
             // A corrected typo counts a little less than a word typed right.
-            per_word.push((Occur::Should, if *corrected { boost(word_query, w8.fuzzy) } else { word_query }));
+            let typed = if *corrected { boost(word_query, w8.fuzzy) } else { word_query };
+            // A word is held by a record that has it, or a glossary equivalent of its term.
+            let held = match translated.is_empty() {
+                true => typed,
+                false => any_of(std::iter::once(typed).chain(translated).collect()),
+            };
+            every_word.push((Occur::Must, held.box_clone()));
+            per_word.push((Occur::Should, held));
         }
         if coverage {
             clauses.push(boost(Box::new(BooleanQuery::new(every_word)), w8.coverage));
         }
-        let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
-        let folded: Vec<String> = plain.iter().map(|w| w.folded.clone()).collect();
         for kind in super::intent::kinds_named(&folded) {
             let named = facet_term(s, &format!("/kind/{}", kind.code()));
             clauses.push(Box::new(ConstScoreQuery::new(named, w8.intent)));
@@ -108,34 +156,46 @@ impl SearchIndex {
             clauses.push(boost(term(s.title_pairs, pair), w8.pairs * w8.title));
             clauses.push(boost(term(s.body_pairs, pair), w8.pairs));
         }
-        let expansions = self.glossary.expand(&plain);
-        let mut gate: Vec<Box<dyn Query>> = Vec::new();
-        if !expansions.is_empty() {
-            let mut translated: Vec<Box<dyn Query>> = Vec::new();
-            for phrase in expansions.iter().take(MAX_EXPANSIONS) {
-                let mut parts: Vec<Box<dyn Query>> = Vec::new();
-                for w in phrase {
-                    parts.push(boost(term(s.title_fold, w), w8.title));
-                    parts.push(term(s.body_fold, w));
-                    if let Some(stem) = self.stem(w) {
-                        parts.push(boost(term(s.english, &stem), w8.english));
-                    }
-                }
-                for pair in phrase.windows(2).map(|p| format!("{}{}", p[0], p[1])) {
-                    parts.push(boost(term(s.title_pairs, &pair), w8.pairs * w8.title));
-                    parts.push(boost(term(s.body_pairs, &pair), w8.pairs));
-                }
-                translated.push(any_of(parts));
-            }
-            gate.push(boost(any_of(translated), w8.glossary));
+        // A record must hold one of the words (or an equivalent) to be a result at all, and
+        // most of them to be a match: matches rank first, then the results that are only
+        // related (`tier`). Counting matches alone keeps common syllables from matching all.
+        let share = |n: usize, of: f32| ((n as f32 * of).ceil() as usize).clamp(1, n.max(1));
+        let most = share(per_word.len(), w8.most_words);
+        let most_words: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(
+            per_word.iter().map(|(occur, q)| (*occur, q.box_clone())).collect(),
+            most,
+        ));
+        if w8.tier > 0.0 && most > 1 {
+            clauses.push(Box::new(ConstScoreQuery::new(most_words.box_clone(), w8.tier)));
         }
-        // A record must hold enough of the words (or a glossary equivalent) to be a result at
-        // all; the rest only ranks. This keeps common syllables from matching everything.
-        let needed = ((per_word.len() as f32 * w8.min_words).floor() as usize).max(1);
-        gate.insert(0, Box::new(BooleanQuery::with_minimum_required_clauses(per_word, needed)));
-        let mut top: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, any_of(gate))];
+        let mut gate: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(per_word, 1));
+        if let Some(loose) = loose {
+            gate = any_of(vec![gate, loose]);
+        }
+        let mut top: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, gate)];
         top.extend(clauses.into_iter().map(|c| (Occur::Should, c)));
-        Some(Box::new(BooleanQuery::new(top)))
+        Some(TextQuery { ranked: Box::new(BooleanQuery::new(top)), most_words })
+    }
+
+    /// A glossary equivalent as a phrase: every adjacent pair of its words (or its one word)
+    /// must be there, so "sắc ký lỏng" never matches a "lồng" alone (with `phrases` 0, any of
+    /// its words will do).
+    fn phrase_query(&self, phrase: &[String], w8: &Weights) -> Box<dyn Query> {
+        let s = &self.schema;
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for w in phrase {
+            let mut word = vec![boost(term(s.title_fold, w), w8.title), term(s.body_fold, w)];
+            if let Some(stem) = self.stem(w) {
+                word.push(boost(term(s.english, &stem), w8.english));
+            }
+            parts.push((if phrase.len() == 1 { Occur::Must } else { Occur::Should }, any_of(word)));
+        }
+        let pair_occur = if w8.phrases > 0.0 { Occur::Must } else { Occur::Should };
+        for pair in phrase.windows(2).map(|p| format!("{}{}", p[0], p[1])) {
+            let in_title = boost(term(s.title_pairs, &pair), w8.pairs * w8.title);
+            parts.push((pair_occur, any_of(vec![in_title, boost(term(s.body_pairs, &pair), w8.pairs)])));
+        }
+        Box::new(BooleanQuery::new(parts))
     }
 
     /// The filters of `req`, leaving out the dimension `skip` (for its own counts).

@@ -2,6 +2,7 @@
 //! terms in a query, in either language, and gives their equivalents in the other.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::analyzer::{words, Word};
 
@@ -64,8 +65,19 @@ impl Glossary {
     /// a phrase of folded words, never one of the query's own terms. Words typed with marks
     /// must carry the term's marks ("bảo" is not "bão"); words typed without marks match any.
     pub fn expand(&self, query: &[Word]) -> Vec<Phrase> {
-        let folded_query = folded(query);
         let mut out: Vec<Phrase> = Vec::new();
+        for p in self.expand_spans(query).into_iter().flat_map(|(_, phrases)| phrases) {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// `expand`, each term with the words of the query it stands for.
+    pub fn expand_spans(&self, query: &[Word]) -> Vec<(Range<usize>, Vec<Phrase>)> {
+        let folded_query = folded(query);
+        let mut out = Vec::new();
         let mut i = 0;
         while i < query.len() {
             let mut matched = 0;
@@ -76,16 +88,18 @@ impl Glossary {
                     span.iter().zip(exact).all(|(q, t)| !q.has_marks() || q.folded == *t || q.exact == *t)
                 };
                 let mut found = false;
+                let mut phrases: Vec<Phrase> = Vec::new();
                 for (e, _) in entries.iter().filter(|(_, exact)| same_marks(exact)) {
                     found = true;
                     let (vi, en) = &self.entries[*e];
                     for p in vi.iter().chain(en.iter()) {
-                        if p.as_slice() != &folded_query[i..i + len] && !out.contains(p) {
-                            out.push(p.clone());
+                        if p.as_slice() != &folded_query[i..i + len] && !phrases.contains(p) {
+                            phrases.push(p.clone());
                         }
                     }
                 }
                 if found {
+                    out.push((i..i + len, phrases));
                     matched = len;
                     break;
                 }

@@ -23,12 +23,17 @@ pub struct ApiHit {
     score: f32,
     /// The best passage, HTML-escaped, matches in `<mark>`.
     snippet: String,
+    /// It holds only some of the words: one of the `related`, not counted in `total`.
+    related: bool,
 }
 
 /// What a search finds: how many, one page of hits, and counts per kind and sector.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiResults {
+    /// The matches: results holding most of the query's words (every result when none does).
     total: u64,
+    /// Results after the matches that hold only some of the words; `hits` go on into them.
+    related: u64,
     hits: Vec<ApiHit>,
     /// `kind` and `sector`: each value with its number of hits.
     facets: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
@@ -66,6 +71,7 @@ pub async fn search(State(state): State<AppState>, pairs: QueryPairs) -> Result<
         .map_err(AppError::internal)??;
     Ok(Json(ApiResults {
         total: results.total,
+        related: results.related,
         hits: results
             .hits
             .into_iter()
@@ -75,6 +81,7 @@ pub async fn search(State(state): State<AppState>, pairs: QueryPairs) -> Result<
                 title: h.title,
                 score: h.score,
                 snippet: segments_html(&h.snippet),
+                related: h.related,
             })
             .collect(),
         facets: results.facets,

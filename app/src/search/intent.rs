@@ -1,6 +1,8 @@
 //! What kind of record a query asks for, when it says so: "chuyên gia an ninh mạng" asks for
 //! experts, "lab PCR" for labs, "sandbox drone" for pilots.
 
+use std::ops::Range;
+
 use crate::catalog::model::Kind;
 
 /// Folded phrases that name a kind, in Vietnamese and English.
@@ -45,14 +47,27 @@ const NAMES: &[(&str, Kind)] = &[
 
 /// The kinds named in a query of folded words.
 pub fn kinds_named(words: &[String]) -> Vec<Kind> {
-    let text = format!(" {} ", words.join(" "));
     let mut kinds = Vec::new();
-    for (name, kind) in NAMES {
-        if text.contains(&format!(" {name} ")) && !kinds.contains(kind) {
-            kinds.push(*kind);
+    for (_, kind) in names_at(words) {
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
         }
     }
     kinds
+}
+
+/// Each name of a kind in a query of folded words, with the words it takes.
+pub fn names_at(words: &[String]) -> Vec<(Range<usize>, Kind)> {
+    let mut found = Vec::new();
+    for (name, kind) in NAMES {
+        let name: Vec<&str> = name.split(' ').collect();
+        for start in 0..words.len().saturating_sub(name.len() - 1) {
+            if words[start..start + name.len()].iter().zip(&name).all(|(w, n)| w == n) {
+                found.push((start..start + name.len(), *kind));
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -70,5 +85,6 @@ mod tests {
         assert_eq!(kinds_named(&folded("sandbox drone")), vec![Kind::Pilot]);
         assert!(kinds_named(&folded("tôm hùm")).is_empty());
         assert!(kinds_named(&folded("collaboration")).is_empty(), "whole words only");
+        assert_eq!(names_at(&folded("phòng thí nghiệm HPLC")), vec![(0..3, Kind::Lab)]);
     }
 }

@@ -82,6 +82,9 @@ pub struct Hit {
     pub score: f32,
     pub snippet: Vec<Segment>,
     pub badges: Vec<Badge>,
+    /// It holds only some of the query's words: not counted in `total`.
+    #[serde(default)]
+    pub related: bool,
 }
 
 impl Hit {
@@ -93,7 +96,11 @@ impl Hit {
 /// The answer to a search.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
+    /// The matches: results holding most of the query's words (every result when none does).
     pub total: u64,
+    /// Results that hold fewer of the words (among the hits, marked `related`).
+    #[serde(default)]
+    pub related: u64,
     pub hits: Vec<Hit>,
     /// Counts per value for `kind`, `sector`, `type`, `status` and `trl`, each counted as if
     /// its own filter were not set.

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, EnableScoring, FuzzyTermQuery, Occur, Query};
 use tantivy::schema::{Facet, Value};
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
 
 use super::analyzer::Word;
 use super::clauses::{any_of, query_words, term};
@@ -70,7 +70,20 @@ impl SearchIndex {
         let typed = query_words(&req.q);
         let words = self.corrected(searcher, &typed);
         let text = self.text_query(&words);
-        let query = self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, None));
+        let filters = |skip: Option<&str>| self.filter_clauses(req, today, skip);
+        let query = self.full_query(text.as_ref().map(|t| t.ranked.box_clone()), filters(None));
+        // What is counted (total, facets): the matches, which hold most of the words; when
+        // nothing does, every result.
+        let matches = match &text {
+            Some(t) => searcher
+                .search(&self.full_query(Some(t.most_words.box_clone()), filters(None)), &Count)
+                .map_err(AppError::internal)?,
+            None => 0,
+        };
+        let counting = |skip: Option<&str>| match &text {
+            Some(t) if matches > 0 => self.full_query(Some(t.most_words.box_clone()), filters(skip)),
+            t => self.full_query(t.as_ref().map(|t| t.ranked.box_clone()), filters(skip)),
+        };
         let limit = if req.limit == 0 { DEFAULT_LIMIT } else { req.limit.min(MAX_LIMIT) };
         let offset = req.offset.min(10_000);
         let mut facets_collector = FacetCollector::for_field("facets");
@@ -80,10 +93,11 @@ impl SearchIndex {
         let diversify = self.weights.diversity < 1.0;
         let fetch = if diversify { ((offset + limit) * 3).clamp(30, 400) } else { offset + limit };
         let top = TopDocs::with_limit(fetch).order_by_score();
-        let (top, total, counts) =
-            searcher.search(&query, &(top, Count, facets_collector)).map_err(AppError::internal)?;
+        let (top, found) = searcher.search(&query, &(top, Count)).map_err(AppError::internal)?;
+        let counts = searcher.search(&counting(None), &facets_collector).map_err(AppError::internal)?;
         let top = if diversify { self.diversified(searcher, top)? } else { top };
         let top: Vec<(f32, DocAddress)> = top.into_iter().skip(offset).take(limit).collect();
+        let total = if matches > 0 { matches } else { found };
 
         let mut facets = BTreeMap::new();
         for dim in DIMENSIONS {
@@ -95,11 +109,14 @@ impl SearchIndex {
                 _ => req.trl_min.is_some() || req.trl_max.is_some(),
             };
             let counts = if filtered {
-                let q =
-                    self.full_query(text.as_ref().map(|t| t.box_clone()), self.filter_clauses(req, today, Some(dim)));
                 let mut c = FacetCollector::for_field("facets");
                 c.add_facet(format!("/{dim}").as_str());
-                searcher.search(&q, &c).map_err(AppError::internal)?.get(&format!("/{dim}")).map(leaf).collect()
+                searcher
+                    .search(&counting(Some(dim)), &c)
+                    .map_err(AppError::internal)?
+                    .get(&format!("/{dim}"))
+                    .map(leaf)
+                    .collect()
             } else {
                 counts.get(&format!("/{dim}")).map(leaf).collect()
             };
@@ -110,13 +127,22 @@ impl SearchIndex {
         let terms = self.highlight_terms(&plain);
         let hits = top
             .into_iter()
-            .map(|(score, address)| self.hit(searcher, address, score, lang, today, &terms))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|(score, address)| {
+                let mut hit = self.hit(searcher, address, score, lang, today, &terms)?;
+                hit.related = match (&text, matches) {
+                    (Some(t), 1..) => !holds(t.most_words.as_ref(), searcher, address)?,
+                    _ => false,
+                };
+                Ok(hit)
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
         let suggestion =
             words.iter().any(|(_, c)| *c).then(|| plain.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "));
-        let mut results = SearchResults { total: total as u64, hits, facets, suggestion, without_filters: None };
-        if total == 0 && !words.is_empty() && req.has_filters() {
-            let q = self.full_query(text, Vec::new());
+        let related = found.saturating_sub(total) as u64;
+        let mut results =
+            SearchResults { total: total as u64, related, hits, facets, suggestion, without_filters: None };
+        if found == 0 && !words.is_empty() && req.has_filters() {
+            let q = self.full_query(text.map(|t| t.ranked), Vec::new());
             results.without_filters = Some(searcher.search(&q, &Count).map_err(AppError::internal)? as u64);
         }
         Ok(results)
@@ -135,7 +161,8 @@ impl SearchIndex {
             let kinds =
                 searcher.segment_reader(address.segment_ord).fast_fields().u64("kind").map_err(AppError::internal)?;
             let kind = kinds.first(address.doc_id).unwrap_or(0).min(7) as usize;
-            out.push((score * self.weights.diversity.powi(seen[kind]), address));
+            let (tier, text) = self.weights.split_tier(score);
+            out.push((tier + text * self.weights.diversity.powi(seen[kind]), address));
             seen[kind] += 1;
         }
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -179,9 +206,10 @@ impl SearchIndex {
             id: entry.id().to_string(),
             title,
             subtitle,
-            score,
+            score: self.weights.split_tier(score).1,
             snippet: snippet(&text, terms, 32),
             badges: entry.badges(lang, today),
+            related: false,
         })
     }
 
@@ -217,4 +245,15 @@ impl SearchIndex {
 fn leaf((facet, count): (&Facet, u64)) -> (String, u64) {
     let path = facet.to_path();
     (path.last().map(|s| s.to_string()).unwrap_or_default(), count)
+}
+
+/// Whether `query` matches the document at `address`.
+fn holds(query: &dyn Query, searcher: &Searcher, address: DocAddress) -> Result<bool, AppError> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher)).map_err(AppError::internal)?;
+    let mut scorer = weight.scorer(searcher.segment_reader(address.segment_ord), 1.0).map_err(AppError::internal)?;
+    // A scorer starts on its first document and only moves forward.
+    if scorer.doc() > address.doc_id {
+        return Ok(false);
+    }
+    Ok(scorer.seek(address.doc_id) == address.doc_id)
 }

@@ -294,3 +294,41 @@ async fn english_is_stemmed_and_vietnamese_variants_meet() {
     let snippet = json["hits"].as_array().unwrap().iter().find(|h| h["id"] == "trai-giong").unwrap()["snippet"].clone();
     assert!(snippet.as_str().unwrap().contains("<mark>thủy sản</mark>"), "{snippet}");
 }
+
+/// `q` over the demo catalogue: what it counts as matches, what only relates, and the hits.
+async fn demo_search(state: &AppState, q: &str) -> (u64, u64, Vec<String>) {
+    let uri = format!("/api/search?limit=100&q={}", app::text::url_encode(q));
+    let (status, json) = get(state, &uri).await;
+    assert_eq!(status, StatusCode::OK, "{q}");
+    (json["total"].as_u64().unwrap(), json["related"].as_u64().unwrap(), ids(&json))
+}
+
+#[tokio::test]
+async fn a_search_counts_the_records_holding_most_of_its_words() {
+    let state = crate::common::demo_state().await;
+    let records = 212;
+    // Two words that both stand in many records ("nước": water) find only fish sauce.
+    let (total, related, hits) = demo_search(&state, "nuoc mam").await;
+    assert!((1..=10).contains(&total), "nuoc mam: {total} matches");
+    assert!(related > 20, "the rest only relate: {related}");
+    assert_eq!(hits.len() as u64, (total + related).min(100), "the hits hold both");
+    let (_, json) = get(&state, "/api/search?limit=100&q=nuoc+mam").await;
+    let marked = json["hits"].as_array().unwrap().iter().filter(|h| h["related"] == false).count();
+    assert_eq!(marked as u64, total, "each hit says whether it is a match");
+    // A three-word search no longer counts most of the catalogue.
+    let (total, _, _) = demo_search(&state, "nước mắm Nha Trang").await;
+    assert!(total < records / 5, "nước mắm Nha Trang: {total} of {records}");
+    // When no record holds most of the words, every result counts.
+    let (total, related, _) = demo_search(&state, "tôm hùm zzqx").await;
+    assert!(total > 0 && related == 0, "{total} + {related}");
+}
+
+#[tokio::test]
+async fn a_glossary_equivalent_counts_only_where_the_term_stands() {
+    let state = crate::common::demo_state().await;
+    // "HPLC" is "sắc ký lỏng hiệu năng cao": its words one by one ("cao", "lỏng" ~ "lồng")
+    // relate to half the catalogue, but only the records naming HPLC are counted.
+    let (total, _, hits) = demo_search(&state, "HPLC").await;
+    assert!(total <= 10, "HPLC: {total} matches");
+    assert!(hits.iter().any(|h| h == "lab/lab-hoa-phan-tich-nitra"), "{hits:?}");
+}
