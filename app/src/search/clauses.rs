@@ -3,7 +3,7 @@
 //! plain term queries (marks as typed, folded, English stem, adjacent pairs, glossary
 //! equivalents), weighted, then gated by the request's filters.
 
-use std::ops::Bound;
+use std::ops::{Bound, Range};
 
 use chrono::NaiveDate;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
@@ -46,6 +46,26 @@ fn facet_term(s: &super::schema::SearchSchema, path: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_facet(s.facets, &Facet::from(path)), IndexRecordOption::Basic))
 }
 
+/// The query's words, `n` of them, grouped: the words of overlapping `terms` together, every
+/// other word alone; in order.
+fn units(n: usize, mut terms: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    terms.sort_by_key(|t| t.start);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut next = 0;
+    for term in terms.into_iter().filter(|t| t.end <= n) {
+        match out.last_mut() {
+            Some(last) if term.start < last.end => last.end = last.end.max(term.end),
+            _ => {
+                out.extend((next..term.start).map(|i| i..i + 1));
+                out.push(term.clone());
+            }
+        }
+        next = out.last().map_or(0, |l| l.end);
+    }
+    out.extend((next..n).map(|i| i..i + 1));
+    out
+}
+
 /// The words of a query, read safely: trimmed to a sane length, at most `MAX_WORDS`.
 pub fn query_words(q: &str) -> Vec<Word> {
     let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
@@ -86,35 +106,36 @@ impl SearchIndex {
         }
         let s = &self.schema;
         let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
-        // Each glossary term found, as phrase queries of its equivalents, for the words it
-        // covers (a word is held by a record that has it or an equivalent). A long need text
-        // (`phrases` 0) instead lets any word of any equivalent add to its score and gate.
-        let mut equivalents: Vec<Vec<Box<dyn Query>>> = (0..words.len()).map(|_| Vec::new()).collect();
-        let mut loose: Option<Box<dyn Query>> = None;
-        let mut expanded = 0;
-        if w8.phrases <= 0.0 {
-            let phrases = self.glossary.expand(&plain);
-            let queries: Vec<Box<dyn Query>> =
-                phrases.iter().take(MAX_EXPANSIONS).map(|p| self.phrase_query(p, w8)).collect();
-            loose = (!queries.is_empty()).then(|| boost(any_of(queries), w8.glossary));
-            expanded = MAX_EXPANSIONS;
-        }
-        for (span, phrases) in self.glossary.expand_spans(&plain) {
-            let take = MAX_EXPANSIONS.saturating_sub(expanded).min(phrases.len());
-            expanded += take;
-            let queries: Vec<Box<dyn Query>> = phrases.iter().take(take).map(|p| self.phrase_query(p, w8)).collect();
-            if queries.is_empty() {
-                continue;
-            }
-            let translated = boost(any_of(queries), w8.glossary);
-            for i in span {
-                equivalents[i].push(translated.box_clone());
-            }
-        }
+        // Glossary equivalents score (any of their words) and let a record in; with `phrases`,
+        // a record holding one as a whole phrase also holds the words of the query's term.
         let folded: Vec<String> = plain.iter().map(|w| w.folded.clone()).collect();
+        let expansions = self.glossary.expand(&plain);
+        let loose: Vec<Box<dyn Query>> =
+            expansions.iter().take(MAX_EXPANSIONS).map(|p| self.phrase_query(p, w8, false)).collect();
+        let loose = (!loose.is_empty()).then(|| boost(any_of(loose), w8.glossary));
+        let mut equivalents: Vec<Vec<Box<dyn Query>>> = (0..words.len()).map(|_| Vec::new()).collect();
+        // The words that stand for one thing (a glossary term, a kind's name) count as one.
+        let mut terms: Vec<Range<usize>> = Vec::new();
         if w8.phrases > 0.0 {
+            let mut expanded = 0;
+            for (span, phrases) in self.glossary.expand_spans(&plain) {
+                terms.push(span.clone());
+                let take = MAX_EXPANSIONS.saturating_sub(expanded).min(phrases.len());
+                expanded += take;
+                let whole: Vec<Box<dyn Query>> =
+                    phrases.iter().take(take).map(|p| self.phrase_query(p, w8, true)).collect();
+                if whole.is_empty() {
+                    continue;
+                }
+                // Held, not scored: their score comes once, from `loose`.
+                let held: Box<dyn Query> = Box::new(ConstScoreQuery::new(any_of(whole), 0.0));
+                for i in span {
+                    equivalents[i].push(held.box_clone());
+                }
+            }
             // Words naming a kind ("phòng thí nghiệm HPLC") are held by every record of it.
             for (span, kind) in super::intent::names_at(&folded) {
+                terms.push(span.clone());
                 let of_kind = facet_term(s, &format!("/kind/{}", kind.code()));
                 for i in span {
                     equivalents[i].push(Box::new(ConstScoreQuery::new(of_kind.box_clone(), 0.0)));
@@ -135,6 +156,7 @@ impl SearchIndex {
                 exact.push(boost(term(s.english, stem), w8.english));
             }
             let word_query = any_of(exact);
+            let literal = word_query.box_clone();
             // A corrected typo counts a little less than a word typed right.
             let typed = if *corrected { boost(word_query, w8.fuzzy) } else { word_query };
             // A word is held by a record that has it, or a glossary equivalent of its term.
@@ -142,7 +164,9 @@ impl SearchIndex {
                 true => typed,
                 false => any_of(std::iter::once(typed).chain(translated).collect()),
             };
-            every_word.push((Occur::Must, held.box_clone()));
+            // The bonus for holding every word scores the words typed, not their equivalents.
+            every_word.push((Occur::Must, Box::new(ConstScoreQuery::new(held.box_clone(), 0.0))));
+            every_word.push((Occur::Should, literal));
             per_word.push((Occur::Should, held));
         }
         if coverage {
@@ -159,12 +183,16 @@ impl SearchIndex {
         // A record must hold one of the words (or an equivalent) to be a result at all, and
         // most of them to be a match: matches rank first, then the results that are only
         // related (`tier`). Counting matches alone keeps common syllables from matching all.
-        let share = |n: usize, of: f32| ((n as f32 * of).ceil() as usize).clamp(1, n.max(1));
-        let most = share(per_word.len(), w8.most_words);
-        let most_words: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(
-            per_word.iter().map(|(occur, q)| (*occur, q.box_clone())).collect(),
-            most,
-        ));
+        let units: Vec<(Occur, Box<dyn Query>)> = units(words.len(), terms)
+            .into_iter()
+            .map(|unit| {
+                let all: Vec<(Occur, Box<dyn Query>)> =
+                    unit.map(|i| (Occur::Must, per_word[i].1.box_clone())).collect();
+                (Occur::Should, Box::new(BooleanQuery::new(all)) as Box<dyn Query>)
+            })
+            .collect();
+        let most = ((units.len() as f32 * w8.most_words).ceil() as usize).clamp(1, units.len().max(1));
+        let most_words: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(units, most));
         if w8.tier > 0.0 && most > 1 {
             clauses.push(Box::new(ConstScoreQuery::new(most_words.box_clone(), w8.tier)));
         }
@@ -177,10 +205,10 @@ impl SearchIndex {
         Some(TextQuery { ranked: Box::new(BooleanQuery::new(top)), most_words })
     }
 
-    /// A glossary equivalent as a phrase: every adjacent pair of its words (or its one word)
-    /// must be there, so "sắc ký lỏng" never matches a "lồng" alone (with `phrases` 0, any of
-    /// its words will do).
-    fn phrase_query(&self, phrase: &[String], w8: &Weights) -> Box<dyn Query> {
+    /// A glossary equivalent: with `whole`, as a phrase (every adjacent pair of its words, or
+    /// its one word, must be there, so "sắc ký lỏng" never matches a "lồng" alone); else any
+    /// of its words will do, pairs scoring more.
+    fn phrase_query(&self, phrase: &[String], w8: &Weights, whole: bool) -> Box<dyn Query> {
         let s = &self.schema;
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for w in phrase {
@@ -190,7 +218,7 @@ impl SearchIndex {
             }
             parts.push((if phrase.len() == 1 { Occur::Must } else { Occur::Should }, any_of(word)));
         }
-        let pair_occur = if w8.phrases > 0.0 { Occur::Must } else { Occur::Should };
+        let pair_occur = if whole { Occur::Must } else { Occur::Should };
         for pair in phrase.windows(2).map(|p| format!("{}{}", p[0], p[1])) {
             let in_title = boost(term(s.title_pairs, &pair), w8.pairs * w8.title);
             parts.push((pair_occur, any_of(vec![in_title, boost(term(s.body_pairs, &pair), w8.pairs)])));
@@ -265,5 +293,19 @@ impl SearchIndex {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::units;
+
+    #[test]
+    fn the_words_of_a_term_count_as_one() {
+        let phrase = 0..3;
+        assert_eq!(units(4, vec![phrase]), vec![0..3, 3..4]);
+        assert_eq!(units(3, vec![]), vec![0..1, 1..2, 2..3]);
+        assert_eq!(units(5, vec![3..5, 1..2, 0..2]), vec![0..2, 2..3, 3..5]);
+        assert_eq!(units(4, vec![0..2, 1..3]), vec![0..3, 3..4]);
     }
 }

@@ -56,8 +56,9 @@ pub struct Weights {
     /// Score added to matches so that they rank before related results (0: no tiers; 1000
     /// puts every match first, which costs the judged Vietnamese queries 0.013 nDCG@10).
     pub tier: f32,
-    /// 1: a glossary equivalent counts only as a whole phrase (and fills in for the words of its
-    /// term); 0: any of its words counts (costs no judged query, unlike 1: -0.013 nDCG@10 "vi").
+    /// 1: a record holding a glossary equivalent as a whole phrase holds the words of its term
+    /// (and one of a kind holds the words naming it), for `most_words` and the every-word
+    /// bonus; 0: only the words themselves (long need texts: matching).
     pub phrases: f32,
 }
 
@@ -73,9 +74,9 @@ impl Default for Weights {
             intent: 8.0,
             glossary: 0.25,
             diversity: 0.8,
-            most_words: 0.67,
+            most_words: 0.66,
             tier: 0.0,
-            phrases: 0.0,
+            phrases: 1.0,
         }
     }
 }

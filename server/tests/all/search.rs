@@ -324,11 +324,16 @@ async fn a_search_counts_the_records_holding_most_of_its_words() {
 }
 
 #[tokio::test]
-async fn a_glossary_equivalent_counts_only_where_the_term_stands() {
+async fn a_glossary_equivalent_is_held_as_a_whole_phrase() {
     let state = crate::common::demo_state().await;
     // "HPLC" is "sắc ký lỏng hiệu năng cao": its words one by one ("cao", "lỏng" ~ "lồng")
     // relate to half the catalogue, but only the records naming HPLC are counted.
     let (total, _, hits) = demo_search(&state, "HPLC").await;
     assert!(total <= 10, "HPLC: {total} matches");
     assert!(hits.iter().any(|h| h == "lab/lab-hoa-phan-tich-nitra"), "{hits:?}");
+    // Asking for a lab by name puts the HPLC labs first and counts them alone ("phòng thí
+    // nghiệm" is one thing, held by every lab, not three words that outvote "HPLC").
+    let (total, _, hits) = demo_search(&state, "phong thi nghiem HPLC").await;
+    assert_eq!(hits[0], "lab/lab-hoa-phan-tich-nitra", "{hits:?}");
+    assert!((1..=4).contains(&total), "phong thi nghiem HPLC: {total} matches");
 }
