@@ -139,7 +139,7 @@ vocab! {
     /// The kinds of help an expert offers.
     Availability {
         Consulting = "consulting", "Tư vấn", "Consulting";
-        Mentoring = "mentoring", "Cố vấn khởi nghiệp", "Mentoring";
+        Mentoring = "mentoring", "Cố vấn, hướng dẫn", "Mentoring";
         JointResearch = "joint_research", "Hợp tác nghiên cứu", "Joint research";
         Evaluation = "evaluation", "Thẩm định, đánh giá", "Evaluation";
         Training = "training", "Đào tạo", "Training";

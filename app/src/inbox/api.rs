@@ -5,16 +5,22 @@ use leptos::prelude::*;
 use super::model::Notification;
 use crate::error::AppError;
 
-/// The signed-in person's newest notifications.
+/// The signed-in person's newest notifications, as they were before this look: the ones shown
+/// are read from now on (those that arrive meanwhile stay unread).
 #[server(prefix = "/fn", endpoint = "inbox")]
 pub async fn inbox() -> Result<Vec<Notification>, AppError> {
     let user = crate::accounts::session::require_user().await?;
-    super::repo::list(&crate::state::app_state()?.db, user.id, 200).await
+    let db = &crate::state::app_state()?.db;
+    let items = super::repo::list(db, user.id, 200).await?;
+    if let Some(newest) = items.iter().filter(|n| n.read_at.is_none()).map(|n| n.id).max() {
+        super::repo::mark_read(db, user.id, Some(newest)).await?;
+    }
+    Ok(items)
 }
 
 /// Marks every notification of the signed-in person read.
 #[server(prefix = "/fn", endpoint = "mark_inbox_read")]
 pub async fn mark_inbox_read() -> Result<(), AppError> {
     let user = crate::accounts::session::require_user().await?;
-    super::repo::mark_read(&crate::state::app_state()?.db, user.id).await
+    super::repo::mark_read(&crate::state::app_state()?.db, user.id, None).await
 }

@@ -1,13 +1,11 @@
 //! The inbox page.
 
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{inbox, MarkInboxRead};
+use super::api::inbox;
 use super::model::Notification;
 use crate::error::AppError;
-use crate::forms::{last_result, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
 use crate::notices::SignInFirst;
@@ -22,14 +20,12 @@ pub fn InboxPage() -> impl IntoView {
     }
 }
 
-/// The notifications, with "mark all as read" while some are unread.
+/// The notifications, the new ones marked (seeing them here reads them).
 #[component]
 fn Inbox() -> impl IntoView {
     let lang = use_lang();
-    let mark = ServerAction::<MarkInboxRead>::new();
     let data = Resource::new(|| (), |_| inbox());
     view! {
-        <FormStatus result=last_result(mark)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -37,16 +33,8 @@ fn Inbox() -> impl IntoView {
                         <p class="empty">{lang.pick("Chưa có thông báo nào.", "Nothing here yet.")}</p>
                     }.into_any(),
                     Ok(items) => {
-                        let unread = items.iter().any(|n| n.read_at.is_none());
                         let list = items.into_iter().map(|n| view! { <NotificationItem n/> }).collect_view();
-                        view! {
-                            <ul class="inbox">{list}</ul>
-                            {unread.then(|| view! {
-                                <ActionForm action=mark>
-                                    <button type="submit" class="button-link">{lang.pick("Đánh dấu tất cả đã đọc", "Mark all as read")}</button>
-                                </ActionForm>
-                            })}
-                        }.into_any()
+                        view! { <ul class="inbox">{list}</ul> }.into_any()
                     }
                     Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
                     Err(err) => view! { <ErrorNotice error=err/> }.into_any(),

@@ -45,11 +45,12 @@ pub async fn list(db: &Db, user: i64, limit: i64) -> Result<Vec<Notification>, A
     .await?)
 }
 
-/// Marks all of `user`'s notifications read.
-pub async fn mark_read(db: &Db, user: i64) -> Result<(), AppError> {
-    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+/// Marks `user`'s notifications read, up to the one numbered `up_to` (all when `None`).
+pub async fn mark_read(db: &Db, user: i64, up_to: Option<i64>) -> Result<(), AppError> {
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL AND id <= $3")
         .bind(now())
         .bind(user)
+        .bind(up_to.unwrap_or(i64::MAX))
         .execute(db)
         .await?;
     Ok(())

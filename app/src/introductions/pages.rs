@@ -142,7 +142,10 @@ fn IntroductionItem(
                 <input type="hidden" name="id" value=id.clone()/>
                 <ComeBackTo id=format!("intro-{id}")/>
                 <label for=format!("outcome-{id}")>{lang.pick("Kết quả: ", "Outcome: ")}</label>
-                <select id=format!("outcome-{id}") name="outcome">{options}</select>
+                <select id=format!("outcome-{id}") name="outcome" required>
+                    <option value="" disabled selected=intro.outcome.is_none()>{lang.pick("Chọn kết quả…", "Choose an outcome…")}</option>
+                    {options}
+                </select>
                 <button type="submit" class="button-link">{lang.pick("Lưu", "Save")}</button>
             </ActionForm>
         }

@@ -183,3 +183,38 @@ async fn a_rejection_says_why_and_offers_name_only_their_own_labs() {
     let (status, _, body) = save(&w.state, &w.researcher, "offer", &own).await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
+
+#[tokio::test]
+async fn an_accepted_introductions_outcome_starts_unchosen() {
+    let w = world(true).await;
+    for who in [&w.member, &w.researcher] {
+        let html = page(&w.state, "/mine", &who.cookie).await;
+        let select = format!("id=\"outcome-{}\"", w.introduction);
+        let at = html.find(&select).unwrap_or_else(|| panic!("{}: no outcome form in {html}", who.name));
+        let first = &html[at..].split("<option").nth(1).unwrap_or_default();
+        // Nobody records "agreement signed" by saving the form as it comes.
+        assert!(first.starts_with(" value=\"\""), "{}: the first choice is {first}", who.name);
+        assert!(html[at..].contains("Chọn kết quả…"), "{}", who.name);
+    }
+}
+
+#[tokio::test]
+async fn the_inbox_count_goes_once_the_inbox_was_seen() {
+    let w = world(true).await;
+    let unread = |who: &Person| {
+        let state = w.state.clone();
+        let cookie = who.cookie.clone();
+        async move {
+            let (status, _, body) = call(&state, "get_viewer", &cookie, &[]).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            serde_json::from_str::<Value>(&body).unwrap()["unread"].as_u64().unwrap()
+        }
+    };
+    // The researcher was told of the introduction (and more).
+    assert!(unread(&w.researcher).await > 0);
+    let seen = page(&w.state, "/inbox", &w.researcher.cookie).await;
+    assert!(seen.contains("inbox-item unread"), "the new ones are marked on this look");
+    assert_eq!(unread(&w.researcher).await, 0, "seen is read");
+    let again = page(&w.state, "/inbox", &w.researcher.cookie).await;
+    assert!(!again.contains("inbox-item unread"));
+}
