@@ -1,4 +1,5 @@
-//! `cargo xtask eval`: search and matching quality on the judged sets, beside FTS5.
+//! `cargo xtask eval`: search and matching quality on the judged sets, beside FTS5 (search
+//! also on a held-out set that no weight was tuned on).
 
 use server::eval::{eval_matching, eval_search, parse_judged, table, Bench};
 
@@ -12,6 +13,14 @@ async fn main() -> anyhow::Result<()> {
     println!(
         "{}",
         table(&format!("Search: {} judged queries over the demo catalogue", queries.len()), &engine, &baseline)
+    );
+    // Judged by someone else after the weights were set, and never tuned on: the check that a
+    // change holds beyond the queries it was made with.
+    let held_out = parse_judged(&std::fs::read_to_string(root.join("eval/search-heldout.jsonl"))?)?;
+    let (engine, baseline) = eval_search(&bench, &held_out, verbose).await?;
+    println!(
+        "{}",
+        table(&format!("Held-out search: {} judged queries never tuned on", held_out.len()), &engine, &baseline)
     );
     let needs = parse_judged(&std::fs::read_to_string(root.join("eval/match-needs.jsonl"))?)?;
     let (engine, baseline) = eval_matching(&bench, &needs, verbose).await?;
