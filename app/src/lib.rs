@@ -16,6 +16,7 @@ pub mod inbox;
 pub mod introductions;
 pub mod listings;
 pub mod matching;
+pub mod moderation;
 pub mod notices;
 pub mod opendata;
 pub mod pages;

@@ -6,9 +6,11 @@ use leptos_meta::Title;
 
 use super::api::{list_users, read_audit_log, read_outbox, AssignUser};
 use super::model::{Role, User};
+use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, FormStatus};
-use crate::i18n::use_lang;
+use crate::i18n::{use_lang, Lang};
+use crate::moderation::api::{LiftSuspension, SuspendUser};
 use crate::notices::ErrorNotice;
 
 #[component]
@@ -26,16 +28,20 @@ pub fn AdminPage() -> impl IntoView {
 fn Administration() -> impl IntoView {
     let lang = use_lang();
     let assign = ServerAction::<AssignUser>::new();
+    let suspend = ServerAction::<SuspendUser>::new();
+    let lift = ServerAction::<LiftSuspension>::new();
     let users = Resource::new(|| (), |_| list_users());
     let log = Resource::new(|| (), |_| read_audit_log());
     let outbox = Resource::new(|| (), |_| read_outbox());
     view! {
-        <FormStatus result=last_result(assign)/>
+        <FormStatus result=last_result(assign) done=lang.pick("Đã lưu vai trò và tổ chức.", "Roles and organization saved.")/>
+        <FormStatus result=last_result(suspend) done=lang.pick("Đã tạm khóa tài khoản; tin đăng của họ đã được ẩn.", "Account suspended; its listings are hidden.")/>
+        <FormStatus result=last_result(lift) done=lang.pick("Đã mở khóa tài khoản.", "Suspension lifted.")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match users.await {
                     Ok(users) => {
-                        let rows = users.into_iter().map(|user| view! { <UserRow user assign/> }).collect_view();
+                        let rows = users.into_iter().map(|user| view! { <UserRow user assign suspend lift/> }).collect_view();
                         view! {
                             <section class="my-section"><h2>{lang.pick("Người dùng", "People")}</h2><ul class="activity">{rows}</ul></section>
                         }.into_any()
@@ -48,12 +54,27 @@ fn Administration() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let rows = log.await.unwrap_or_default().into_iter().map(|e| view! {
-                    <tr><td>{e.at}</td><td>{e.email.unwrap_or_default()}</td><td>{e.action}</td><td>{e.target}</td><td>{e.detail}</td></tr>
+                    <tr>
+                        <td>{e.at}</td>
+                        <td>{e.email.unwrap_or_default()}</td>
+                        <td title=e.action.clone()>{action_label(&e.action, lang)}</td>
+                        <td>{e.target}</td>
+                        <td>{e.detail}</td>
+                    </tr>
                 }).collect_view();
                 view! {
                     <section class="my-section">
                         <h2>{lang.pick("Nhật ký thao tác", "Audit log")}</h2>
-                        <div class="table-wrap"><table><tbody>{rows}</tbody></table></div>
+                        <div class="table-wrap"><table>
+                            <thead><tr>
+                                <th scope="col">{lang.pick("Thời điểm", "When")}</th>
+                                <th scope="col">{lang.pick("Người làm", "Who")}</th>
+                                <th scope="col">{lang.pick("Thao tác", "Action")}</th>
+                                <th scope="col">{lang.pick("Đối tượng", "On")}</th>
+                                <th scope="col">{lang.pick("Chi tiết", "Detail")}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table></div>
                     </section>
                 }
             })}
@@ -70,7 +91,12 @@ fn Administration() -> impl IntoView {
 }
 
 #[component]
-fn UserRow(user: User, assign: ServerAction<AssignUser>) -> impl IntoView {
+fn UserRow(
+    user: User,
+    assign: ServerAction<AssignUser>,
+    suspend: ServerAction<SuspendUser>,
+    lift: ServerAction<LiftSuspension>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = user.id.to_string();
     let boxes = Role::ALL
@@ -81,9 +107,30 @@ fn UserRow(user: User, assign: ServerAction<AssignUser>) -> impl IntoView {
             view! { <label class="check"><input type="checkbox" name=format!("roles[{i}]") value=role.code() checked=checked/>" "{role.label(lang)}</label> }
         })
         .collect_view();
+    let sid = id.clone();
+    let suspension = match user.suspended.clone() {
+        Some(reason) => view! {
+            <p><span class="badge">{lang.pick("Đang tạm khóa", "Suspended")}</span>" "{reason}</p>
+            <ActionForm action=lift attr:class="inline-form">
+                <input type="hidden" name="user_id" value=sid.clone()/>
+                <button type="submit" class="button-link">{lang.pick("Mở khóa", "Lift the suspension")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        None => view! {
+            <ActionForm action=suspend attr:class="inline-form">
+                <input type="hidden" name="user_id" value=sid.clone()/>
+                <label for=format!("suspend-{sid}")>{lang.pick("Lý do tạm khóa", "Reason to suspend")}</label>
+                <input id=format!("suspend-{sid}") name="reason" required maxlength="500"/>
+                <button type="submit" class="button-link">{lang.pick("Tạm khóa", "Suspend")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+    };
     view! {
         <li class="activity-item">
             <p><strong>{user.name.clone()}</strong>" · "{user.email.clone()}</p>
+            {suspension}
             <ActionForm action=assign attr:class="answer-form">
                 <input type="hidden" name="user_id" value=id.clone()/>
                 {boxes}
@@ -93,4 +140,29 @@ fn UserRow(user: User, assign: ServerAction<AssignUser>) -> impl IntoView {
             </ActionForm>
         </li>
     }
+}
+
+/// An audit log action in words (an unknown code as it is).
+fn action_label(code: &str, lang: Lang) -> String {
+    if let Some(kind) = code.strip_prefix("publish_").and_then(Kind::from_code) {
+        return format!("{}: {}", lang.pick("Đăng", "Published"), kind.label(lang));
+    }
+    let label = match code {
+        "assign_user" => lang.pick("Đổi vai trò, tổ chức", "Changed roles, organization"),
+        "change_password" => lang.pick("Đổi mật khẩu", "Changed password"),
+        "reset_password" => lang.pick("Đặt lại mật khẩu", "Reset password"),
+        "end_session" => lang.pick("Đăng xuất một phiên", "Ended a session"),
+        "read_outbox" => lang.pick("Xem thư đi", "Read the outbox"),
+        "record_indicator" => lang.pick("Ghi số liệu chỉ tiêu", "Recorded an indicator"),
+        "verify_organization" => lang.pick("Xác minh tổ chức", "Verified an organization"),
+        "hide_listing" => lang.pick("Ẩn tin đăng", "Hid a listing"),
+        "show_listing" => lang.pick("Hiện lại tin đăng", "Showed a listing again"),
+        "accept_affiliation" => lang.pick("Xác nhận thuộc tổ chức", "Confirmed an affiliation"),
+        "decline_affiliation" => lang.pick("Từ chối thuộc tổ chức", "Declined an affiliation"),
+        "move_application" => lang.pick("Chuyển bước hồ sơ", "Moved an application"),
+        "suspend_user" => lang.pick("Tạm khóa tài khoản", "Suspended an account"),
+        "lift_suspension" => lang.pick("Mở khóa tài khoản", "Lifted a suspension"),
+        other => other,
+    };
+    label.to_string()
 }

@@ -160,6 +160,17 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     };
     throttle::clear(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair).await?;
     throttle::record(&state.db, &throttle::KNOWN_ADDRESS, &[&pair]).await?;
+    if let Some(reason) = repo::user(&state.db, id).await?.and_then(|u| u.suspended) {
+        return Err(checks::field(
+            "password",
+            &lang.pick(
+                format!("Tài khoản này đang bị tạm khóa: {reason}. Hãy liên hệ Sở Khoa học và Công nghệ."),
+                format!(
+                    "This account is suspended: {reason}. Please contact the Department of Science and Technology."
+                ),
+            ),
+        ));
+    }
     session::start(&state.db, id).await?;
     let next = next.filter(|n| crate::i18n::is_local_path(n)).unwrap_or_else(|| "/account".into());
     leptos_axum::redirect(&next);

@@ -24,6 +24,9 @@ pub struct User {
     pub roles: Vec<Role>,
     /// The id of the organization they belong to.
     pub organization: Option<String>,
+    /// Why an officer suspended the account, while it is suspended.
+    #[serde(default)]
+    pub suspended: Option<String>,
 }
 
 impl User {
@@ -36,6 +39,7 @@ impl User {
             name: "A".into(),
             roles: roles.to_vec(),
             organization: organization.map(String::from),
+            suspended: None,
         }
     }
 

@@ -21,6 +21,7 @@ struct UserRow {
     email: String,
     name: String,
     organization: Option<String>,
+    suspended_reason: Option<String>,
 }
 
 async fn with_roles(db: &Db, row: Option<UserRow>) -> Result<Option<User>, AppError> {
@@ -30,7 +31,14 @@ async fn with_roles(db: &Db, row: Option<UserRow>) -> Result<Option<User>, AppEr
         .fetch_all(db)
         .await?;
     let roles = Role::ALL.iter().copied().filter(|r| codes.iter().any(|c| c == r.code())).collect();
-    Ok(Some(User { id: row.id, email: row.email, name: row.name, roles, organization: row.organization }))
+    Ok(Some(User {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        roles,
+        organization: row.organization,
+        suspended: row.suspended_reason,
+    }))
 }
 
 /// Creates a person; `Conflict` when the email is taken.
@@ -66,7 +74,7 @@ pub async fn create_user(
 
 /// A person by id.
 pub async fn user(db: &Db, id: i64) -> Result<Option<User>, AppError> {
-    let row = sqlx::query_as("SELECT id, email, name, organization FROM users WHERE id = $1")
+    let row = sqlx::query_as("SELECT id, email, name, organization, suspended_reason FROM users WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
@@ -120,7 +128,9 @@ pub async fn set_organization(db: &Db, user_id: i64, organization: Option<&str>)
 /// Everyone, for the admin page.
 pub async fn users(db: &Db) -> Result<Vec<User>, AppError> {
     let rows: Vec<UserRow> =
-        sqlx::query_as("SELECT id, email, name, organization FROM users ORDER BY email").fetch_all(db).await?;
+        sqlx::query_as("SELECT id, email, name, organization, suspended_reason FROM users ORDER BY email")
+            .fetch_all(db)
+            .await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.extend(with_roles(db, Some(row)).await?);
@@ -166,8 +176,8 @@ pub async fn create_session_from(
 /// The person whose unexpired session has this token hash.
 pub async fn session_user(db: &Db, token_hash: &str) -> Result<Option<User>, AppError> {
     let row = sqlx::query_as(
-        "SELECT u.id, u.email, u.name, u.organization FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
+        "SELECT u.id, u.email, u.name, u.organization, u.suspended_reason FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL",
     )
     .bind(token_hash)
     .bind(now())

@@ -68,6 +68,19 @@ fn matrix() -> Vec<Action> {
             params: |_| pairs(&[("user_id", "1"), ("roles[0]", "member")]),
         },
         Action { endpoint: "list_users", accepted: false, allowed: &["admin"], params: |_| vec![] },
+        // User 3 is `other`, a member (the world creates member, colleague, other, … in order).
+        Action {
+            endpoint: "suspend_user",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |_| pairs(&[("user_id", "3"), ("reason", "spam")]),
+        },
+        Action {
+            endpoint: "lift_suspension",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |_| pairs(&[("user_id", "3")]),
+        },
         Action { endpoint: "read_audit_log", accepted: false, allowed: &["admin"], params: |_| vec![] },
         Action { endpoint: "read_outbox", accepted: false, allowed: &["admin"], params: |_| vec![] },
         Action {

@@ -17,6 +17,7 @@ mod listings;
 mod matrix;
 mod reads;
 mod requests;
+mod suspensions;
 mod workflows;
 
 fn in_days(days: i64) -> String {

@@ -1,0 +1,83 @@
+//! An officer suspends a spammer: the account's sessions end, it cannot sign in (and is told
+//! why), its public listings leave the portal; lifting the suspension brings them back.
+
+use super::*;
+
+const PASSWORD: &str = "a long enough password";
+
+/// The id of `name@example.vn`.
+async fn id_of(state: &AppState, name: &str) -> String {
+    repo::credentials(&state.db, &format!("{name}@example.vn")).await.unwrap().unwrap().0.to_string()
+}
+
+#[tokio::test]
+async fn a_suspended_account_publishes_nothing_and_cannot_sign_in_until_lifted() {
+    let w = world(false).await;
+    let member = id_of(&w.state, "member").await;
+    assert!(public(&w.state, "need", &w.need).await, "the member's need is public");
+
+    // A reason is required; an officer cannot suspend staff.
+    let (status, _, _) = call(&w.state, "suspend_user", &w.officer.cookie, &[("user_id", &member)]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let admin = id_of(&w.state, "admin").await;
+    let (status, _, _) =
+        call(&w.state, "suspend_user", &w.officer.cookie, &[("user_id", &admin), ("reason", "x")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let reason = "Đăng quảng cáo rác";
+    let (status, _, body) =
+        call(&w.state, "suspend_user", &w.officer.cookie, &[("user_id", &member), ("reason", reason)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!public(&w.state, "need", &w.need).await, "its listings leave the portal");
+    // Its session ended: it can publish nothing.
+    let (status, _, _) = save(&w.state, &w.member, "need", NEED).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // Signing in again is refused, with the reason (even with the right password).
+    let hash = app::accounts::secret::hash_password(PASSWORD.to_string()).await.unwrap();
+    repo::set_password(&w.state.db, member.parse().unwrap(), &hash).await.unwrap();
+    let (status, _, body) =
+        call(&w.state, "sign_in", "", &[("email", "member@example.vn"), ("password", PASSWORD)]).await;
+    assert_ne!(status, StatusCode::OK);
+    assert!(body.contains(reason), "{body}");
+    // The audit log says who did it.
+    let log = repo::audit_log(&w.state.db, 10).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "suspend_user" && e.target == "member@example.vn"));
+
+    let (status, _, body) = call(&w.state, "lift_suspension", &w.officer.cookie, &[("user_id", &member)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(public(&w.state, "need", &w.need).await, "lifting brings the need back");
+    let (status, _, body) =
+        call(&w.state, "sign_in", "", &[("email", "member@example.vn"), ("password", PASSWORD)]).await;
+    assert!(status.is_success() || status.is_redirection(), "{status} {body}");
+}
+
+#[tokio::test]
+async fn the_admin_page_confirms_what_was_done_and_logs_it_in_words() {
+    let w = world(false).await;
+    let member = id_of(&w.state, "member").await;
+    let back = post_page(
+        &w.state,
+        "assign_user",
+        &w.admin.cookie,
+        "/admin",
+        &[("user_id", &member), ("roles[0]", "member"), ("roles[1]", "researcher")],
+    )
+    .await;
+    let html = page(&w.state, &back, &w.admin.cookie).await;
+    assert!(html.contains("Đã lưu vai trò và tổ chức."), "the change is confirmed");
+    let back = post_page(
+        &w.state,
+        "suspend_user",
+        &w.admin.cookie,
+        "/admin",
+        &[("user_id", &member), ("reason", "Quảng cáo rác")],
+    )
+    .await;
+    let html = page(&w.state, &back, &w.admin.cookie).await;
+    assert!(html.contains("Đã tạm khóa tài khoản"), "the suspension is confirmed");
+    assert!(html.contains("Đang tạm khóa"), "the row says so, with a way to lift it");
+    for (code, words) in [("assign_user", "Đổi vai trò, tổ chức"), ("suspend_user", "Tạm khóa tài khoản")]
+    {
+        assert!(html.contains(&format!("<td title=\"{code}\">{words}</td>")), "{code} in words");
+    }
+}
