@@ -14,13 +14,28 @@ use crate::notices::ErrorNotice;
 
 /// On a lab's, expert's or offer's page: ask to be introduced.
 #[component]
-pub fn IntroduceBox(kind: Kind, id: String, viewer: Option<crate::accounts::model::User>) -> impl IntoView {
+pub fn IntroduceBox(
+    kind: Kind,
+    id: String,
+    viewer: Option<crate::accounts::model::User>,
+    /// The viewer's request is waiting for its answer.
+    sent: bool,
+) -> impl IntoView {
     let lang = use_lang();
     if !introducible(kind) {
         return ().into_any();
     }
     let need = use_query_map().with_untracked(|q| q.get("need")).unwrap_or_default();
     match viewer {
+        Some(_) if sent => view! {
+            <section class="introduce" id="introduce">
+                <h2>{lang.pick("Đề nghị giới thiệu", "Ask for an introduction")}</h2>
+                <p>
+                    {lang.pick("Bạn đã gửi đề nghị giới thiệu; đang chờ trả lời. ", "You asked for an introduction; it awaits an answer. ")}
+                    <a href="/mine#introductions">{lang.pick("Xem đề nghị của bạn", "See your requests")}</a>
+                </p>
+            </section>
+        }.into_any(),
         Some(user) if user.has(Role::Member) => view! { <IntroduceForm kind id need/> }.into_any(),
         Some(_) => ().into_any(),
         None => view! {

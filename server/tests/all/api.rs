@@ -264,3 +264,17 @@ async fn records_with_every_sector_and_type_import_in_full_batches() {
         .unwrap();
     assert_eq!(facets, (n * (19 + 8 + 1)) as i64);
 }
+
+#[tokio::test]
+async fn a_record_page_names_it_once_and_shows_a_translated_titles_original() {
+    let state = crate::common::demo_state().await;
+    // An expert's academic title comes before the name; the name is not repeated under it.
+    let (status, _, html) = get(&state, "/experts/au-duong-khai", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("ThS. Âu Dương Khải"), "the heading");
+    assert!(!html.contains("class=\"original-title\""), "the name once");
+    // An English page of a record with an English title shows the Vietnamese one under it.
+    let (_, _, html) = get(&state, "/offers/offer-kit-pcr-benh-sua-tom-hum", &[("accept-language", "en")]).await;
+    assert!(html.contains("PCR kit for early detection of milky disease in spiny lobster"));
+    assert!(html.contains("class=\"original-title\""), "the original under the translation");
+}

@@ -13,7 +13,16 @@ pub fn excerpt(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut);
+    // Vietnamese writes a space between the syllables of one word ("Bảo tàng"): cutting at the
+    // last space may split a word, so a clause's end is better when it keeps half the text.
+    let clause = cut
+        .rmatch_indices([',', ';', '.', ':'])
+        .map(|(at, _)| at)
+        .find(|&at| cut[at + 1..].starts_with(' ') && cut[..at].chars().count() >= max / 2);
+    let cut = match clause {
+        Some(at) => &cut[..at],
+        None => cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut),
+    };
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
 }
 
@@ -187,5 +196,10 @@ mod tests {
     fn excerpts_cut_at_a_word() {
         assert_eq!(excerpt("ngắn", 10), "ngắn");
         assert_eq!(excerpt("một hai ba bốn năm", 9), "một hai…");
+        // At a clause's end rather than inside "Bảo tàng" (museum).
+        let text = "Hóa sinh biển, rong biển; quản lý Bảo tàng Hải dương học";
+        assert_eq!(excerpt(text, 40), "Hóa sinh biển, rong biển…");
+        // No clause end in the second half: the last space.
+        assert_eq!(excerpt("Hóa, sinh biển và rong biển ven bờ", 20), "Hóa, sinh biển và…");
     }
 }

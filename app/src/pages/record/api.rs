@@ -24,6 +24,9 @@ pub struct RecordPage {
     pub meta: ListingMeta,
     pub panel: Option<Panel>,
     pub viewer: Option<User>,
+    /// The viewer asked to be introduced and awaits the answer.
+    #[serde(default)]
+    pub introduction_sent: bool,
     /// The matches, or why they could not be found (the rest of the page still shows).
     pub matches: Result<Vec<Match>, AppError>,
 }
@@ -50,6 +53,12 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
         true => crate::matching::service::for_loaded(&state, &record, MATCHES_SHOWN, lang).await,
         false => Ok(Vec::new()),
     };
+    let introduction_sent = match &viewer {
+        Some(user) if crate::introductions::model::introducible(kind) => {
+            crate::introductions::repo::pending(&state.db, user.id, kind.code(), &id).await?
+        }
+        _ => false,
+    };
     let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;
-    Ok(RecordPage { detail, meta, panel, viewer, matches })
+    Ok(RecordPage { detail, meta, panel, viewer, introduction_sent, matches })
 }

@@ -48,11 +48,13 @@ pub fn DetailPage(kind: Kind) -> impl IntoView {
 #[component]
 fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let lang = use_lang();
-    let RecordPage { detail, meta, panel, viewer, matches } = page;
+    let RecordPage { detail, meta, panel, viewer, introduction_sent, matches } = page;
     let entry = detail.record.entry();
     let title = detail.record.display_title(lang);
+    // The title as written, under a translated one (an expert's "TS." before the name is not a
+    // translation).
     let original = entry.title().base.to_string();
-    let original = (original != title).then(|| view! { <p class="original-title">{original}</p> });
+    let original = (original != entry.title().get(lang)).then(|| view! { <p class="original-title">{original}</p> });
     let summary = entry.summary().get(lang).to_string();
     let description = excerpt(&summary, 300);
     let badges = detail.badges.clone();
@@ -87,7 +89,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>
-        <IntroduceBox kind=kind id=entry.id().to_string() viewer/>
+        <IntroduceBox kind=kind id=entry.id().to_string() viewer sent=introduction_sent/>
         {panel.map(|panel| view! { <ApplyBox kind=kind id=entry.id().to_string() panel/> })}
         {matches}
         {sections}

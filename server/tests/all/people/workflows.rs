@@ -218,3 +218,16 @@ async fn the_inbox_count_goes_once_the_inbox_was_seen() {
     let again = page(&w.state, "/inbox", &w.researcher.cookie).await;
     assert!(!again.contains("inbox-item unread"));
 }
+
+#[tokio::test]
+async fn a_lab_asked_already_says_so_instead_of_an_empty_form() {
+    let w = world(false).await;
+    let lab = format!("/labs/{}", w.lab);
+    // The member's request waits for the researcher's answer.
+    let html = page(&w.state, &lab, &w.member.cookie).await;
+    assert!(html.contains("Bạn đã gửi đề nghị giới thiệu; đang chờ trả lời."), "the request is remembered");
+    assert!(!html.contains("name=\"message\""), "no empty form to fill again");
+    // A colleague who asked nothing gets the form.
+    let html = page(&w.state, &lab, &w.colleague.cookie).await;
+    assert!(html.contains("name=\"message\""));
+}
