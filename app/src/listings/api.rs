@@ -68,10 +68,16 @@ pub async fn hidden_listings() -> Result<Vec<(Kind, String, String)>, AppError> 
     super::repo::moderated(&crate::state::app_state()?.db).await
 }
 
-/// Hides a record from public view (`hidden=true`) or shows it again (officers; logged).
+/// Hides a record from public view (`hidden=true`, with the `reason` its owner is told) or
+/// shows it again (officers; logged).
 #[server(prefix = "/fn", endpoint = "moderate_listing")]
-pub async fn moderate_listing(kind: Kind, id: String, hidden: bool) -> Result<(), AppError> {
-    super::service::moderate(kind, &id, hidden).await?;
+pub async fn moderate_listing(
+    kind: Kind,
+    id: String,
+    hidden: bool,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    super::service::moderate(kind, &id, hidden, reason.trim()).await?;
     if hidden {
         leptos_axum::redirect(kind.path());
     }

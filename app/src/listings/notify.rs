@@ -106,20 +106,22 @@ pub async fn remind_due(db: &crate::db::Db) -> Result<usize, AppError> {
 }
 
 /// Tells a listing's owner that an officer hid it or showed it again.
-pub async fn moderated(state: &AppState, kind: Kind, id: &str, hidden: bool) -> Result<(), AppError> {
+pub async fn moderated(state: &AppState, record: &Record, hidden: bool, reason: &str) -> Result<(), AppError> {
+    let (kind, id) = (record.kind(), record.id());
     let Some(owner) = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner) else { return Ok(()) };
+    let (vi, en) = (record.display_title(Lang::Vi), record.display_title(Lang::En));
     let news = if hidden {
         News {
             topic: "moderation",
-            vi: format!("Cán bộ Sở đã tạm ẩn hồ sơ \"{id}\"; hãy liên hệ Sở nếu cần."),
-            en: format!("An officer has hidden \"{id}\"; contact the province if needed."),
+            vi: format!("Cán bộ Sở đã tạm ẩn \"{vi}\". Lý do: {reason}. Hãy liên hệ Sở nếu cần."),
+            en: format!("An officer has hidden \"{en}\". Reason: {reason}. Contact the province if needed."),
             link: "/mine".into(),
         }
     } else {
         News {
             topic: "moderation",
-            vi: format!("Hồ sơ \"{id}\" đã được hiển thị lại."),
-            en: format!("\"{id}\" is public again."),
+            vi: format!("\"{vi}\" đã được hiển thị lại."),
+            en: format!("\"{en}\" is public again."),
             link: format!("{}/{id}", kind.path()),
         }
     };

@@ -213,6 +213,8 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
                 <input type="hidden" name="kind" value=kind.code()/>
                 <input type="hidden" name="id" value=id.clone()/>
                 <input type="hidden" name="hidden" value="true"/>
+                <label for="hide-reason">{lang.pick("Lý do ẩn", "Reason to hide")}</label>
+                <input id="hide-reason" name="reason" required maxlength="500"/>
                 <button type="submit" class="button-link">{lang.pick("Ẩn khỏi cổng", "Hide from the portal")}</button>
             </ActionForm>
         }

@@ -325,16 +325,25 @@ pub async fn verify(id: &str) -> Result<(), AppError> {
     super::notify::verified(&state, &record).await
 }
 
-/// Hides a record from public view, or shows it again (officers; logged; its owner is told).
-pub async fn moderate(kind: Kind, id: &str, hidden: bool) -> Result<(), AppError> {
+/// Hides a record from public view for a reason, or shows it again (officers; logged; its
+/// owner is told, with the reason).
+pub async fn moderate(kind: Kind, id: &str, hidden: bool, reason: &str) -> Result<(), AppError> {
     use crate::accounts::model::Role;
     let state = app_state()?;
     let officer = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
-    crate::catalog::repo::get_any(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    let (record, _) = crate::catalog::repo::get_any(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    if hidden && (reason.is_empty() || reason.chars().count() > 500) {
+        let lang = crate::i18n::request_lang();
+        return Err(AppError::BadRequest(
+            lang.pick("Hãy ghi lý do ẩn (tối đa 500 ký tự).", "Give a reason for hiding it (at most 500 characters).")
+                .into(),
+        ));
+    }
     if repo::moderate(&state.db, kind, id, hidden).await? {
         let action = if hidden { "hide_listing" } else { "show_listing" };
-        crate::accounts::repo::audit(&state.db, officer.id, action, &format!("{}/{id}", kind.code()), "").await?;
-        super::notify::moderated(&state, kind, id, hidden).await?;
+        let target = format!("{}/{id}", kind.code());
+        crate::accounts::repo::audit(&state.db, officer.id, action, &target, reason).await?;
+        super::notify::moderated(&state, &record, hidden, reason).await?;
     }
     crate::search::index::sync(&state.db, &state.search).await?;
     Ok(())

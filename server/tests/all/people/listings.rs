@@ -268,6 +268,10 @@ async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
     let w = world(false).await;
     assert!(public(&w.state, "need", &w.need).await);
     let hide = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "true")];
+    let (status, _, _) = call(&w.state, "moderate_listing", &w.officer.cookie, &hide).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "hiding takes a reason");
+    assert!(public(&w.state, "need", &w.need).await);
+    let hide = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "true"), ("reason", "Quảng cáo trá hình")];
     let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &hide).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(!public(&w.state, "need", &w.need).await);
@@ -279,7 +283,11 @@ async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
     let (status, _, body) = save(&w.state, &w.member, "need", &edited).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(!public(&w.state, "need", &w.need).await, "nor can an edit");
-    assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains("An officer has hidden")));
+    // The owner is told which listing, by its title, and why.
+    let told = inbox(&w.state, &w.member).await;
+    let notice = told.iter().find(|t| t.contains("An officer has hidden")).expect("a notice");
+    assert!(notice.contains("Cảm biến oxy hòa tan cho lồng nuôi tôm hùm"), "{notice}");
+    assert!(notice.contains("Quảng cáo trá hình") && !notice.contains(&w.need), "{notice}");
     let show = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "false")];
     call(&w.state, "moderate_listing", &w.officer.cookie, &show).await;
     assert!(public(&w.state, "need", &w.need).await);

@@ -215,7 +215,7 @@ fn matrix() -> Vec<Action> {
             endpoint: "moderate_listing",
             accepted: false,
             allowed: &["officer", "admin"],
-            params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("hidden", "true")]),
+            params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("hidden", "true"), ("reason", "spam")]),
         },
         Action {
             endpoint: "verify_organization",
