@@ -118,7 +118,7 @@ fn UserRow(
         }
         .into_any(),
         None => view! {
-            <ActionForm action=suspend attr:class="inline-form">
+            <ActionForm action=suspend attr:class="reason-form">
                 <input type="hidden" name="user_id" value=sid.clone()/>
                 <label for=format!("suspend-{sid}")>{lang.pick("Lý do tạm khóa", "Reason to suspend")}</label>
                 <input id=format!("suspend-{sid}") name="reason" required maxlength="500"/>

@@ -209,7 +209,7 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
     });
     let hide_form = meta.can_moderate.then(|| {
         view! {
-            <ActionForm action=moderate attr:class="inline-form">
+            <ActionForm action=moderate attr:class="reason-form">
                 <input type="hidden" name="kind" value=kind.code()/>
                 <input type="hidden" name="id" value=id.clone()/>
                 <input type="hidden" name="hidden" value="true"/>
