@@ -5,5 +5,5 @@
 use crate::search::index::Weights;
 
 pub fn weights() -> Weights {
-    Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.3, tier: 0.0, phrases: 0.0, ..Weights::default() }
+    Weights { pairs: 8.0, glossary: 0.5, english: 1.0, title: 0.3, phrases: 0.0, ..Weights::default() }
 }

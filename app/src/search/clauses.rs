@@ -109,7 +109,8 @@ impl SearchIndex {
         // Glossary equivalents score (any of their words) and let a record in; with `phrases`,
         // a record holding one as a whole phrase also holds the words of the query's term.
         let folded: Vec<String> = plain.iter().map(|w| w.folded.clone()).collect();
-        let expansions = self.glossary.expand(&plain);
+        let spans = self.glossary.expand_spans(&plain);
+        let expansions = super::glossary::distinct(&spans);
         let loose: Vec<Box<dyn Query>> =
             expansions.iter().take(MAX_EXPANSIONS).map(|p| self.phrase_query(p, w8, false)).collect();
         let loose = (!loose.is_empty()).then(|| boost(any_of(loose), w8.glossary));
@@ -118,7 +119,7 @@ impl SearchIndex {
         let mut terms: Vec<Range<usize>> = Vec::new();
         if w8.phrases > 0.0 {
             let mut expanded = 0;
-            for (span, phrases) in self.glossary.expand_spans(&plain) {
+            for (span, phrases) in spans {
                 terms.push(span.clone());
                 let take = MAX_EXPANSIONS.saturating_sub(expanded).min(phrases.len());
                 expanded += take;
@@ -181,8 +182,9 @@ impl SearchIndex {
             clauses.push(boost(term(s.body_pairs, pair), w8.pairs));
         }
         // A record must hold one of the words (or an equivalent) to be a result at all, and
-        // most of them to be a match: matches rank first, then the results that are only
-        // related (`tier`). Counting matches alone keeps common syllables from matching all.
+        // most of them to be counted as a match (the rest are only related; they rank as
+        // before, among the matches). Counting matches alone keeps common syllables from
+        // counting the whole catalogue.
         let units: Vec<(Occur, Box<dyn Query>)> = units(words.len(), terms)
             .into_iter()
             .map(|unit| {
@@ -193,9 +195,6 @@ impl SearchIndex {
             .collect();
         let most = ((units.len() as f32 * w8.most_words).ceil() as usize).clamp(1, units.len().max(1));
         let most_words: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(units, most));
-        if w8.tier > 0.0 && most > 1 {
-            clauses.push(Box::new(ConstScoreQuery::new(most_words.box_clone(), w8.tier)));
-        }
         let mut gate: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(per_word, 1));
         if let Some(loose) = loose {
             gate = any_of(vec![gate, loose]);

@@ -65,13 +65,7 @@ impl Glossary {
     /// a phrase of folded words, never one of the query's own terms. Words typed with marks
     /// must carry the term's marks ("bảo" is not "bão"); words typed without marks match any.
     pub fn expand(&self, query: &[Word]) -> Vec<Phrase> {
-        let mut out: Vec<Phrase> = Vec::new();
-        for p in self.expand_spans(query).into_iter().flat_map(|(_, phrases)| phrases) {
-            if !out.contains(&p) {
-                out.push(p);
-            }
-        }
-        out
+        distinct(&self.expand_spans(query))
     }
 
     /// `expand`, each term with the words of the query it stands for.
@@ -108,6 +102,17 @@ impl Glossary {
         }
         out
     }
+}
+
+/// The equivalents of `expand_spans`, each once, in order.
+pub fn distinct(spans: &[(Range<usize>, Vec<Phrase>)]) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = Vec::new();
+    for p in spans.iter().flat_map(|(_, phrases)| phrases) {
+        if !out.contains(p) {
+            out.push(p.clone());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub struct ApiHit {
 pub struct ApiResults {
     /// The matches: results holding most of the query's words (every result when none does).
     total: u64,
-    /// Results after the matches that hold only some of the words; `hits` go on into them.
+    /// Results that hold only some of the words: among the `hits`, each marked `related`.
     related: u64,
     hits: Vec<ApiHit>,
     /// `kind` and `sector`: each value with its number of hits.

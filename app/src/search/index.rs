@@ -53,9 +53,6 @@ pub struct Weights {
     pub diversity: f32,
     /// Share of the query's words a match holds (rounded up): the rest are only related.
     pub most_words: f32,
-    /// Score added to matches so that they rank before related results (0: no tiers; 1000
-    /// puts every match first, which costs the judged Vietnamese queries 0.013 nDCG@10).
-    pub tier: f32,
     /// 1: a record holding a glossary equivalent as a whole phrase holds the words of its term
     /// (and one of a kind holds the words naming it), for `most_words` and the every-word
     /// bonus; 0: only the words themselves (long need texts: matching).
@@ -75,21 +72,12 @@ impl Default for Weights {
             glossary: 0.25,
             diversity: 0.8,
             most_words: 0.66,
-            tier: 0.0,
             phrases: 1.0,
         }
     }
 }
 
 impl Weights {
-    /// A score's tier (`tier` for a match, else 0) and its text score.
-    pub fn split_tier(&self, score: f32) -> (f32, f32) {
-        match self.tier > 0.0 && score >= self.tier {
-            true => (self.tier, score - self.tier),
-            false => (0.0, score),
-        }
-    }
-
     /// Reads `name=value,…` over the defaults (for tuning with `cargo xtask eval`).
     pub fn parse(spec: &str, base: Weights) -> Weights {
         let mut w = base;
@@ -107,7 +95,6 @@ impl Weights {
                 "glossary" => w.glossary = v,
                 "diversity" => w.diversity = v,
                 "most_words" => w.most_words = v,
-                "tier" => w.tier = v,
                 "phrases" => w.phrases = v,
                 _ => {}
             }

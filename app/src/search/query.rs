@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, EnableScoring, FuzzyTermQuery, Occur, Query};
+use tantivy::query::{BooleanQuery, EnableScoring, FuzzyTermQuery, Occur, Query, Weight};
 use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
 
@@ -72,29 +72,40 @@ impl SearchIndex {
         let text = self.text_query(&words);
         let filters = |skip: Option<&str>| self.filter_clauses(req, today, skip);
         let query = self.full_query(text.as_ref().map(|t| t.ranked.box_clone()), filters(None));
+        let limit = if req.limit == 0 { DEFAULT_LIMIT } else { req.limit.min(MAX_LIMIT) };
+        let offset = req.offset.min(10_000);
+        let facet_counter = || {
+            let mut collector = FacetCollector::for_field("facets");
+            for dim in DIMENSIONS {
+                collector.add_facet(format!("/{dim}").as_str());
+            }
+            collector
+        };
         // What is counted (total, facets): the matches, which hold most of the words; when
         // nothing does, every result.
-        let matches = match &text {
-            Some(t) => searcher
-                .search(&self.full_query(Some(t.most_words.box_clone()), filters(None)), &Count)
-                .map_err(AppError::internal)?,
-            None => 0,
-        };
+        let matched = match &text {
+            Some(t) => {
+                let q = self.full_query(Some(t.most_words.box_clone()), filters(None));
+                Some(searcher.search(&q, &(Count, facet_counter())).map_err(AppError::internal)?)
+            }
+            None => None,
+        }
+        .filter(|(n, _)| *n > 0);
+        let matches = matched.as_ref().map_or(0, |(n, _)| *n);
         let counting = |skip: Option<&str>| match &text {
             Some(t) if matches > 0 => self.full_query(Some(t.most_words.box_clone()), filters(skip)),
             t => self.full_query(t.as_ref().map(|t| t.ranked.box_clone()), filters(skip)),
         };
-        let limit = if req.limit == 0 { DEFAULT_LIMIT } else { req.limit.min(MAX_LIMIT) };
-        let offset = req.offset.min(10_000);
-        let mut facets_collector = FacetCollector::for_field("facets");
-        for dim in DIMENSIONS {
-            facets_collector.add_facet(format!("/{dim}").as_str());
-        }
         let diversify = self.weights.diversity < 1.0;
         let fetch = if diversify { ((offset + limit) * 3).clamp(30, 400) } else { offset + limit };
         let top = TopDocs::with_limit(fetch).order_by_score();
-        let (top, found) = searcher.search(&query, &(top, Count)).map_err(AppError::internal)?;
-        let counts = searcher.search(&counting(None), &facets_collector).map_err(AppError::internal)?;
+        let (top, found, counts) = match matched {
+            Some((_, counts)) => {
+                let (top, found) = searcher.search(&query, &(top, Count)).map_err(AppError::internal)?;
+                (top, found, counts)
+            }
+            None => searcher.search(&query, &(top, Count, facet_counter())).map_err(AppError::internal)?,
+        };
         let top = if diversify { self.diversified(searcher, top)? } else { top };
         let top: Vec<(f32, DocAddress)> = top.into_iter().skip(offset).take(limit).collect();
         let total = if matches > 0 { matches } else { found };
@@ -125,13 +136,19 @@ impl SearchIndex {
 
         let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
         let terms = self.highlight_terms(&plain);
+        let is_match = match (&text, matches) {
+            (Some(t), 1..) => {
+                Some(t.most_words.weight(EnableScoring::disabled_from_searcher(searcher)).map_err(AppError::internal)?)
+            }
+            _ => None,
+        };
         let hits = top
             .into_iter()
             .map(|(score, address)| {
                 let mut hit = self.hit(searcher, address, score, lang, today, &terms)?;
-                hit.related = match (&text, matches) {
-                    (Some(t), 1..) => !holds(t.most_words.as_ref(), searcher, address)?,
-                    _ => false,
+                hit.related = match &is_match {
+                    Some(weight) => !holds(weight.as_ref(), searcher, address)?,
+                    None => false,
                 };
                 Ok(hit)
             })
@@ -161,8 +178,7 @@ impl SearchIndex {
             let kinds =
                 searcher.segment_reader(address.segment_ord).fast_fields().u64("kind").map_err(AppError::internal)?;
             let kind = kinds.first(address.doc_id).unwrap_or(0).min(7) as usize;
-            let (tier, text) = self.weights.split_tier(score);
-            out.push((tier + text * self.weights.diversity.powi(seen[kind]), address));
+            out.push((score * self.weights.diversity.powi(seen[kind]), address));
             seen[kind] += 1;
         }
         out.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -206,7 +222,7 @@ impl SearchIndex {
             id: entry.id().to_string(),
             title,
             subtitle,
-            score: self.weights.split_tier(score).1,
+            score,
             snippet: snippet(&text, terms, 32),
             badges: entry.badges(lang, today),
             related: false,
@@ -247,9 +263,8 @@ fn leaf((facet, count): (&Facet, u64)) -> (String, u64) {
     (path.last().map(|s| s.to_string()).unwrap_or_default(), count)
 }
 
-/// Whether `query` matches the document at `address`.
-fn holds(query: &dyn Query, searcher: &Searcher, address: DocAddress) -> Result<bool, AppError> {
-    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher)).map_err(AppError::internal)?;
+/// Whether the query of `weight` matches the document at `address`.
+fn holds(weight: &dyn Weight, searcher: &Searcher, address: DocAddress) -> Result<bool, AppError> {
     let mut scorer = weight.scorer(searcher.segment_reader(address.segment_ord), 1.0).map_err(AppError::internal)?;
     // A scorer starts on its first document and only moves forward.
     if scorer.doc() > address.doc_id {
