@@ -7,7 +7,6 @@ use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, ParamSegment, SsrMode, StaticSegment};
 
-use crate::accounts::admin_pages::AdminPage;
 use crate::accounts::pages::{AccountPage, ConfirmPage, ResetPage, SignInPage, SignUpPage};
 use crate::catalog::model::Kind;
 use crate::dashboard::pages::DashboardPage;
@@ -16,6 +15,7 @@ use crate::inbox::pages::InboxPage;
 use crate::listings::pages::{EditListingPage, NewListingPage};
 use crate::notices::{portal_name, NotFound};
 use crate::opendata::pages::OpenDataPage;
+use crate::pages::admin::AdminPage;
 use crate::pages::frame::{Footer, Header};
 use crate::pages::home::HomePage;
 use crate::pages::list::ListPage;
@@ -77,8 +77,12 @@ fn note_nonce() {
     let (Some(parts), Some(nonce)) = (use_context::<http::request::Parts>(), leptos::nonce::use_nonce()) else {
         return;
     };
+    // A second shell in one response would carry a nonce the header does not name: its
+    // scripts would be blocked without a word, so it is said.
     if let Some(slot) = parts.extensions.get::<PageNonce>() {
-        let _ = slot.0.set(nonce.to_string());
+        if slot.0.set(nonce.to_string()).is_err() {
+            tracing::warn!("a page rendered its shell twice; its second nonce is not in the CSP header");
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! Accounts: people, their roles and sessions. Everything that changes data asks `session`
 //! who is signed in and checks their role and ownership on the server.
 
-pub mod admin_pages;
 pub mod api;
 pub mod model;
 pub mod pages;

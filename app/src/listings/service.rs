@@ -47,9 +47,11 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     let user = require_user().await?;
     let kind = Kind::from_code(&form.kind).ok_or_else(|| AppError::BadRequest("unknown kind".into()))?;
     // The form's two buttons (a form sent with Enter, without a button, publishes).
-    if !matches!(form.save.as_str(), "" | "publish" | "draft") {
-        return Err(AppError::BadRequest("save must be publish or draft".into()));
-    }
+    let draft = match form.save.as_str() {
+        "" | "publish" => false,
+        "draft" => true,
+        _ => return Err(AppError::BadRequest("save must be publish or draft".into())),
+    };
     let editing = Some(form.id.trim().to_string()).filter(|id| !id.is_empty());
     // IMMEDIATE, and everything read inside: two submissions at once wait for each other
     // instead of failing to upgrade; a save never works from rows an answer to its affiliation
@@ -98,7 +100,7 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
             free
         }
     };
-    let keep_draft = form.save == "draft" && was_draft;
+    let keep_draft = draft && was_draft;
     // Whom to tell: nobody when the same organization was already asked.
     let mut asked = None;
     if let Some(org) = &claim {
@@ -109,13 +111,12 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         if affiliation::repo::request(&mut tx, kind, &id, org, user.id, !keep_draft).await? {
             asked = Some(org);
         }
-    } else if user.is_staff() && matches!(kind, Kind::Lab | Kind::Expert) {
-        // An officer's edit leaves a request for the organization it names to be answered;
-        // one for another organization would undo the officer's choice when confirmed.
-        affiliation::repo::withdraw(&mut tx, kind, &id, affiliation::organization_of(&record)).await?;
     } else if matches!(kind, Kind::Lab | Kind::Expert) {
-        // The author named their own or the confirmed organization: nothing left to ask.
-        affiliation::repo::withdraw(&mut tx, kind, &id, None).await?;
+        // The author named their own or the confirmed organization: nothing left to ask. An
+        // officer's edit leaves a request for the organization it names to be answered (one for
+        // another would undo the officer's choice when confirmed; with none named, none stays).
+        let keep = if user.is_staff() { affiliation::organization_of(&record) } else { None };
+        affiliation::repo::withdraw(&mut tx, kind, &id, keep).await?;
     }
     if keep_draft || (claim.is_some() && published.is_none()) {
         repo::save_draft(&mut tx, &record, user.id).await?;

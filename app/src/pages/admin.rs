@@ -1,11 +1,12 @@
-//! `/admin`: people and their roles, the audit log, and the outbox.
+//! `/admin`: people with their roles and suspensions (accounts and moderation meet here), the
+//! audit log, and the outbox.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{list_users, read_audit_log, read_outbox, AssignUser};
-use super::model::{Role, User};
+use crate::accounts::api::{list_users, read_audit_log, read_outbox, AssignUser};
+use crate::accounts::model::{Role, User};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, FormStatus};

@@ -69,6 +69,11 @@ async fn every_kinds_csv_reads_as_a_dict_with_every_column() {
                 assert_eq!(row[at], record["url"].as_str().unwrap_or_default(), "{kind:?} {id}");
             }
         }
+        if *kind == app::catalog::model::Kind::Call {
+            let url = headers.iter().position(|h| h == "url").expect("calls.csv has the call's url");
+            let row = rows.iter().find(|r| r[0] == "call-with-page").expect("the call with a page is listed");
+            assert_eq!(row[url], "https://dost.khanhhoa.gov.vn/keu-goi", "its own page, not the portal's");
+        }
     }
 }
 

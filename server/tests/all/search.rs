@@ -94,6 +94,7 @@ async fn malformed_queries_never_fail() {
         long.as_str(),
     ];
     for q in nasty {
+        // Every byte escaped, even the safe ones: the query reaches the server exactly as it is.
         let encoded: String = q.bytes().map(|b| format!("%{b:02X}")).collect();
         let (status, json) = get(&state, &format!("/api/search?q={encoded}")).await;
         assert_eq!(status, StatusCode::OK, "q={}", &q[..q.len().min(40)]);

@@ -10,7 +10,7 @@ use tracing::subscriber::Interest;
 use tracing::{Event, Metadata, Subscriber};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 
-use super::{page, world, Person};
+use super::{in_days, page, save, save_confirmed, world, Person, LAB};
 
 /// Every record read seen so far, as `kind/id`.
 static READS: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -77,12 +77,36 @@ async fn reads_of_page(state: &app::state::AppState, who: &Person, kind: &str, i
 #[tokio::test]
 async fn a_record_page_reads_its_record_once() {
     let w = world(true).await;
+    // Records of this test's own (the world's ids recur in every world, and other tests view
+    // their pages between two counts): a lab its researcher manages and a call with an
+    // application.
+    let mut lab = LAB.to_vec();
+    lab[0] = ("text[name]", "Phòng đếm lượt đọc hồ sơ");
+    let lab = save_confirmed(&w.state, &w.researcher, &w.officer, "lab", &lab).await;
+    let lab = lab.trim_start_matches("/labs/");
+    let fields = [
+        ("text[title]", "Kêu gọi đếm lượt đọc hồ sơ"),
+        ("text[description]", "Một kêu gọi chỉ để đếm số lần trang của nó đọc hồ sơ."),
+        ("text[issuer]", "so-khcn"),
+        ("list[sectors][]", "aquaculture"),
+        ("list[eligible][]", "startup"),
+        ("text[opens]", &in_days(-1)),
+        ("text[closes]", &in_days(30)),
+        ("text[status]", "open"),
+    ];
+    let (status, call, body) = save(&w.state, &w.officer, "call", &fields).await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{body}");
+    let call = call.trim_start_matches("/calls/");
+    let proposal = [("kind", "call"), ("id", call), ("proposal", "Đề xuất thử nghiệm đếm lượt đọc trong ba tháng.")];
+    let (status, _, body) = super::call(&w.state, "apply", &w.member.cookie, &proposal).await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{body}");
+
     // A lab: its owner sees the listing bar, an officer the moderation, anyone its matches.
     for who in [&w.anonymous, &w.researcher, &w.officer] {
-        assert_eq!(reads_of_page(&w.state, who, "lab", &w.lab).await, 1, "the lab's page for {}", who.name);
+        assert_eq!(reads_of_page(&w.state, who, "lab", lab).await, 1, "the lab's page for {}", who.name);
     }
     // A call: the application box as well (the member has applied, the officer reviews).
     for who in [&w.anonymous, &w.member, &w.officer] {
-        assert_eq!(reads_of_page(&w.state, who, "call", &w.call).await, 1, "the call's page for {}", who.name);
+        assert_eq!(reads_of_page(&w.state, who, "call", call).await, 1, "the call's page for {}", who.name);
     }
 }

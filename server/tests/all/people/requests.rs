@@ -175,38 +175,25 @@ async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
     let (status, _, _) = send(&state, Method::POST, "/fn/sign_out", &downgraded, String::new()).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "a plain-HTTP page of an https portal is not the portal");
 
+    // A refused plain sign-in form, sent from the page `referer`: where it comes back to.
+    let refused_from = |referer: &'static str| {
+        let state = state.clone();
+        async move {
+            let headers = [
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("accept", "text/html"),
+                ("origin", "https://portal.example"),
+                ("referer", referer),
+            ];
+            let guess = common::form(&[("email", "x@y.vn"), ("password", "wrong guess")]);
+            let (status, headers, _) = send(&state, Method::POST, "/fn/sign_in", &headers, guess).await;
+            assert_eq!(status, StatusCode::FOUND);
+            headers
+        }
+    };
     // A plain form whose Referer is another site comes back to a page of this one.
-    let headers = [
-        ("content-type", "application/x-www-form-urlencoded"),
-        ("accept", "text/html"),
-        ("origin", "https://portal.example"),
-        ("referer", "https://evil.example/phish"),
-    ];
-    let (status, headers, _) = send(
-        &state,
-        Method::POST,
-        "/fn/sign_in",
-        &headers,
-        common::form(&[("email", "x@y.vn"), ("password", "wrong guess")]),
-    )
-    .await;
-    assert_eq!(status, StatusCode::FOUND);
-    let to = location(&headers);
-    assert_eq!(to, "/");
-    let headers = [
-        ("content-type", "application/x-www-form-urlencoded"),
-        ("accept", "text/html"),
-        ("origin", "https://portal.example"),
-        ("referer", "https://portal.example/signin"),
-    ];
-    let (_, headers, _) = send(
-        &state,
-        Method::POST,
-        "/fn/sign_in",
-        &headers,
-        common::form(&[("email", "x@y.vn"), ("password", "wrong guess")]),
-    )
-    .await;
+    assert_eq!(location(&refused_from("https://evil.example/phish").await), "/");
+    let headers = refused_from("https://portal.example/signin").await;
     assert!(location(&headers).starts_with("/signin?__path=/fn/sign_in&__err="), "{}", location(&headers));
     assert!(headers["set-cookie"].to_str().unwrap().starts_with("__Host-kh_form="));
 }
