@@ -22,9 +22,10 @@ async function signUp(page, { name, email, role }) {
   await page.getByLabel('Mật khẩu').fill('một mật khẩu đủ dài');
   await page.getByRole('radio', { name: role }).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  // The address is confirmed by the link mailed to it; the link's page has one button.
+  // The address is confirmed by the link mailed to it; the link's page asks for the password chosen.
   await page.getByText('Chúng tôi đã gửi thư tới email này').waitFor();
   await page.goto(await mailedLink(email, '/confirm?token='));
+  await page.getByLabel('Mật khẩu bạn đã chọn khi đăng ký').fill('một mật khẩu đủ dài');
   await page.getByRole('button', { name: 'Xác nhận và tạo tài khoản' }).click();
   await page.waitForURL(/\/account$/);
   await page.getByRole('heading', { level: 1, name }).waitFor();

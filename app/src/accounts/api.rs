@@ -71,29 +71,46 @@ pub async fn sign_up(name: String, email: String, password: String, role: String
         let signup = repo::PendingSignup { email: email.clone(), name, password_hash, role };
         repo::create_pending_signup(&state.db, &secret::token_hash(&token), &signup, 24 * 3600).await?;
         let body = format!(
-            "Xác nhận email để hoàn tất đăng ký (hiệu lực 24 giờ) / Confirm your email to finish signing up (valid for 24 hours):\n\
-             {origin}/confirm?token={token}\n"
+            "Xác nhận email để hoàn tất đăng ký (hiệu lực 24 giờ): mở liên kết và nhập mật khẩu bạn đã chọn.\n\
+             Confirm your email to finish signing up (valid for 24 hours): open the link and enter the password you chose.\n\
+             {origin}/confirm?token={token}\n\
+             Nếu không phải bạn đăng ký, hãy bỏ qua thư này. / If you did not sign up, ignore this mail.\n"
         );
         repo::queue_mail(&state.db, &email, "Xác nhận email · Confirm your email", &body).await?;
     }
     Ok(())
 }
 
-/// Confirms a sign-up with the link's token: creates the account and signs it in.
+/// Confirms a sign-up with the link's token and the password chosen when signing up: creates
+/// the account and signs it in. The password proves that whoever holds the mailbox also made
+/// the sign-up: someone who signed up with another person's address cannot have that person
+/// confirm an account whose password the intruder knows. A wrong password uses nothing up.
 #[server(prefix = "/fn", endpoint = "confirm_signup")]
-pub async fn confirm_signup(token: String) -> Result<(), AppError> {
-    use super::{repo, secret, session};
+pub async fn confirm_signup(token: String, password: String) -> Result<(), AppError> {
+    use super::{checks, repo, secret, session};
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
-    let Some(signup) = repo::take_pending_signup(&state.db, &secret::token_hash(token.trim())).await? else {
-        return Err(AppError::BadRequest(
+    let expired = || {
+        AppError::BadRequest(
             lang.pick(
                 "Liên kết xác nhận đã hết hạn hoặc đã được dùng. Hãy đăng ký lại.",
                 "This confirmation link has expired or was already used. Sign up again.",
             )
             .into(),
-        ));
+        )
     };
+    let token_hash = secret::token_hash(token.trim());
+    let pending = repo::pending_signup(&state.db, &token_hash).await?.ok_or_else(expired)?;
+    if password.len() > super::model::MAX_PASSWORD || !secret::verify_password(password, pending.password_hash).await? {
+        return Err(checks::field(
+            "password",
+            lang.pick(
+                "Mật khẩu không khớp với mật khẩu đã chọn khi đăng ký. Nếu bạn không đăng ký, hãy bỏ qua thư xác nhận.",
+                "This is not the password chosen when signing up. If you did not sign up, ignore the confirmation mail.",
+            ),
+        ));
+    }
+    let signup = repo::take_pending_signup(&state.db, &token_hash).await?.ok_or_else(expired)?;
     let roles: Vec<Role> = Role::from_code(&signup.role).into_iter().collect();
     let id = repo::create_user(&state.db, &signup.email, &signup.name, &signup.password_hash, &roles).await.map_err(
         |err| match err {

@@ -114,8 +114,9 @@ fn SignUpForm() -> impl IntoView {
     }
 }
 
-/// The page a sign-up link opens: one button that confirms the address (a link alone changes
-/// nothing, so a mail scanner that follows it creates no account).
+/// The page a sign-up link opens: the password chosen at sign-up and one button confirm the
+/// address (a link alone changes nothing, so a mail scanner that follows it creates no account,
+/// and someone who signed up with another person's address cannot have them confirm it).
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
     let lang = use_lang();
@@ -129,7 +130,9 @@ pub fn ConfirmPage() -> impl IntoView {
             <FormStatus result/>
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="token" value=token/>
-                <p>{lang.pick("Bấm nút dưới đây để tạo tài khoản của bạn.", "Press the button below to create your account.")}</p>
+                <label for="password">{lang.pick("Mật khẩu bạn đã chọn khi đăng ký", "The password you chose when signing up")}</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200" aria-describedby="password-error"/>
+                <FieldMessage result field="password"/>
                 <button type="submit">{lang.pick("Xác nhận và tạo tài khoản", "Confirm and create account")}</button>
             </ActionForm>
         </section>

@@ -267,6 +267,17 @@ pub async fn create_pending_signup(
     Ok(())
 }
 
+/// The sign-up a link stands for, if the link is valid and unexpired; uses nothing up.
+pub async fn pending_signup(db: &Db, token_hash: &str) -> Result<Option<PendingSignup>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT email, name, password_hash, role FROM pending_signups WHERE token_hash = $1 AND expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now())
+    .fetch_optional(db)
+    .await?)
+}
+
 /// Uses up a sign-up link: the sign-up, if the link was valid and unexpired. Every other
 /// pending sign-up of the same address goes with it.
 pub async fn take_pending_signup(db: &Db, token_hash: &str) -> Result<Option<PendingSignup>, AppError> {

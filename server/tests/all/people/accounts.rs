@@ -254,16 +254,41 @@ async fn sign_up_answers_the_same_for_a_new_and_an_existing_email_and_a_link_wor
         repo::credentials(&state.db, "new@startup.vn").await.unwrap().is_none(),
         "opening the link alone creates nothing"
     );
-    let (status, headers, _) = call(&state, "confirm_signup", "", &[("token", token)]).await;
+    let confirm = [("token", token), ("password", "một mật khẩu dài")];
+    let (status, headers, _) = call(&state, "confirm_signup", "", &confirm).await;
     assert_eq!(status, StatusCode::OK);
     let cookie = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     let (_, _, viewer) = call(&state, "get_viewer", &cookie, &[]).await;
     assert!(viewer.contains("new@startup.vn") && viewer.contains("researcher"), "{viewer}");
-    assert_eq!(
-        call(&state, "confirm_signup", "", &[("token", token)]).await.0,
-        StatusCode::BAD_REQUEST,
-        "a link works once"
-    );
+    assert_eq!(call(&state, "confirm_signup", "", &confirm).await.0, StatusCode::BAD_REQUEST, "a link works once");
+}
+
+#[tokio::test]
+async fn a_sign_up_made_with_someone_elses_address_cannot_be_confirmed_by_them() {
+    let state = small_state().await;
+    // An intruder signs up with Lan's address and a password of their own; Lan, mailed a link,
+    // opens it and types her password: no account with the intruder's password comes of it.
+    let intruder =
+        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "mật khẩu kẻ lạ"), ("role", "member")];
+    assert_eq!(call(&state, "sign_up", "", &intruder).await.0, StatusCode::OK);
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    let token = mail.body.split("confirm?token=").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+    let (status, headers, body) =
+        call(&state, "confirm_signup", "", &[("token", &token), ("password", "mật khẩu của Lan")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("password") && !headers.contains_key("set-cookie"), "{body}");
+    assert!(repo::credentials(&state.db, "lan@startup.vn").await.unwrap().is_none(), "no account");
+
+    // Lan signs up herself; her own link and password work, and the intruder's link is spent.
+    let lan =
+        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "mật khẩu của Lan"), ("role", "member")];
+    let (status, _) = sign_up_and_confirm(&state, &lan).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, headers, _) =
+        call(&state, "sign_in", "", &[("email", "lan@startup.vn"), ("password", "mật khẩu kẻ lạ")]).await;
+    assert!(!headers.contains_key("set-cookie"), "the intruder's password opens nothing");
+    let spent = [("token", token.as_str()), ("password", "mật khẩu kẻ lạ")];
+    assert_eq!(call(&state, "confirm_signup", "", &spent).await.0, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

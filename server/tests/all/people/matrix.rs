@@ -32,7 +32,12 @@ fn matrix() -> Vec<Action> {
                 pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough password"), ("role", "member")])
             },
         },
-        Action { endpoint: "confirm_signup", accepted: false, allowed: EVERYONE, params: |_| pairs(&[("token", "0")]) },
+        Action {
+            endpoint: "confirm_signup",
+            accepted: false,
+            allowed: EVERYONE,
+            params: |_| pairs(&[("token", "0"), ("password", "0")]),
+        },
         Action {
             endpoint: "change_password",
             accepted: false,

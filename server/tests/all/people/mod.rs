@@ -309,7 +309,8 @@ async fn sign_up_and_confirm(state: &AppState, fields: &[(&str, &str)]) -> (Stat
         .next()
         .unwrap()
         .to_string();
-    let (status, headers, _) = call(state, "confirm_signup", "", &[("token", &token)]).await;
+    let password = fields.iter().find(|(name, _)| *name == "password").map_or("", |(_, value)| *value);
+    let (status, headers, _) = call(state, "confirm_signup", "", &[("token", &token), ("password", password)]).await;
     (status, headers)
 }
 
