@@ -14,6 +14,8 @@ pub mod spec;
 #[cfg(feature = "ssr")]
 pub mod build;
 #[cfg(feature = "ssr")]
+pub mod holds;
+#[cfg(feature = "ssr")]
 pub mod notify;
 #[cfg(feature = "ssr")]
 pub mod repo;

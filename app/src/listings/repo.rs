@@ -56,19 +56,26 @@ pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64) -
     .bind(&at)
     .execute(&mut *conn)
     .await?;
-    // Publishing confirms: a listing hidden for want of confirmation comes back.
+    // Publishing confirms: a listing hidden for want of confirmation comes back, unless its
+    // organization is hidden.
+    if super::holds::hold_if_hidden(conn, record).await? {
+        return Ok(());
+    }
     unhide(conn, record.kind(), record.id()).await
 }
 
-/// Shows a listing again, unless an officer hid it (`moderate`): only an officer brings that back.
-async fn unhide(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<(), AppError> {
-    let moderated: Option<String> = sqlx::query_scalar("SELECT moderated_at FROM listings WHERE kind = $1 AND id = $2")
-        .bind(kind.code())
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .flatten();
-    if moderated.is_none() {
+/// Shows a listing again, unless it is hidden for a reason only an officer lifts: an officer
+/// hid it (`moderate`), its owner is suspended, or its organization is hidden (`holds`).
+pub async fn unhide(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<(), AppError> {
+    let held: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM listings WHERE kind = $1 AND id = $2 AND (moderated_at IS NOT NULL OR suspended = 1))
+             OR EXISTS (SELECT 1 FROM organization_holds WHERE kind = $1 AND id = $2)",
+    )
+    .bind(kind.code())
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if !held {
         crate::catalog::repo::set_hidden(conn, kind, id, false).await?;
     }
     Ok(())
@@ -126,6 +133,7 @@ pub async fn confirm(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
 /// record); a record an officer hid stays hidden until an officer shows it again.
 pub async fn moderate(db: &Db, kind: Kind, id: &str, hidden: bool) -> Result<bool, AppError> {
     let mut tx = db.begin().await?;
+    let was_hidden = is_hidden(&mut tx, kind, id).await?;
     let at = now();
     let moderated = hidden.then_some(at.as_str());
     sqlx::query(
@@ -138,9 +146,32 @@ pub async fn moderate(db: &Db, kind: Kind, id: &str, hidden: bool) -> Result<boo
     .bind(moderated)
     .execute(&mut *tx)
     .await?;
-    let changed = crate::catalog::repo::set_hidden(&mut tx, kind, id, hidden).await?;
+    let changed = if hidden {
+        crate::catalog::repo::set_hidden(&mut tx, kind, id, true).await?
+    } else {
+        // Shown by the officer, unless hidden for another reason too.
+        sqlx::query("DELETE FROM organization_holds WHERE kind = $1 AND id = $2")
+            .bind(kind.code())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        unhide(&mut tx, kind, id).await?;
+        was_hidden && !is_hidden(&mut tx, kind, id).await?
+    };
+    if kind == Kind::Organization {
+        super::holds::follow(&mut tx, id, hidden).await?;
+    }
     tx.commit().await?;
     Ok(changed)
+}
+
+async fn is_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, AppError> {
+    let hidden: Option<bool> = sqlx::query_scalar("SELECT hidden FROM records WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(hidden.unwrap_or(false))
 }
 
 /// Records hidden by an officer: kind, id and title.

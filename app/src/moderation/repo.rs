@@ -36,14 +36,17 @@ pub async fn suspend(db: &Db, user: i64, reason: &str) -> Result<Option<Vec<(Kin
             .execute(&mut *tx)
             .await?;
         crate::catalog::repo::set_hidden(&mut tx, kind, &id, true).await?;
+        if kind == Kind::Organization {
+            crate::listings::holds::follow(&mut tx, &id, true).await?;
+        }
         hidden.push((kind, id));
     }
     tx.commit().await?;
     Ok(Some(hidden))
 }
 
-/// Lifts `user`'s suspension: shows again the listings it hid, unless an officer has hidden
-/// one meanwhile. Answers whether the account was suspended.
+/// Lifts `user`'s suspension: shows again the listings it hid (and those of other people that
+/// left with its organizations), unless hidden for another reason meanwhile. Answers whether the account was suspended.
 pub async fn lift(db: &Db, user: i64) -> Result<bool, AppError> {
     let mut tx = db.begin().await?;
     let done = sqlx::query(
@@ -55,18 +58,16 @@ pub async fn lift(db: &Db, user: i64) -> Result<bool, AppError> {
     if done.rows_affected() == 0 {
         return Ok(false);
     }
-    let hidden: Vec<(String, String, Option<String>)> =
-        sqlx::query_as("SELECT kind, id, moderated_at FROM listings WHERE owner = $1 AND suspended = 1")
+    let hidden: Vec<(String, String)> =
+        sqlx::query_as("UPDATE listings SET suspended = 0 WHERE owner = $1 AND suspended = 1 RETURNING kind, id")
             .bind(user)
             .fetch_all(&mut *tx)
             .await?;
-    sqlx::query("UPDATE listings SET suspended = 0 WHERE owner = $1 AND suspended = 1")
-        .bind(user)
-        .execute(&mut *tx)
-        .await?;
-    for (kind, id, moderated) in hidden {
-        if let (Some(kind), None) = (Kind::from_code(&kind), moderated) {
-            crate::catalog::repo::set_hidden(&mut tx, kind, &id, false).await?;
+    for (kind, id) in hidden {
+        let Some(kind) = Kind::from_code(&kind) else { continue };
+        crate::listings::repo::unhide(&mut tx, kind, &id).await?;
+        if kind == Kind::Organization {
+            crate::listings::holds::follow(&mut tx, &id, false).await?;
         }
     }
     tx.commit().await?;

@@ -81,3 +81,41 @@ async fn the_admin_page_confirms_what_was_done_and_logs_it_in_words() {
         assert!(html.contains(&format!("<td title=\"{code}\">{words}</td>")), "{code} in words");
     }
 }
+
+#[tokio::test]
+async fn listings_leave_with_their_hidden_organization_and_come_back_with_it() {
+    let w = world(false).await;
+    let org = [("kind", "organization"), ("id", "tom-hum-van-ninh"), ("hidden", "true"), ("reason", "Spam")];
+    let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &org).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let organization = || send(&w.state, Method::GET, "/api/organization/tom-hum-van-ninh", &[], String::new());
+    assert_eq!(organization().await.0, StatusCode::NOT_FOUND);
+    assert!(!public(&w.state, "need", &w.need).await, "the organization's need leaves with it");
+
+    // A colleague of the same organization publishes another need: it is not public either.
+    let fields = [
+        ("text[title]", "Máy đo oxy hòa tan cho trại tôm hùm giống"),
+        ("text[description]", "Cần máy đo oxy hòa tan cầm tay cho trại ương tôm hùm giống ở Vạn Ninh, có hiệu chuẩn."),
+        ("list[sectors][]", "aquaculture"),
+        ("list[partner_types][]", "lab"),
+    ];
+    let (status, place, body) = save(&w.state, &w.colleague, "need", &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let second = place.trim_start_matches("/needs/").to_string();
+    assert!(!public(&w.state, "need", &second).await, "a need published for a hidden organization waits");
+    // Editing the first one (which confirms it) does not bring it back either.
+    let (status, _, body) = save(&w.state, &w.member, "need", &[&[("id", w.need.as_str())], NEED].concat()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!public(&w.state, "need", &w.need).await, "an edit does not show it");
+
+    // An officer hides the second need on its own account; showing the organization brings
+    // back the first need and not the second.
+    let own = [("kind", "need"), ("id", second.as_str()), ("hidden", "true"), ("reason", "Trùng lặp")];
+    assert_eq!(call(&w.state, "moderate_listing", &w.officer.cookie, &own).await.0, StatusCode::OK);
+    let show = [("kind", "organization"), ("id", "tom-hum-van-ninh"), ("hidden", "false"), ("reason", "")];
+    let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &show).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(organization().await.0, StatusCode::OK);
+    assert!(public(&w.state, "need", &w.need).await, "the need comes back with its organization");
+    assert!(!public(&w.state, "need", &second).await, "the need an officer hid stays hidden");
+}

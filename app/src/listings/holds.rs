@@ -1,0 +1,83 @@
+//! Listings hidden with their organization: when an officer hides an organization (or
+//! suspends its owner), the needs, offers, labs, experts and calls that belong to it leave the
+//! portal too, and so does one published for it afterwards; showing it again brings back
+//! those and no other.
+
+use sqlx::SqliteConnection;
+
+use crate::catalog::model::{Kind, Record};
+use crate::error::AppError;
+
+// A record belongs to the organization its `organization`, `owner_org` or `issuer` names (a
+// pilot's supervisor does not make the pilot theirs): `rel IN (...)` below.
+
+/// The organization `record` belongs to that an officer hid or whose owner is suspended.
+async fn hidden_organization(conn: &mut SqliteConnection, record: &Record) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT k.target_id FROM record_links k
+         JOIN listings s ON s.kind = k.target_kind AND s.id = k.target_id
+         WHERE k.kind = $1 AND k.id = $2 AND k.target_kind = 'organization' AND k.rel IN ('organization', 'owner_org', 'issuer')
+           AND (s.moderated_at IS NOT NULL OR s.suspended = 1)
+         LIMIT 1",
+    )
+    .bind(record.kind().code())
+    .bind(record.id())
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Holds `record` (just published) back while its organization is hidden; answers whether it did.
+pub async fn hold_if_hidden(conn: &mut SqliteConnection, record: &Record) -> Result<bool, AppError> {
+    let (kind, id) = (record.kind().code(), record.id());
+    sqlx::query("DELETE FROM organization_holds WHERE kind = $1 AND id = $2")
+        .bind(kind)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let Some(organization) = hidden_organization(conn, record).await? else { return Ok(false) };
+    hold(conn, record.kind(), id, &organization).await?;
+    Ok(true)
+}
+
+async fn hold(conn: &mut SqliteConnection, kind: Kind, id: &str, organization: &str) -> Result<(), AppError> {
+    sqlx::query("INSERT OR IGNORE INTO organization_holds (kind, id, organization) VALUES ($1, $2, $3)")
+        .bind(kind.code())
+        .bind(id)
+        .bind(organization)
+        .execute(&mut *conn)
+        .await?;
+    crate::catalog::repo::set_hidden(conn, kind, id, true).await?;
+    Ok(())
+}
+
+/// Makes the public listings of `organization` follow it out of view (`hidden`), or brings
+/// back those it took (unless hidden for another reason meanwhile).
+pub async fn follow(conn: &mut SqliteConnection, organization: &str, hidden: bool) -> Result<(), AppError> {
+    if hidden {
+        let public: Vec<(String, String)> = sqlx::query_as(
+            "SELECT k.kind, k.id FROM record_links k JOIN records r ON r.kind = k.kind AND r.id = k.id
+             WHERE k.target_kind = 'organization' AND k.target_id = $1 AND k.rel IN ('organization', 'owner_org', 'issuer')
+               AND r.hidden = 0",
+        )
+        .bind(organization)
+        .fetch_all(&mut *conn)
+        .await?;
+        for (kind, id) in public {
+            if let Some(kind) = Kind::from_code(&kind) {
+                hold(conn, kind, &id, organization).await?;
+            }
+        }
+        return Ok(());
+    }
+    let held: Vec<(String, String)> =
+        sqlx::query_as("DELETE FROM organization_holds WHERE organization = $1 RETURNING kind, id")
+            .bind(organization)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (kind, id) in held {
+        if let Some(kind) = Kind::from_code(&kind) {
+            super::repo::unhide(conn, kind, &id).await?;
+        }
+    }
+    Ok(())
+}
