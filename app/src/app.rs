@@ -13,6 +13,7 @@ use crate::dashboard::pages::DashboardPage;
 use crate::i18n::provide_lang;
 use crate::inbox::pages::InboxPage;
 use crate::listings::pages::{EditListingPage, NewListingPage};
+use crate::moderation::pages::ModerationPage;
 use crate::notices::{portal_name, NotFound};
 use crate::opendata::pages::OpenDataPage;
 use crate::pages::admin::AdminPage;
@@ -143,6 +144,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/confirm") view=ConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>

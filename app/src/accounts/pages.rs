@@ -272,6 +272,8 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
     let admin = user
         .has(Role::Admin)
         .then(|| view! { <li><a href="/admin">{lang.pick("Quản trị", "Administration")}</a></li> });
+    let moderation =
+        user.is_staff().then(|| view! { <li><a href="/moderation">{lang.pick("Kiểm duyệt", "Moderation")}</a></li> });
     view! {
         <section class="form-page">
             <h1>{user.name.clone()}</h1>
@@ -286,6 +288,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
             <ul class="account-actions">
                 <li><a href="/inbox">{lang.pick("Hộp thư", "Inbox")}</a></li>
                 <li><a href="/mine">{lang.pick("Hồ sơ và hoạt động của tôi", "My listings and activity")}</a></li>
+                {moderation}
                 {admin}
             </ul>
             <SignOutButton/>

@@ -41,19 +41,21 @@ pub async fn id_taken(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Resu
     Ok(n > 0)
 }
 
-/// Publishes `record` (owned by `owner` unless someone already owns it), confirming it.
-pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64) -> Result<(), AppError> {
+/// Publishes `record` (owned by `owner` unless someone already owns it), confirming it. Unless
+/// `reviewed` (an officer published it), it waits in the officers' queue (`moderation`).
+pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64, reviewed: bool) -> Result<(), AppError> {
     let at = now();
     crate::catalog::repo::upsert(&mut *conn, record, &at).await?;
     sqlx::query(
-        "INSERT INTO listings (kind, id, owner, draft, confirmed_at) VALUES ($1, $2, $3, NULL, $4)
+        "INSERT INTO listings (kind, id, owner, draft, confirmed_at, reviewed_at) VALUES ($1, $2, $3, NULL, $4, $5)
          ON CONFLICT (kind, id) DO UPDATE SET draft = NULL, confirmed_at = excluded.confirmed_at,
-           owner = COALESCE(listings.owner, excluded.owner)",
+           owner = COALESCE(listings.owner, excluded.owner), reviewed_at = excluded.reviewed_at",
     )
     .bind(record.kind().code())
     .bind(record.id())
     .bind(owner)
     .bind(&at)
+    .bind(reviewed.then_some(at.as_str()))
     .execute(&mut *conn)
     .await?;
     // Publishing confirms: a listing hidden for want of confirmation comes back, unless its

@@ -126,7 +126,7 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         }
         return Ok(if claim.is_some() { "/mine#affiliations" } else { "/mine" }.into());
     }
-    repo::publish(&mut tx, &record, user.id).await?;
+    repo::publish(&mut tx, &record, user.id, user.is_staff()).await?;
     tx.commit().await?;
     if let Some(org) = asked {
         affiliation::service::announce(&state, &user, &record, org).await?;

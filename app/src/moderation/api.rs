@@ -1,4 +1,4 @@
-//! Server functions of suspensions (officers and admins; logged).
+//! Server functions of suspensions (officers and admins; logged; the person is mailed).
 
 use leptos::prelude::*;
 
@@ -32,6 +32,14 @@ pub async fn suspend_user(user_id: i64, #[server(default)] reason: String) -> Re
     };
     let detail = format!("{} listings hidden · {reason}", hidden.len());
     crate::accounts::repo::audit(&state.db, officer.id, "suspend_user", &target.email, &detail).await?;
+    let body = format!(
+        "Tài khoản của bạn trên Sàn Đổi mới sáng tạo Khánh Hòa đã bị tạm khóa; các hồ sơ bạn đăng \
+         tạm thời không hiển thị.\nLý do: {reason}\nNếu bạn cho rằng đây là nhầm lẫn, hãy trả lời thư này.\n\n\
+         Your account on the Khánh Hòa Innovation Exchange has been suspended; your listings are not \
+         shown for now.\nReason: {reason}\nIf you think this is a mistake, reply to this mail.\n"
+    );
+    let subject = "Tài khoản bị tạm khóa · Account suspended";
+    crate::accounts::repo::queue_mail(&state.db, &target.email, subject, &body).await?;
     crate::search::index::sync(&state.db, &state.search).await?;
     Ok(())
 }
@@ -48,6 +56,11 @@ pub async fn lift_suspension(user_id: i64) -> Result<(), AppError> {
     }
     if super::repo::lift(&state.db, target.id).await? {
         crate::accounts::repo::audit(&state.db, officer.id, "lift_suspension", &target.email, "").await?;
+        let body = "Tài khoản của bạn đã được mở khóa: bạn có thể đăng nhập lại và các hồ sơ của bạn \
+                    hiển thị trở lại.\n\nYour account is no longer suspended: you can sign in again and \
+                    your listings are shown again.\n";
+        let subject = "Tài khoản được mở khóa · Suspension lifted";
+        crate::accounts::repo::queue_mail(&state.db, &target.email, subject, body).await?;
         crate::search::index::sync(&state.db, &state.search).await?;
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! The SQL of suspensions.
 
+use super::model::{Owner, Queued, Report, Suspended};
 use crate::catalog::model::Kind;
 use crate::db::Db;
 use crate::error::AppError;
@@ -20,6 +21,17 @@ pub async fn suspend(db: &Db, user: i64, reason: &str) -> Result<Option<Vec<(Kin
         return Ok(None);
     }
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
+    // Its listings leave the officers' queue: the suspension settles them.
+    let at = crate::accounts::repo::now();
+    sqlx::query(
+        "UPDATE reports SET settled_at = $1 WHERE settled_at IS NULL
+           AND (kind, record_id) IN (SELECT kind, id FROM listings WHERE owner = $2)",
+    )
+    .bind(&at)
+    .bind(user)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE listings SET reviewed_at = $1 WHERE owner = $2").bind(&at).bind(user).execute(&mut *tx).await?;
     let public: Vec<(String, String)> = sqlx::query_as(
         "SELECT l.kind, l.id FROM listings l JOIN records r ON r.kind = l.kind AND r.id = l.id
          WHERE l.owner = $1 AND r.hidden = 0",
@@ -72,4 +84,129 @@ pub async fn lift(db: &Db, user: i64) -> Result<bool, AppError> {
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// Stores `reporter`'s report on `kind`/`id`; false when they already have one open on it.
+pub async fn report(db: &Db, kind: Kind, id: &str, reporter: i64, reason: &str) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "INSERT OR IGNORE INTO reports (kind, record_id, reporter, reason, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(kind.code())
+    .bind(id)
+    .bind(reporter)
+    .bind(reason)
+    .bind(crate::accounts::repo::now())
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks `kind`/`id` looked at and its open reports settled.
+pub async fn settle(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
+    let at = crate::accounts::repo::now();
+    let mut tx = db.begin().await?;
+    sqlx::query("UPDATE listings SET reviewed_at = $1 WHERE kind = $2 AND id = $3")
+        .bind(&at)
+        .bind(kind.code())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE reports SET settled_at = $1 WHERE kind = $2 AND record_id = $3 AND settled_at IS NULL")
+        .bind(&at)
+        .bind(kind.code())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct QueueRow {
+    kind: String,
+    id: String,
+    title: String,
+    changed_at: String,
+    unreviewed: bool,
+    owner: Option<i64>,
+    name: Option<String>,
+    email: Option<String>,
+    suspended: bool,
+    staff: bool,
+}
+
+/// Public listings new or changed by their owners and not looked at since, and those with open
+/// reports: the latest change or report first, at most `limit`.
+pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>, AppError> {
+    let rows: Vec<QueueRow> = sqlx::query_as(
+        "WITH reported AS (
+             SELECT kind, record_id, MAX(created_at) AS last FROM reports WHERE settled_at IS NULL GROUP BY kind, record_id
+         )
+         SELECT r.kind, r.id, r.title, r.updated_at AS changed_at,
+                (l.owner IS NOT NULL AND l.reviewed_at IS NULL) AS unreviewed,
+                l.owner, u.name, u.email, COALESCE(u.suspended_at IS NOT NULL, 0) AS suspended,
+                EXISTS (SELECT 1 FROM user_roles g WHERE g.user_id = l.owner AND g.role IN ('officer', 'admin')) AS staff
+         FROM records r
+         LEFT JOIN listings l ON l.kind = r.kind AND l.id = r.id
+         LEFT JOIN users u ON u.id = l.owner
+         LEFT JOIN reported p ON p.kind = r.kind AND p.record_id = r.id
+         WHERE r.hidden = 0 AND ((l.owner IS NOT NULL AND l.reviewed_at IS NULL) OR p.last IS NOT NULL)
+         ORDER BY MAX(r.updated_at, COALESCE(p.last, '')) DESC
+         LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    let reports: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT kind, record_id, reason, created_at FROM reports WHERE settled_at IS NULL ORDER BY created_at DESC, id DESC",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let kind = Kind::from_code(&row.kind)?;
+            let reports = reports
+                .iter()
+                .filter(|(k, id, _, _)| *k == row.kind && *id == row.id)
+                .map(|(_, _, reason, at)| Report { reason: reason.clone(), at: at.clone() })
+                .collect();
+            let owner = row.owner.map(|id| Owner {
+                id,
+                name: row.name.unwrap_or_default(),
+                email: row.email.unwrap_or_default(),
+                staff: row.staff,
+                suspended: row.suspended,
+            });
+            Some(Queued {
+                kind,
+                id: row.id,
+                title: row.title,
+                changed_at: row.changed_at,
+                unreviewed: row.unreviewed,
+                owner,
+                reports,
+            })
+        })
+        .collect())
+}
+
+/// The suspended accounts, the latest first.
+pub async fn suspended(db: &Db) -> Result<Vec<Suspended>, AppError> {
+    let rows: Vec<(i64, String, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT id, name, email, suspended_reason, suspended_at FROM users
+         WHERE suspended_at IS NOT NULL ORDER BY suspended_at DESC LIMIT 500",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, email, reason, since)| Suspended {
+            id,
+            name,
+            email,
+            reason: reason.unwrap_or_default(),
+            since,
+        })
+        .collect())
 }

@@ -78,7 +78,7 @@ pub async fn answer(id: i64, accept: bool) -> Result<(), AppError> {
             return Err(AppError::Conflict("the organization is no longer listed".into()));
         }
         if published {
-            crate::listings::repo::publish(&mut tx, &record, request.requester).await?;
+            crate::listings::repo::publish(&mut tx, &record, request.requester, user.is_staff()).await?;
         } else {
             crate::listings::repo::save_draft(&mut tx, &record, request.requester).await?;
         }

@@ -17,6 +17,7 @@ use crate::i18n::use_lang;
 use crate::introductions::pages::IntroduceBox;
 use crate::listings::pages::ListingBar;
 use crate::matching::model::has_matches;
+use crate::moderation::pages::ReportBox;
 use crate::notices::{ErrorNotice, NotFound};
 use crate::pages::partners::RecordMatches;
 use api::{load_record_page, RecordPage};
@@ -63,6 +64,9 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let structured =
         jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
     let matches = has_matches(kind).then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() matches/> });
+    // Signed-in people report what they do not manage; officers hide it themselves.
+    let report = (viewer.as_ref().is_some_and(|v| !v.is_staff()) && !meta.editable)
+        .then(|| view! { <ReportBox kind=kind id=entry.id().to_string()/> });
     let sections = detail
         .sections
         .into_iter()
@@ -93,5 +97,6 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
         {panel.map(|panel| view! { <ApplyBox kind=kind id=entry.id().to_string() panel/> })}
         {matches}
         {sections}
+        {report}
     }
 }

@@ -217,6 +217,26 @@ fn matrix() -> Vec<Action> {
         },
         Action { endpoint: "hidden_listings", accepted: false, allowed: &["officer", "admin"], params: |_| vec![] },
         Action {
+            endpoint: "report_listing",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("reason", "spam")]),
+        },
+        Action { endpoint: "moderation_queue", accepted: false, allowed: &["officer", "admin"], params: |_| vec![] },
+        Action { endpoint: "suspended_users", accepted: false, allowed: &["officer", "admin"], params: |_| vec![] },
+        Action {
+            endpoint: "keep_listing",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |w| pairs(&[("kind", "lab"), ("id", &w.lab)]),
+        },
+        Action {
+            endpoint: "take_down",
+            accepted: false,
+            allowed: &["officer", "admin"],
+            params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("reason", "spam")]),
+        },
+        Action {
             endpoint: "moderate_listing",
             accepted: false,
             allowed: &["officer", "admin"],

@@ -15,6 +15,7 @@ mod accounts;
 mod affiliations;
 mod listings;
 mod matrix;
+mod moderation;
 mod reads;
 mod requests;
 mod suspensions;
