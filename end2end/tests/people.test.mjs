@@ -71,7 +71,8 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.goto('/labs/new');
   await hydrated(researcher);
   await researcher.getByLabel('Tên phòng thí nghiệm *').fill(`Phòng công nghệ chế biến rong biển ${stamp}`);
-  await researcher.getByLabel('Thuộc tổ chức (mã) *').fill('ria3');
+  // Organizations are chosen by name (the box suggests them), never by id.
+  await researcher.getByLabel('Thuộc tổ chức *').fill('Viện Nghiên cứu Nuôi trồng Thủy sản III');
   await researcher.getByLabel('Giới thiệu *').fill('Tách chiết carrageenan và fucoidan từ rong sụn, rong nâu; sấy lạnh rong nho giữ màu.');
   await researcher.getByLabel(/Năng lực phục vụ đối tác/).fill('Tách chiết carrageenan từ rong sụn\nSấy lạnh rong nho');
   await researcher.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
@@ -134,7 +135,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   const callTitle = `Hỗ trợ đổi mới công nghệ chế biến rong biển ${stamp}`;
   await officer.getByLabel('Tên kêu gọi *').fill(callTitle);
   await officer.getByLabel('Nội dung *').fill('Tài trợ tối đa 500 triệu đồng cho dự án chế biến sâu rong biển.\nHồ sơ gồm:\n- Thuyết minh dự án\n- Dự toán kinh phí');
-  await officer.getByLabel('Cơ quan ban hành (mã) *').fill('so-khcn-khanh-hoa');
+  await officer.getByLabel('Cơ quan ban hành *').fill('so khoa hoc va cong nghe tinh khanh hoa');
   await officer.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
   await officer.locator('#eligible').getByRole('checkbox', { name: /Doanh nghiệp khởi nghiệp/ }).check();
   await officer.getByLabel('Ngày mở *').fill(day(-1));

@@ -42,6 +42,9 @@ impl Expert {
     }
 }
 
+/// The languages people here use most, by ISO 639-1 code (`language_name` names each).
+pub const LANGUAGES: [&str; 8] = ["vi", "en", "fr", "ru", "ja", "ko", "zh", "de"];
+
 /// The name of a language given by its ISO 639-1 code, for the languages people here use most.
 pub fn language_name(code: &str, lang: Lang) -> String {
     let name = match code {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
-use super::model::{Editing, ListingMeta, MyListing};
+use super::model::{Choices, Editing, ListingMeta, MyListing};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 
@@ -33,6 +33,15 @@ pub async fn save_listing(
 #[server(prefix = "/fn", endpoint = "edit_listing", input = Json)]
 pub async fn edit_listing(kind: Kind, id: String) -> Result<Editing, AppError> {
     super::service::editing(kind, &id).await
+}
+
+/// What the reference fields of `kind`'s form may name, by title, for the person signed in.
+#[server(prefix = "/fn", endpoint = "form_choices", input = Json)]
+pub async fn form_choices(kind: Kind) -> Result<Choices, AppError> {
+    let state = crate::state::app_state()?;
+    let user = crate::accounts::session::require_user().await?;
+    let mut conn = state.db.acquire().await?;
+    super::references::choices(&mut conn, kind, &user).await
 }
 
 /// What a record's page shows about its listing, for the person looking.

@@ -22,9 +22,9 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
             errors.push(FieldError { field: field.name.into(), message: lang.pick(vi, en).into() })
         };
         let value = match field.input {
-            Input::Checks(_) | Input::Lines => {
+            Input::Checks(_) | Input::Languages | Input::Lines => {
                 let items: Vec<String> = match field.input {
-                    Input::Checks(_) => submitted.list.get(field.name).cloned().unwrap_or_default(),
+                    Input::Checks(_) | Input::Languages => submitted.list.get(field.name).cloned().unwrap_or_default(),
                     _ => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
                 };
                 // Forms ask for what matching needs, even where the records format allows none.
@@ -129,7 +129,7 @@ pub fn values_of(record: &Record) -> FormValues {
     let Ok(Value::Object(doc)) = serde_json::to_value(record) else { return values };
     for field in form(record.kind()) {
         match (doc.get(field.name), field.input) {
-            (Some(Value::Array(items)), Input::Checks(_)) => {
+            (Some(Value::Array(items)), Input::Checks(_) | Input::Languages) => {
                 values
                     .list
                     .insert(field.name.into(), items.iter().filter_map(|i| i.as_str().map(String::from)).collect());

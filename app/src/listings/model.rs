@@ -45,6 +45,23 @@ impl FormValues {
     }
 }
 
+/// What the reference fields of a form may name, by title: a form never shows an id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choices {
+    /// By field name.
+    pub fields: HashMap<String, FieldChoices>,
+}
+
+/// The records one reference field may name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChoices {
+    /// Only these may be chosen (the person's own labs or expert profiles): a list to pick from,
+    /// not a box to type a name into.
+    pub closed: bool,
+    /// Id and label; labels are unique within the field (a shared title gets its id after it).
+    pub options: Vec<(String, String)>,
+}
+
 /// What the edit page needs: the values, and whether the record is still a draft.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Editing {

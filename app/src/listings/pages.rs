@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{edit_listing, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
-use super::model::FormValues;
+use super::api::{edit_listing, form_choices, ConfirmListing, ModerateListing, SaveListing, VerifyOrganization};
+use super::model::{Choices, FieldChoices, FormValues};
 use super::spec::{form, FormField, Input};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
+use crate::experts::{language_name, LANGUAGES};
 use crate::forms::{last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::{use_lang, Lang};
 use crate::notices::ErrorNotice;
@@ -33,27 +34,34 @@ pub fn new_heading(kind: Kind, lang: Lang) -> &'static str {
 pub fn NewListingPage(kind: Kind) -> impl IntoView {
     let lang = use_lang();
     let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let choices = Resource::new(|| (), move |_| form_choices(kind));
     view! {
         <Title text=new_heading(kind, lang)/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match viewer.await {
-                    Ok(crate::accounts::model::Viewer { user: Some(user), .. }) => view! {
-                        <section class="form-page wide">
-                            <h1>{new_heading(kind, lang)}</h1>
-                            <RecordForm kind id=String::new() values=defaults(kind, user.organization) draft=true/>
-                        </section>
-                    }.into_any(),
-                    Ok(_) => view! { <SignInFirst/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                match (viewer.await, choices.await) {
+                    (Ok(crate::accounts::model::Viewer { user: Some(user), .. }), Ok(choices)) => {
+                        let values = defaults(kind, user.organization, &choices);
+                        view! {
+                            <section class="form-page wide">
+                                <h1>{new_heading(kind, lang)}</h1>
+                                <RecordForm kind id=String::new() values choices draft=true/>
+                            </section>
+                        }.into_any()
+                    }
+                    (Ok(crate::accounts::model::Viewer { user: None, .. }), _) | (_, Err(AppError::Unauthorized)) => {
+                        view! { <SignInFirst/> }.into_any()
+                    }
+                    (Err(err), _) | (_, Err(err)) => view! { <ErrorNotice error=err/> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
-/// A new record's form starts with the person's organization where the record names one.
-fn defaults(kind: Kind, organization: Option<String>) -> FormValues {
+/// A new record's form starts with the person's organization where the record names one, and
+/// with their lab or expert profile where it is the only one they may name.
+fn defaults(kind: Kind, organization: Option<String>, choices: &Choices) -> FormValues {
     let mut values = FormValues::default();
     let field = match kind {
         Kind::Need | Kind::Lab | Kind::Expert => Some("organization"),
@@ -62,6 +70,13 @@ fn defaults(kind: Kind, organization: Option<String>) -> FormValues {
     };
     if let (Some(field), Some(org)) = (field, organization) {
         values.text.insert(field.into(), org);
+    }
+    for (name, field) in &choices.fields {
+        if let [(id, _)] = field.options.as_slice() {
+            if field.closed {
+                values.text.insert(name.clone(), id.clone());
+            }
+        }
     }
     values
 }
@@ -73,19 +88,20 @@ pub fn EditListingPage(kind: Kind) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let data = Resource::new(id, move |id| edit_listing(kind, id));
+    let choices = Resource::new(|| (), move |_| form_choices(kind));
     view! {
         <Title text=lang.pick("Sửa hồ sơ", "Edit listing")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(editing) => view! {
+                match (data.await, choices.await) {
+                    (Ok(editing), Ok(choices)) => view! {
                         <section class="form-page wide">
                             <h1>{lang.pick("Sửa: ", "Edit: ")}{kind.label(lang)}</h1>
-                            <RecordForm kind id=id() values=editing.values draft=editing.draft/>
+                            <RecordForm kind id=id() values=editing.values choices draft=editing.draft/>
                         </section>
                     }.into_any(),
-                    Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                    (Err(AppError::Unauthorized), _) => view! { <SignInFirst/> }.into_any(),
+                    (Err(err), _) | (_, Err(err)) => view! { <ErrorNotice error=err/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -95,14 +111,16 @@ pub fn EditListingPage(kind: Kind) -> impl IntoView {
 /// A record's form; the server checks every field and says what is wrong next to it, and a
 /// refused form comes back with what was typed.
 #[component]
-fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl IntoView {
+fn RecordForm(kind: Kind, id: String, values: FormValues, choices: Choices, draft: bool) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<SaveListing>::new();
     let result = last_result(action);
     let typed = typed::<SaveListing>();
     let values = if typed.is_empty() { values } else { FormValues::from_pairs(&typed.0) };
-    let fields =
-        form(kind).iter().map(|field| view! { <FormInput field=*field values=values.clone() result/> }).collect_view();
+    let fields = form(kind)
+        .iter()
+        .map(|field| view! { <FormInput field=*field values=values.clone() choices=choices.clone() result/> })
+        .collect_view();
     let draft_button = draft.then(|| view! { <button type="submit" name="save" value="draft" class="button-link">{lang.pick("Lưu nháp", "Save draft")}</button> });
     view! {
         <FormStatus result/>
@@ -120,7 +138,12 @@ fn RecordForm(kind: Kind, id: String, values: FormValues, draft: bool) -> impl I
 
 /// One field of a record form.
 #[component]
-fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
+fn FormInput(
+    field: FormField,
+    values: FormValues,
+    choices: Choices,
+    result: Signal<Option<Result<(), AppError>>>,
+) -> impl IntoView {
     let lang = use_lang();
     let name = field.name;
     let text = values.text.get(name).cloned().unwrap_or_default();
@@ -128,7 +151,27 @@ fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<
     let label = if field.required { format!("{} *", field.label(lang)) } else { field.label(lang).to_string() };
     let described = format!("{name}-error");
     let control = match field.input {
-        Input::Line | Input::Ref(_) => view! { <input id=name name=input_name value=text maxlength="300" required=field.required aria-describedby=described/> }.into_any(),
+        Input::Line => view! { <input id=name name=input_name value=text maxlength="300" required=field.required aria-describedby=described/> }.into_any(),
+        Input::Ref(_) => {
+            let field_choices = choices.fields.get(name).cloned().unwrap_or_default();
+            reference_control(name, input_name, text, field_choices, field.required, lang)
+        }
+        Input::Languages => {
+            let chosen = values.list.get(name).cloned().unwrap_or_default();
+            let extra: Vec<String> = chosen.iter().filter(|c| !LANGUAGES.contains(&c.as_str())).cloned().collect();
+            let boxes = LANGUAGES.iter().map(|c| c.to_string()).chain(extra).map(|code| {
+                let checked = chosen.contains(&code);
+                let label = language_name(&code, lang);
+                view! { <label class="check"><input type="checkbox" name=format!("list[{name}][]") value=code checked=checked/>" "{label}</label> }
+            }).collect_view();
+            return view! {
+                <fieldset class="check-field" id=name aria-describedby=described>
+                    <legend>{label}</legend>
+                    <div class="check-grid">{boxes}</div>
+                    <FieldMessage result field=name/>
+                </fieldset>
+            }.into_any();
+        }
         Input::Number => view! { <input id=name name=input_name value=text inputmode="numeric" required=field.required aria-describedby=described/> }.into_any(),
         Input::Date => view! { <input id=name name=input_name value=text type="date" required=field.required aria-describedby=described/> }.into_any(),
         Input::Area | Input::Lines => view! { <textarea id=name name=input_name rows="5" required=field.required aria-describedby=described>{text}</textarea> }.into_any(),
@@ -167,6 +210,43 @@ fn FormInput(field: FormField, values: FormValues, result: Signal<Option<Result<
             {control}
             <FieldMessage result field=name/>
         </div>
+    }
+    .into_any()
+}
+
+/// A reference field: the person's own records to pick from (`closed`), or a box to type a
+/// name into with the names it may take as suggestions (a `datalist`: no script needed).
+fn reference_control(
+    name: &'static str,
+    input_name: String,
+    value: String,
+    choices: FieldChoices,
+    required: bool,
+    lang: Lang,
+) -> AnyView {
+    let described = format!("{name}-error");
+    if choices.closed {
+        let options = choices
+            .options
+            .into_iter()
+            .map(|(id, label)| {
+                let selected = id == value;
+                view! { <option value=id selected=selected>{label}</option> }
+            })
+            .collect_view();
+        return view! {
+            <select id=name name=input_name required=required aria-describedby=described><option value="">"—"</option>{options}</select>
+        }
+        .into_any();
+    }
+    // An id (a stored record, or a default) shows as its name.
+    let shown = choices.options.iter().find(|(id, _)| *id == value).map(|(_, label)| label.clone()).unwrap_or(value);
+    let list = format!("{name}-choices");
+    let options = choices.options.into_iter().map(|(_, label)| view! { <option value=label></option> }).collect_view();
+    view! {
+        <input id=name name=input_name value=shown list=list.clone() autocomplete="off" maxlength="300" required=required aria-describedby=described/>
+        <datalist id=list>{options}</datalist>
+        <p class="hint">{lang.pick("Gõ vài chữ của tên rồi chọn trong danh sách.", "Type part of the name and choose from the list.")}</p>
     }
     .into_any()
 }

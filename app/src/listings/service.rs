@@ -76,7 +76,17 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         }
     };
     pin_ownership(&user, kind, current.as_ref(), &mut form);
-    let mut record = build::record_from_form(kind, &id, &form, lang)?;
+    let unresolved = super::references::resolve(&mut tx, kind, &mut form, lang).await?;
+    let mut record = match build::record_from_form(kind, &id, &form, lang) {
+        Ok(record) if unresolved.is_empty() => record,
+        Ok(_) => return Err(AppError::Validation(unresolved)),
+        // Every problem at once: the names that found nothing, and the rest of the form's.
+        Err(AppError::Validation(more)) => {
+            let rest: Vec<_> = more.into_iter().filter(|e| !unresolved.iter().any(|u| u.field == e.field)).collect();
+            return Err(AppError::Validation(unresolved.into_iter().chain(rest).collect()));
+        }
+        Err(err) => return Err(err),
+    };
     check_references(&mut tx, &record, lang).await?;
     check_owners(&mut tx, &user, &record, lang).await?;
     // A lab or expert naming another organization waits for it to confirm (`affiliation`).

@@ -23,8 +23,10 @@ pub enum Input {
     Trl,
     /// A date.
     Date,
-    /// The id of another record of this kind.
+    /// Another record of this kind, chosen by its name (its id is what is stored).
     Ref(Kind),
+    /// Languages, chosen by name (their ISO 639-1 codes are stored).
+    Languages,
 }
 
 /// One field of a form.
@@ -67,7 +69,7 @@ const ORGANIZATION: &[FormField] = &[
 const LAB: &[FormField] = &[
     f("name", "Tên phòng thí nghiệm", "Lab name", Line, true),
     f("name_en", "Tên tiếng Anh", "English name", Line, false),
-    f("organization", "Thuộc tổ chức (mã)", "Organization (id)", Ref(Kind::Organization), true),
+    f("organization", "Thuộc tổ chức", "Organization", Ref(Kind::Organization), true),
     f("description", "Giới thiệu", "Description", Area, true),
     f("description_en", "Giới thiệu bằng tiếng Anh", "Description in English", Area, false),
     f(
@@ -86,18 +88,12 @@ const LAB: &[FormField] = &[
 const EXPERT: &[FormField] = &[
     f("name", "Họ và tên", "Full name", Line, true),
     f("title", "Học hàm, học vị", "Academic title", Line, false),
-    f("organization", "Tổ chức (mã)", "Organization (id)", Ref(Kind::Organization), false),
+    f("organization", "Tổ chức", "Organization", Ref(Kind::Organization), false),
     f("bio", "Giới thiệu", "Biography", Area, true),
     f("bio_en", "Giới thiệu bằng tiếng Anh", "Biography in English", Area, false),
     f("expertise", "Chuyên môn (mỗi dòng một mục)", "Expertise (one per line)", Lines, true),
     f("sectors", "Lĩnh vực", "Sectors", Checks(Facet::Sector), true),
-    f(
-        "languages",
-        "Ngôn ngữ (mã ISO, mỗi dòng một mã: vi, en…)",
-        "Languages (ISO codes, one per line: vi, en…)",
-        Lines,
-        true,
-    ),
+    f("languages", "Ngôn ngữ làm việc", "Working languages", Languages, true),
     f("networks", "Mạng lưới chuyên gia (mỗi dòng một mục)", "Expert networks (one per line)", Lines, false),
     f("available_for", "Sẵn sàng hỗ trợ", "Available for", Checks(Facet::AvailableFor), true),
     f("based_in", "Nơi làm việc", "Based in", Choice(Facet::BasedIn), true),
@@ -109,9 +105,9 @@ const OFFER: &[FormField] = &[
     f("summary", "Tóm tắt", "Summary", Area, true),
     f("summary_en", "Tóm tắt bằng tiếng Anh", "Summary in English", Area, false),
     f("description", "Mô tả chi tiết", "Full description", Area, false),
-    f("owner_org", "Tổ chức sở hữu (mã)", "Owning organization (id)", Ref(Kind::Organization), false),
-    f("owner_lab", "Phòng thí nghiệm sở hữu (mã)", "Owning lab (id)", Ref(Kind::Lab), false),
-    f("owner_expert", "Chuyên gia sở hữu (mã)", "Owning expert (id)", Ref(Kind::Expert), false),
+    f("owner_org", "Tổ chức sở hữu", "Owning organization", Ref(Kind::Organization), false),
+    f("owner_lab", "Phòng thí nghiệm sở hữu", "Owning lab", Ref(Kind::Lab), false),
+    f("owner_expert", "Chuyên gia sở hữu", "Owning expert", Ref(Kind::Expert), false),
     f("sectors", "Lĩnh vực", "Sectors", Checks(Facet::Sector), true),
     f("trl", "Mức sẵn sàng công nghệ (TRL)", "Technology readiness level (TRL)", Trl, true),
     f("ip_status", "Sở hữu trí tuệ", "IP status", Choice(Facet::IpStatus), true),
@@ -124,7 +120,7 @@ const NEED: &[FormField] = &[
     f("title_en", "Tiêu đề tiếng Anh", "English title", Line, false),
     f("description", "Mô tả nhu cầu", "Describe the need", Area, true),
     f("description_en", "Mô tả bằng tiếng Anh", "Description in English", Area, false),
-    f("organization", "Tổ chức đăng (mã)", "Posted by (organization id)", Ref(Kind::Organization), true),
+    f("organization", "Tổ chức đăng", "Posted by (organization)", Ref(Kind::Organization), true),
     f("sectors", "Lĩnh vực", "Sectors", Checks(Facet::Sector), true),
     f("partner_types", "Bạn đang tìm", "You are looking for", Checks(Facet::PartnerType), true),
     f("trl_min", "Mức sẵn sàng tối thiểu (TRL)", "Minimum readiness (TRL)", Trl, false),
@@ -137,7 +133,7 @@ const CALL: &[FormField] = &[
     f("title_en", "Tên tiếng Anh", "English title", Line, false),
     f("description", "Nội dung", "Description", Area, true),
     f("description_en", "Nội dung bằng tiếng Anh", "Description in English", Area, false),
-    f("issuer", "Cơ quan ban hành (mã)", "Issuer (organization id)", Ref(Kind::Organization), true),
+    f("issuer", "Cơ quan ban hành", "Issued by", Ref(Kind::Organization), true),
     f("programme", "Chương trình", "Programme", Line, false),
     f("sectors", "Lĩnh vực", "Sectors", Checks(Facet::Sector), true),
     f("eligible", "Đối tượng được tham gia", "Who may apply", Checks(Facet::Eligible), true),
@@ -155,7 +151,7 @@ const PILOT: &[FormField] = &[
     f("description", "Nội dung", "Description", Area, true),
     f("description_en", "Nội dung bằng tiếng Anh", "Description in English", Area, false),
     f("sectors", "Lĩnh vực", "Sectors", Checks(Facet::Sector), true),
-    f("supervisor", "Cơ quan giám sát (mã)", "Supervisor (organization id)", Ref(Kind::Organization), true),
+    f("supervisor", "Cơ quan giám sát", "Supervised by", Ref(Kind::Organization), true),
     f("area", "Phạm vi thử nghiệm", "Where it may run", Line, true),
     f(
         "technologies_sought",

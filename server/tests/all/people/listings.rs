@@ -294,3 +294,43 @@ async fn a_listing_an_officer_hides_stays_hidden_until_an_officer_shows_it() {
     let log = repo::audit_log(&w.state.db, 10).await.unwrap();
     assert!(log.iter().any(|e| e.action == "hide_listing") && log.iter().any(|e| e.action == "show_listing"));
 }
+
+#[tokio::test]
+async fn forms_name_records_by_name_and_never_ask_for_an_id() {
+    let w = world(false).await;
+    // The world's lab and expert were saved with an organization chosen by name (the expert's
+    // typed without marks): each names the organization's id.
+    let lab = page(&w.state, &format!("/api/lab/{}", w.lab), "").await;
+    assert!(lab.contains("\"organization\":\"ria3\""), "{lab}");
+    let requests = waiting(&w.state, &w.officer).await;
+    assert!(requests.iter().any(|r| r["record_id"] == w.expert.as_str() && r["organization"] == "so-khcn"));
+
+    // The forms offer names; no label asks for an id.
+    for kind in ["organizations", "labs", "experts", "offers", "needs", "calls", "pilots"] {
+        let html = page(&w.state, &format!("/{kind}/new"), &w.officer.cookie).await;
+        let html = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+        for id_word in ["(mã)", " id)", "(id)"] {
+            let at = html.find(id_word).map(|i| &html[i.saturating_sub(200)..i + 20]);
+            assert_eq!(at, None, "{kind}");
+        }
+        assert!(!html.contains("ISO"), "{kind}: languages by name");
+    }
+    let html = page(&w.state, "/labs/new", &w.researcher.cookie).await;
+    assert!(html.contains("<datalist id=\"organization-choices\">"), "{html}");
+    assert!(html.contains("<option value=\"Viện Nghiên cứu Nuôi trồng Thủy sản III\">"));
+    // The edit form shows the name it stores the id of.
+    let html = page(&w.state, &format!("/labs/{}/edit", w.lab), &w.researcher.cookie).await;
+    assert!(html.contains("value=\"Viện Nghiên cứu Nuôi trồng Thủy sản III\""), "{html}");
+    // An offer's owner lab is picked from the researcher's own labs, and already picked when
+    // there is one.
+    let html = page(&w.state, "/offers/new", &w.researcher.cookie).await;
+    let picked = format!("<option value=\"{}\" selected", w.lab);
+    assert!(html.contains("<select id=\"owner_lab\"") && html.contains(&picked), "{html}");
+
+    // A name that fits nothing is refused with the names that come near.
+    let mut fields = LAB.to_vec();
+    fields[1] = ("text[organization]", "nuoi trong thuy san");
+    let (status, _, body) = save(&w.state, &w.researcher, "lab", &fields).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("Có phải: Viện Nghiên cứu Nuôi trồng Thủy sản III?"), "{body}");
+}

@@ -375,6 +375,7 @@ const READ_ONLY: &[&str] = &[
     "my_sessions",
     "dashboard",
     "find_partners",
+    "form_choices",
     "get_record",
     "list_cards",
     "overview",

@@ -95,7 +95,8 @@ async fn save_as(
 
 const LAB: &[(&str, &str)] = &[
     ("text[name]", "Phòng cảm biến môi trường nước"),
-    ("text[organization]", "ria3"),
+    // Chosen by name, as the form offers it.
+    ("text[organization]", "Viện Nghiên cứu Nuôi trồng Thủy sản III"),
     ("text[description]", "Thiết kế và hiệu chuẩn cảm biến oxy hòa tan, pH và độ mặn cho ao nuôi tôm hùm."),
     ("text[capabilities]", "Hiệu chuẩn cảm biến oxy hòa tan\nGiám sát chất lượng nước ao nuôi"),
     ("list[sectors][]", "aquaculture"),
@@ -104,11 +105,13 @@ const LAB: &[(&str, &str)] = &[
 /// An expert profile naming `so-khcn`, an organization the researcher does not belong to.
 const EXPERT: &[(&str, &str)] = &[
     ("text[name]", "TS. Nguyễn Văn Biển"),
-    ("text[organization]", "so-khcn"),
+    // Typed without marks.
+    ("text[organization]", "so khoa hoc va cong nghe tinh khanh hoa"),
     ("text[bio]", "Nghiên cứu quan trắc môi trường biển ven bờ và mô hình dòng chảy vịnh Nha Trang."),
     ("text[expertise]", "Quan trắc môi trường biển"),
     ("list[sectors][]", "oceanography"),
-    ("text[languages]", "vi\nen"),
+    ("list[languages][]", "vi"),
+    ("list[languages][]", "en"),
     ("list[available_for][]", "consulting"),
     ("text[based_in]", "in_province"),
 ];
