@@ -156,22 +156,6 @@ fn FormInput(
             let field_choices = choices.fields.get(name).cloned().unwrap_or_default();
             reference_control(name, input_name, text, field_choices, field.required, lang)
         }
-        Input::Languages => {
-            let chosen = values.list.get(name).cloned().unwrap_or_default();
-            let extra: Vec<String> = chosen.iter().filter(|c| !LANGUAGES.contains(&c.as_str())).cloned().collect();
-            let boxes = LANGUAGES.iter().map(|c| c.to_string()).chain(extra).map(|code| {
-                let checked = chosen.contains(&code);
-                let label = language_name(&code, lang);
-                view! { <label class="check"><input type="checkbox" name=format!("list[{name}][]") value=code checked=checked/>" "{label}</label> }
-            }).collect_view();
-            return view! {
-                <fieldset class="check-field" id=name aria-describedby=described>
-                    <legend>{label}</legend>
-                    <div class="check-grid">{boxes}</div>
-                    <FieldMessage result field=name/>
-                </fieldset>
-            }.into_any();
-        }
         Input::Number => view! { <input id=name name=input_name value=text inputmode="numeric" required=field.required aria-describedby=described/> }.into_any(),
         Input::Date => view! { <input id=name name=input_name value=text type="date" required=field.required aria-describedby=described/> }.into_any(),
         Input::Area | Input::Lines => view! { <textarea id=name name=input_name rows="5" required=field.required aria-describedby=described>{text}</textarea> }.into_any(),
@@ -189,11 +173,23 @@ fn FormInput(
             }).collect_view();
             view! { <select id=name name=input_name required=field.required><option value="">"—"</option>{options}</select> }.into_any()
         }
-        Input::Checks(facet) => {
+        Input::Checks(_) | Input::Languages => {
             let chosen = values.list.get(name).cloned().unwrap_or_default();
-            let boxes = facet.codes().into_iter().map(|code| {
-                let checked = chosen.iter().any(|c| c == code);
-                view! { <label class="check"><input type="checkbox" name=format!("list[{name}][]") value=code checked=checked/>" "{facet.value_label(code, lang)}</label> }
+            // Each box's code and name; a language not in the usual list stays, by its code.
+            let boxes: Vec<(String, String)> = match field.input {
+                Input::Checks(facet) => {
+                    facet.codes().into_iter().map(|c| (c.to_string(), facet.value_label(c, lang).to_string())).collect()
+                }
+                _ => LANGUAGES
+                    .iter()
+                    .map(|c| c.to_string())
+                    .chain(chosen.iter().filter(|c| !LANGUAGES.contains(&c.as_str())).cloned())
+                    .map(|c| (c.clone(), language_name(&c, lang)))
+                    .collect(),
+            };
+            let boxes = boxes.into_iter().map(|(code, text)| {
+                let checked = chosen.contains(&code);
+                view! { <label class="check"><input type="checkbox" name=format!("list[{name}][]") value=code checked=checked/>" "{text}</label> }
             }).collect_view();
             return view! {
                 <fieldset class="check-field" id=name aria-describedby=described>
