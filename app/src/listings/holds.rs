@@ -1,23 +1,28 @@
 //! Listings hidden with their organization: when an officer hides an organization (or
 //! suspends its owner), the needs, offers, labs, experts and calls that belong to it leave the
-//! portal too, and so does one published for it afterwards; showing it again brings back
-//! those and no other.
+//! portal too, and so do the offers of those labs and experts, and what is published for any of
+//! them afterwards; showing it again brings back those and no other.
 
 use sqlx::SqliteConnection;
 
 use crate::catalog::model::{Kind, Record};
 use crate::error::AppError;
 
-// A record belongs to the organization its `organization`, `owner_org` or `issuer` names (a
-// pilot's supervisor does not make the pilot theirs): `rel IN (...)` below.
+// A record belongs to the organization its `organization`, `owner_org` or `issuer` names, and
+// an offer to the lab and expert its `owner_lab` and `owner_expert` name (a pilot's supervisor
+// does not make the pilot theirs): `rel IN (...)` below.
 
-/// The organization `record` belongs to that an officer hid or whose owner is suspended.
+/// The hidden organization `record` belongs to, directly or through a lab or expert held with
+/// it: one an officer hid or whose owner is suspended.
 async fn hidden_organization(conn: &mut SqliteConnection, record: &Record) -> Result<Option<String>, AppError> {
     Ok(sqlx::query_scalar(
-        "SELECT k.target_id FROM record_links k
-         JOIN listings s ON s.kind = k.target_kind AND s.id = k.target_id
-         WHERE k.kind = $1 AND k.id = $2 AND k.target_kind = 'organization' AND k.rel IN ('organization', 'owner_org', 'issuer')
-           AND (s.moderated_at IS NOT NULL OR s.suspended = 1)
+        "SELECT COALESCE(h.organization, k.target_id) FROM record_links k
+         LEFT JOIN listings s ON s.kind = k.target_kind AND s.id = k.target_id
+         LEFT JOIN organization_holds h ON h.kind = k.target_kind AND h.id = k.target_id
+         WHERE k.kind = $1 AND k.id = $2
+           AND k.rel IN ('organization', 'owner_org', 'issuer', 'owner_lab', 'owner_expert')
+           AND (h.organization IS NOT NULL
+                OR (k.target_kind = 'organization' AND (s.moderated_at IS NOT NULL OR s.suspended = 1)))
          LIMIT 1",
     )
     .bind(record.kind().code())
@@ -50,21 +55,29 @@ async fn hold(conn: &mut SqliteConnection, kind: Kind, id: &str, organization: &
     Ok(())
 }
 
-/// Makes the public listings of `organization` follow it out of view (`hidden`), or brings
-/// back those it took (unless hidden for another reason meanwhile).
+/// Makes the public listings of `organization` follow it out of view (`hidden`), with the
+/// offers of its labs and experts, or brings back those it took (unless hidden for another
+/// reason meanwhile).
 pub async fn follow(conn: &mut SqliteConnection, organization: &str, hidden: bool) -> Result<(), AppError> {
     if hidden {
-        let public: Vec<(String, String)> = sqlx::query_as(
-            "SELECT k.kind, k.id FROM record_links k JOIN records r ON r.kind = k.kind AND r.id = k.id
-             WHERE k.target_kind = 'organization' AND k.target_id = $1 AND k.rel IN ('organization', 'owner_org', 'issuer')
-               AND r.hidden = 0",
-        )
-        .bind(organization)
-        .fetch_all(&mut *conn)
-        .await?;
-        for (kind, id) in public {
-            if let Some(kind) = Kind::from_code(&kind) {
+        let mut owners = vec![(Kind::Organization, organization.to_string())];
+        while let Some((kind, id)) = owners.pop() {
+            let public: Vec<(String, String)> = sqlx::query_as(
+                "SELECT k.kind, k.id FROM record_links k JOIN records r ON r.kind = k.kind AND r.id = k.id
+                 WHERE k.target_kind = $1 AND k.target_id = $2
+                   AND k.rel IN ('organization', 'owner_org', 'issuer', 'owner_lab', 'owner_expert')
+                   AND r.hidden = 0",
+            )
+            .bind(kind.code())
+            .bind(&id)
+            .fetch_all(&mut *conn)
+            .await?;
+            for (kind, id) in public {
+                let Some(kind) = Kind::from_code(&kind) else { continue };
                 hold(conn, kind, &id, organization).await?;
+                if matches!(kind, Kind::Lab | Kind::Expert) {
+                    owners.push((kind, id));
+                }
             }
         }
         return Ok(());

@@ -30,7 +30,7 @@ pub fn MyListings() -> impl IntoView {
                     }.into_any(),
                     Ok(items) => {
                         let rows = items.into_iter().map(|item| view! { <MineRow item confirm/> }).collect_view();
-                        view! { <ul class="mine">{rows}</ul> }.into_any()
+                        view! { <ul class="mine" id="listings">{rows}</ul> }.into_any()
                     }
                     Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
                     Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
@@ -47,6 +47,11 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
         lang.pick("Bản nháp", "Draft")
     } else if item.moderated {
         lang.pick("Cán bộ Sở đã tạm ẩn; hãy liên hệ Sở", "Hidden by an officer; contact the province")
+    } else if item.held {
+        lang.pick(
+            "Đang ẩn vì tổ chức của hồ sơ bị cán bộ ẩn; hãy liên hệ Sở",
+            "Hidden because its organization was hidden by an officer; contact the province",
+        )
     } else if item.hidden {
         lang.pick("Đang ẩn: hãy xác nhận còn hiệu lực", "Hidden: confirm it is current")
     } else if item.due {
@@ -55,7 +60,7 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
         lang.pick("Đã đăng", "Published")
     };
     let href = if item.draft || item.hidden { format!("{}/edit", item.href()) } else { item.href() };
-    let confirm_form = (!item.draft && !item.moderated && (item.due || item.hidden)).then(|| view! {
+    let confirm_form = (!item.draft && !item.moderated && !item.held && (item.due || item.hidden)).then(|| view! {
         <ActionForm action=confirm attr:class="inline-form">
             <input type="hidden" name="kind" value=item.kind.code()/>
             <input type="hidden" name="id" value=item.id.clone()/>
@@ -79,7 +84,7 @@ pub fn HiddenListings() -> impl IntoView {
     let show = ServerAction::<ModerateListing>::new();
     let data = Resource::new(|| (), |_| hidden_listings());
     view! {
-        <FormStatus result=last_result(show)/>
+        <FormStatus result=last_result(show) done=lang.pick("Đã hiển thị lại hồ sơ.", "The listing is shown again.")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let Ok(items) = data.await else { return ().into_any() };

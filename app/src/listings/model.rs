@@ -84,6 +84,9 @@ pub struct MyListing {
     pub hidden: bool,
     /// Hidden by an officer: only an officer shows it again.
     pub moderated: bool,
+    /// Hidden because its organization (or the lab or expert it belongs to) is.
+    #[serde(default)]
+    pub held: bool,
 }
 
 impl MyListing {

@@ -43,7 +43,12 @@ pub async fn id_taken(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Resu
 
 /// Publishes `record` (owned by `owner` unless someone already owns it), confirming it. Unless
 /// `reviewed` (an officer published it), it waits in the officers' queue (`moderation`).
-pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64, reviewed: bool) -> Result<(), AppError> {
+pub async fn publish(
+    conn: &mut SqliteConnection,
+    record: &Record,
+    owner: i64,
+    reviewed: bool,
+) -> Result<bool, AppError> {
     let at = now();
     crate::catalog::repo::upsert(&mut *conn, record, &at).await?;
     sqlx::query(
@@ -59,11 +64,12 @@ pub async fn publish(conn: &mut SqliteConnection, record: &Record, owner: i64, r
     .execute(&mut *conn)
     .await?;
     // Publishing confirms: a listing hidden for want of confirmation comes back, unless its
-    // organization is hidden.
+    // organization is hidden. Answers whether it is public now.
     if super::holds::hold_if_hidden(conn, record).await? {
-        return Ok(());
+        return Ok(false);
     }
-    unhide(conn, record.kind(), record.id()).await
+    unhide(conn, record.kind(), record.id()).await?;
+    Ok(!is_hidden(conn, record.kind(), record.id()).await?)
 }
 
 /// Shows a listing again, unless it is hidden for a reason only an officer lifts: an officer
@@ -233,10 +239,12 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
         confirmed_at: String,
         hidden: bool,
         moderated: bool,
+        held: bool,
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT l.kind, l.id, COALESCE(l.draft, r.doc) AS doc, l.draft IS NOT NULL AS draft, l.confirmed_at,
-         COALESCE(r.hidden, 0) AS hidden, l.moderated_at IS NOT NULL AS moderated
+         COALESCE(r.hidden, 0) AS hidden, l.moderated_at IS NOT NULL AS moderated,
+         EXISTS (SELECT 1 FROM organization_holds h WHERE h.kind = l.kind AND h.id = l.id) AS held
          FROM listings l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
          WHERE l.owner = $1 AND (l.draft IS NOT NULL OR r.doc IS NOT NULL) ORDER BY draft DESC, l.kind, l.id",
     )
@@ -262,6 +270,7 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
                 due,
                 hidden: row.hidden,
                 moderated: row.moderated,
+                held: row.held,
             }))
         })
         .collect()

@@ -136,7 +136,7 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         }
         return Ok(if claim.is_some() { "/mine#affiliations" } else { "/mine" }.into());
     }
-    repo::publish(&mut tx, &record, user.id, user.is_staff()).await?;
+    let shown = repo::publish(&mut tx, &record, user.id, user.is_staff()).await?;
     tx.commit().await?;
     if let Some(org) = asked {
         affiliation::service::announce(&state, &user, &record, org).await?;
@@ -148,11 +148,16 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         crate::accounts::repo::audit(&state.db, user.id, &format!("publish_{}", kind.code()), &id, "").await?;
     }
     crate::search::index::sync(&state.db, &state.search).await?;
-    if was_draft {
+    // What is not public announces nothing (and has no matches to tell of).
+    if was_draft && shown {
         super::notify::new_listing(&state, &record).await?;
     }
     if claim.is_some() {
         return Ok("/mine#affiliations".into());
+    }
+    // Saved but not public (an officer hid it, or its organization): "my listings" says why.
+    if !shown {
+        return Ok("/mine#listings".into());
     }
     Ok(format!("{}/{}", kind.path(), id))
 }

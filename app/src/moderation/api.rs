@@ -34,9 +34,9 @@ pub async fn suspend_user(user_id: i64, #[server(default)] reason: String) -> Re
     crate::accounts::repo::audit(&state.db, officer.id, "suspend_user", &target.email, &detail).await?;
     let body = format!(
         "Tài khoản của bạn trên Sàn Đổi mới sáng tạo Khánh Hòa đã bị tạm khóa; các hồ sơ bạn đăng \
-         tạm thời không hiển thị.\nLý do: {reason}\nNếu bạn cho rằng đây là nhầm lẫn, hãy trả lời thư này.\n\n\
+         tạm thời không hiển thị.\nLý do: {reason}\nNếu bạn cho rằng đây là nhầm lẫn, hãy liên hệ Sở Khoa học và Công nghệ.\n\n\
          Your account on the Khánh Hòa Innovation Exchange has been suspended; your listings are not \
-         shown for now.\nReason: {reason}\nIf you think this is a mistake, reply to this mail.\n"
+         shown for now.\nReason: {reason}\nIf you think this is a mistake, contact the Department of Science and Technology.\n"
     );
     let subject = "Tài khoản bị tạm khóa · Account suspended";
     crate::accounts::repo::queue_mail(&state.db, &target.email, subject, &body).await?;
@@ -56,9 +56,9 @@ pub async fn lift_suspension(user_id: i64) -> Result<(), AppError> {
     }
     if super::repo::lift(&state.db, target.id).await? {
         crate::accounts::repo::audit(&state.db, officer.id, "lift_suspension", &target.email, "").await?;
-        let body = "Tài khoản của bạn đã được mở khóa: bạn có thể đăng nhập lại và các hồ sơ của bạn \
-                    hiển thị trở lại.\n\nYour account is no longer suspended: you can sign in again and \
-                    your listings are shown again.\n";
+        let body = "Tài khoản của bạn đã được mở khóa: bạn có thể đăng nhập lại; các hồ sơ bị ẩn do tạm \
+                    khóa hiển thị trở lại.\n\nYour account is no longer suspended: you can sign in again; \
+                    the listings hidden by the suspension are shown again.\n";
         let subject = "Tài khoản được mở khóa · Suspension lifted";
         crate::accounts::repo::queue_mail(&state.db, &target.email, subject, body).await?;
         crate::search::index::sync(&state.db, &state.search).await?;

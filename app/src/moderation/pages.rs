@@ -1,6 +1,6 @@
 //! `/moderation`, the officers' queue (new, changed and reported listings, each kept, taken
-//! down, or its owner suspended; the suspended accounts, each with a way back), and the
-//! "report" box of a record's page.
+//! down, or its owner suspended; the listings hidden and the suspended accounts, each with a
+//! way back), and the "report" box of a record's page.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
+use crate::listings::mine::HiddenListings;
 use crate::notices::{ErrorNotice, SignInFirst};
 
 /// `/moderation`: what waits for an officer, the latest first, and the suspended accounts.
@@ -29,7 +30,7 @@ pub fn ModerationPage() -> impl IntoView {
         <Title text=lang.pick("Kiểm duyệt", "Moderation")/>
         <h1>{lang.pick("Kiểm duyệt", "Moderation")}</h1>
         <FormStatus result=last_result(keep) done=lang.pick("Đã giữ nguyên hồ sơ; báo cáo đã được xử lý.", "The listing stays; its reports are settled.")/>
-        <FormStatus result=last_result(take_down) done=lang.pick("Đã ẩn hồ sơ; người đăng được báo kèm lý do.", "The listing is hidden; its owner is told why.")/>
+        <FormStatus result=last_result(take_down) done=lang.pick("Đã ẩn hồ sơ; người đăng (nếu có) được báo kèm lý do.", "The listing is hidden; its owner (if any) is told why.")/>
         <FormStatus result=last_result(suspend) done=lang.pick("Đã tạm khóa tài khoản; tin đăng của họ đã được ẩn.", "Account suspended; its listings are hidden.")/>
         <FormStatus result=last_result(lift) done=lang.pick("Đã mở khóa tài khoản.", "Suspension lifted.")/>
         <Suspense fallback=|| ()>
@@ -59,6 +60,7 @@ pub fn ModerationPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <HiddenListings/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let accounts = suspended.await.unwrap_or_default();
@@ -156,6 +158,14 @@ fn SuspendedRow(account: Suspended, lift: ServerAction<LiftSuspension>) -> impl 
     }
 }
 
+/// What came of a report, where the page that comes back opens (the box is at its foot).
+#[component]
+pub fn ReportStatus() -> impl IntoView {
+    let lang = use_lang();
+    let result = last_result(ServerAction::<ReportListing>::new());
+    view! { <FormStatus result done=lang.pick("Cảm ơn bạn. Cán bộ sẽ xem xét báo cáo.", "Thank you. An officer will look into it.")/> }
+}
+
 /// "Report this listing" on a record's page: why, in a few words, to the officers.
 #[component]
 pub fn ReportBox(kind: Kind, id: String) -> impl IntoView {
@@ -164,7 +174,6 @@ pub fn ReportBox(kind: Kind, id: String) -> impl IntoView {
     let result = last_result(action);
     let open = result.with_untracked(|r| matches!(r, Some(Err(_))));
     view! {
-        <FormStatus result done=lang.pick("Cảm ơn bạn. Cán bộ sẽ xem xét báo cáo.", "Thank you. An officer will look into it.")/>
         <details class="report-box" open=open>
             <summary>{lang.pick("Báo cáo hồ sơ này", "Report this listing")}</summary>
             <ActionForm action attr:class="stack-form">

@@ -10,8 +10,9 @@ use crate::error::AppError;
 /// Listings shown in the queue at most.
 pub const QUEUE_SHOWN: i64 = 200;
 
-/// Reports a public listing to the officers, saying why (signed-in people; counted with the
-/// requests a person sends, so nobody floods the queue). Reporting it again changes nothing.
+/// Reports a public listing to the officers, saying why (signed-in people other than its
+/// owner; counted with the requests a person sends, so nobody floods the queue). Reporting it
+/// again replaces the reason.
 #[server(prefix = "/fn", endpoint = "report_listing")]
 pub async fn report_listing(kind: Kind, id: String, #[server(default)] reason: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
@@ -25,11 +26,15 @@ pub async fn report_listing(kind: Kind, id: String, #[server(default)] reason: S
         ));
     }
     crate::catalog::repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
-    let sender = crate::accounts::throttle::Sender::check().await?;
-    if super::repo::report(&state.db, kind, &id, user.id, reason).await? {
-        sender.sent().await?;
+    let owner = crate::listings::repo::listing(&state.db, kind, &id).await?.and_then(|l| l.owner);
+    if owner == Some(user.id) {
+        return Err(AppError::BadRequest(
+            lang.pick("Bạn quản lý hồ sơ này: hãy sửa nó.", "You manage this listing: edit it instead.").into(),
+        ));
     }
-    Ok(())
+    let sender = crate::accounts::throttle::Sender::check().await?;
+    super::repo::report(&state.db, kind, &id, user.id, reason).await?;
+    sender.sent().await
 }
 
 /// The officers' queue: listings new or changed since an officer looked, and reported ones,

@@ -86,10 +86,13 @@ pub async fn lift(db: &Db, user: i64) -> Result<bool, AppError> {
     Ok(true)
 }
 
-/// Stores `reporter`'s report on `kind`/`id`; false when they already have one open on it.
-pub async fn report(db: &Db, kind: Kind, id: &str, reporter: i64, reason: &str) -> Result<bool, AppError> {
-    let done = sqlx::query(
-        "INSERT OR IGNORE INTO reports (kind, record_id, reporter, reason, created_at) VALUES ($1, $2, $3, $4, $5)",
+/// Stores `reporter`'s report on `kind`/`id`; one they already have open on it takes the new
+/// reason.
+pub async fn report(db: &Db, kind: Kind, id: &str, reporter: i64, reason: &str) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO reports (kind, record_id, reporter, reason, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (kind, record_id, reporter) WHERE settled_at IS NULL
+         DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at",
     )
     .bind(kind.code())
     .bind(id)
@@ -98,7 +101,7 @@ pub async fn report(db: &Db, kind: Kind, id: &str, reporter: i64, reason: &str) 
     .bind(crate::accounts::repo::now())
     .execute(db)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(())
 }
 
 /// Marks `kind`/`id` looked at and its open reports settled.

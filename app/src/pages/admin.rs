@@ -158,6 +158,7 @@ fn action_label(code: &str, lang: Lang) -> String {
         "verify_organization" => lang.pick("Xác minh tổ chức", "Verified an organization"),
         "hide_listing" => lang.pick("Ẩn tin đăng", "Hid a listing"),
         "show_listing" => lang.pick("Hiện lại tin đăng", "Showed a listing again"),
+        "keep_listing" => lang.pick("Giữ nguyên tin đăng (kiểm duyệt)", "Kept a listing (moderation)"),
         "accept_affiliation" => lang.pick("Xác nhận thuộc tổ chức", "Confirmed an affiliation"),
         "decline_affiliation" => lang.pick("Từ chối thuộc tổ chức", "Declined an affiliation"),
         "move_application" => lang.pick("Chuyển bước hồ sơ", "Moved an application"),

@@ -17,7 +17,7 @@ use crate::i18n::use_lang;
 use crate::introductions::pages::IntroduceBox;
 use crate::listings::pages::ListingBar;
 use crate::matching::model::has_matches;
-use crate::moderation::pages::ReportBox;
+use crate::moderation::pages::{ReportBox, ReportStatus};
 use crate::notices::{ErrorNotice, NotFound};
 use crate::pages::partners::RecordMatches;
 use api::{load_record_page, RecordPage};
@@ -90,6 +90,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
                 <SectorChips sectors=sectors kind=kind/>
                 <ListingBar kind=kind id=entry.id().to_string() meta/>
             </header>
+            <ReportStatus/>
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>

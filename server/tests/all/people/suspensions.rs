@@ -100,8 +100,10 @@ async fn listings_leave_with_their_hidden_organization_and_come_back_with_it() {
         ("list[partner_types][]", "lab"),
     ];
     let (status, place, body) = save(&w.state, &w.colleague, "need", &fields).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let second = place.trim_start_matches("/needs/").to_string();
+    assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine#listings"), "{body}");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.colleague.cookie, &[]).await;
+    let mine: Value = serde_json::from_str(&mine).unwrap();
+    let second = mine[0]["id"].as_str().unwrap().to_string();
     assert!(!public(&w.state, "need", &second).await, "a need published for a hidden organization waits");
     // Editing the first one (which confirms it) does not bring it back either.
     let (status, _, body) = save(&w.state, &w.member, "need", &[&[("id", w.need.as_str())], NEED].concat()).await;
@@ -118,4 +120,48 @@ async fn listings_leave_with_their_hidden_organization_and_come_back_with_it() {
     assert_eq!(organization().await.0, StatusCode::OK);
     assert!(public(&w.state, "need", &w.need).await, "the need comes back with its organization");
     assert!(!public(&w.state, "need", &second).await, "the need an officer hid stays hidden");
+}
+
+#[tokio::test]
+async fn the_offers_of_a_hidden_organizations_labs_leave_with_it() {
+    let w = world(false).await;
+    let offer = [
+        ("text[title]", "Quy trình hiệu chuẩn cảm biến oxy hòa tan cho lồng nuôi tôm hùm"),
+        ("text[summary]", "Hiệu chuẩn cảm biến oxy hòa tan tại hiện trường cho lồng nuôi tôm hùm."),
+        ("list[sectors][]", "aquaculture"),
+        ("text[trl]", "6"),
+        ("text[ip_status]", "know_how"),
+        ("list[transfer_modes][]", "license"),
+        ("text[owner_lab]", w.lab.as_str()),
+    ];
+    let (status, place, body) = save(&w.state, &w.researcher, "offer", &offer).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let offer_id = place.trim_start_matches("/offers/").to_string();
+    assert!(public(&w.state, "offer", &offer_id).await);
+
+    // The lab belongs to ria3: hiding ria3 takes the lab, and the lab's offer, with it.
+    let hide = [("kind", "organization"), ("id", "ria3"), ("hidden", "true"), ("reason", "Giả mạo")];
+    assert_eq!(call(&w.state, "moderate_listing", &w.officer.cookie, &hide).await.0, StatusCode::OK);
+    assert!(!public(&w.state, "lab", &w.lab).await);
+    assert!(!public(&w.state, "offer", &offer_id).await, "an offer of a hidden lab is hidden");
+    // An offer the lab publishes meanwhile waits too.
+    let title = "Bộ cảm biến oxy hòa tan giá rẻ cho lồng nuôi tôm hùm";
+    let second: Vec<_> = offer.iter().map(|&(k, v)| if k == "text[title]" { (k, title) } else { (k, v) }).collect();
+    let (status, place, body) = save(&w.state, &w.researcher, "offer", &second).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(place, "/mine#listings", "the author is shown why it is not public");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.researcher.cookie, &[]).await;
+    let mine: Value = serde_json::from_str(&mine).unwrap();
+    let second = mine.as_array().unwrap().iter().find(|l| l["title"] == title).expect("the second offer");
+    assert_eq!(second["held"], true, "{second}");
+    let second_id = second["id"].as_str().unwrap().to_string();
+    assert!(!public(&w.state, "offer", &second_id).await);
+    let html = page(&w.state, "/mine", &w.researcher.cookie).await;
+    assert!(html.contains("Đang ẩn vì tổ chức của hồ sơ bị cán bộ ẩn"));
+
+    let show = [("kind", "organization"), ("id", "ria3"), ("hidden", "false"), ("reason", "")];
+    assert_eq!(call(&w.state, "moderate_listing", &w.officer.cookie, &show).await.0, StatusCode::OK);
+    for (kind, id) in [("lab", &w.lab), ("offer", &offer_id), ("offer", &second_id)] {
+        assert!(public(&w.state, kind, id).await, "{kind} {id} comes back");
+    }
 }
