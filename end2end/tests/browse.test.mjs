@@ -48,6 +48,24 @@ test('home → labs → filter by sector → lab → its institute, in Vietnames
   assert.deepEqual(page.errors, []);
 });
 
+test('on a phone the header is one row whose menu opens the sections, with or without script', async () => {
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await newPage(browser, { locale: 'vi-VN', width: 360, height: 740, javaScriptEnabled });
+    await page.goto('/needs');
+    const height = await page.locator('.site-header').evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(height <= 64, `the header is ${height} px high`);
+    await page.locator('.site-menu summary').click();
+    const menu = page.locator('.site-menu');
+    await menu.getByRole('link', { name: 'Đăng ký' }).waitFor();
+    if (javaScriptEnabled) await screenshot(page, 'vi-phone-menu');
+    await menu.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Kêu gọi đề xuất' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kêu gọi đề xuất' }).waitFor();
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 360, `the page is ${wide} px wide`);
+    await page.context().close();
+  }
+});
+
 test('the language switch turns the portal to English and is remembered', async () => {
   const page = await newPage(browser, { locale: 'vi-VN' });
   await page.goto('/offers');

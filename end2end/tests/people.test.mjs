@@ -163,8 +163,10 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await screenshot(officer, 'vi-officer-review');
 
   // The startup sees each step in its inbox, with a count in the header.
+  // On a phone the account links are in the header's menu.
   await startup.goto('/');
-  await startup.locator('.account-link', { hasText: /Hộp thư \(\d+\)/ }).waitFor();
+  await startup.locator('.site-menu summary').click();
+  await startup.locator('.site-menu .account-link', { hasText: /Hộp thư \(\d+\)/ }).waitFor();
   await startup.goto('/inbox');
   for (const text of ['đã nhận lời giới thiệu', 'Đã nhận hồ sơ của bạn', 'Được chấp nhận', 'Kêu gọi mới trong lĩnh vực của bạn']) {
     await startup.getByRole('link', { name: new RegExp(text) }).first().waitFor();

@@ -3,9 +3,9 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-use super::api::{get_account, get_viewer, ConfirmSignup, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
+use super::api::{get_account, ConfirmSignup, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
 use super::model::{Role, MIN_PASSWORD};
 use crate::forms::{typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -210,10 +210,12 @@ pub fn SignOutButton() -> impl IntoView {
 
 /// The header's account links: sign in, or the inbox with its count and the account page.
 #[component]
-pub fn AccountLinks() -> impl IntoView {
+pub fn AccountLinks(
+    /// Who is signed in (the header draws these links twice, for a desktop and in a phone's
+    /// menu, from one request).
+    data: Resource<Result<super::model::Viewer, crate::error::AppError>>,
+) -> impl IntoView {
     let lang = use_lang();
-    let location = use_location();
-    let data = Resource::new(move || location.pathname.get(), |_| get_viewer());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -231,7 +233,10 @@ pub fn AccountLinks() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        None => view! { <a class="account-link" href="/signin">{lang.pick("Đăng nhập", "Sign in")}</a> }.into_any(),
+                        None => view! {
+                            <a class="account-link" href="/signin">{lang.pick("Đăng nhập", "Sign in")}</a>
+                            <a class="account-link account-cta" href="/signup">{lang.pick("Đăng ký", "Sign up")}</a>
+                        }.into_any(),
                     },
                     Err(_) => ().into_any(),
                 }

@@ -1,5 +1,5 @@
 //! The frame around every page: the header with navigation, search, account links and
-//! language switch, and the footer.
+//! language switch (a menu on a phone), and the footer.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -9,6 +9,9 @@ use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
 use crate::notices::portal_name;
 
+/// The header: on a desktop the brand, search, account links and language on one row and the
+/// sections below; on a phone one row (brand mark, search, "Menu") whose menu, a `<details>`
+/// that opens without script, holds the sections, account links and language.
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
@@ -20,8 +23,18 @@ pub fn Header() -> impl IntoView {
             if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) };
         format!("/lang/{}?next={}", lang.other().code(), crate::text::url_encode(&next))
     };
-    let nav = Kind::ALL.iter().map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> }).collect_view();
-    let find = view! { <li><a class="nav-cta" href="/match">{lang.pick("Tìm đối tác", "Find partners")}</a></li> };
+    let viewer = Resource::new(move || location.pathname.get(), |_| crate::accounts::api::get_viewer());
+    let sections = move || {
+        let kinds = Kind::ALL.iter().map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> }).collect_view();
+        view! { <li><a class="nav-cta" href="/match">{lang.pick("Tìm đối tác", "Find partners")}</a></li>{kinds} }
+    };
+    let switch = move || {
+        view! {
+            <a class="lang-switch" href=switch_href rel="external" hreflang=lang.other().code() lang=lang.other().code()>
+                {lang.pick("English", "Tiếng Việt")}
+            </a>
+        }
+    };
     view! {
         <a class="skip-link" href="#main">{lang.pick("Bỏ qua đến nội dung", "Skip to content")}</a>
         <header class="site-header">
@@ -35,13 +48,26 @@ pub fn Header() -> impl IntoView {
                     <input id="header-q" type="search" name="q" placeholder=lang.pick("Tìm phòng thí nghiệm, chuyên gia, công nghệ…", "Search labs, experts, technologies…")/>
                     <button type="submit">{lang.pick("Tìm", "Search")}</button>
                 </form>
-                <AccountLinks/>
-                <a class="lang-switch" href=switch_href rel="external" hreflang=lang.other().code() lang=lang.other().code()>
-                    {lang.pick("English", "Tiếng Việt")}
-                </a>
+                <div class="header-account wide-only">
+                    <AccountLinks data=viewer/>
+                    {switch()}
+                </div>
+                <details class="site-menu phone-only">
+                    <summary>
+                        <span class="menu-icon" aria-hidden="true">"☰"</span>
+                        {lang.pick("Menu", "Menu")}
+                    </summary>
+                    <div class="menu-panel">
+                        <nav aria-label=lang.pick("Danh mục", "Sections")><ul class="menu-sections">{sections()}</ul></nav>
+                        <div class="menu-account">
+                            <AccountLinks data=viewer/>
+                            {switch()}
+                        </div>
+                    </div>
+                </details>
             </div>
-            <nav class="main-nav" aria-label=lang.pick("Danh mục", "Sections")>
-                <ul>{find}{nav}</ul>
+            <nav class="main-nav wide-only" aria-label=lang.pick("Danh mục", "Sections")>
+                <ul>{sections()}</ul>
             </nav>
         </header>
     }
