@@ -60,6 +60,15 @@ test('on a phone the header is one row whose menu opens the sections, with or wi
     if (javaScriptEnabled) await screenshot(page, 'vi-phone-menu');
     await menu.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Kêu gọi đề xuất' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kêu gọi đề xuất' }).waitFor();
+    // The results come first; the filters open from their link, which counts those set.
+    const top = await page.locator('.list-results .card').first().evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top < 300, `the first result starts ${top} px down`);
+    assert.equal(await page.getByLabel('Lĩnh vực').isVisible(), false);
+    await page.getByRole('link', { name: 'Bộ lọc' }).click();
+    await page.getByLabel('Lĩnh vực').selectOption('aquaculture');
+    if (!javaScriptEnabled) await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await page.waitForURL(/sector=aquaculture/);
+    await page.getByRole('link', { name: 'Bộ lọc (1 đang chọn)' }).waitFor();
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 360, `the page is ${wide} px wide`);
     await page.context().close();

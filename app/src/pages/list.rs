@@ -9,6 +9,8 @@ use crate::catalog::api::list_cards;
 use crate::catalog::components::{CardGrid, FilterForm, Pager};
 use crate::catalog::model::{Facet, Kind, ListFilter};
 use crate::i18n::use_lang;
+use crate::listings::pages::new_heading;
+use crate::listings::rules::may_create;
 use crate::notices::ErrorNotice;
 
 /// The list of one kind, with filters and pages.
@@ -22,10 +24,32 @@ pub fn ListPage(kind: Kind) -> impl IntoView {
     });
     let data = Resource::new(move || filter.get(), move |f| list_cards(kind, f, lang));
     let heading = kind.plural(lang);
+    // On a phone the filters wait behind this link (it opens them without script), so the
+    // results come first; it says how many are set.
+    let toggle = move || {
+        let active = filter.with(ListFilter::active);
+        let label = match active {
+            0 => lang.pick("Bộ lọc".to_string(), "Filters".to_string()),
+            n => lang.pick(format!("Bộ lọc ({n} đang chọn)"), format!("Filters ({n} set)")),
+        };
+        view! { <a class="button-link filter-toggle phone-only" href="#filters">{label}</a> }
+    };
+    // "Post a need" and the like, for those who may.
+    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let create = move || {
+        Suspend::new(async move {
+            let user = viewer.await.ok().and_then(|v| v.user)?;
+            may_create(&user, kind).then(|| {
+                view! { <a class="button-link primary-link" href=format!("{}/new", kind.path())>{new_heading(kind, lang)}</a> }
+            })
+        })
+    };
     view! {
         <Title text=heading/>
         <div class="page-head">
             <h1>{heading}</h1>
+            <Suspense fallback=|| ()>{create}</Suspense>
+            {toggle}
         </div>
         <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
@@ -41,8 +65,9 @@ pub fn ListPage(kind: Kind) -> impl IntoView {
                         });
                         view! {
                             <div class="list-layout">
-                                <aside class="list-filters">
+                                <aside class="list-filters" id="filters">
                                     <FilterForm kind=kind filter=filter.clone() page=page/>
+                                    <a class="filter-close phone-only" href="#main">{lang.pick("Đóng bộ lọc", "Close the filters")}</a>
                                 </aside>
                                 <section class="list-results" aria-live="polite">
                                     <div class="result-head">

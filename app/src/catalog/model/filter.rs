@@ -68,7 +68,12 @@ impl ListFilter {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.facets.is_empty() && self.trl_min.is_none() && self.trl_max.is_none()
+        self.active() == 0
+    }
+
+    /// How many filters are set.
+    pub fn active(&self) -> usize {
+        self.facets.len() + usize::from(self.trl_min.is_some()) + usize::from(self.trl_max.is_some())
     }
 }
 

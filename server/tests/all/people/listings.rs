@@ -334,3 +334,16 @@ async fn forms_name_records_by_name_and_never_ask_for_an_id() {
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(body.contains("Có phải: Viện Nghiên cứu Nuôi trồng Thủy sản III?"), "{body}");
 }
+
+#[tokio::test]
+async fn list_pages_offer_to_post_to_those_who_may() {
+    let w = world(false).await;
+    let offers = |html: &str, kind: &str| html.contains(&format!("href=\"/{kind}/new\""));
+    let needs = page(&w.state, "/needs", &w.member.cookie).await;
+    assert!(offers(&needs, "needs") && needs.contains("Đăng nhu cầu công nghệ"));
+    assert!(!offers(&page(&w.state, "/needs", &w.researcher.cookie).await, "needs"), "researchers post no needs");
+    assert!(offers(&page(&w.state, "/labs", &w.researcher.cookie).await, "labs"));
+    assert!(!offers(&page(&w.state, "/calls", &w.member.cookie).await, "calls"), "only officers publish calls");
+    assert!(offers(&page(&w.state, "/calls", &w.officer.cookie).await, "calls"));
+    assert!(!offers(&page(&w.state, "/needs", "").await, "needs"));
+}
