@@ -19,6 +19,7 @@ use crate::opendata::pages::OpenDataPage;
 use crate::pages::admin::AdminPage;
 use crate::pages::frame::{Footer, Header};
 use crate::pages::home::HomePage;
+use crate::pages::info::{InfoPage, Topic};
 use crate::pages::list::ListPage;
 use crate::pages::mine::MinePage;
 use crate::pages::partners::FindPartnersPage;
@@ -150,6 +151,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/match") view=FindPartnersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/about") view=|| view! { <InfoPage topic=Topic::About/> }/>
+                    <Route path=path!("/contact") view=|| view! { <InfoPage topic=Topic::Contact/> }/>
+                    <Route path=path!("/privacy") view=|| view! { <InfoPage topic=Topic::Privacy/> }/>
+                    <Route path=path!("/terms") view=|| view! { <InfoPage topic=Topic::Terms/> }/>
                     <KindRoutes/>
                 </Routes>
             </main>

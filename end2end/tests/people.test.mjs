@@ -21,6 +21,7 @@ async function signUp(page, { name, email, role }) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill('một mật khẩu đủ dài');
   await page.getByRole('radio', { name: role }).check();
+  await page.getByRole('checkbox', { name: /Tôi đồng ý với điều khoản sử dụng/ }).check();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   // The address is confirmed by the link mailed to it; the link's page asks for the password chosen.
   await page.getByText('Chúng tôi đã gửi thư tới email này').waitFor();

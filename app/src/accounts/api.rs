@@ -41,13 +41,19 @@ pub async fn get_account() -> Result<Viewer, AppError> {
 /// and creates the account. The answer is the same whether or not the address already has an
 /// account; its owner is then told by mail that someone tried.
 #[server(prefix = "/fn", endpoint = "sign_up")]
-pub async fn sign_up(name: String, email: String, password: String, role: String) -> Result<(), AppError> {
+pub async fn sign_up(
+    name: String,
+    email: String,
+    password: String,
+    role: String,
+    #[server(default)] consent: String,
+) -> Result<(), AppError> {
     use super::{checks, repo, secret, session, throttle};
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
     let (name, email) = (crate::text::nfc(name.trim()), email.trim().to_lowercase());
     let role = Role::from_code(&role).filter(|r| matches!(r, Role::Member | Role::Researcher));
-    checks::sign_up(lang, &name, &email, &password, role)?;
+    checks::sign_up(lang, &name, &email, &password, role, consent == "yes")?;
     let address = format!("address:{}", session::client_address());
     let mailbox = format!("email:{email}");
     throttle::check(&state.db, &throttle::SIGN_UP_ADDRESS, &address, lang).await?;
@@ -68,7 +74,8 @@ pub async fn sign_up(name: String, email: String, password: String, role: String
     } else {
         let token = secret::new_token()?;
         let role = role.map(|r| r.code().to_string()).unwrap_or_default();
-        let signup = repo::PendingSignup { email: email.clone(), name, password_hash, role };
+        let consented_at = Some(repo::now());
+        let signup = repo::PendingSignup { email: email.clone(), name, password_hash, role, consented_at };
         repo::create_pending_signup(&state.db, &secret::token_hash(&token), &signup, 24 * 3600).await?;
         let body = format!(
             "Xác nhận email để hoàn tất đăng ký (hiệu lực 24 giờ): mở liên kết và nhập mật khẩu bạn đã chọn.\n\
@@ -124,6 +131,9 @@ pub async fn confirm_signup(token: String, password: String) -> Result<(), AppEr
             other => other,
         },
     )?;
+    if let Some(at) = &signup.consented_at {
+        repo::set_consent(&state.db, id, at).await?;
+    }
     session::start(&state.db, id).await?;
     leptos_axum::redirect("/account");
     Ok(())

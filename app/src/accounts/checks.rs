@@ -34,7 +34,14 @@ pub fn password(lang: Lang, password: &str) -> Result<(), AppError> {
 }
 
 /// Checks a sign-up form, listing every problem.
-pub fn sign_up(lang: Lang, name: &str, email: &str, pass: &str, role: Option<Role>) -> Result<(), AppError> {
+pub fn sign_up(
+    lang: Lang,
+    name: &str,
+    email: &str,
+    pass: &str,
+    role: Option<Role>,
+    consent: bool,
+) -> Result<(), AppError> {
     let mut errors = Vec::new();
     let mut fail = |field: &str, vi: &str, en: &str| {
         errors.push(FieldError { field: field.into(), message: lang.pick(vi, en).into() })
@@ -54,6 +61,13 @@ pub fn sign_up(lang: Lang, name: &str, email: &str, pass: &str, role: Option<Rol
             "role",
             "Hãy chọn bạn là doanh nghiệp hay nhà khoa học.",
             "Choose whether you are a business or a researcher.",
+        );
+    }
+    if !consent {
+        fail(
+            "consent",
+            "Hãy đồng ý với điều khoản sử dụng và chính sách bảo vệ dữ liệu cá nhân để tạo tài khoản.",
+            "Agree to the terms of use and the personal-data policy to create an account.",
         );
     }
     if let Err(AppError::Validation(mut more)) = password(lang, pass) {
@@ -79,12 +93,15 @@ mod tests {
 
     #[test]
     fn every_problem_is_named_by_its_field() {
-        assert_eq!(fields(sign_up(Lang::Vi, "", "lan", "short", None)), ["name", "email", "role", "password"]);
         assert_eq!(
-            fields(sign_up(Lang::En, "Lan", "lan@startup.vn", &"x".repeat(201), Some(Role::Member))),
+            fields(sign_up(Lang::Vi, "", "lan", "short", None, false)),
+            ["name", "email", "role", "consent", "password"]
+        );
+        assert_eq!(
+            fields(sign_up(Lang::En, "Lan", "lan@startup.vn", &"x".repeat(201), Some(Role::Member), true)),
             ["password"]
         );
-        assert!(sign_up(Lang::En, "Lan", "lan@startup.vn", "đủ dài rồi nhé", Some(Role::Member)).is_ok());
+        assert!(sign_up(Lang::En, "Lan", "lan@startup.vn", "đủ dài rồi nhé", Some(Role::Member), true).is_ok());
     }
 
     #[test]

@@ -107,6 +107,17 @@ fn SignUpForm() -> impl IntoView {
                     {roles}
                 </fieldset>
                 <FieldMessage result field="role"/>
+                <label class="check consent">
+                    <input type="checkbox" name="consent" value="yes" required aria-describedby="consent-error"/>
+                    <span>
+                        {lang.pick("Tôi đồng ý với ", "I agree to the ")}
+                        <a href="/terms" target="_blank">{lang.pick("điều khoản sử dụng", "terms of use")}</a>
+                        {lang.pick(" và ", " and the ")}
+                        <a href="/privacy" target="_blank">{lang.pick("chính sách bảo vệ dữ liệu cá nhân", "personal-data policy")}</a>
+                        {lang.pick(" (Nghị định 13/2023/NĐ-CP).", " (Decree 13/2023/NĐ-CP).")}
+                    </span>
+                </label>
+                <FieldMessage result field="consent"/>
                 <button type="submit">{lang.pick("Tạo tài khoản", "Create account")}</button>
             </ActionForm>
             <p>{lang.pick("Đã có tài khoản? ", "Already registered? ")}<a href="/signin">{lang.pick("Đăng nhập", "Sign in")}</a></p>

@@ -246,6 +246,8 @@ pub struct PendingSignup {
     pub name: String,
     pub password_hash: String,
     pub role: String,
+    /// When the terms and personal-data policy were agreed to.
+    pub consented_at: Option<String>,
 }
 
 /// Keeps a sign-up until the link with `token_hash` is used, for `seconds`.
@@ -255,22 +257,26 @@ pub async fn create_pending_signup(
     signup: &PendingSignup,
     seconds: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("INSERT INTO pending_signups (token_hash, email, name, password_hash, role, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(token_hash)
-        .bind(&signup.email)
-        .bind(&signup.name)
-        .bind(&signup.password_hash)
-        .bind(&signup.role)
-        .bind(from_now(seconds))
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "INSERT INTO pending_signups (token_hash, email, name, password_hash, role, expires_at, consented_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(token_hash)
+    .bind(&signup.email)
+    .bind(&signup.name)
+    .bind(&signup.password_hash)
+    .bind(&signup.role)
+    .bind(from_now(seconds))
+    .bind(&signup.consented_at)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
 /// The sign-up a link stands for, if the link is valid and unexpired; uses nothing up.
 pub async fn pending_signup(db: &Db, token_hash: &str) -> Result<Option<PendingSignup>, AppError> {
     Ok(sqlx::query_as(
-        "SELECT email, name, password_hash, role FROM pending_signups WHERE token_hash = $1 AND expires_at > $2",
+        "SELECT email, name, password_hash, role, consented_at FROM pending_signups WHERE token_hash = $1 AND expires_at > $2",
     )
     .bind(token_hash)
     .bind(now())
@@ -283,7 +289,7 @@ pub async fn pending_signup(db: &Db, token_hash: &str) -> Result<Option<PendingS
 pub async fn take_pending_signup(db: &Db, token_hash: &str) -> Result<Option<PendingSignup>, AppError> {
     let mut tx = db.begin().await?;
     let found: Option<PendingSignup> =
-        sqlx::query_as("DELETE FROM pending_signups WHERE token_hash = $1 AND expires_at > $2 RETURNING email, name, password_hash, role")
+        sqlx::query_as("DELETE FROM pending_signups WHERE token_hash = $1 AND expires_at > $2 RETURNING email, name, password_hash, role, consented_at")
             .bind(token_hash)
             .bind(now())
             .fetch_optional(&mut *tx)
@@ -293,6 +299,12 @@ pub async fn take_pending_signup(db: &Db, token_hash: &str) -> Result<Option<Pen
     }
     tx.commit().await?;
     Ok(found)
+}
+
+/// Records when `user` consented to the terms and the personal-data policy.
+pub async fn set_consent(db: &Db, user: i64, at: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET consented_at = $1 WHERE id = $2").bind(at).bind(user).execute(db).await?;
+    Ok(())
 }
 
 /// Stores a one-time password reset token (hashed), revoking the person's earlier ones: only the

@@ -9,7 +9,8 @@ use crate::error::AppError;
 pub const PER_FILE: i64 = 40_000;
 
 /// Pages that are not records.
-const PAGES: &[&str] = &["/", "/search", "/match", "/dashboard", "/open-data"];
+const PAGES: &[&str] =
+    &["/", "/search", "/match", "/dashboard", "/open-data", "/about", "/contact", "/privacy", "/terms"];
 
 /// `/sitemap.xml`: the sitemap files, one for the fixed pages and as many per kind as needed.
 pub async fn index(db: &Db, origin: &str) -> Result<String, AppError> {

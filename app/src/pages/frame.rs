@@ -76,6 +76,11 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let lang = use_lang();
+    let about = crate::pages::info::Topic::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| view! { {(i > 0).then_some(" · ")}<a href=t.path()>{t.title(lang)}</a> })
+        .collect_view();
     view! {
         <footer class="site-footer">
             <p>
@@ -91,6 +96,7 @@ pub fn Footer() -> impl IntoView {
                 " · "
                 <a href="/api/export.jsonl">{lang.pick("Tải toàn bộ (JSON Lines)", "Download everything (JSON Lines)")}</a>
             </p>
+            <p class="footer-links">{about}</p>
         </footer>
     }
 }

@@ -1,12 +1,13 @@
 //! The top floor: pages that draw several domains (a record's page, "my listings", the list
 //! pages with their downloads, the admin page with accounts and suspensions, the search page
 //! with its saved-search button, the find-partners page and a record's matches with their
-//! introduction links, the home page) and the frame around every page. They load what they show once and pass it down; no domain imports from
+//! introduction links, the home page, the about, contact, privacy and terms pages) and the frame around every page. They load what they show once and pass it down; no domain imports from
 //! here.
 
 pub mod admin;
 pub mod frame;
 pub mod home;
+pub mod info;
 pub mod list;
 pub mod mine;
 pub mod partners;

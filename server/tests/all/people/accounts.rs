@@ -5,8 +5,13 @@ use super::*;
 #[tokio::test]
 async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
     let state = small_state().await;
-    let up =
-        [("name", "Lan Nguyễn"), ("email", "Lan@Startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let up = [
+        ("name", "Lan Nguyễn"),
+        ("email", "Lan@Startup.vn"),
+        ("password", "một mật khẩu dài"),
+        ("role", "member"),
+        ("consent", "yes"),
+    ];
     let (status, headers) = sign_up_and_confirm(&state, &up).await;
     assert_eq!(status, StatusCode::OK);
     let set_cookie = headers["set-cookie"].to_str().unwrap().to_string();
@@ -24,7 +29,7 @@ async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
         &state,
         "sign_up",
         "",
-        &[("name", "X"), ("email", "x@y.vn"), ("password", "long enough pw"), ("role", "admin")],
+        &[("name", "X"), ("email", "x@y.vn"), ("password", "long enough pw"), ("role", "admin"), ("consent", "yes")],
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "nobody signs up as admin");
@@ -65,8 +70,13 @@ async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
 #[tokio::test]
 async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let state = small_state().await;
-    let up =
-        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let up = [
+        ("name", "Lan Nguyễn"),
+        ("email", "lan@startup.vn"),
+        ("password", "một mật khẩu dài"),
+        ("role", "member"),
+        ("consent", "yes"),
+    ];
     assert_eq!(sign_up_and_confirm(&state, &up).await.0, StatusCode::OK);
     let sign_in = |peer: &'static str, password: &'static str, lang: &'static str| {
         let state = state.clone();
@@ -160,7 +170,13 @@ async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
     let mut statuses = Vec::new();
     for n in 0..7 {
         let email = format!("new{n}@example.vn");
-        let up = [("name", "Người mới"), ("email", &email), ("password", "một mật khẩu dài"), ("role", "member")];
+        let up = [
+            ("name", "Người mới"),
+            ("email", &email),
+            ("password", "một mật khẩu dài"),
+            ("role", "member"),
+            ("consent", "yes"),
+        ];
         statuses.push(common::call_from(&state, "203.0.113.50:1", "sign_up", &[], &up).await.0);
     }
     assert_eq!(statuses[..5], [StatusCode::OK; 5]);
@@ -174,6 +190,7 @@ async fn sign_ups_and_reset_requests_are_throttled_per_address_and_email() {
             ("email", "Victim@Example.vn"),
             ("password", "một mật khẩu dài"),
             ("role", "member"),
+            ("consent", "yes"),
         ];
         let peer = format!("198.51.100.{}:1", 60 + n);
         statuses.push(common::call_from(&state, &peer, "sign_up", &[], &up).await.0);
@@ -229,7 +246,13 @@ async fn sign_up_answers_the_same_for_a_new_and_an_existing_email_and_a_link_wor
     let state = small_state().await;
     repo::create_user(&state.db, "taken@startup.vn", "Đã có", "no password", &[Role::Member]).await.unwrap();
     let form = |email: &'static str| {
-        [("name", "Người thử"), ("email", email), ("password", "một mật khẩu dài"), ("role", "researcher")]
+        [
+            ("name", "Người thử"),
+            ("email", email),
+            ("password", "một mật khẩu dài"),
+            ("role", "researcher"),
+            ("consent", "yes"),
+        ]
     };
     let (new_status, new_headers, new_body) = call(&state, "sign_up", "", &form("new@startup.vn")).await;
     let (old_status, old_headers, old_body) = call(&state, "sign_up", "", &form("taken@startup.vn")).await;
@@ -268,8 +291,13 @@ async fn a_sign_up_made_with_someone_elses_address_cannot_be_confirmed_by_them()
     let state = small_state().await;
     // An intruder signs up with Lan's address and a password of their own; Lan, mailed a link,
     // opens it and types her password: no account with the intruder's password comes of it.
-    let intruder =
-        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "mật khẩu kẻ lạ"), ("role", "member")];
+    let intruder = [
+        ("name", "Lan Nguyễn"),
+        ("email", "lan@startup.vn"),
+        ("password", "mật khẩu kẻ lạ"),
+        ("role", "member"),
+        ("consent", "yes"),
+    ];
     assert_eq!(call(&state, "sign_up", "", &intruder).await.0, StatusCode::OK);
     let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
     let token = mail.body.split("confirm?token=").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
@@ -280,8 +308,13 @@ async fn a_sign_up_made_with_someone_elses_address_cannot_be_confirmed_by_them()
     assert!(repo::credentials(&state.db, "lan@startup.vn").await.unwrap().is_none(), "no account");
 
     // Lan signs up herself; her own link and password work, and the intruder's link is spent.
-    let lan =
-        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "mật khẩu của Lan"), ("role", "member")];
+    let lan = [
+        ("name", "Lan Nguyễn"),
+        ("email", "lan@startup.vn"),
+        ("password", "mật khẩu của Lan"),
+        ("role", "member"),
+        ("consent", "yes"),
+    ];
     let (status, _) = sign_up_and_confirm(&state, &lan).await;
     assert_eq!(status, StatusCode::OK);
     let (_, headers, _) =
@@ -294,8 +327,13 @@ async fn a_sign_up_made_with_someone_elses_address_cannot_be_confirmed_by_them()
 #[tokio::test]
 async fn people_see_their_sessions_end_them_and_change_their_password() {
     let state = small_state().await;
-    let up =
-        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let up = [
+        ("name", "Lan Nguyễn"),
+        ("email", "lan@startup.vn"),
+        ("password", "một mật khẩu dài"),
+        ("role", "member"),
+        ("consent", "yes"),
+    ];
     let (_, headers) = sign_up_and_confirm(&state, &up).await;
     let phone = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     let sign_in = [("email", "lan@startup.vn"), ("password", "một mật khẩu dài")];
@@ -381,4 +419,33 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
     for n in 0..25 {
         assert!(!throttled(&fail(&state, "203.0.113.5:4000", n).await), "client {n}");
     }
+}
+
+#[tokio::test]
+async fn sign_up_asks_consent_to_the_terms_and_keeps_when_it_was_given() {
+    let state = small_state().await;
+    let up =
+        [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu dài"), ("role", "member")];
+    let (status, _, body) = call(&state, "sign_up", "", &up).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("\"consent\""), "{body}");
+    assert!(repo::outbox(&state.db, 1).await.unwrap().is_empty(), "nothing is mailed");
+
+    let (status, _) = sign_up_and_confirm(&state, &[&up[..], &[("consent", "yes")]].concat()).await;
+    assert_eq!(status, StatusCode::OK);
+    let at: Option<String> = sqlx::query_scalar("SELECT consented_at FROM users WHERE email = 'lan@startup.vn'")
+        .fetch_one(&state.db)
+        .await
+        .unwrap();
+    assert!(at.is_some_and(|at| at.starts_with("20")), "the consent's time is kept");
+
+    // The form links what is agreed to; the pages exist, in both languages.
+    let form = page(&state, "/signup", "").await;
+    assert!(form.contains("href=\"/terms\"") && form.contains("href=\"/privacy\"") && form.contains("13/2023/NĐ-CP"));
+    for path in ["/about", "/contact", "/privacy", "/terms"] {
+        assert!(page(&state, path, "").await.contains("<h1>"), "{path}");
+        let english = common::send(&state, Method::GET, path, &[("accept-language", "en")], String::new()).await.2;
+        assert!(english.contains("lang=\"en\""), "{path}");
+    }
+    assert!(page(&state, "/privacy", "").await.contains("Nghị định 13/2023/NĐ-CP"));
 }

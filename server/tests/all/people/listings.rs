@@ -73,7 +73,13 @@ async fn a_refused_form_comes_back_with_what_was_typed_and_a_saved_one_says_so()
     assert_eq!(again.matches("__kept=").count(), 1, "{again}");
 
     // Signed out: tied to the browser by a cookie; a password is never kept.
-    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "ngắn"), ("role", "member")];
+    let up = [
+        ("name", "Lan Nguyễn"),
+        ("email", "lan@startup.vn"),
+        ("password", "ngắn"),
+        ("role", "member"),
+        ("consent", "yes"),
+    ];
     let (browser, back) = browser_cookie(&w.state, "sign_up", "/signup", &up).await;
     let form = page(&w.state, &back, &browser).await;
     assert!(form.contains("value=\"Lan Nguyễn\"") && form.contains("value=\"lan@startup.vn\""), "name and email stay");

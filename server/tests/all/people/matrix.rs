@@ -29,7 +29,13 @@ fn matrix() -> Vec<Action> {
             accepted: false,
             allowed: EVERYONE,
             params: |_| {
-                pairs(&[("name", "N"), ("email", "n@x.vn"), ("password", "long enough password"), ("role", "member")])
+                pairs(&[
+                    ("name", "N"),
+                    ("email", "n@x.vn"),
+                    ("password", "long enough password"),
+                    ("role", "member"),
+                    ("consent", "yes"),
+                ])
             },
         },
         Action {
