@@ -70,14 +70,8 @@ async fn accounts_sign_up_in_out_reset_and_slow_down_guessing() {
 #[tokio::test]
 async fn guessing_is_answered_429_and_strangers_cannot_lock_an_owner_out() {
     let state = small_state().await;
-    let up = [
-        ("name", "Lan Nguyễn"),
-        ("email", "lan@startup.vn"),
-        ("password", "một mật khẩu dài"),
-        ("role", "member"),
-        ("consent", "yes"),
-    ];
-    assert_eq!(sign_up_and_confirm(&state, &up).await.0, StatusCode::OK);
+    let up = LAN;
+    assert_eq!(sign_up_and_confirm(&state, up).await.0, StatusCode::OK);
     let sign_in = |peer: &'static str, password: &'static str, lang: &'static str| {
         let state = state.clone();
         async move {
@@ -327,14 +321,8 @@ async fn a_sign_up_made_with_someone_elses_address_cannot_be_confirmed_by_them()
 #[tokio::test]
 async fn people_see_their_sessions_end_them_and_change_their_password() {
     let state = small_state().await;
-    let up = [
-        ("name", "Lan Nguyễn"),
-        ("email", "lan@startup.vn"),
-        ("password", "một mật khẩu dài"),
-        ("role", "member"),
-        ("consent", "yes"),
-    ];
-    let (_, headers) = sign_up_and_confirm(&state, &up).await;
+    let up = LAN;
+    let (_, headers) = sign_up_and_confirm(&state, up).await;
     let phone = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
     let sign_in = [("email", "lan@startup.vn"), ("password", "một mật khẩu dài")];
     let (_, headers, _) = call(&state, "sign_in", "", &sign_in).await;

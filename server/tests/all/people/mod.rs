@@ -93,6 +93,15 @@ async fn save_as(
     (status, location(&headers), body)
 }
 
+/// Lan signs up as a business member, agreeing to the terms.
+const LAN: &[(&str, &str)] = &[
+    ("name", "Lan Nguyễn"),
+    ("email", "lan@startup.vn"),
+    ("password", "một mật khẩu dài"),
+    ("role", "member"),
+    ("consent", "yes"),
+];
+
 const LAB: &[(&str, &str)] = &[
     ("text[name]", "Phòng cảm biến môi trường nước"),
     // Chosen by name, as the form offers it.

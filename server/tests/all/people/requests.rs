@@ -148,14 +148,8 @@ async fn a_post_with_a_cookie_but_no_origin_is_refused_and_personal_answers_are_
 async fn over_https_cookies_are_host_only_and_forms_return_only_to_this_site() {
     let https = app::site::Site::new(Some("https://portal.example"), "127.0.0.1:3000".parse().unwrap(), "").unwrap();
     let state = small_state().await.with_site(https);
-    let up = [
-        ("name", "Lan Nguyễn"),
-        ("email", "lan@startup.vn"),
-        ("password", "một mật khẩu dài"),
-        ("role", "member"),
-        ("consent", "yes"),
-    ];
-    let (status, headers) = sign_up_and_confirm(&state, &up).await;
+    let up = LAN;
+    let (status, headers) = sign_up_and_confirm(&state, up).await;
     assert_eq!(status, StatusCode::OK);
     let set = headers["set-cookie"].to_str().unwrap();
     assert!(set.starts_with("__Host-kh_session=") && set.contains("; Secure") && set.contains("Path=/"), "{set}");
