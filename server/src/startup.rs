@@ -103,6 +103,28 @@ pub fn remind_owners(state: &AppState) {
     });
 }
 
+/// At start and once an hour, closes the calls and pilots whose closing date has passed, so
+/// that lists, search, feeds and notices follow the dates.
+pub fn close_past_dates(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match app::catalog::dates::close_past(&state.db, app::clock::today()).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!("{n} calls and pilots past their closing date closed");
+                    if let Err(err) = app::search::index::sync(&state.db, &state.search).await {
+                        tracing::error!("indexing closed calls failed: {err}");
+                    }
+                }
+                Err(err) => tracing::error!("closing past calls failed: {err}"),
+            }
+        }
+    });
+}
+
 /// Once an hour, forgets what no rule needs any more: throttled attempts past their window,
 /// expired sessions and reset tokens, mail sent a month ago.
 pub fn housekeeping(state: &AppState) {

@@ -40,6 +40,15 @@ pub struct Call {
 }
 
 impl Call {
+    /// Its status on `today`: an open call past its closing date is closed.
+    pub fn status_on(&self, today: NaiveDate) -> CallStatus {
+        if self.status == CallStatus::Open && today > self.closes {
+            CallStatus::Closed
+        } else {
+            self.status
+        }
+    }
+
     /// Whether proposals can be sent on `today`.
     pub fn is_open(&self, today: NaiveDate) -> bool {
         self.status == CallStatus::Open && self.opens <= today && today <= self.closes
@@ -65,8 +74,9 @@ impl Entry for Call {
 
     fn badges(&self, lang: Lang, today: NaiveDate) -> Vec<Badge> {
         let tone = if self.is_open(today) { Tone::Positive } else { Tone::Neutral };
-        let mut badges = vec![Badge::new(self.status.label(lang), tone)];
-        if self.status == CallStatus::Open {
+        let status = self.status_on(today);
+        let mut badges = vec![Badge::new(status.label(lang), tone)];
+        if status == CallStatus::Open {
             badges.extend(deadline_badge(self.closes, today, lang));
         }
         badges.extend(self.max_award_vnd.map(|m| Badge::new(lang.money(m), Tone::Neutral)));

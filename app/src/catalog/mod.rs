@@ -8,6 +8,8 @@ pub mod model;
 pub mod validate;
 
 #[cfg(feature = "ssr")]
+pub mod dates;
+#[cfg(feature = "ssr")]
 pub mod detail;
 #[cfg(feature = "ssr")]
 pub mod http;

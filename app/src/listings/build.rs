@@ -94,6 +94,32 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
     Ok(record)
 }
 
+/// What a record published on `today` may not say: an open call or a pilot accepting
+/// applications whose closing date has passed, a need whose deadline has. (A draft may.)
+pub fn past_dates(record: &Record, today: chrono::NaiveDate, lang: Lang) -> Vec<FieldError> {
+    use crate::vocab::{CallStatus, PilotStatus};
+    let past =
+        |field: &str, vi: &str, en: &str| vec![FieldError { field: field.into(), message: lang.pick(vi, en).into() }];
+    match record {
+        Record::Call(call) if call.status == CallStatus::Open && call.closes < today => past(
+            "closes",
+            "Hạn nộp đã qua: hãy chọn một ngày từ hôm nay, hoặc trạng thái «Đã đóng».",
+            "The closing date has passed: choose today or a later date, or the status “Closed”.",
+        ),
+        Record::Pilot(pilot) if pilot.status == PilotStatus::Accepting && pilot.closes.is_some_and(|c| c < today) => past(
+            "closes",
+            "Hạn đăng ký đã qua: hãy chọn một ngày từ hôm nay, hoặc trạng thái khác «Đang nhận hồ sơ».",
+            "The registration deadline has passed: choose today or a later date, or a status other than “Accepting”.",
+        ),
+        Record::Need(need) if need.deadline.is_some_and(|d| d < today) => past(
+            "deadline",
+            "Hạn đã qua: hãy chọn một ngày từ hôm nay, hoặc để trống.",
+            "The deadline has passed: choose today or a later date, or leave it empty.",
+        ),
+        _ => Vec::new(),
+    }
+}
+
 /// A validation message of the records format, in the reader's language.
 fn say(lang: Lang, message: &str) -> String {
     if lang == Lang::En {

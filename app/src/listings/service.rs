@@ -136,6 +136,10 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         }
         return Ok(if claim.is_some() { "/mine#affiliations" } else { "/mine" }.into());
     }
+    let past = build::past_dates(&record, crate::clock::today(), lang);
+    if !past.is_empty() {
+        return Err(AppError::Validation(past));
+    }
     let shown = repo::publish(&mut tx, &record, user.id, user.is_staff()).await?;
     tx.commit().await?;
     if let Some(org) = asked {

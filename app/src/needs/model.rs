@@ -58,7 +58,13 @@ impl Entry for Need {
     fn badges(&self, lang: Lang, today: NaiveDate) -> Vec<Badge> {
         let mut badges: Vec<Badge> =
             self.budget_vnd.map(|b| Badge::new(lang.money(b), Tone::Positive)).into_iter().collect();
-        badges.extend(self.deadline.and_then(|d| deadline_badge(d, today, lang)));
+        match self.deadline {
+            Some(deadline) if deadline < today => {
+                badges.push(Badge::new(lang.pick("Đã hết hạn", "Expired"), Tone::Neutral))
+            }
+            Some(deadline) => badges.extend(deadline_badge(deadline, today, lang)),
+            None => {}
+        }
         badges
     }
 

@@ -38,6 +38,17 @@ pub struct Pilot {
     pub closes: Option<NaiveDate>,
 }
 
+impl Pilot {
+    /// Its status on `today`: a pilot past its registration deadline no longer accepts
+    /// applications; it runs.
+    pub fn status_on(&self, today: NaiveDate) -> PilotStatus {
+        match self.closes {
+            Some(closes) if self.status == PilotStatus::Accepting && today > closes => PilotStatus::Running,
+            _ => self.status,
+        }
+    }
+}
+
 impl Entry for Pilot {
     entry_texts!(title, title_en, title_vi; description, description_en, description_vi);
 
@@ -54,9 +65,10 @@ impl Entry for Pilot {
     }
 
     fn badges(&self, lang: Lang, today: NaiveDate) -> Vec<Badge> {
-        let tone = if self.status == PilotStatus::Accepting { Tone::Positive } else { Tone::Neutral };
-        let mut badges = vec![Badge::new(self.status.label(lang), tone)];
-        if self.status == PilotStatus::Accepting {
+        let status = self.status_on(today);
+        let tone = if status == PilotStatus::Accepting { Tone::Positive } else { Tone::Neutral };
+        let mut badges = vec![Badge::new(status.label(lang), tone)];
+        if status == PilotStatus::Accepting {
             badges.extend(self.closes.and_then(|d| deadline_badge(d, today, lang)));
         }
         badges.push(Badge::new(

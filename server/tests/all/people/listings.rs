@@ -353,3 +353,65 @@ async fn list_pages_offer_to_post_to_those_who_may() {
     assert!(offers(&page(&w.state, "/calls", &w.officer.cookie).await, "calls"));
     assert!(!offers(&page(&w.state, "/needs", "").await, "needs"));
 }
+
+fn fields(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
+    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn status_follows_dates_and_nothing_past_is_published_as_open() {
+    let w = world(false).await;
+    let (yesterday, soon) = (in_days(-1), in_days(10));
+    // An open call, an accepting pilot or a need cannot be published with a date gone by.
+    let call = |closes: &str, status: &str| {
+        vec![
+            ("text[title]".to_string(), "Hỗ trợ chuyển đổi số cho hợp tác xã nuôi biển".to_string()),
+            ("text[description]".to_string(), "Tài trợ phần mềm quản lý lồng nuôi.".to_string()),
+            ("text[issuer]".to_string(), "so-khcn".to_string()),
+            ("list[sectors][]".to_string(), "aquaculture".to_string()),
+            ("list[eligible][]".to_string(), "startup".to_string()),
+            ("text[opens]".to_string(), in_days(-30)),
+            ("text[closes]".to_string(), closes.to_string()),
+            ("text[status]".to_string(), status.to_string()),
+        ]
+    };
+    let (status, _, body) = save(&w.state, &w.officer, "call", &fields(&call(&yesterday, "open"))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("\"closes\""), "{body}");
+    assert_eq!(save(&w.state, &w.officer, "call", &fields(&call(&yesterday, "closed"))).await.0, StatusCode::OK);
+    let (status, _, body) =
+        save(&w.state, &w.member, "need", &[NEED, &[("text[deadline]", yesterday.as_str())]].concat()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("\"deadline\""), "{body}");
+
+    // Once its closing date has passed, an open call is closed: in its record, the lists of
+    // open calls and their feed.
+    let (status, place, body) = save(&w.state, &w.officer, "call", &fields(&call(&soon, "open"))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let id = place.trim_start_matches("/calls/").to_string();
+    let later = app::clock::today().checked_add_signed(app::clock::days(11)).unwrap();
+    let record: app::catalog::model::Record =
+        serde_json::from_str(&page(&w.state, &format!("/api/call/{id}"), "").await).unwrap();
+    let badges: Vec<String> = record.entry().badges(app::i18n::Lang::Vi, later).into_iter().map(|b| b.text).collect();
+    assert!(badges.contains(&"Đã đóng".to_string()), "pages read the date even before the job: {badges:?}");
+    assert!(page(&w.state, "/calls?status=open", "").await.contains(&id));
+    assert_eq!(app::catalog::dates::close_past(&w.state.db, later).await.unwrap(), 1);
+    app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
+    assert!(page(&w.state, &format!("/api/call/{id}"), "").await.contains("\"status\":\"closed\""));
+    assert!(!page(&w.state, "/calls?status=open", "").await.contains(&id), "it leaves the open calls");
+    assert!(!page(&w.state, "/feeds/calls.atom", "").await.contains(&id), "and their feed");
+    assert_eq!(app::catalog::dates::close_past(&w.state.db, later).await.unwrap(), 0, "once");
+
+    // A need past its deadline says so.
+    let need: app::catalog::model::Record =
+        serde_json::from_str(&page(&w.state, &format!("/api/need/{}", w.need), "").await).unwrap();
+    let app::catalog::model::Record::Need(mut need) = need else { panic!("a need") };
+    need.deadline = Some(app::clock::today());
+    let badges: Vec<String> = app::catalog::model::Record::Need(need)
+        .entry()
+        .badges(app::i18n::Lang::Vi, later)
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert!(badges.contains(&"Đã hết hạn".to_string()), "{badges:?}");
+}

@@ -93,9 +93,10 @@ async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
         ("list[eligible][]", "startup"),
         ("text[opens]", "2020-01-01"),
         ("text[closes]", "2020-02-01"),
-        ("text[status]", "open"),
+        ("text[status]", "closed"),
     ];
-    let (_, href, _) = save(&w.state, &w.officer, "call", &closed).await;
+    let (status, href, body) = save(&w.state, &w.officer, "call", &closed).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
     let (status, _, body) = call(
         &w.state,
         "apply",
