@@ -25,6 +25,9 @@ pub struct Call {
     pub issuer: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub programme: Option<String>,
+    /// The programme's name in English (an extension of the records format).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme_en: Option<String>,
     pub sectors: Vec<Sector>,
     /// The kinds of organization that may apply.
     pub eligible: Vec<OrgType>,
@@ -47,6 +50,12 @@ impl Call {
         } else {
             self.status
         }
+    }
+
+    /// The programme's name in `lang` where it is given, else as written.
+    pub fn programme_in(&self, lang: Lang) -> Option<String> {
+        let english = self.programme_en.clone().filter(|_| lang == Lang::En);
+        english.or_else(|| self.programme.clone())
     }
 
     /// Whether proposals can be sent on `today`.
@@ -89,6 +98,7 @@ impl Entry for Call {
         v.translated("description", &self.description, &self.description_en, &self.description_vi, MAX_TEXT);
         v.reference("issuer", &self.issuer);
         v.optional("programme", &self.programme, MAX_ITEM);
+        v.optional("programme_en", &self.programme_en, MAX_ITEM);
         v.codes("sectors", &self.sectors, false);
         v.codes("eligible", &self.eligible, false);
         v.check(self.opens <= self.closes, "closes", "must not be before opens");
@@ -101,7 +111,7 @@ impl Entry for Call {
     fn fields(&self, lang: Lang) -> Vec<Field> {
         Fields::default()
             .text(lang.pick("Trạng thái", "Status"), self.status.label(lang).to_string())
-            .text(lang.pick("Chương trình", "Programme"), self.programme.clone())
+            .text(lang.pick("Chương trình", "Programme"), self.programme_in(lang))
             .text(lang.pick("Mở nhận hồ sơ", "Opens"), lang.date(self.opens))
             .text(lang.pick("Hạn nộp", "Closes"), lang.date(self.closes))
             .list(lang.pick("Đối tượng được tham gia", "Who may apply"), self.eligible.iter().map(|e| e.label(lang)))

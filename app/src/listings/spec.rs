@@ -135,6 +135,7 @@ const CALL: &[FormField] = &[
     f("description_en", "Nội dung bằng tiếng Anh", "Description in English", Area, false),
     f("issuer", "Cơ quan ban hành", "Issued by", Ref(Kind::Organization), true),
     f("programme", "Chương trình", "Programme", Line, false),
+    f("programme_en", "Tên chương trình bằng tiếng Anh", "Programme in English", Line, false),
     f("sectors", "Lĩnh vực", "Sectors", Checks(Facet::Sector), true),
     f("eligible", "Đối tượng được tham gia", "Who may apply", Checks(Facet::Eligible), true),
     f("budget_total_vnd", "Tổng kinh phí (đồng)", "Total budget (VND)", Number, false),

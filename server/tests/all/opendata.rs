@@ -346,3 +346,16 @@ async fn the_dashboard_and_open_data_pages_render_on_the_server() {
     let (_, _, page) = send(&state, Method::GET, "/open-data", &english, String::new()).await;
     assert!(page.contains("/feeds/pilots.atom?lang=en"));
 }
+
+#[tokio::test]
+async fn a_calls_programme_reads_in_english_where_it_is_given() {
+    let state = demo_state().await;
+    let path = "/calls/call-dat-hang-nuoi-bien-xa-bo-2027";
+    let (_, _, english) =
+        crate::common::send(&state, axum::http::Method::GET, path, &[("accept-language", "en")], String::new()).await;
+    assert!(english.contains("Khánh Hòa mariculture development programme to 2030"), "the English name");
+    let (_, _, vietnamese) = get(&state, path).await;
+    assert!(vietnamese.contains("Chương trình phát triển nuôi biển tỉnh Khánh Hòa đến năm 2030"));
+    let (_, _, csv) = get(&state, "/calls.csv").await;
+    assert!(parse_csv(&csv).0.contains(&"programme_en".to_string()), "and a column of its own");
+}
