@@ -141,6 +141,8 @@ fn say(lang: Lang, message: &str) -> String {
         "Hạn không được trước ngày mở.".to_string()
     } else if message.starts_with("an offer needs at least one of") {
         "Cần ít nhất một chủ sở hữu: tổ chức, phòng thí nghiệm hoặc chuyên gia.".to_string()
+    } else if message.starts_with("must be a year") {
+        "Cần là một năm, ví dụ 2019.".to_string()
     } else if message.starts_with("must be from 1 to 9") {
         "Cần từ 1 đến 9.".to_string()
     } else {

@@ -145,7 +145,8 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     if let Some(org) = asked {
         affiliation::service::announce(&state, &user, &record, org).await?;
     }
-    if kind == Kind::Organization && current.is_none() && !user.is_staff() {
+    // The person's own organization, once published (first as a draft or not): they belong to it.
+    if kind == Kind::Organization && was_draft && !user.is_staff() && user.organization.is_none() {
         crate::accounts::repo::set_organization(&state.db, user.id, Some(&id)).await?;
     }
     if user.is_staff() {

@@ -47,7 +47,7 @@ impl Topic {
                 ("Dữ liệu mở", "Thông tin công khai trên sàn được phát hành là dữ liệu mở theo giấy phép CC BY 4.0, tải được ở trang Dữ liệu mở."),
             ],
             (Topic::About, false) => vec![
-                ("", "The Khánh Hòa Innovation Exchange connects businesses, research institutes, universities and experts in the province and abroad, under Resolution 57-NQ/TW on breakthroughs in science, technology, innovation and national digital transformation."),
+                ("", "The Khánh Hòa Innovation Exchange connects businesses, research institutes, universities and experts from within and outside the province, under Resolution 57-NQ/TW on breakthroughs in science, technology, innovation and national digital transformation."),
                 ("What it does", "It lists organizations, labs, experts, technology offers, technology needs, calls for proposals and sandbox pilots; searches them in Vietnamese (with or without diacritics) and English; suggests partners for a need and says why; and takes and reviews applications to calls and pilots."),
                 ("Who runs it", "The Khánh Hòa Department of Science and Technology runs the exchange, verifies organizations, reviews applications and moderates what is published."),
                 ("Open data", "What the exchange shows publicly is released as open data under CC BY 4.0, downloadable from the Open data page."),
@@ -96,10 +96,26 @@ impl Topic {
     }
 }
 
+/// Where a page's text sends people, as links under it.
+fn links(topic: Topic, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let open_data = ("/open-data", lang.pick("Dữ liệu mở", "Open data"));
+    let reset = ("/reset", lang.pick("Đặt lại mật khẩu", "Reset password"));
+    let department =
+        ("https://skhcn.khanhhoa.gov.vn", lang.pick("Cổng thông tin Sở KH&CN", "The Department's website"));
+    match topic {
+        Topic::About => vec![open_data, (Topic::Contact.path(), Topic::Contact.title(lang))],
+        Topic::Contact => vec![department, reset, (Topic::Privacy.path(), Topic::Privacy.title(lang))],
+        Topic::Privacy => vec![(Topic::Contact.path(), Topic::Contact.title(lang)), department, open_data],
+        Topic::Terms => vec![(Topic::Privacy.path(), Topic::Privacy.title(lang)), open_data],
+    }
+}
+
 /// One of the portal's own pages.
 #[component]
 pub fn InfoPage(topic: Topic) -> impl IntoView {
     let lang = use_lang();
+    let links =
+        links(topic, lang).into_iter().map(|(href, label)| view! { <li><a href=href>{label}</a></li> }).collect_view();
     let sections = topic
         .sections(lang)
         .into_iter()
@@ -113,6 +129,8 @@ pub fn InfoPage(topic: Topic) -> impl IntoView {
         <article class="info-page">
             <h1>{topic.title(lang)}</h1>
             {sections}
+            <h2>{lang.pick("Xem thêm", "See also")}</h2>
+            <ul>{links}</ul>
         </article>
     }
 }

@@ -415,3 +415,28 @@ async fn status_follows_dates_and_nothing_past_is_published_as_open() {
         .collect();
     assert!(badges.contains(&"Đã hết hạn".to_string()), "{badges:?}");
 }
+
+#[tokio::test]
+async fn a_members_organization_is_theirs_once_published_even_from_a_draft() {
+    let w = world(false).await;
+    let newcomer = common::person(&w.state, "newcomer", &[Role::Member], None).await;
+    let org = [
+        ("text[name]", "Công ty TNHH Rong Sụn Ninh Hòa"),
+        ("text[org_type]", "sme"),
+        ("text[description]", "Nuôi và sơ chế rong sụn xuất khẩu."),
+        ("list[sectors][]", "aquaculture"),
+        ("text[location]", "Ninh Hòa, Khánh Hòa"),
+    ];
+    let (status, place, body) = save_as(&w.state, &newcomer, "organization", "draft", &org).await;
+    assert_eq!((status, place.as_str()), (StatusCode::OK, "/mine"), "{body}");
+    let (_, _, mine) = call(&w.state, "my_listings", &newcomer.cookie, &[]).await;
+    let mine: Value = serde_json::from_str(&mine).unwrap();
+    let id = mine[0]["id"].as_str().unwrap().to_string();
+    let (status, _, body) =
+        save(&w.state, &newcomer, "organization", &[&[("id", id.as_str())], &org[..]].concat()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, viewer) = call(&w.state, "get_viewer", &newcomer.cookie, &[]).await;
+    assert!(viewer.contains(&format!("\"organization\":\"{id}\"")), "{viewer}");
+    let (status, _, body) = save(&w.state, &newcomer, "need", NEED).await;
+    assert_eq!(status, StatusCode::OK, "they may post a need now: {body}");
+}
