@@ -124,6 +124,7 @@ pub fn asset_hashes() -> Option<&'static AssetHashes> {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_lang();
+    crate::accounts::pages::provide_viewer();
     // leptos_meta writes the title into the server's HTML as it is: escaped here, since a title
     // may carry what a visitor typed (a search) or published (a record's name).
     let formatter = move |title: String| {

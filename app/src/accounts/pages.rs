@@ -219,6 +219,21 @@ pub fn SignOutButton() -> impl IntoView {
     }
 }
 
+/// Who is signed in, asked once per page (`provide_viewer` at the top): the header, list pages
+/// and forms all read this one answer.
+#[derive(Clone, Copy)]
+struct ViewerData(Resource<Result<super::model::Viewer, crate::error::AppError>>);
+
+/// Asks who is signed in, once for the whole page.
+pub fn provide_viewer() {
+    provide_context(ViewerData(Resource::new(|| (), |_| super::api::get_viewer())));
+}
+
+/// Who is signed in: the page's one answer (or a request of its own outside `App`).
+pub fn use_viewer() -> Resource<Result<super::model::Viewer, crate::error::AppError>> {
+    use_context::<ViewerData>().map(|v| v.0).unwrap_or_else(|| Resource::new(|| (), |_| super::api::get_viewer()))
+}
+
 /// The header's account links: sign in, or the inbox with its count and the account page.
 #[component]
 pub fn AccountLinks(

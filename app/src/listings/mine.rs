@@ -115,7 +115,7 @@ pub fn HiddenListings() -> impl IntoView {
 #[component]
 pub fn NewLinks() -> impl IntoView {
     let lang = use_lang();
-    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let viewer = crate::accounts::pages::use_viewer();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

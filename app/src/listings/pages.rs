@@ -33,7 +33,7 @@ pub fn new_heading(kind: Kind, lang: Lang) -> &'static str {
 #[component]
 pub fn NewListingPage(kind: Kind) -> impl IntoView {
     let lang = use_lang();
-    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let viewer = crate::accounts::pages::use_viewer();
     let choices = Resource::new(|| (), move |_| form_choices(kind));
     view! {
         <Title text=new_heading(kind, lang)/>

@@ -160,20 +160,20 @@ pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>, AppError> {
     .bind(limit)
     .fetch_all(db)
     .await?;
-    let reports: Vec<(String, String, String, String)> = sqlx::query_as(
+    let open: Vec<(String, String, String, String)> = sqlx::query_as(
         "SELECT kind, record_id, reason, created_at FROM reports WHERE settled_at IS NULL ORDER BY created_at DESC, id DESC",
     )
     .fetch_all(db)
     .await?;
+    let mut reports: std::collections::HashMap<(String, String), Vec<Report>> = std::collections::HashMap::new();
+    for (kind, id, reason, at) in open {
+        reports.entry((kind, id)).or_default().push(Report { reason, at });
+    }
     Ok(rows
         .into_iter()
         .filter_map(|row| {
             let kind = Kind::from_code(&row.kind)?;
-            let reports = reports
-                .iter()
-                .filter(|(k, id, _, _)| *k == row.kind && *id == row.id)
-                .map(|(_, _, reason, at)| Report { reason: reason.clone(), at: at.clone() })
-                .collect();
+            let reports = reports.remove(&(row.kind, row.id.clone())).unwrap_or_default();
             let owner = row.owner.map(|id| Owner {
                 id,
                 name: row.name.unwrap_or_default(),

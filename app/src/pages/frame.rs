@@ -23,7 +23,7 @@ pub fn Header() -> impl IntoView {
             if search.is_empty() { location.pathname.get() } else { format!("{}?{search}", location.pathname.get()) };
         format!("/lang/{}?next={}", lang.other().code(), crate::text::url_encode(&next))
     };
-    let viewer = Resource::new(move || location.pathname.get(), |_| crate::accounts::api::get_viewer());
+    let viewer = crate::accounts::pages::use_viewer();
     let sections = move || {
         let kinds = Kind::ALL.iter().map(|k| view! { <li><a href=k.path()>{k.plural(lang)}</a></li> }).collect_view();
         view! { <li><a class="nav-cta" href="/match">{lang.pick("Tìm đối tác", "Find partners")}</a></li>{kinds} }

@@ -35,7 +35,7 @@ pub fn ListPage(kind: Kind) -> impl IntoView {
         view! { <a class="button-link filter-toggle phone-only" href="#filters">{label}</a> }
     };
     // "Post a need" and the like, for those who may.
-    let viewer = Resource::new(|| (), |_| crate::accounts::api::get_viewer());
+    let viewer = crate::accounts::pages::use_viewer();
     let create = move || {
         Suspend::new(async move {
             let user = viewer.await.ok().and_then(|v| v.user)?;
