@@ -112,16 +112,17 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await match.waitFor();
   await screenshot(startup, 'vi-own-need-matches-phone');
   await match.getByRole('link', { name: 'Đề nghị giới thiệu' }).click();
-  await startup.waitForURL((url) => url.pathname === lab && url.searchParams.has('need'));
+  await startup.waitForURL((url) => url.pathname === lab && url.searchParams.has('with'));
   await hydrated(startup);
   await startup.getByLabel('Lời nhắn').fill('Chúng tôi muốn hợp tác tách chiết carrageenan quy mô 1 tấn rong mỗi tháng.');
-  await startup.getByRole('button', { name: 'Gửi đề nghị' }).click();
+  await startup.getByLabel('Về nhu cầu của bạn').locator('option:checked', { hasText: 'Tách chiết carrageenan' }).waitFor({ state: 'attached' });
+  await startup.getByRole('button', { name: 'Gửi lời nhắn' }).click();
   await startup.waitForURL(/\/mine/);
   await startup.locator('#introductions .badge', { hasText: 'Đang chờ trả lời' }).waitFor();
 
   // The researcher is told, accepts, and sees the startup's contact.
   await researcher.goto('/inbox');
-  await researcher.getByRole('link', { name: /đề nghị được giới thiệu/ }).waitFor();
+  await researcher.getByRole('link', { name: /đề nghị giới thiệu tới/ }).waitFor();
   await researcher.goto('/mine');
   await hydrated(researcher);
   await researcher.getByRole('button', { name: 'Nhận lời' }).click();
@@ -129,6 +130,23 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.getByRole('link', { name: `hong-${stamp}@rongbien.vn` }).waitFor();
   await researcher.locator('#introductions').getByRole('link', { name: 'Tách chiết carrageenan từ rong sụn Cam Ranh' }).waitFor();
   await screenshot(researcher, 'vi-introduction-accepted');
+
+  // The other way: from the lab's page, the researcher proposes the lab to the need it could
+  // answer; the startup, who manages the need, is to answer.
+  await researcher.goto(lab);
+  const need = researcher.locator('.matches .card', { hasText: 'Tách chiết carrageenan từ rong sụn Cam Ranh' });
+  await need.getByRole('link', { name: 'Đề xuất đáp ứng nhu cầu này' }).click();
+  await researcher.waitForURL((url) => url.pathname.startsWith('/needs/') && url.searchParams.get('with') === lab.slice(1).replace('labs/', 'lab/'));
+  await hydrated(researcher);
+  await researcher.getByText('người quản lý hồ sơ này và trả lời trong vòng 7 ngày').waitFor();
+  await researcher.getByLabel('Bạn đề xuất (hồ sơ của bạn)').locator('option:checked', { hasText: labName }).waitFor({ state: 'attached' });
+  await researcher.getByLabel('Lời nhắn').fill('Phòng chúng tôi có quy trình tách chiết và sấy lạnh rong biển, sẵn sàng thử nghiệm cùng quý doanh nghiệp.');
+  await screenshot(researcher, 'vi-propose-to-need');
+  await researcher.getByRole('button', { name: 'Gửi lời nhắn' }).click();
+  await researcher.waitForURL(/\/mine/);
+  await researcher.locator('#introductions li', { hasText: 'đề xuất đáp ứng nhu cầu' }).first().waitFor();
+  await startup.goto('/mine');
+  await startup.locator('#introductions li', { hasText: 'TS. Phạm Minh đề xuất đáp ứng nhu cầu' }).getByRole('link', { name: labName }).waitFor();
 
   // The officer publishes a call open to startups.
   await officer.goto('/calls/new');
@@ -195,7 +213,7 @@ test('anonymous visitors are asked to sign in, in English too', async () => {
   await page.getByRole('heading', { level: 1, name: 'Please sign in' }).waitFor();
   await page.goto('/labs');
   await page.locator('.list-results .card h3 a').first().click();
-  await page.getByRole('link', { name: 'Sign in to ask for an introduction' }).waitFor();
+  await page.getByRole('link', { name: 'Ask for an introduction: sign in' }).waitFor();
   await page.goto('/signin');
   await hydrated(page);
   await page.getByLabel('Email').fill('nobody@example.vn');

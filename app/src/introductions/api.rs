@@ -9,16 +9,20 @@ use crate::error::AppError;
 // A refused form of these comes back with what was typed (`forms::kept`).
 crate::keeps_typed!(RequestIntroduction, AnswerIntroduction);
 
-/// Asks to be introduced to a lab, expert or offer owner (business members).
+/// Asks to be introduced to a lab, expert, offer, need or organization (business members and
+/// researchers), bringing along `with` (`kind/id`) of one's own: a need to a lab, expert or
+/// offer (`need`, a need's id, says the same), a lab, expert profile or offer to a need.
 #[server(prefix = "/fn", endpoint = "request_introduction")]
 pub async fn request_introduction(
     kind: Kind,
     id: String,
+    #[server(default)] with: Option<String>,
     #[server(default)] need: Option<String>,
     message: String,
 ) -> Result<(), AppError> {
     let sender = crate::accounts::throttle::Sender::check().await?;
-    super::service::request(kind, &id, need, &message).await?;
+    let need = need.filter(|n| !n.trim().is_empty()).map(|n| format!("need/{}", n.trim()));
+    super::service::request(kind, &id, with.filter(|w| !w.trim().is_empty()).or(need), &message).await?;
     sender.sent().await?;
     leptos_axum::redirect("/mine#introductions");
     Ok(())

@@ -33,9 +33,83 @@ vocab! {
     }
 }
 
-/// Kinds one can ask to be introduced to.
+/// What a requester may bring along to a record of `target`'s kind (their own records): a need
+/// to a lab, expert or offer; a lab, expert profile or offer to a need; any of these to an
+/// organization. Empty: nobody asks to meet a record of that kind.
+pub fn attachable(target: Kind) -> &'static [Kind] {
+    match target {
+        Kind::Lab | Kind::Expert | Kind::Offer => &[Kind::Need],
+        Kind::Need => &[Kind::Offer, Kind::Lab, Kind::Expert],
+        Kind::Organization => &[Kind::Need, Kind::Offer, Kind::Lab, Kind::Expert],
+        Kind::Call | Kind::Pilot => &[],
+    }
+}
+
+/// Kinds one can ask to be introduced to (both ways: businesses to labs, experts and offers;
+/// their owners to needs; anyone to an organization).
 pub fn introducible(kind: Kind) -> bool {
-    matches!(kind, Kind::Lab | Kind::Expert | Kind::Offer)
+    !attachable(kind).is_empty()
+}
+
+/// Days the one who answers is given; the requester is told the date.
+pub const ANSWER_DAYS: i64 = 7;
+
+/// The date an answer to a request made at `created_at` (RFC 3339) is due.
+pub fn due_after(created_at: &str) -> Option<chrono::NaiveDate> {
+    let made = chrono::DateTime::parse_from_rfc3339(created_at).ok()?.date_naive();
+    made.checked_add_days(chrono::Days::new(ANSWER_DAYS as u64))
+}
+
+/// What asking is called on a record of `kind`'s page.
+pub fn heading(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Need => lang.pick("Đề xuất đáp ứng nhu cầu này", "Offer to answer this need"),
+        Kind::Organization => lang.pick("Liên hệ tổ chức", "Contact this organization"),
+        _ => lang.pick("Đề nghị giới thiệu", "Ask for an introduction"),
+    }
+}
+
+/// "X asks to meet Y", for the one who answers (`who` is the requester) or the requester
+/// (`who` is none).
+pub fn asking(kind: Kind, who: Option<&str>, title: &str, lang: Lang) -> String {
+    let (vi, en) = match kind {
+        Kind::Need => ("đề xuất đáp ứng nhu cầu", "offered to answer the need"),
+        Kind::Organization => ("liên hệ", "got in touch with"),
+        _ => ("đề nghị giới thiệu tới", "asked to meet"),
+    };
+    let who = who.unwrap_or(lang.pick("Bạn", "You"));
+    format!("{who} {} {title}", lang.pick(vi, en))
+}
+
+/// A record the requester brought along: its kind, id and title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attached {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+}
+
+/// The viewer's latest request to a record: where it stands, and while it waits, when its
+/// answer is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Latest {
+    pub status: IntroStatus,
+    pub due: Option<chrono::NaiveDate>,
+}
+
+/// What a record's page needs to let the person signed in ask.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setup {
+    /// They may send requests (business members and researchers).
+    pub may_ask: bool,
+    /// The record is theirs or their organization's: nothing to ask.
+    pub own: bool,
+    /// Their latest request to it.
+    pub latest: Option<Latest>,
+    /// Their own records they may bring along, as `kind/id` and a label.
+    pub attachable: Vec<(String, String)>,
+    /// Someone manages the record and answers; otherwise the province office does.
+    pub managed: bool,
 }
 
 /// The longest message accepted.
@@ -50,8 +124,8 @@ pub struct Introduction {
     pub target_kind: Kind,
     pub target_id: String,
     pub target_title: String,
-    /// The need it is about: id and title.
-    pub need: Option<(String, String)>,
+    /// What the requester brought along (their need, lab, expert profile or offer).
+    pub with: Option<Attached>,
     pub message: String,
     pub status: IntroStatus,
     pub reason: Option<DeclineReason>,
@@ -63,4 +137,6 @@ pub struct Introduction {
     pub contacts: Option<(String, String)>,
     /// The viewer sent it (otherwise they received it).
     pub sent: bool,
+    /// While it waits: the date its answer is due.
+    pub due: Option<chrono::NaiveDate>,
 }

@@ -5,70 +5,120 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{my_introductions, AnswerIntroduction, RecordOutcome, RequestIntroduction};
-use super::model::{introducible, DeclineReason, IntroStatus, Introduction, Outcome};
-use crate::accounts::model::Role;
+use super::model::{
+    asking, heading, introducible, DeclineReason, IntroStatus, Introduction, Outcome, Setup, ANSWER_DAYS,
+};
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
 
-/// On a lab's, expert's or offer's page: ask to be introduced.
+/// On the page of a record one may ask to meet: the request form, or where the viewer's
+/// request stands.
 #[component]
-pub fn IntroduceBox(
-    kind: Kind,
-    id: String,
-    viewer: Option<crate::accounts::model::User>,
-    /// The viewer's request is waiting for its answer.
-    sent: bool,
-) -> impl IntoView {
+pub fn IntroduceBox(kind: Kind, id: String, signed_in: bool, setup: Option<Setup>) -> impl IntoView {
     let lang = use_lang();
     if !introducible(kind) {
         return ().into_any();
     }
-    let need = use_query_map().with_untracked(|q| q.get("need")).unwrap_or_default();
-    match viewer {
-        Some(_) if sent => view! {
-            <section class="introduce" id="introduce">
-                <h2>{lang.pick("Đề nghị giới thiệu", "Ask for an introduction")}</h2>
-                <p>
-                    {lang.pick("Bạn đã gửi đề nghị giới thiệu; đang chờ trả lời. ", "You asked for an introduction; it awaits an answer. ")}
-                    <a href="/mine#introductions">{lang.pick("Xem đề nghị của bạn", "See your requests")}</a>
-                </p>
-            </section>
-        }.into_any(),
-        Some(user) if user.has(Role::Member) => view! { <IntroduceForm kind id need/> }.into_any(),
-        Some(_) => ().into_any(),
-        None => view! {
-            <p class="introduce-signin"><a href=crate::notices::sign_in_href()>{lang.pick("Đăng nhập để đề nghị giới thiệu", "Sign in to ask for an introduction")}</a></p>
-        }.into_any(),
+    let Some(setup) = setup else {
+        return match signed_in {
+            true => ().into_any(),
+            false => view! {
+                <p class="introduce-signin"><a href=crate::notices::sign_in_href()>{format!("{}{}", heading(kind, lang), lang.pick(": đăng nhập", ": sign in"))}</a></p>
+            }
+            .into_any(),
+        };
+    };
+    if setup.own || !setup.may_ask {
+        return ().into_any();
     }
+    let status = setup.latest.clone().map(|latest| {
+        let due = latest
+            .due
+            .map(|due| format!(" · {}{}", lang.pick("trả lời dự kiến trước ", "answer due by "), lang.date(due)));
+        view! {
+            <p class="intro-status">
+                {lang.pick("Bạn đã gửi đề nghị: ", "You asked: ")}
+                <span class="badge">{latest.status.label(lang)}</span>{due}" "
+                <a href="/mine#introductions">{lang.pick("Xem đề nghị của bạn", "See your requests")}</a>
+            </p>
+        }
+    });
+    let waiting = setup.latest.as_ref().is_some_and(|l| l.status == IntroStatus::Requested);
+    let form = (!waiting).then(|| view! { <IntroduceForm kind id setup/> });
+    view! {
+        <section class="introduce" id="introduce">
+            <h2>{heading(kind, lang)}</h2>
+            {status}
+            {form}
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
-fn IntroduceForm(kind: Kind, id: String, need: String) -> impl IntoView {
+fn IntroduceForm(kind: Kind, id: String, setup: Setup) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<RequestIntroduction>::new();
     let result = last_result(action);
-    let message = typed::<RequestIntroduction>().or("message", "");
+    let typed = typed::<RequestIntroduction>();
+    let message = typed.or("message", "");
+    // A match's "propose" link names what goes along (`?with=lab/…`, or `?need=…`).
+    let asked = use_query_map()
+        .with_untracked(|q| q.get("with").or_else(|| q.get("need").map(|n| format!("need/{n}"))).unwrap_or_default());
+    let chosen = typed.or("with", &asked);
+    let who = match setup.managed {
+        true => lang.pick(
+            "Lời nhắn của bạn được gửi tới người quản lý hồ sơ này",
+            "Your message goes to whoever manages this listing",
+        ),
+        false => lang.pick(
+            "Hồ sơ này chưa có người quản lý trên cổng: Văn phòng Sở Khoa học và Công nghệ nhận lời nhắn của bạn",
+            "Nobody manages this listing on the portal: the province's Department of Science and Technology receives your message",
+        ),
+    };
+    let hint = format!(
+        "{who}{} {ANSWER_DAYS} {}",
+        lang.pick(" và trả lời trong vòng", " and answers within"),
+        lang.pick(
+            "ngày. Khi họ nhận lời, hai bên nhận được thông tin liên hệ của nhau.",
+            "days. When they accept, both sides receive each other's contact details.",
+        ),
+    );
+    let with = (!setup.attachable.is_empty()).then(|| {
+        let options = setup
+            .attachable
+            .iter()
+            .map(|(value, label)| view! { <option value=value.clone() selected=*value == chosen>{label.clone()}</option> })
+            .collect_view();
+        let label = match kind {
+            Kind::Need => lang.pick("Bạn đề xuất (hồ sơ của bạn)", "What you offer (your listing)"),
+            Kind::Organization => lang.pick("Liên quan đến", "Regarding"),
+            _ => lang.pick("Về nhu cầu của bạn", "About your need"),
+        };
+        view! {
+            <label for="with">{label}</label>
+            <select id="with" name="with" aria-describedby="with-error">
+                <option value="">{lang.pick("— Không kèm —", "— None —")}</option>
+                {options}
+            </select>
+            <FieldMessage result field="with"/>
+        }
+    });
     view! {
-        <section class="introduce" id="introduce">
-            <h2>{lang.pick("Đề nghị giới thiệu", "Ask for an introduction")}</h2>
-            <p class="hint">{lang.pick(
-                "Lời nhắn của bạn được gửi tới người quản lý hồ sơ này. Khi họ nhận lời, hai bên nhận được thông tin liên hệ của nhau.",
-                "Your message goes to whoever manages this listing. When they accept, both sides receive each other's contact details.",
-            )}</p>
-            <FormStatus result/>
-            <ActionForm action attr:class="stack-form">
-                <input type="hidden" name="kind" value=kind.code()/>
-                <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="need" value=need/>
-                <ComeBackTo id="introduce"/>
-                <label for="message">{lang.pick("Lời nhắn", "Message")}</label>
-                <textarea id="message" name="message" rows="4" required minlength="10" maxlength="2000" aria-describedby="message-error">{message}</textarea>
-                <FieldMessage result field="message"/>
-                <button type="submit">{lang.pick("Gửi đề nghị", "Send request")}</button>
-            </ActionForm>
-        </section>
+        <p class="hint">{hint}</p>
+        <FormStatus result/>
+        <ActionForm action attr:class="stack-form">
+            <input type="hidden" name="kind" value=kind.code()/>
+            <input type="hidden" name="id" value=id/>
+            <ComeBackTo id="introduce"/>
+            {with}
+            <label for="message">{lang.pick("Lời nhắn", "Message")}</label>
+            <textarea id="message" name="message" rows="4" required minlength="10" maxlength="2000" aria-describedby="message-error">{message}</textarea>
+            <FieldMessage result field="message"/>
+            <button type="submit">{lang.pick("Gửi lời nhắn", "Send message")}</button>
+        </ActionForm>
     }
 }
 
@@ -110,14 +160,15 @@ fn IntroductionItem(
 ) -> impl IntoView {
     let lang = use_lang();
     let target = format!("{}/{}", intro.target_kind.path(), intro.target_id);
-    let who = if intro.sent {
-        view! { <p>{lang.pick("Bạn đề nghị giới thiệu tới ", "You asked to meet ")}<a href=target>{intro.target_title.clone()}</a></p> }.into_any()
-    } else {
-        view! { <p><strong>{intro.requester.clone()}</strong>{lang.pick(" đề nghị giới thiệu tới ", " asks to meet ")}<a href=target>{intro.target_title.clone()}</a></p> }.into_any()
-    };
-    let need = intro.need.clone().map(|(id, title)| view! {
-        <p class="hint">{lang.pick("Về nhu cầu: ", "About the need: ")}<a href=format!("/needs/{id}")>{title}</a></p>
+    // "Lan asked to meet" with the record's title as a link.
+    let requester = (!intro.sent).then_some(intro.requester.as_str());
+    let said = asking(intro.target_kind, requester, "", lang);
+    let who = view! { <p>{said.trim_end().to_string()}" "<a href=target>{intro.target_title.clone()}</a></p> };
+    let with = intro.with.clone().map(|w| view! {
+        <p class="hint">{lang.pick("Kèm theo: ", "Along with: ")}{w.kind.label(lang)}" "<a href=format!("{}/{}", w.kind.path(), w.id)>{w.title}</a></p>
     });
+    let due =
+        intro.due.map(|due| format!(" {}{}", lang.pick("trả lời dự kiến trước ", "answer due by "), lang.date(due)));
     let reason = intro.reason.map(|r| {
         format!("{}{}", r.label(lang), intro.reason_text.as_ref().map(|t| format!(": {t}")).unwrap_or_default())
     });
@@ -168,9 +219,9 @@ fn IntroductionItem(
     view! {
         <li class="activity-item" id=format!("intro-{id}")>
             {who}
-            {need}
+            {with}
             <blockquote>{intro.message.clone()}</blockquote>
-            <p><span class="badge">{intro.status.label(lang)}</span>" "{reason}</p>
+            <p><span class="badge">{intro.status.label(lang)}</span>{due}" "{reason}</p>
             {contacts}
             {answer_form}
             {outcome_form}

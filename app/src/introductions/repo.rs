@@ -15,8 +15,9 @@ pub struct Row {
     pub target_kind: String,
     pub target_id: String,
     pub target_title: Option<String>,
-    pub need: Option<String>,
-    pub need_title: Option<String>,
+    pub with_kind: Option<String>,
+    pub with_id: Option<String>,
+    pub with_title: Option<String>,
     pub message: String,
     pub status: String,
     pub reason: Option<String>,
@@ -30,12 +31,12 @@ pub struct Row {
 }
 
 const SELECT: &str = "SELECT i.id, i.requester, u.name AS requester_name, u.email AS requester_email,
-    u.organization AS requester_organization, i.target_kind, i.target_id, r.title AS target_title, i.need, n.title AS need_title, i.message,
+    u.organization AS requester_organization, i.target_kind, i.target_id, r.title AS target_title, i.with_kind, i.with_id, w.title AS with_title, i.message,
     i.status, i.reason, i.reason_text, i.outcome, i.created_at, i.answered_at, a.email AS answerer_email, l.owner
     FROM introductions i JOIN users u ON u.id = i.requester
     LEFT JOIN users a ON a.id = i.answered_by
     LEFT JOIN records r ON r.kind = i.target_kind AND r.id = i.target_id
-    LEFT JOIN records n ON n.kind = 'need' AND n.id = i.need
+    LEFT JOIN records w ON w.kind = i.with_kind AND w.id = i.with_id
     LEFT JOIN listings l ON l.kind = i.target_kind AND l.id = i.target_id ";
 
 pub async fn create(
@@ -43,17 +44,18 @@ pub async fn create(
     requester: i64,
     kind: &str,
     id: &str,
-    need: Option<&str>,
+    with: Option<(&str, &str)>,
     message: &str,
 ) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO introductions (requester, target_kind, target_id, need, message, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'requested', $6) RETURNING id",
+        "INSERT INTO introductions (requester, target_kind, target_id, with_kind, with_id, message, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7) RETURNING id",
     )
     .bind(requester)
     .bind(kind)
     .bind(id)
-    .bind(need)
+    .bind(with.map(|w| w.0))
+    .bind(with.map(|w| w.1))
     .bind(message)
     .bind(now())
     .fetch_one(db)
@@ -71,6 +73,44 @@ pub async fn pending(db: &Db, requester: i64, kind: &str, id: &str) -> Result<bo
     .fetch_one(db)
     .await?;
     Ok(n > 0)
+}
+
+/// The status and time of `requester`'s latest request to `kind`/`id`.
+pub async fn latest(db: &Db, requester: i64, kind: &str, id: &str) -> Result<Option<(String, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT status, created_at FROM introductions WHERE requester = $1 AND target_kind = $2 AND target_id = $3
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(requester)
+    .bind(kind)
+    .bind(id)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The public records of `kinds` that `user` owns, or that belong to `organization` (needs
+/// and offers), by title: what they may bring along to an introduction.
+pub async fn attachable(
+    db: &Db,
+    user: i64,
+    organization: Option<&str>,
+    kinds: &[&str],
+) -> Result<Vec<(String, String, String)>, AppError> {
+    let kinds = serde_json::to_string(kinds).map_err(AppError::internal)?;
+    Ok(sqlx::query_as(
+        "SELECT r.kind, r.id, r.title FROM records r
+         WHERE r.kind IN (SELECT value FROM json_each($1)) AND r.hidden = 0
+           AND (EXISTS (SELECT 1 FROM listings l WHERE l.kind = r.kind AND l.id = r.id AND l.owner = $2)
+                OR EXISTS (SELECT 1 FROM record_links k WHERE k.kind = r.kind AND k.id = r.id
+                           AND k.kind IN ('need', 'offer') AND k.rel IN ('organization', 'owner_org')
+                           AND k.target_kind = 'organization' AND k.target_id = $3))
+         ORDER BY r.kind, r.sort_title LIMIT 200",
+    )
+    .bind(kinds)
+    .bind(user)
+    .bind(organization)
+    .fetch_all(db)
+    .await?)
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {

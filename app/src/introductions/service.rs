@@ -1,13 +1,18 @@
 //! Introductions behind the server functions: who may ask, who answers, who is told.
 
-use super::model::{introducible, DeclineReason, IntroStatus, Introduction, Outcome, MAX_MESSAGE};
+use super::model::{
+    asking, attachable, due_after, introducible, Attached, DeclineReason, IntroStatus, Introduction, Latest, Outcome,
+    Setup, MAX_MESSAGE,
+};
 use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
 use crate::accounts::session::require_user;
-use crate::catalog::model::Kind;
+use crate::catalog::model::{Kind, Record};
+use crate::db::Db;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
+use crate::listings::rules::speaks_for;
 use crate::state::{app_state, AppState};
 
 fn field(lang: Lang, name: &str, vi: &str, en: &str) -> AppError {
@@ -22,19 +27,31 @@ fn answers(user: &User, row: &Row) -> bool {
     }
 }
 
-/// Sends a request; tells whoever answers it.
-pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) -> Result<i64, AppError> {
+/// Who may ask for introductions: business members and researchers.
+fn may_ask(user: &User) -> bool {
+    user.has(Role::Member) || user.has(Role::Researcher)
+}
+
+/// Whether `user` speaks for the stored record `kind`/`id`.
+async fn own(db: &Db, user: &User, record: &Record) -> Result<bool, AppError> {
+    let owner = crate::listings::repo::listing(db, record.kind(), record.entry().id()).await?.and_then(|l| l.owner);
+    Ok(speaks_for(user, owner, record))
+}
+
+/// Sends a request to `kind`/`id`, bringing along `with` (`kind/id` of one of the requester's
+/// own records); tells whoever answers it.
+pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) -> Result<i64, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    if !user.has(Role::Member) {
+    if !may_ask(&user) {
         return Err(AppError::Forbidden);
     }
     if !introducible(kind) {
         return Err(AppError::BadRequest(
             lang.pick(
-                "Chỉ có thể đề nghị giới thiệu tới phòng thí nghiệm, chuyên gia hoặc công nghệ.",
-                "Introductions are to labs, experts or technology offers.",
+                "Chỉ có thể đề nghị giới thiệu tới tổ chức, phòng thí nghiệm, chuyên gia, công nghệ hoặc nhu cầu.",
+                "Introductions are to organizations, labs, experts, technology offers or needs.",
             )
             .into(),
         ));
@@ -50,31 +67,22 @@ pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) 
         ));
     }
     let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
-    let need = need.filter(|n| !n.trim().is_empty());
-    if let Some(need) = &need {
-        let Some(record) = crate::catalog::repo::get(&state.db, Kind::Need, need).await? else {
-            return Err(AppError::BadRequest(format!("no need with id {need}")));
-        };
-        // Only the requester's own need (their organization's, or one they manage) may go along.
-        let theirs = matches!(&record, crate::catalog::model::Record::Need(n) if user.organization.as_deref() == Some(n.organization.as_str()))
-            || crate::listings::repo::listing(&state.db, Kind::Need, need).await?.and_then(|l| l.owner)
-                == Some(user.id);
-        if !theirs {
-            return Err(field(
-                lang,
-                "need",
-                "Chỉ gửi kèm nhu cầu của tổ chức bạn.",
-                "Attach only your own organization's need.",
-            ));
-        }
+    if own(&state.db, &user, &target).await? {
+        return Err(AppError::BadRequest(lang.pick("Đây là hồ sơ của bạn.", "This listing is your own.").into()));
     }
+    let with = match with.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
+        Some(with) => Some(brought(&state.db, &user, kind, with, lang).await?),
+        None => None,
+    };
     if repo::pending(&state.db, user.id, kind.code(), id).await? {
         return Err(AppError::Conflict(
             lang.pick("Bạn đã gửi đề nghị này và đang chờ trả lời.", "You already asked; the answer is pending.")
                 .into(),
         ));
     }
-    let intro = repo::create(&state.db, user.id, kind.code(), id, need.as_deref(), &message).await?;
+    let intro =
+        repo::create(&state.db, user.id, kind.code(), id, with.as_ref().map(|(k, i)| (k.code(), i.as_str())), &message)
+            .await?;
     let title = target.entry().title().base.to_string();
     let recipients = match crate::listings::repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner) {
         Some(owner) => vec![owner],
@@ -82,12 +90,62 @@ pub async fn request(kind: Kind, id: &str, need: Option<String>, message: &str) 
     };
     let news = News {
         topic: "introduction",
-        vi: format!("{} đề nghị được giới thiệu tới {title}", user.name),
-        en: format!("{} asks to be introduced to {title}", user.name),
+        vi: asking(kind, Some(&user.name), &title, Lang::Vi),
+        en: asking(kind, Some(&user.name), &title, Lang::En),
         link: "/mine#introductions".into(),
     };
     crate::inbox::repo::notify(&state.db, &recipients, &news).await?;
     Ok(intro)
+}
+
+/// The record named by `with` (`kind/id`, or a need's bare id), if `user` may bring it along to
+/// a request to a record of `target`'s kind.
+async fn brought(db: &Db, user: &User, target: Kind, with: &str, lang: Lang) -> Result<(Kind, String), AppError> {
+    let (kind, id) = match with.split_once('/') {
+        Some((kind, id)) => (Kind::from_code(kind), id),
+        None => (Some(Kind::Need), with),
+    };
+    let refused = || {
+        field(
+            lang,
+            "with",
+            "Chỉ gửi kèm hồ sơ của bạn hoặc của tổ chức bạn.",
+            "Bring along only your own or your organization's listings.",
+        )
+    };
+    let kind = kind.filter(|k| attachable(target).contains(k)).ok_or_else(refused)?;
+    let record = crate::catalog::repo::get(db, kind, id).await?.ok_or_else(refused)?;
+    if !own(db, user, &record).await? {
+        return Err(refused());
+    }
+    Ok((kind, id.to_string()))
+}
+
+/// What `kind`/`id`'s page offers `user` to ask (none: nobody asks to meet a record of that kind).
+pub async fn setup(db: &Db, user: &User, record: &Record) -> Result<Option<Setup>, AppError> {
+    let kind = record.kind();
+    if !introducible(kind) {
+        return Ok(None);
+    }
+    let id = record.entry().id();
+    let owner = crate::listings::repo::listing(db, kind, id).await?.and_then(|l| l.owner);
+    let latest = repo::latest(db, user.id, kind.code(), id).await?.and_then(|(status, created_at)| {
+        let status = IntroStatus::from_code(&status)?;
+        Some(Latest { due: (status == IntroStatus::Requested).then(|| due_after(&created_at)).flatten(), status })
+    });
+    let kinds: Vec<&str> = attachable(kind).iter().map(|k| k.code()).collect();
+    let attachable = repo::attachable(db, user.id, user.organization.as_deref(), &kinds)
+        .await?
+        .into_iter()
+        .map(|(kind, id, title)| (format!("{kind}/{id}"), title))
+        .collect();
+    Ok(Some(Setup {
+        may_ask: may_ask(user),
+        own: speaks_for(user, owner, record),
+        latest,
+        attachable,
+        managed: owner.is_some(),
+    }))
 }
 
 /// Accepts or declines (with a reason); tells the requester.
@@ -167,6 +225,7 @@ pub async fn mine() -> Result<Vec<Introduction>, AppError> {
 
 fn view(user: &User, row: Row) -> Option<Introduction> {
     let status = IntroStatus::from_code(&row.status)?;
+    let due = (status == IntroStatus::Requested).then(|| due_after(&row.created_at)).flatten();
     let contacts = (status == IntroStatus::Accepted)
         .then(|| (row.requester_email.clone(), row.answerer_email.clone().unwrap_or_default()));
     Some(Introduction {
@@ -176,7 +235,11 @@ fn view(user: &User, row: Row) -> Option<Introduction> {
         target_kind: Kind::from_code(&row.target_kind)?,
         target_title: row.target_title.unwrap_or_else(|| row.target_id.clone()),
         target_id: row.target_id,
-        need: row.need.map(|id| (id.clone(), row.need_title.unwrap_or(id))),
+        with: row.with_kind.as_deref().and_then(Kind::from_code).zip(row.with_id).map(|(kind, id)| Attached {
+            kind,
+            title: row.with_title.unwrap_or_else(|| id.clone()),
+            id,
+        }),
         message: row.message,
         status,
         reason: row.reason.as_deref().and_then(DeclineReason::from_code),
@@ -186,5 +249,6 @@ fn view(user: &User, row: Row) -> Option<Introduction> {
         answered_at: row.answered_at,
         contacts,
         sent: row.requester == user.id,
+        due,
     })
 }

@@ -33,7 +33,13 @@ fn organization_of(record: &Record) -> Option<&str> {
 
 /// Whether `user` may edit `record`, whose listing is owned by `owner`.
 pub fn may_edit(user: &User, owner: Option<i64>, record: &Record) -> bool {
-    if user.is_staff() || owner == Some(user.id) {
+    user.is_staff() || speaks_for(user, owner, record)
+}
+
+/// Whether `record` is `user`'s own, or their organization's: what they may offer or ask in its
+/// name (officers look after every record but speak for none).
+pub fn speaks_for(user: &User, owner: Option<i64>, record: &Record) -> bool {
+    if owner == Some(user.id) {
         return true;
     }
     let colleague = user.organization.is_some() && user.organization.as_deref() == organization_of(record);

@@ -7,19 +7,21 @@ use leptos_router::hooks::use_query_map;
 use crate::catalog::components::{AutoSubmit, Badges, TrlSelect};
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
+use crate::introductions::model::{attachable, heading};
 use crate::matching::api::find_partners;
 use crate::matching::model::{Match, MatchRequest};
 use crate::notices::{ErrorNotice, PageHead};
 use crate::vocab::{PartnerType, Sector};
 
-/// One match with its reasons; for a stored need, a way to ask for an introduction.
+/// One match with its reasons; from a stored record (`about`), a way to ask its match.
 #[component]
-fn MatchCard(m: Match, need: Option<String>) -> impl IntoView {
+fn MatchCard(m: Match, about: Option<(Kind, String)>) -> impl IntoView {
     let lang = use_lang();
     let reasons = m.reasons.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view();
-    let introduce = need.filter(|_| crate::introductions::model::introducible(m.kind)).map(|need| {
-        let href = format!("{}?need={need}#introduce", m.href());
-        view! { <a class="card-action" href=href>{lang.pick("Đề nghị giới thiệu", "Ask for an introduction")}</a> }
+    // What goes along is the record the matches are for (its owner's, or the request says no).
+    let introduce = about.filter(|(kind, _)| attachable(m.kind).contains(kind)).map(|(kind, id)| {
+        let href = format!("{}?with={}/{id}#introduce", m.href(), kind.code());
+        view! { <a class="card-action" href=href>{heading(m.kind, lang)}</a> }
     });
     view! {
         <li class="card match">
@@ -33,9 +35,10 @@ fn MatchCard(m: Match, need: Option<String>) -> impl IntoView {
     }
 }
 
-/// Matches grouped by kind, best first within each; `need` is the stored need they are for.
+/// Matches grouped by kind, best first within each; `about` is the stored record they are for,
+/// when the viewer may ask its matches.
 #[component]
-pub fn MatchGroups(matches: Vec<Match>, need: Option<String>) -> impl IntoView {
+pub fn MatchGroups(matches: Vec<Match>, about: Option<(Kind, String)>) -> impl IntoView {
     let lang = use_lang();
     if matches.is_empty() {
         return view! { <p class="empty">{lang.pick("Chưa tìm thấy đối tác phù hợp.", "No suitable partner found yet.")}</p> }.into_any();
@@ -45,7 +48,7 @@ pub fn MatchGroups(matches: Vec<Match>, need: Option<String>) -> impl IntoView {
         .filter_map(|kind| {
             let cards: Vec<Match> = matches.iter().filter(|m| m.kind == *kind).cloned().collect();
             (!cards.is_empty()).then(|| {
-                let items = cards.into_iter().map(|m| view! { <MatchCard m=m need=need.clone()/> }).collect_view();
+                let items = cards.into_iter().map(|m| view! { <MatchCard m=m about=about.clone()/> }).collect_view();
                 view! { <section class="match-group"><h3 class="group-title">{kind.plural(lang)}</h3><ul class="cards">{items}</ul></section> }
             })
         })
@@ -53,18 +56,25 @@ pub fn MatchGroups(matches: Vec<Match>, need: Option<String>) -> impl IntoView {
     view! { <div class="match-groups">{groups}</div> }.into_any()
 }
 
-/// On a record's page: partners for a need, or what an offer, lab, expert or call could serve.
+/// On a record's page: partners for a need, or what an offer, lab, expert or call could serve;
+/// `own`: the viewer speaks for the record, and may ask its matches to meet.
 #[component]
-pub fn RecordMatches(kind: Kind, id: String, matches: Result<Vec<Match>, crate::error::AppError>) -> impl IntoView {
+pub fn RecordMatches(
+    kind: Kind,
+    id: String,
+    own: bool,
+    matches: Result<Vec<Match>, crate::error::AppError>,
+) -> impl IntoView {
     let lang = use_lang();
     let heading = match kind {
         Kind::Need => lang.pick("Đối tác phù hợp", "Suggested partners"),
         Kind::Call => lang.pick("Tổ chức đủ điều kiện có hồ sơ phù hợp", "Eligible organizations that fit"),
         _ => lang.pick("Nhu cầu có thể đáp ứng", "Needs it could answer"),
     };
-    let need = (kind == Kind::Need).then_some(id);
+    // Those who speak for the record ask its matches, bringing it along.
+    let about = own.then_some((kind, id));
     let body = match matches {
-        Ok(matches) => view! { <MatchGroups matches=matches need/> }.into_any(),
+        Ok(matches) => view! { <MatchGroups matches=matches about/> }.into_any(),
         Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
     };
     view! {
@@ -165,7 +175,7 @@ pub fn FindPartnersPage() -> impl IntoView {
                 <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
                     {move || Suspend::new(async move {
                         match results.await {
-                            Ok(Some(matches)) => view! { <MatchGroups matches=matches need=None/> }.into_any(),
+                            Ok(Some(matches)) => view! { <MatchGroups matches=matches about=None/> }.into_any(),
                             Ok(None) => view! { <p class="hint">{lang.pick("Hãy mô tả nhu cầu để xem gợi ý.", "Describe a need to see suggestions.")}</p> }.into_any(),
                             Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
                         }

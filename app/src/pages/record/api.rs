@@ -10,6 +10,7 @@ use crate::applications::model::Panel;
 use crate::catalog::model::{Kind, RecordDetail};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::introductions::model::Setup;
 use crate::listings::model::ListingMeta;
 use crate::matching::model::Match;
 
@@ -24,9 +25,8 @@ pub struct RecordPage {
     pub meta: ListingMeta,
     pub panel: Option<Panel>,
     pub viewer: Option<User>,
-    /// The viewer asked to be introduced and awaits the answer.
-    #[serde(default)]
-    pub introduction_sent: bool,
+    /// What the viewer (signed in) may ask of the record, and what they asked.
+    pub introduce: Option<Setup>,
     /// The matches, or why they could not be found (the rest of the page still shows).
     pub matches: Result<Vec<Match>, AppError>,
 }
@@ -53,12 +53,10 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
         true => crate::matching::service::for_loaded(&state, &record, MATCHES_SHOWN, lang).await,
         false => Ok(Vec::new()),
     };
-    let introduction_sent = match &viewer {
-        Some(user) if crate::introductions::model::introducible(kind) => {
-            crate::introductions::repo::pending(&state.db, user.id, kind.code(), &id).await?
-        }
-        _ => false,
+    let introduce = match &viewer {
+        Some(user) => crate::introductions::service::setup(&state.db, user, &record).await?,
+        None => None,
     };
     let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;
-    Ok(RecordPage { detail, meta, panel, viewer, introduction_sent, matches })
+    Ok(RecordPage { detail, meta, panel, viewer, introduce, matches })
 }

@@ -49,7 +49,7 @@ pub fn DetailPage(kind: Kind) -> impl IntoView {
 #[component]
 fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let lang = use_lang();
-    let RecordPage { detail, meta, panel, viewer, introduction_sent, matches } = page;
+    let RecordPage { detail, meta, panel, viewer, introduce, matches } = page;
     let entry = detail.record.entry();
     let title = detail.record.display_title(lang);
     // The title as written, under a translated one (an expert's "TS." before the name is not a
@@ -63,7 +63,8 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let fields = entry.fields(lang);
     let structured =
         jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
-    let matches = has_matches(kind).then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() matches/> });
+    let own = introduce.as_ref().is_some_and(|s| s.own);
+    let matches = has_matches(kind).then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() own matches/> });
     // Signed-in people report what they do not manage; officers hide it themselves.
     let report = (viewer.as_ref().is_some_and(|v| !v.is_staff()) && !meta.editable)
         .then(|| view! { <ReportBox kind=kind id=entry.id().to_string()/> });
@@ -94,7 +95,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>
-        <IntroduceBox kind=kind id=entry.id().to_string() viewer sent=introduction_sent/>
+        <IntroduceBox kind=kind id=entry.id().to_string() signed_in=viewer.is_some() setup=introduce/>
         {panel.map(|panel| view! { <ApplyBox kind=kind id=entry.id().to_string() panel/> })}
         {matches}
         {sections}

@@ -257,8 +257,23 @@ fn matrix() -> Vec<Action> {
         Action {
             endpoint: "request_introduction",
             accepted: false,
-            allowed: &["member", "colleague", "other"],
+            allowed: &["member", "colleague", "other", "researcher"],
             params: |w| pairs(&[("kind", "lab"), ("id", &w.lab), ("message", "Xin được giới thiệu để hợp tác.")]),
+        },
+        // The other way: proposing the researcher's lab to the member's need.
+        Action {
+            endpoint: "request_introduction",
+            accepted: false,
+            allowed: &["member", "colleague", "other", "researcher"],
+            params: |w| {
+                let with = format!("lab/{}", w.lab);
+                pairs(&[
+                    ("kind", "need"),
+                    ("id", &w.need),
+                    ("with", &with),
+                    ("message", "Xin đề xuất phòng thí nghiệm."),
+                ])
+            },
         },
         Action {
             endpoint: "answer_introduction",

@@ -13,6 +13,7 @@ use crate::common::{call, person, send, small_state, Person};
 
 mod accounts;
 mod affiliations;
+mod both_ways;
 mod listings;
 mod matrix;
 mod moderation;
