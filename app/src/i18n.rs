@@ -81,6 +81,23 @@ impl Lang {
         }
     }
 
+    /// A stored UTC time (RFC 3339) as people in Khánh Hòa (UTC+7) read it, to the minute:
+    /// "05/12/2026 22:18", "5 Dec 2026 22:18". Anything else is shown as it is.
+    pub fn moment(self, rfc3339: &str) -> String {
+        match local(rfc3339) {
+            Some(at) => format!("{} {}", self.date(at.date_naive()), at.format("%H:%M")),
+            None => rfc3339.to_string(),
+        }
+    }
+
+    /// The day of a stored UTC time (RFC 3339) in Khánh Hòa, as people write dates.
+    pub fn day(self, rfc3339: &str) -> String {
+        match local(rfc3339) {
+            Some(at) => self.date(at.date_naive()),
+            None => rfc3339.to_string(),
+        }
+    }
+
     /// An amount of Vietnamese dong, grouped for reading.
     pub fn money(self, vnd: u64) -> String {
         let digits = vnd.to_string();
@@ -94,6 +111,12 @@ impl Lang {
         }
         format!("{out} ₫")
     }
+}
+
+/// A stored time in the province's time zone (UTC+7, no daylight saving).
+fn local(rfc3339: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    let at = chrono::DateTime::parse_from_rfc3339(rfc3339).ok()?;
+    Some(at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600)?))
 }
 
 /// The language of the current page (in an island in the browser, where the page's context
@@ -148,6 +171,16 @@ fn detect() -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_times_read_in_the_province_one_way_per_language() {
+        // 22:18 UTC is already the next morning in Nha Trang.
+        assert_eq!(Lang::Vi.moment("2026-12-05T22:18:09Z"), "06/12/2026 05:18");
+        assert_eq!(Lang::En.moment("2026-12-05T22:18:09Z"), "6 Dec 2026 05:18");
+        assert_eq!(Lang::Vi.day("2026-12-05T16:59:59Z"), "05/12/2026");
+        assert_eq!(Lang::Vi.day("2026-12-05T17:00:00Z"), "06/12/2026");
+        assert_eq!(Lang::En.moment("not a time"), "not a time");
+    }
 
     #[test]
     fn accept_language_prefers_the_higher_quality() {

@@ -80,7 +80,7 @@ fn Sessions() -> impl IntoView {
 #[component]
 fn SessionItem(session: SessionView, action: ServerAction<EndSession>) -> impl IntoView {
     let lang = use_lang();
-    let since = session.created_at.chars().take(16).collect::<String>().replace('T', " ");
+    let since = lang.moment(&session.created_at);
     let browser = session
         .agent
         .as_deref()

@@ -49,22 +49,11 @@ fn NotificationItem(n: Notification) -> impl IntoView {
     let lang = use_lang();
     let class = if n.read_at.is_none() { "inbox-item unread" } else { "inbox-item" };
     let text = lang.pick(n.text_vi, n.text_en);
-    let when = local_time(&n.created_at, lang);
+    let when = lang.moment(&n.created_at);
     view! {
         <li class=class>
             <a href=n.link>{text}</a>
             <time datetime=n.created_at.clone()>{when}</time>
         </li>
-    }
-}
-
-/// A stored UTC time as Khánh Hòa reads it (UTC+7).
-fn local_time(rfc3339: &str, lang: crate::i18n::Lang) -> String {
-    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(at) => {
-            let local = at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).unwrap_or(*at.offset()));
-            format!("{} {}", lang.date(local.date_naive()), local.format("%H:%M"))
-        }
-        Err(_) => rfc3339.to_string(),
     }
 }

@@ -258,7 +258,7 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
     let moderate = ServerAction::<ModerateListing>::new();
     let refused = [last_result(confirm), last_result(verify), last_result(moderate)];
     let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
-        <span class="confirmed">{lang.pick("Xác nhận lần cuối: ", "Last confirmed: ")}{at.get(..10).unwrap_or(at).to_string()}</span>
+        <span class="confirmed">{format!("{}{}", lang.pick("Xác nhận lần cuối: ", "Last confirmed: "), lang.day(at))}</span>
     });
     let verified = meta
         .verified

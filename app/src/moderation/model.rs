@@ -47,11 +47,3 @@ pub struct Suspended {
     pub reason: String,
     pub since: String,
 }
-
-/// A stored UTC time as people read it: "2026-12-05 22:18 UTC".
-pub fn moment(at: &str) -> String {
-    match at.get(..16) {
-        Some(minute) => format!("{} UTC", minute.replacen('T', " ", 1)),
-        None => at.to_string(),
-    }
-}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{LiftSuspension, SuspendUser};
-use super::model::{moment, Queued, Suspended};
+use super::model::{Queued, Suspended};
 use super::queue::{moderation_queue, suspended_users, KeepListing, ReportListing, TakeDown};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
@@ -97,7 +97,7 @@ fn QueueRow(
     });
     let reasons = reports
         .into_iter()
-        .map(|r| view! { <li>{r.reason}<span class="hint">{format!(" · {}", moment(&r.at))}</span></li> })
+        .map(|r| view! { <li>{r.reason}<span class="hint">{format!(" · {}", lang.moment(&r.at))}</span></li> })
         .collect_view();
     let by = owner.as_ref().map(|o| {
         let suspended = o.suspended.then(|| view! { " " <span class="badge">{lang.pick("Đang tạm khóa", "Suspended")}</span> });
@@ -123,7 +123,7 @@ fn QueueRow(
                 <span class="card-kind">{kind.label(lang)}</span>" "
                 <a href=href>{title}</a>
             </p>
-            <p class="hint">{new}" "{reported}" "{moment(&changed_at)}</p>
+            <p class="hint">{new}" "{reported}" "{lang.moment(&changed_at)}</p>
             {by}
             <ul class="reasons">{reasons}</ul>
             <ActionForm action=keep attr:class="inline-form">
@@ -149,7 +149,7 @@ fn SuspendedRow(account: Suspended, lift: ServerAction<LiftSuspension>) -> impl 
     view! {
         <li class="activity-item">
             <p><strong>{account.name}</strong>" · "{account.email}</p>
-            <p class="hint">{format!("{} · {}", moment(&account.since), account.reason)}</p>
+            <p class="hint">{format!("{} · {}", lang.moment(&account.since), account.reason)}</p>
             <ActionForm action=lift attr:class="inline-form">
                 <input type="hidden" name="user_id" value=account.id.to_string()/>
                 <button type="submit" class="button-link">{lang.pick("Mở khóa", "Lift the suspension")}</button>

@@ -56,7 +56,7 @@ fn Administration() -> impl IntoView {
             {move || Suspend::new(async move {
                 let rows = log.await.unwrap_or_default().into_iter().map(|e| view! {
                     <tr>
-                        <td>{e.at}</td>
+                        <td>{lang.moment(&e.at)}</td>
                         <td>{e.email.unwrap_or_default()}</td>
                         <td title=e.action.clone()>{action_label(&e.action, lang)}</td>
                         <td>{e.target}</td>
@@ -83,7 +83,7 @@ fn Administration() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let rows = outbox.await.unwrap_or_default().into_iter().map(|m| view! {
-                    <li class="activity-item"><p><strong>{m.recipient}</strong>" · "{m.subject}" · "{m.created_at}</p><pre>{m.body}</pre></li>
+                    <li class="activity-item"><p><strong>{m.recipient}</strong>" · "{m.subject}" · "{lang.moment(&m.created_at)}</p><pre>{m.body}</pre></li>
                 }).collect_view();
                 view! { <section class="my-section"><h2>{lang.pick("Thư đi", "Outbox")}</h2><ul class="activity">{rows}</ul></section> }
             })}

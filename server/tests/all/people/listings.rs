@@ -440,3 +440,14 @@ async fn a_members_organization_is_theirs_once_published_even_from_a_draft() {
     let (status, _, body) = save(&w.state, &newcomer, "need", NEED).await;
     assert_eq!(status, StatusCode::OK, "they may post a need now: {body}");
 }
+
+#[tokio::test]
+async fn a_listings_dates_read_one_way_per_language() {
+    let w = world(false).await;
+    let path = format!("/needs/{}", w.need);
+    let today = |lang: app::i18n::Lang| lang.day(&repo::now());
+    let vi = page(&w.state, &path, "").await;
+    assert!(vi.contains(&format!("Xác nhận lần cuối: {}", today(app::i18n::Lang::Vi))), "dd/mm/yyyy");
+    let (_, _, en) = send(&w.state, Method::GET, &path, &[("accept-language", "en")], String::new()).await;
+    assert!(en.contains(&format!("Last confirmed: {}", today(app::i18n::Lang::En))), "as in 6 Dec 2026");
+}
