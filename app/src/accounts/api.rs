@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::model::Role;
-use super::model::{AuditEntry, User, Viewer};
+use super::model::{AuditEntry, Viewer};
 use crate::error::AppError;
 
 // A refused form of these comes back with what was typed (`forms::kept`).
@@ -261,11 +261,15 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     Ok(())
 }
 
-/// Everyone with an account (admins only).
+/// Everyone with an account, and the organizations they may be given (admins only).
 #[server(prefix = "/fn", endpoint = "list_users")]
-pub async fn list_users() -> Result<Vec<User>, AppError> {
+pub async fn list_users() -> Result<super::model::People, AppError> {
     super::session::require_role(&[Role::Admin]).await?;
-    super::repo::users(&crate::state::app_state()?.db).await
+    let db = &crate::state::app_state()?.db;
+    let users = super::repo::users(db).await?;
+    let mut conn = db.acquire().await?;
+    let organizations = crate::catalog::names::choices(&mut conn, crate::catalog::model::Kind::Organization).await?;
+    Ok(super::model::People { users, organizations })
 }
 
 /// Gives a person their roles and organization (admins only; logged).
@@ -286,13 +290,20 @@ pub async fn assign_user(
     if target.id == admin.id && !roles.contains(&Role::Admin) {
         return Err(AppError::BadRequest("an admin cannot remove their own admin role".into()));
     }
-    let organization = Some(organization.trim()).filter(|o| !o.is_empty());
-    if let Some(org) = organization {
-        let mut conn = state.db.acquire().await?;
-        if !crate::catalog::repo::exists(&mut conn, crate::catalog::model::Kind::Organization, org).await? {
-            return Err(AppError::BadRequest(format!("no organization with id {org}")));
+    // The organization is chosen by name (an id is understood too).
+    let organization = match organization.trim() {
+        "" => None,
+        named => {
+            let mut conn = state.db.acquire().await?;
+            let kind = crate::catalog::model::Kind::Organization;
+            match crate::catalog::names::resolve(&mut conn, kind, named, crate::i18n::request_lang()).await? {
+                Ok(id) => Some(id),
+                // One form per person on the page: the message goes above them all.
+                Err(message) => return Err(AppError::BadRequest(message)),
+            }
         }
-    }
+    };
+    let organization = organization.as_deref();
     repo::set_roles(&state.db, user_id, &roles).await?;
     repo::set_organization(&state.db, user_id, organization).await?;
     let codes: Vec<_> = roles.iter().map(|r| r.code()).collect();

@@ -135,6 +135,13 @@ pub fn without_tokens(body: &str) -> String {
     out
 }
 
+/// Everyone with an account, and the organizations (ids and labels) one may be given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct People {
+    pub users: Vec<User>,
+    pub organizations: Vec<(String, String)>,
+}
+
 /// Who is looking at the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::accounts::api::{list_users, read_audit_log, read_outbox, AssignUser};
-use crate::accounts::model::{Role, User};
+use crate::accounts::model::{People, Role, User};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::forms::{last_result, FormStatus};
@@ -41,10 +41,22 @@ fn Administration() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match users.await {
-                    Ok(users) => {
-                        let rows = users.into_iter().map(|user| view! { <UserRow user assign suspend lift/> }).collect_view();
+                    Ok(People { users, organizations }) => {
+                        let names: std::collections::HashMap<String, String> = organizations.iter().cloned().collect();
+                        let rows = users
+                            .into_iter()
+                            .map(|user| {
+                                let organization = user.organization.as_ref().map(|id| names.get(id).cloned().unwrap_or_else(|| id.clone()));
+                                view! { <UserRow user organization assign suspend lift/> }
+                            })
+                            .collect_view();
+                        let options = organizations.into_iter().map(|(_, label)| view! { <option value=label/> }).collect_view();
                         view! {
-                            <section class="my-section"><h2>{lang.pick("Người dùng", "People")}</h2><ul class="activity">{rows}</ul></section>
+                            <section class="my-section">
+                                <h2>{lang.pick("Người dùng", "People")}</h2>
+                                <datalist id="organization-names">{options}</datalist>
+                                <ul class="activity">{rows}</ul>
+                            </section>
                         }.into_any()
                     }
                     Err(AppError::Unauthorized) => view! { <crate::notices::SignInFirst/> }.into_any(),
@@ -94,6 +106,8 @@ fn Administration() -> impl IntoView {
 #[component]
 fn UserRow(
     user: User,
+    /// The name of their organization.
+    organization: Option<String>,
     assign: ServerAction<AssignUser>,
     suspend: ServerAction<SuspendUser>,
     lift: ServerAction<LiftSuspension>,
@@ -135,8 +149,8 @@ fn UserRow(
             <ActionForm action=assign attr:class="answer-form">
                 <input type="hidden" name="user_id" value=id.clone()/>
                 {boxes}
-                <label for=format!("org-{id}")>{lang.pick("Tổ chức (mã)", "Organization (id)")}</label>
-                <input id=format!("org-{id}") name="organization" value=user.organization.clone().unwrap_or_default() maxlength="80"/>
+                <label for=format!("org-{id}")>{lang.pick("Tổ chức", "Organization")}</label>
+                <input id=format!("org-{id}") name="organization" value=organization.unwrap_or_default() list="organization-names" maxlength="300"/>
                 <button type="submit">{lang.pick("Lưu", "Save")}</button>
             </ActionForm>
         </li>

@@ -165,3 +165,26 @@ async fn the_offers_of_a_hidden_organizations_labs_leave_with_it() {
         assert!(public(&w.state, kind, id).await, "{kind} {id} comes back");
     }
 }
+
+#[tokio::test]
+async fn the_admin_gives_an_organization_by_its_name_and_never_sees_an_id() {
+    let w = world(false).await;
+    let researcher = id_of(&w.state, "researcher").await;
+    let give = |name: &'static str| {
+        let state = w.state.clone();
+        let (cookie, researcher) = (w.admin.cookie.clone(), researcher.clone());
+        async move {
+            let fields = [("user_id", researcher.as_str()), ("roles[0]", "researcher"), ("organization", name)];
+            call(&state, "assign_user", &cookie, &fields).await
+        }
+    };
+    // Typed without marks; a name that names nothing says what it might have meant.
+    let (status, _, body) = give("vien nghien cuu nuoi trong thuy san iii").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, body) = give("Viện Nuôi trồng").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("Không tìm thấy «Viện Nuôi trồng»"), "{body}");
+    let html = page(&w.state, "/admin", &w.admin.cookie).await;
+    assert!(html.contains("value=\"Viện Nghiên cứu Nuôi trồng Thủy sản III\" list=\"organization-names\""), "by name");
+    assert!(!html.contains("(mã)") && !html.contains("value=\"ria3\""), "no id shown");
+}
