@@ -25,6 +25,8 @@ async function signUp(page, { name, email, role }) {
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
   // The address is confirmed by the link mailed to it; the link's page asks for the password chosen.
   await page.getByText('Chúng tôi đã gửi thư tới email này').waitFor();
+  // The form steps aside so that nobody signs up twice.
+  await page.getByRole('button', { name: 'Tạo tài khoản' }).waitFor({ state: 'hidden' });
   await page.goto(await mailedLink(email, '/confirm?token='));
   await page.getByLabel('Mật khẩu bạn đã chọn khi đăng ký').fill('một mật khẩu đủ dài');
   await page.getByRole('button', { name: 'Xác nhận và tạo tài khoản' }).click();

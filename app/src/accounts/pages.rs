@@ -87,10 +87,21 @@ fn SignUpForm() -> impl IntoView {
         "Chúng tôi đã gửi thư tới email này. Hãy mở liên kết trong thư để hoàn tất đăng ký (hiệu lực 24 giờ).",
         "We have sent a mail to this address. Open the link in it to finish signing up (valid for 24 hours).",
     );
+    // Once the mail is sent the form steps aside (it would invite a second sign-up); what to
+    // do next, and what to do if no mail comes, takes its place.
+    let sent = move || result.with(|r| matches!(r, Some(Ok(_))));
     view! {
-        <section class="form-page">
+        <section class="form-page" class:sent=sent>
             <h1>{lang.pick("Tạo tài khoản", "Create an account")}</h1>
             <FormStatus result done/>
+            <p class="after-sent hint">
+                {lang.pick(
+                    "Chưa thấy thư sau vài phút? Hãy xem thư mục thư rác, hoặc ",
+                    "No mail after a few minutes? Look in the spam folder, or ",
+                )}
+                <a href="/signup">{lang.pick("đăng ký lại", "sign up again")}</a>
+                {lang.pick(" với đúng địa chỉ.", " with the right address.")}
+            </p>
             <ActionForm action attr:class="stack-form">
                 <label for="name">{lang.pick("Họ và tên", "Full name")}</label>
                 <input id="name" name="name" value=typed.or("name", "") autocomplete="name" required maxlength="120" aria-describedby="name-error"/>

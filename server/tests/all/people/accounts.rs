@@ -437,3 +437,17 @@ async fn sign_up_asks_consent_to_the_terms_and_keeps_when_it_was_given() {
     }
     assert!(page(&state, "/privacy", "").await.contains("Nghị định 13/2023/NĐ-CP"));
 }
+
+#[tokio::test]
+async fn once_the_sign_up_mail_is_sent_the_form_steps_aside_without_javascript() {
+    let state = small_state().await;
+    let (cookie, back) = browser_cookie(&state, "sign_up", "/signup", LAN).await;
+    assert!(back.starts_with("/signup"), "{back}");
+    let html = page(&state, &back, &cookie).await;
+    assert!(html.contains("Chúng tôi đã gửi thư tới email này"), "{html}");
+    assert!(html.contains("class=\"form-page sent\""), "the form is set aside");
+    assert!(html.contains("đăng ký lại"), "with what to do if no mail comes");
+    // A refused sign-up keeps its form.
+    let (cookie, back) = browser_cookie(&state, "sign_up", "/signup", &[("name", "Lan")]).await;
+    assert!(!page(&state, &back, &cookie).await.contains("form-page sent"));
+}
