@@ -45,6 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <script nonce=leptos::nonce::use_nonce() inner_html=SEND_ONCE></script>
+                <script nonce=leptos::nonce::use_nonce() inner_html=MENU_CLOSES></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -95,6 +96,12 @@ fn note_nonce() {
 const SEND_ONCE: &str = "addEventListener('submit',e=>{const f=e.target;if(f.method!=='post')return;\
 if(f.dataset.sending)e.preventDefault();else f.dataset.sending='1'});\
 addEventListener('pageshow',e=>{if(e.persisted)for(const f of document.querySelectorAll('form[data-sending]'))delete f.dataset.sending})";
+
+/// The phone menu (a `<details>`, which opens without script) closes as menus do: with Escape,
+/// focus back on its button, or with a tap outside it.
+const MENU_CLOSES: &str = "addEventListener('keydown',e=>{if(e.key!=='Escape')return;\
+for(const d of document.querySelectorAll('details.site-menu[open]')){d.open=false;d.querySelector('summary').focus()}});\
+addEventListener('click',e=>{for(const d of document.querySelectorAll('details.site-menu[open]'))if(!d.contains(e.target))d.open=false})";
 
 /// The content hashes of a release build's assets (`hash.txt` beside the server binary, as
 /// Leptos reads it for the script and the wasm); `None` in a debug build.

@@ -57,7 +57,17 @@ test('on a phone the header is one row whose menu opens the sections, with or wi
     await page.locator('.site-menu summary').click();
     const menu = page.locator('.site-menu');
     await menu.getByRole('link', { name: 'Đăng ký' }).waitFor();
-    if (javaScriptEnabled) await screenshot(page, 'vi-phone-menu');
+    if (javaScriptEnabled) {
+      await screenshot(page, 'vi-phone-menu');
+      // It closes with Escape, focus back on its button, and with a tap outside it.
+      await page.keyboard.press('Escape');
+      assert.equal(await menu.evaluate((d) => d.open), false);
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+      await page.locator('.site-menu summary').click();
+      await page.locator('.site-footer p').first().click();
+      assert.equal(await menu.evaluate((d) => d.open), false);
+      await page.locator('.site-menu summary').click();
+    }
     await menu.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Kêu gọi đề xuất' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kêu gọi đề xuất' }).waitFor();
     // The results come first; the filters open from their link, which counts those set.
