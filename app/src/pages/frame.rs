@@ -46,7 +46,11 @@ pub fn Header() -> impl IntoView {
                 <form class="header-search" method="get" action="/search" role="search">
                     <label class="visually-hidden" for="header-q">{lang.pick("Tìm kiếm", "Search")}</label>
                     <input id="header-q" type="search" name="q" placeholder=lang.pick("Tìm phòng thí nghiệm, chuyên gia, công nghệ…", "Search labs, experts, technologies…")/>
-                    <button type="submit">{lang.pick("Tìm", "Search")}</button>
+                    // On a phone the word gives way to a mark (and stays for screen readers).
+                    <button type="submit">
+                        <span class="search-mark" aria-hidden="true">"⌕"</span>
+                        <span class="search-word">{lang.pick("Tìm", "Search")}</span>
+                    </button>
                 </form>
                 <div class="header-account wide-only">
                     <AccountLinks data=viewer/>
