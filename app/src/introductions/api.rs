@@ -36,7 +36,12 @@ pub async fn answer_introduction(
     #[server(default)] reason: Option<String>,
     #[server(default)] reason_text: Option<String>,
 ) -> Result<(), AppError> {
-    super::service::answer(id, answer == "accept", reason, reason_text).await
+    let accept = match answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::BadRequest("answer is accept or decline".into())),
+    };
+    super::service::answer(id, accept, reason, reason_text).await
 }
 
 /// Records what came of an accepted introduction.

@@ -53,6 +53,16 @@ pub fn introducible(kind: Kind) -> bool {
 
 /// Days the one who answers is given; the requester is told the date.
 pub const ANSWER_DAYS: i64 = 7;
+/// Days after a declined request before the same person may ask the same record again.
+pub const ASK_AGAIN_DAYS: u64 = 30;
+
+/// The first day the requester of a request in `status`, made at `created_at`, may ask the same
+/// record again: never while it waits or once accepted (they are in touch); a month after a
+/// decline.
+pub fn asks_again(status: IntroStatus, created_at: &str) -> Option<chrono::NaiveDate> {
+    let made = chrono::DateTime::parse_from_rfc3339(created_at).ok()?.date_naive();
+    (status == IntroStatus::Declined).then(|| made.checked_add_days(chrono::Days::new(ASK_AGAIN_DAYS))).flatten()
+}
 
 /// The date an answer to a request made at `created_at` (RFC 3339) is due.
 pub fn due_after(created_at: &str) -> Option<chrono::NaiveDate> {
@@ -95,6 +105,10 @@ pub struct Attached {
 pub struct Latest {
     pub status: IntroStatus,
     pub due: Option<chrono::NaiveDate>,
+    /// They may ask again from this day (none: not on this request's account).
+    pub again: Option<chrono::NaiveDate>,
+    /// They may ask again today.
+    pub open: bool,
 }
 
 /// What a record's page needs to let the person signed in ask.

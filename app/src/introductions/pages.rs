@@ -34,19 +34,21 @@ pub fn IntroduceBox(kind: Kind, id: String, signed_in: bool, setup: Option<Setup
         return ().into_any();
     }
     let status = setup.latest.clone().map(|latest| {
-        let due = latest
-            .due
-            .map(|due| format!(" · {}{}", lang.pick("trả lời dự kiến trước ", "answer due by "), lang.date(due)));
+        let due = latest.due.map(|day| dated(lang.pick("trả lời dự kiến trước ", "answer due by "), day, lang));
+        let again = latest
+            .again
+            .filter(|_| !latest.open)
+            .map(|day| dated(lang.pick("có thể gửi lại từ ", "you may ask again from "), day, lang));
         view! {
             <p class="intro-status">
                 {lang.pick("Bạn đã gửi đề nghị: ", "You asked: ")}
-                <span class="badge">{latest.status.label(lang)}</span>{due}" "
+                <span class="badge">{latest.status.label(lang)}</span>{due}{again}" "
                 <a href="/mine#introductions">{lang.pick("Xem đề nghị của bạn", "See your requests")}</a>
             </p>
         }
     });
-    let waiting = setup.latest.as_ref().is_some_and(|l| l.status == IntroStatus::Requested);
-    let form = (!waiting).then(|| view! { <IntroduceForm kind id setup/> });
+    let closed = setup.latest.as_ref().is_some_and(|l| !l.open);
+    let form = (!closed).then(|| view! { <IntroduceForm kind id setup/> });
     view! {
         <section class="introduce" id="introduce">
             <h2>{heading(kind, lang)}</h2>
@@ -122,6 +124,11 @@ fn IntroduceForm(kind: Kind, id: String, setup: Setup) -> impl IntoView {
     }
 }
 
+/// " · answer due by 13/12/2026": what a date means, after a status badge.
+fn dated(what: &str, day: chrono::NaiveDate, lang: crate::i18n::Lang) -> String {
+    format!(" · {what}{}", lang.date(day))
+}
+
 /// The introductions I sent and those I answer.
 #[component]
 pub fn MyIntroductions() -> impl IntoView {
@@ -167,8 +174,7 @@ fn IntroductionItem(
     let with = intro.with.clone().map(|w| view! {
         <p class="hint">{lang.pick("Kèm theo: ", "Along with: ")}{w.kind.label(lang)}" "<a href=format!("{}/{}", w.kind.path(), w.id)>{w.title}</a></p>
     });
-    let due =
-        intro.due.map(|due| format!(" {}{}", lang.pick("trả lời dự kiến trước ", "answer due by "), lang.date(due)));
+    let due = intro.due.map(|day| dated(lang.pick("trả lời dự kiến trước ", "answer due by "), day, lang));
     let reason = intro.reason.map(|r| {
         format!("{}{}", r.label(lang), intro.reason_text.as_ref().map(|t| format!(": {t}")).unwrap_or_default())
     });

@@ -62,19 +62,6 @@ pub async fn create(
     .await?)
 }
 
-/// Whether `requester` already waits for an answer from `kind`/`id`.
-pub async fn pending(db: &Db, requester: i64, kind: &str, id: &str) -> Result<bool, AppError> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM introductions WHERE requester = $1 AND target_kind = $2 AND target_id = $3 AND status = 'requested'",
-    )
-    .bind(requester)
-    .bind(kind)
-    .bind(id)
-    .fetch_one(db)
-    .await?;
-    Ok(n > 0)
-}
-
 /// The status and time of `requester`'s latest request to `kind`/`id`.
 pub async fn latest(db: &Db, requester: i64, kind: &str, id: &str) -> Result<Option<(String, String)>, AppError> {
     Ok(sqlx::query_as(

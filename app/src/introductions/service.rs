@@ -1,8 +1,8 @@
 //! Introductions behind the server functions: who may ask, who answers, who is told.
 
 use super::model::{
-    asking, attachable, due_after, introducible, Attached, DeclineReason, IntroStatus, Introduction, Latest, Outcome,
-    Setup, MAX_MESSAGE,
+    asking, asks_again, attachable, due_after, introducible, Attached, DeclineReason, IntroStatus, Introduction,
+    Latest, Outcome, Setup, MAX_MESSAGE,
 };
 use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
@@ -56,9 +56,12 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
             .into(),
         ));
     }
-    let message = crate::text::nfc(message.trim());
+    // Marks that turn text around (a reversed line reads as something else) go; tabs stay.
+    let message: String = crate::text::nfc(message.trim()).chars().filter(|c| !is_direction_mark(*c)).collect();
     let length = message.chars().count();
-    if !(10..=MAX_MESSAGE).contains(&length) || message.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+    if !(10..=MAX_MESSAGE).contains(&length)
+        || message.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
         return Err(field(
             lang,
             "message",
@@ -74,11 +77,25 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
         Some(with) => Some(brought(&state.db, &user, kind, with, lang).await?),
         None => None,
     };
-    if repo::pending(&state.db, user.id, kind.code(), id).await? {
-        return Err(AppError::Conflict(
-            lang.pick("Bạn đã gửi đề nghị này và đang chờ trả lời.", "You already asked; the answer is pending.")
-                .into(),
-        ));
+    if let Some(latest) = latest(&state.db, user.id, kind, id).await? {
+        if !latest.open {
+            let message = match (latest.status, latest.again) {
+                (IntroStatus::Requested, _) => lang
+                    .pick("Bạn đã gửi đề nghị này và đang chờ trả lời.", "You already asked; the answer is pending.")
+                    .to_string(),
+                (IntroStatus::Declined, Some(again)) => lang.pick(
+                    format!("Đề nghị trước của bạn đã bị từ chối; bạn có thể gửi lại từ {}.", lang.date(again)),
+                    format!("Your last request was declined; you may ask again from {}.", lang.date(again)),
+                ),
+                _ => lang
+                    .pick(
+                        "Hai bên đã được giới thiệu: thông tin liên hệ ở mục Đề nghị giới thiệu của bạn.",
+                        "You were introduced already: the contacts are among your introductions.",
+                    )
+                    .to_string(),
+            };
+            return Err(AppError::Conflict(message));
+        }
     }
     let intro =
         repo::create(&state.db, user.id, kind.code(), id, with.as_ref().map(|(k, i)| (k.code(), i.as_str())), &message)
@@ -96,6 +113,24 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
     };
     crate::inbox::repo::notify(&state.db, &recipients, &news).await?;
     Ok(intro)
+}
+
+/// Bidirectional formatting marks (U+200E/F, U+202A–E, U+2066–9).
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Where `user`'s latest request to `kind`/`id` stands, and whether they may ask again today.
+async fn latest(db: &Db, user: i64, kind: Kind, id: &str) -> Result<Option<Latest>, AppError> {
+    let Some((status, created_at)) = repo::latest(db, user, kind.code(), id).await? else { return Ok(None) };
+    let Some(status) = IntroStatus::from_code(&status) else { return Ok(None) };
+    let again = asks_again(status, &created_at);
+    Ok(Some(Latest {
+        due: (status == IntroStatus::Requested).then(|| due_after(&created_at)).flatten(),
+        open: again.is_some_and(|day| day <= crate::clock::today()),
+        again,
+        status,
+    }))
 }
 
 /// The record named by `with` (`kind/id`, or a need's bare id), if `user` may bring it along to
@@ -129,10 +164,7 @@ pub async fn setup(db: &Db, user: &User, record: &Record) -> Result<Option<Setup
     }
     let id = record.entry().id();
     let owner = crate::listings::repo::listing(db, kind, id).await?.and_then(|l| l.owner);
-    let latest = repo::latest(db, user.id, kind.code(), id).await?.and_then(|(status, created_at)| {
-        let status = IntroStatus::from_code(&status)?;
-        Some(Latest { due: (status == IntroStatus::Requested).then(|| due_after(&created_at)).flatten(), status })
-    });
+    let latest = latest(db, user.id, kind, id).await?;
     let kinds: Vec<&str> = attachable(kind).iter().map(|k| k.code()).collect();
     let attachable = repo::attachable(db, user.id, user.organization.as_deref(), &kinds)
         .await?

@@ -140,3 +140,39 @@ async fn only_those_who_speak_for_a_need_ask_its_partners_in_its_name() {
         assert!(!page(&w.state, &path, &who.cookie).await.contains(&ask), "{} does not", who.name);
     }
 }
+
+#[tokio::test]
+async fn a_declined_or_accepted_request_is_not_sent_again_at_once() {
+    let w = world(false).await;
+    let again = [("kind", "lab"), ("id", w.lab.as_str()), MESSAGE];
+    // An answer is accept or decline, nothing else.
+    let (status, _, _) =
+        call(&w.state, "answer_introduction", &w.researcher.cookie, &[("id", &w.introduction), ("answer", "maybe")])
+            .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let decline = [("id", w.introduction.as_str()), ("answer", "decline"), ("reason", "no_capacity")];
+    let (status, _, body) = call(&w.state, "answer_introduction", &w.researcher.cookie, &decline).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, body) = call(&w.state, "request_introduction", &w.member.cookie, &again).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("bạn có thể gửi lại từ"), "{body}");
+    let lab_page = page(&w.state, &format!("/labs/{}", w.lab), &w.member.cookie).await;
+    assert!(lab_page.contains("có thể gửi lại từ") && !lab_page.contains("name=\"message\""));
+
+    let w = world(true).await;
+    let again = [("kind", "lab"), ("id", w.lab.as_str()), MESSAGE];
+    let (status, _, body) = call(&w.state, "request_introduction", &w.member.cookie, &again).await;
+    assert_eq!(status, StatusCode::CONFLICT, "introduced already: {body}");
+}
+
+#[tokio::test]
+async fn a_message_keeps_its_tabs_and_loses_marks_that_reverse_it() {
+    let w = world(false).await;
+    let message = "Cột A\tCột B: hiệu chuẩn \u{202E}oxy hòa tan\u{202C} cho 40 lồng.";
+    let fields = [("kind", "need"), ("id", w.need.as_str()), ("message", message)];
+    let (status, _, body) = call(&w.state, "request_introduction", &w.researcher.cookie, &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, mine) = call(&w.state, "my_introductions", &w.researcher.cookie, &[]).await;
+    let mine: Value = serde_json::from_str(&mine).unwrap();
+    assert_eq!(mine[0]["message"], "Cột A\tCột B: hiệu chuẩn oxy hòa tan cho 40 lồng.");
+}
