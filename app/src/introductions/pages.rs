@@ -179,7 +179,10 @@ fn IntroductionItem(
         format!("{}{}", r.label(lang), intro.reason_text.as_ref().map(|t| format!(": {t}")).unwrap_or_default())
     });
     let contacts = intro.contacts.clone().map(|(a, b)| view! {
-        <p class="contacts">{lang.pick("Liên hệ: ", "Contacts: ")}<a href=format!("mailto:{a}")>{a.clone()}</a>" · "<a href=format!("mailto:{b}")>{b.clone()}</a></p>
+        <p class="contacts">
+            {lang.pick("Liên hệ — người đề nghị: ", "Contacts — who asked: ")}<a href=format!("mailto:{a}")>{a.clone()}</a>
+            {lang.pick(" · người trả lời: ", " · who answered: ")}<a href=format!("mailto:{b}")>{b.clone()}</a>
+        </p>
     });
     let id = intro.id.to_string();
     // The answer's messages and typed explanation belong to the introduction answered.

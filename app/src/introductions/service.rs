@@ -157,7 +157,7 @@ async fn brought(db: &Db, user: &User, target: Kind, with: &str, lang: Lang) -> 
 }
 
 /// What `kind`/`id`'s page offers `user` to ask (none: nobody asks to meet a record of that kind).
-pub async fn setup(db: &Db, user: &User, record: &Record) -> Result<Option<Setup>, AppError> {
+pub async fn setup(db: &Db, user: &User, record: &Record, lang: Lang) -> Result<Option<Setup>, AppError> {
     let kind = record.kind();
     if !introducible(kind) {
         return Ok(None);
@@ -169,7 +169,14 @@ pub async fn setup(db: &Db, user: &User, record: &Record) -> Result<Option<Setup
     let attachable = repo::attachable(db, user.id, user.organization.as_deref(), &kinds)
         .await?
         .into_iter()
-        .map(|(kind, id, title)| (format!("{kind}/{id}"), title))
+        .map(|(code, id, title)| {
+            // "Lab: …", "Technology offer: …": a list of several kinds says which is which.
+            let label = match Kind::from_code(&code) {
+                Some(kind) => format!("{}: {title}", kind.label(lang)),
+                None => title,
+            };
+            (format!("{code}/{id}"), label)
+        })
         .collect();
     Ok(Some(Setup {
         may_ask: may_ask(user),

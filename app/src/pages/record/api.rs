@@ -54,7 +54,7 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
         false => Ok(Vec::new()),
     };
     let introduce = match &viewer {
-        Some(user) => crate::introductions::service::setup(&state.db, user, &record).await?,
+        Some(user) => crate::introductions::service::setup(&state.db, user, &record, lang).await?,
         None => None,
     };
     let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;

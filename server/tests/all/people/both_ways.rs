@@ -57,6 +57,8 @@ async fn a_lab_owner_proposes_their_lab_to_a_need_and_the_business_accepts() {
     assert_eq!(sent["contacts"], serde_json::json!(["researcher@example.vn", "member@example.vn"]));
     let need_page = page(&w.state, &format!("/needs/{}", w.need), &w.researcher.cookie).await;
     assert!(need_page.contains("Đã nhận lời"), "the page says it was accepted");
+    let mine = page(&w.state, "/mine", &w.researcher.cookie).await;
+    assert!(mine.contains("người đề nghị: ") && mine.contains("người trả lời: "), "whose address is whose");
 }
 
 #[tokio::test]
@@ -104,6 +106,7 @@ async fn anyone_may_write_to_an_organization_nobody_manages_and_the_office_answe
     assert!(org_page.contains("Liên hệ tổ chức") && org_page.contains("Văn phòng Sở Khoa học và Công nghệ"));
     // The researcher's lab goes along, chosen from their own listings.
     assert!(org_page.contains(&format!("<option value=\"lab/{}\"", w.lab)), "{org_page}");
+    assert!(org_page.contains("Phòng thí nghiệm: Phòng cảm biến môi trường nước"), "each choice says its kind");
     let with = format!("lab/{}", w.lab);
     let (status, _, body) = call(
         &w.state,
