@@ -52,7 +52,7 @@ pub fn introducible(kind: Kind) -> bool {
 }
 
 /// Days the one who answers is given; the requester is told the date.
-pub const ANSWER_DAYS: i64 = 7;
+pub const ANSWER_DAYS: u64 = 7;
 /// Days after a declined request before the same person may ask the same record again.
 pub const ASK_AGAIN_DAYS: u64 = 30;
 
@@ -64,10 +64,10 @@ pub fn asks_again(status: IntroStatus, created_at: &str) -> Option<chrono::Naive
     (status == IntroStatus::Declined).then(|| made.checked_add_days(chrono::Days::new(ASK_AGAIN_DAYS))).flatten()
 }
 
-/// The date an answer to a request made at `created_at` (RFC 3339) is due.
-pub fn due_after(created_at: &str) -> Option<chrono::NaiveDate> {
+/// While a request made at `created_at` (RFC 3339) waits (`status`), the date its answer is due.
+pub fn due_after(status: IntroStatus, created_at: &str) -> Option<chrono::NaiveDate> {
     let made = chrono::DateTime::parse_from_rfc3339(created_at).ok()?.date_naive();
-    made.checked_add_days(chrono::Days::new(ANSWER_DAYS as u64))
+    (status == IntroStatus::Requested).then(|| made.checked_add_days(chrono::Days::new(ANSWER_DAYS))).flatten()
 }
 
 /// What asking is called on a record of `kind`'s page.

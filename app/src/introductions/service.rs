@@ -32,10 +32,9 @@ fn may_ask(user: &User) -> bool {
     user.has(Role::Member) || user.has(Role::Researcher)
 }
 
-/// Whether `user` speaks for the stored record `kind`/`id`.
-async fn own(db: &Db, user: &User, record: &Record) -> Result<bool, AppError> {
-    let owner = crate::listings::repo::listing(db, record.kind(), record.entry().id()).await?.and_then(|l| l.owner);
-    Ok(speaks_for(user, owner, record))
+/// The account managing the record `kind`/`id`, if anyone does.
+async fn manager(db: &Db, kind: Kind, id: &str) -> Result<Option<i64>, AppError> {
+    Ok(crate::listings::repo::listing(db, kind, id).await?.and_then(|l| l.owner))
 }
 
 /// Sends a request to `kind`/`id`, bringing along `with` (`kind/id` of one of the requester's
@@ -70,7 +69,8 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
         ));
     }
     let target = crate::catalog::repo::get(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
-    if own(&state.db, &user, &target).await? {
+    let owner = manager(&state.db, kind, id).await?;
+    if speaks_for(&user, owner, &target) {
         return Err(AppError::BadRequest(lang.pick("Đây là hồ sơ của bạn.", "This listing is your own.").into()));
     }
     let with = match with.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
@@ -101,7 +101,7 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
         repo::create(&state.db, user.id, kind.code(), id, with.as_ref().map(|(k, i)| (k.code(), i.as_str())), &message)
             .await?;
     let title = target.entry().title().base.to_string();
-    let recipients = match crate::listings::repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner) {
+    let recipients = match owner {
         Some(owner) => vec![owner],
         None => crate::accounts::repo::holders(&state.db, Role::Officer).await?,
     };
@@ -126,7 +126,7 @@ async fn latest(db: &Db, user: i64, kind: Kind, id: &str) -> Result<Option<Lates
     let Some(status) = IntroStatus::from_code(&status) else { return Ok(None) };
     let again = asks_again(status, &created_at);
     Ok(Some(Latest {
-        due: (status == IntroStatus::Requested).then(|| due_after(&created_at)).flatten(),
+        due: due_after(status, &created_at),
         open: again.is_some_and(|day| day <= crate::clock::today()),
         again,
         status,
@@ -150,7 +150,7 @@ async fn brought(db: &Db, user: &User, target: Kind, with: &str, lang: Lang) -> 
     };
     let kind = kind.filter(|k| attachable(target).contains(k)).ok_or_else(refused)?;
     let record = crate::catalog::repo::get(db, kind, id).await?.ok_or_else(refused)?;
-    if !own(db, user, &record).await? {
+    if !speaks_for(user, manager(db, kind, id).await?, &record) {
         return Err(refused());
     }
     Ok((kind, id.to_string()))
@@ -163,7 +163,7 @@ pub async fn setup(db: &Db, user: &User, record: &Record, lang: Lang) -> Result<
         return Ok(None);
     }
     let id = record.entry().id();
-    let owner = crate::listings::repo::listing(db, kind, id).await?.and_then(|l| l.owner);
+    let owner = manager(db, kind, id).await?;
     let latest = latest(db, user.id, kind, id).await?;
     let kinds: Vec<&str> = attachable(kind).iter().map(|k| k.code()).collect();
     let attachable = repo::attachable(db, user.id, user.organization.as_deref(), &kinds)
@@ -264,7 +264,7 @@ pub async fn mine() -> Result<Vec<Introduction>, AppError> {
 
 fn view(user: &User, row: Row) -> Option<Introduction> {
     let status = IntroStatus::from_code(&row.status)?;
-    let due = (status == IntroStatus::Requested).then(|| due_after(&row.created_at)).flatten();
+    let due = due_after(status, &row.created_at);
     let contacts = (status == IntroStatus::Accepted)
         .then(|| (row.requester_email.clone(), row.answerer_email.clone().unwrap_or_default()));
     Some(Introduction {
