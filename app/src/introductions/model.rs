@@ -79,16 +79,16 @@ pub fn heading(kind: Kind, lang: Lang) -> &'static str {
     }
 }
 
-/// "X asks to meet Y", for the one who answers (`who` is the requester) or the requester
-/// (`who` is none).
-pub fn asking(kind: Kind, who: Option<&str>, title: &str, lang: Lang) -> String {
+/// "X asked to meet" (the record's title follows), for the one who answers (`who` is the
+/// requester) or the requester (`who` is none: "You").
+pub fn asking(kind: Kind, who: Option<&str>, lang: Lang) -> String {
     let (vi, en) = match kind {
         Kind::Need => ("đề xuất đáp ứng nhu cầu", "offered to answer the need"),
         Kind::Organization => ("liên hệ", "got in touch with"),
         _ => ("đề nghị giới thiệu tới", "asked to meet"),
     };
     let who = who.unwrap_or(lang.pick("Bạn", "You"));
-    format!("{who} {} {title}", lang.pick(vi, en))
+    format!("{who} {}", lang.pick(vi, en))
 }
 
 /// A record the requester brought along: its kind, id and title.

@@ -169,8 +169,8 @@ fn IntroductionItem(
     let target = format!("{}/{}", intro.target_kind.path(), intro.target_id);
     // "Lan asked to meet" with the record's title as a link.
     let requester = (!intro.sent).then_some(intro.requester.as_str());
-    let said = asking(intro.target_kind, requester, "", lang);
-    let who = view! { <p>{said.trim_end().to_string()}" "<a href=target>{intro.target_title.clone()}</a></p> };
+    let said = asking(intro.target_kind, requester, lang);
+    let who = view! { <p>{said}" "<a href=target>{intro.target_title.clone()}</a></p> };
     let with = intro.with.clone().map(|w| view! {
         <p class="hint">{lang.pick("Kèm theo: ", "Along with: ")}{w.kind.label(lang)}" "<a href=format!("{}/{}", w.kind.path(), w.id)>{w.title}</a></p>
     });

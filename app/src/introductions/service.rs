@@ -107,8 +107,8 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
     };
     let news = News {
         topic: "introduction",
-        vi: asking(kind, Some(&user.name), &title, Lang::Vi),
-        en: asking(kind, Some(&user.name), &title, Lang::En),
+        vi: format!("{} {title}", asking(kind, Some(&user.name), Lang::Vi)),
+        en: format!("{} {title}", asking(kind, Some(&user.name), Lang::En)),
         link: "/mine#introductions".into(),
     };
     crate::inbox::repo::notify(&state.db, &recipients, &news).await?;

@@ -97,16 +97,16 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
 /// What a record published on `today` may not say: an open call or a pilot accepting
 /// applications whose closing date has passed, a need whose deadline has. (A draft may.)
 pub fn past_dates(record: &Record, today: chrono::NaiveDate, lang: Lang) -> Vec<FieldError> {
-    use crate::vocab::{CallStatus, PilotStatus};
     let past =
         |field: &str, vi: &str, en: &str| vec![FieldError { field: field.into(), message: lang.pick(vi, en).into() }];
     match record {
-        Record::Call(call) if call.status == CallStatus::Open && call.closes < today => past(
+        // The rule pages and the hourly job follow: a status the date has already changed.
+        Record::Call(call) if call.status_on(today) != call.status => past(
             "closes",
             "Hạn nộp đã qua: hãy chọn một ngày từ hôm nay, hoặc trạng thái «Đã đóng».",
             "The closing date has passed: choose today or a later date, or the status “Closed”.",
         ),
-        Record::Pilot(pilot) if pilot.status == PilotStatus::Accepting && pilot.closes.is_some_and(|c| c < today) => past(
+        Record::Pilot(pilot) if pilot.status_on(today) != pilot.status => past(
             "closes",
             "Hạn đăng ký đã qua: hãy chọn một ngày từ hôm nay, hoặc trạng thái khác «Đang nhận hồ sơ».",
             "The registration deadline has passed: choose today or a later date, or a status other than “Accepting”.",
