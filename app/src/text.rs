@@ -9,6 +9,19 @@ pub fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
+/// Free text as a person typed it into a form, as the portal keeps it: line breaks as `\n`
+/// (browsers send `\r\n`), without bidirectional formatting marks (U+200E/F, U+202A–E,
+/// U+2066–9: they make a text read differently from what it is), trimmed, in NFC.
+pub fn clean(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let kept: String = text.chars().filter(|c| !is_direction_mark(*c)).collect();
+    nfc(kept.trim())
+}
+
+fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Lower case without diacritics, `đ` as `d`: how a person types without a Vietnamese keyboard.
 pub fn fold(text: &str) -> String {
     text.nfd()
@@ -47,6 +60,14 @@ pub fn html_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_text_keeps_its_lines_and_loses_direction_marks() {
+        let typed = " \u{202E}Hồ sơ:\r\n- thuyết minh\r- dự toán\u{2066}\n\u{200F} ";
+        assert_eq!(clean(typed), "Hồ sơ:\n- thuyết minh\n- dự toán");
+        // Decomposed marks (as some keyboards send them) are stored composed.
+        assert_eq!(clean("to\u{302}m hu\u{300}m"), "tôm hùm");
+    }
 
     #[test]
     fn a_query_value_keeps_paths_readable_and_encodes_the_rest() {

@@ -189,7 +189,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.locator('.site-menu summary').click();
   await startup.locator('.site-menu .account-link', { hasText: /Hộp thư \(\d+\)/ }).waitFor();
   await startup.goto('/inbox');
-  for (const text of ['đã nhận lời giới thiệu', 'Đã nhận hồ sơ của bạn', 'Được chấp nhận', 'Kêu gọi mới trong lĩnh vực của bạn']) {
+  for (const text of ['đã nhận lời đề nghị gặp về', 'Đã nhận hồ sơ của bạn', 'Được chấp nhận', 'Kêu gọi mới trong lĩnh vực của bạn']) {
     await startup.getByRole('link', { name: new RegExp(text) }).first().waitFor();
   }
   await screenshot(startup, 'vi-inbox-phone');

@@ -51,7 +51,7 @@ pub async fn sign_up(
     use super::{checks, repo, secret, session, throttle};
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
-    let (name, email) = (crate::text::nfc(name.trim()), email.trim().to_lowercase());
+    let (name, email) = (crate::text::clean(&name), email.trim().to_lowercase());
     let role = Role::from_code(&role).filter(|r| matches!(r, Role::Member | Role::Researcher));
     checks::sign_up(lang, &name, &email, &password, role, consent == "yes")?;
     let address = format!("address:{}", session::client_address());

@@ -34,7 +34,7 @@ pub async fn move_application(
 pub async fn my_applications() -> Result<Vec<Application>, AppError> {
     let user = crate::accounts::session::require_user().await?;
     let rows = super::repo::by_applicant(&crate::state::app_state()?.db, user.id).await?;
-    Ok(rows.into_iter().filter_map(super::service::view).collect())
+    Ok(rows.into_iter().filter_map(|row| super::service::view(row, crate::i18n::request_lang())).collect())
 }
 
 /// The applications to a call or pilot (officers).
@@ -42,7 +42,7 @@ pub async fn my_applications() -> Result<Vec<Application>, AppError> {
 pub async fn applications_for(kind: Kind, id: String) -> Result<Vec<Application>, AppError> {
     crate::accounts::session::require_role(&[crate::accounts::model::Role::Officer]).await?;
     let rows = super::repo::for_target(&crate::state::app_state()?.db, kind.code(), &id).await?;
-    Ok(rows.into_iter().filter_map(super::service::view).collect())
+    Ok(rows.into_iter().filter_map(|row| super::service::view(row, crate::i18n::request_lang())).collect())
 }
 
 /// What a call's or pilot's page shows about applications to the person looking.

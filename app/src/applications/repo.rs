@@ -1,8 +1,10 @@
 //! All SQL of applications.
 
 use crate::accounts::repo::now;
+use crate::catalog::model::joined_title;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Row {
@@ -14,6 +16,8 @@ pub struct Row {
     pub target_kind: String,
     pub target_id: String,
     pub target_title: Option<String>,
+    pub target_title_en: Option<String>,
+    pub target_title_vi: Option<String>,
     pub proposal: String,
     pub links: String,
     pub status: String,
@@ -22,8 +26,16 @@ pub struct Row {
     pub updated_at: String,
 }
 
+impl Row {
+    /// The title of the call or pilot applied to, in `lang`.
+    pub fn target_title(&self, lang: Lang) -> String {
+        joined_title(lang, &self.target_title, &self.target_title_en, &self.target_title_vi, &self.target_id)
+    }
+}
+
 const SELECT: &str = "SELECT a.id, a.applicant, u.name AS applicant_name, a.organization, o.title AS organization_name,
-    a.target_kind, a.target_id, r.title AS target_title, a.proposal, a.links, a.status, a.comment, a.created_at, a.updated_at
+    a.target_kind, a.target_id, r.title AS target_title, r.title_en AS target_title_en,
+    r.title_vi AS target_title_vi, a.proposal, a.links, a.status, a.comment, a.created_at, a.updated_at
     FROM applications a JOIN users u ON u.id = a.applicant
     LEFT JOIN records o ON o.kind = 'organization' AND o.id = a.organization
     LEFT JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id ";

@@ -83,11 +83,12 @@ pub async fn panel(state: &AppState, user: Option<&User>, target: &Record, lang:
     let Some(user) = user else { return Ok(Panel::SignIn) };
     if user.has(Role::Officer) {
         let rows = repo::for_target(&state.db, kind.code(), id).await?;
-        return Ok(Panel::Reviewer(rows.into_iter().filter_map(view).collect()));
+        return Ok(Panel::Reviewer(rows.into_iter().filter_map(|row| view(row, lang)).collect()));
     }
     if user.has(Role::Member) {
         let rows = repo::by_applicant(&state.db, user.id).await?;
-        let mine = rows.into_iter().filter_map(view).find(|a| a.target_kind == kind && a.target_id == id);
+        let mine =
+            rows.into_iter().filter_map(|row| view(row, lang)).find(|a| a.target_kind == kind && a.target_id == id);
         if mine.is_none() {
             if let Some(reason) = why_not(state, user, target, lang).await? {
                 return Ok(Panel::Closed(reason));
@@ -118,7 +119,7 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
     if let Some(err) = closed_to(lang, &target, &org, crate::clock::today()) {
         return Err(err);
     }
-    let proposal = crate::text::nfc(proposal.trim());
+    let proposal = crate::text::clean(proposal);
     let mut errors = Vec::new();
     let length = proposal.chars().count();
     if !(20..=MAX_PROPOSAL).contains(&length) {
@@ -183,7 +184,7 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
             lang.pick("Không thể chuyển hồ sơ sang bước này.", "The application cannot move to that stage.").into(),
         ));
     }
-    let comment = comment.map(|c| crate::text::nfc(c.trim())).filter(|c| !c.is_empty());
+    let comment = comment.map(|c| crate::text::clean(&c)).filter(|c| !c.is_empty());
     if to == Stage::Rejected && comment.is_none() {
         return Err(AppError::Validation(vec![FieldError {
             field: "comment".into(),
@@ -215,24 +216,24 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
         to.code(),
     )
     .await?;
-    let title = row.target_title.unwrap_or(row.target_id);
     let news = News {
         topic: "application",
-        vi: format!("Hồ sơ của bạn cho {title}: {}", to.label(Lang::Vi)),
-        en: format!("Your application to {title}: {}", to.label(Lang::En)),
+        vi: format!("Hồ sơ của bạn cho {}: {}", row.target_title(Lang::Vi), to.label(Lang::Vi)),
+        en: format!("Your application to {}: {}", row.target_title(Lang::En), to.label(Lang::En)),
         link: "/mine#applications".into(),
     };
     crate::inbox::repo::notify(&state.db, &[row.applicant], &news).await
 }
 
-pub fn view(row: Row) -> Option<Application> {
+pub fn view(row: Row, lang: Lang) -> Option<Application> {
+    let target_title = row.target_title(lang);
     Some(Application {
         id: row.id,
         applicant: row.applicant_name,
         organization: row.organization,
         organization_name: row.organization_name,
         target_kind: Kind::from_code(&row.target_kind)?,
-        target_title: row.target_title.unwrap_or_else(|| row.target_id.clone()),
+        target_title,
         target_id: row.target_id,
         proposal: row.proposal,
         links: row.links.lines().map(String::from).collect(),

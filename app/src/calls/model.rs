@@ -108,9 +108,9 @@ impl Entry for Call {
         v.url("url", &self.url);
     }
 
-    fn fields(&self, lang: Lang) -> Vec<Field> {
+    fn fields(&self, lang: Lang, today: NaiveDate) -> Vec<Field> {
         Fields::default()
-            .text(lang.pick("Trạng thái", "Status"), self.status.label(lang).to_string())
+            .text(lang.pick("Trạng thái", "Status"), self.status_on(today).label(lang).to_string())
             .text(lang.pick("Chương trình", "Programme"), self.programme_in(lang))
             .text(lang.pick("Mở nhận hồ sơ", "Opens"), lang.date(self.opens))
             .text(lang.pick("Hạn nộp", "Closes"), lang.date(self.closes))

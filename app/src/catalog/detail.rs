@@ -65,7 +65,8 @@ pub async fn detail_of(db: &Db, record: Record, lang: Lang, today: NaiveDate) ->
         push_card(&mut sections, backlink_heading(listed.record.kind(), lang), card(&listed));
     }
     let badges = record.entry().badges(lang, today);
-    Ok(RecordDetail { record, badges, sections })
+    let fields = record.entry().fields(lang, today);
+    Ok(RecordDetail { record, badges, fields, sections })
 }
 
 fn push_card(sections: &mut Vec<Related>, heading: &str, card: Card) {

@@ -114,7 +114,7 @@ impl Entry for Expert {
         v.codes("available_for", &self.available_for, false);
     }
 
-    fn fields(&self, lang: Lang) -> Vec<Field> {
+    fn fields(&self, lang: Lang, _today: NaiveDate) -> Vec<Field> {
         Fields::default()
             .text(lang.pick("Học hàm, học vị", "Title"), self.title.clone())
             .list(lang.pick("Chuyên môn", "Expertise"), self.expertise.iter().cloned())

@@ -1,8 +1,10 @@
 //! All SQL of introductions.
 
 use crate::accounts::repo::now;
+use crate::catalog::model::joined_title;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 /// An introduction as stored, with both sides' names.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -15,9 +17,13 @@ pub struct Row {
     pub target_kind: String,
     pub target_id: String,
     pub target_title: Option<String>,
+    pub target_title_en: Option<String>,
+    pub target_title_vi: Option<String>,
     pub with_kind: Option<String>,
     pub with_id: Option<String>,
     pub with_title: Option<String>,
+    pub with_title_en: Option<String>,
+    pub with_title_vi: Option<String>,
     pub message: String,
     pub status: String,
     pub reason: Option<String>,
@@ -30,8 +36,17 @@ pub struct Row {
     pub owner: Option<i64>,
 }
 
+impl Row {
+    /// The title of the record asked for, in `lang`.
+    pub fn target_title(&self, lang: Lang) -> String {
+        joined_title(lang, &self.target_title, &self.target_title_en, &self.target_title_vi, &self.target_id)
+    }
+}
+
 const SELECT: &str = "SELECT i.id, i.requester, u.name AS requester_name, u.email AS requester_email,
-    u.organization AS requester_organization, i.target_kind, i.target_id, r.title AS target_title, i.with_kind, i.with_id, w.title AS with_title, i.message,
+    u.organization AS requester_organization, i.target_kind, i.target_id, r.title AS target_title,
+    r.title_en AS target_title_en, r.title_vi AS target_title_vi, i.with_kind, i.with_id, w.title AS with_title,
+    w.title_en AS with_title_en, w.title_vi AS with_title_vi, i.message,
     i.status, i.reason, i.reason_text, i.outcome, i.created_at, i.answered_at, a.email AS answerer_email, l.owner
     FROM introductions i JOIN users u ON u.id = i.requester
     LEFT JOIN users a ON a.id = i.answered_by

@@ -7,7 +7,7 @@ use super::model::{
 use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
 use crate::accounts::session::require_user;
-use crate::catalog::model::{Kind, Record};
+use crate::catalog::model::{joined_title, Kind, Record};
 use crate::db::Db;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{request_lang, Lang};
@@ -56,7 +56,7 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
         ));
     }
     // Marks that turn text around (a reversed line reads as something else) go; tabs stay.
-    let message: String = crate::text::nfc(message.trim()).chars().filter(|c| !is_direction_mark(*c)).collect();
+    let message = crate::text::clean(message);
     let length = message.chars().count();
     if !(10..=MAX_MESSAGE).contains(&length)
         || message.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
@@ -100,24 +100,18 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
     let intro =
         repo::create(&state.db, user.id, kind.code(), id, with.as_ref().map(|(k, i)| (k.code(), i.as_str())), &message)
             .await?;
-    let title = target.entry().title().base.to_string();
     let recipients = match owner {
         Some(owner) => vec![owner],
         None => crate::accounts::repo::holders(&state.db, Role::Officer).await?,
     };
     let news = News {
         topic: "introduction",
-        vi: format!("{} {title}", asking(kind, Some(&user.name), Lang::Vi)),
-        en: format!("{} {title}", asking(kind, Some(&user.name), Lang::En)),
+        vi: format!("{} {}", asking(kind, Some(&user.name), Lang::Vi), target.display_title(Lang::Vi)),
+        en: format!("{} {}", asking(kind, Some(&user.name), Lang::En), target.display_title(Lang::En)),
         link: "/mine#introductions".into(),
     };
     crate::inbox::repo::notify(&state.db, &recipients, &news).await?;
     Ok(intro)
-}
-
-/// Bidirectional formatting marks (U+200E/F, U+202A–E, U+2066–9).
-fn is_direction_mark(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Where `user`'s latest request to `kind`/`id` stands, and whether they may ask again today.
@@ -157,13 +151,18 @@ async fn brought(db: &Db, user: &User, target: Kind, with: &str, lang: Lang) -> 
 }
 
 /// What `kind`/`id`'s page offers `user` to ask (none: nobody asks to meet a record of that kind).
-pub async fn setup(db: &Db, user: &User, record: &Record, lang: Lang) -> Result<Option<Setup>, AppError> {
+pub async fn setup(
+    db: &Db,
+    user: &User,
+    record: &Record,
+    owner: Option<i64>,
+    lang: Lang,
+) -> Result<Option<Setup>, AppError> {
     let kind = record.kind();
     if !introducible(kind) {
         return Ok(None);
     }
     let id = record.entry().id();
-    let owner = manager(db, kind, id).await?;
     let latest = latest(db, user.id, kind, id).await?;
     let kinds: Vec<&str> = attachable(kind).iter().map(|k| k.code()).collect();
     let attachable = repo::attachable(db, user.id, user.organization.as_deref(), &kinds)
@@ -207,7 +206,7 @@ pub async fn answer(
         let code = reason.as_deref().and_then(DeclineReason::from_code);
         Some(code.ok_or_else(|| field(lang, "reason", "Hãy chọn lý do từ chối.", "Choose why you decline."))?)
     };
-    let text = reason_text.map(|t| crate::text::nfc(t.trim())).filter(|t| !t.is_empty());
+    let text = reason_text.map(|t| crate::text::clean(&t)).filter(|t| !t.is_empty());
     if text.as_ref().is_some_and(|t| t.chars().count() > MAX_MESSAGE) {
         return Err(field(lang, "reason_text", "Tối đa 2000 ký tự.", "At most 2000 characters."));
     }
@@ -220,19 +219,20 @@ pub async fn answer(
             lang.pick("Đề nghị này đã được trả lời.", "This request was already answered.").into(),
         ));
     }
-    let title = row.target_title.unwrap_or(row.target_id);
+    let (vi, en) = (row.target_title(Lang::Vi), row.target_title(Lang::En));
+    let who = &user.name;
     let news = if accept {
         News {
             topic: "introduction",
-            vi: format!("{title} đã nhận lời giới thiệu; thông tin liên hệ đã được chia sẻ."),
-            en: format!("{title} accepted your introduction; contacts are now shared."),
+            vi: format!("{who} đã nhận lời đề nghị gặp về {vi}; thông tin liên hệ đã được chia sẻ."),
+            en: format!("{who} accepted your request to meet about {en}; contacts are now shared."),
             link: "/mine#introductions".into(),
         }
     } else {
         News {
             topic: "introduction",
-            vi: format!("{title} đã từ chối đề nghị giới thiệu."),
-            en: format!("{title} declined your introduction."),
+            vi: format!("{who} đã từ chối đề nghị gặp về {vi}."),
+            en: format!("{who} declined your request to meet about {en}."),
             link: "/mine#introductions".into(),
         }
     };
@@ -259,10 +259,12 @@ pub async fn mine() -> Result<Vec<Introduction>, AppError> {
     let state: AppState = app_state()?;
     let user = require_user().await?;
     let rows = repo::involving(&state.db, user.id, user.has(Role::Officer)).await?;
-    Ok(rows.into_iter().filter_map(|row| view(&user, row)).collect())
+    let lang = request_lang();
+    Ok(rows.into_iter().filter_map(|row| view(&user, row, lang)).collect())
 }
 
-fn view(user: &User, row: Row) -> Option<Introduction> {
+fn view(user: &User, row: Row, lang: Lang) -> Option<Introduction> {
+    let target_title = row.target_title(lang);
     let status = IntroStatus::from_code(&row.status)?;
     let due = due_after(status, &row.created_at);
     let contacts = (status == IntroStatus::Accepted)
@@ -272,11 +274,11 @@ fn view(user: &User, row: Row) -> Option<Introduction> {
         requester: row.requester_name,
         requester_organization: row.requester_organization,
         target_kind: Kind::from_code(&row.target_kind)?,
-        target_title: row.target_title.unwrap_or_else(|| row.target_id.clone()),
+        target_title,
         target_id: row.target_id,
         with: row.with_kind.as_deref().and_then(Kind::from_code).zip(row.with_id).map(|(kind, id)| Attached {
             kind,
-            title: row.with_title.unwrap_or_else(|| id.clone()),
+            title: joined_title(lang, &row.with_title, &row.with_title_en, &row.with_title_vi, &id),
             id,
         }),
         message: row.message,

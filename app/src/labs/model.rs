@@ -61,7 +61,7 @@ impl Entry for Lab {
         v.list("accreditations", &self.accreditations, false);
     }
 
-    fn fields(&self, lang: Lang) -> Vec<Field> {
+    fn fields(&self, lang: Lang, _today: NaiveDate) -> Vec<Field> {
         Fields::default()
             .list(lang.pick("Năng lực", "Capabilities"), self.capabilities.iter().cloned())
             .list(lang.pick("Dịch vụ", "Services"), self.services.iter().cloned())

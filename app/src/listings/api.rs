@@ -86,7 +86,7 @@ pub async fn moderate_listing(
     hidden: bool,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    super::service::moderate(kind, &id, hidden, reason.trim()).await?;
+    super::service::moderate(kind, &id, hidden, &reason).await?;
     if hidden {
         leptos_axum::redirect(kind.path());
     }

@@ -17,7 +17,7 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
     doc.insert("kind".into(), kind.code().into());
     doc.insert("id".into(), id.into());
     for field in form(kind) {
-        let text = submitted.text.get(field.name).map(|t| crate::text::nfc(t.trim())).unwrap_or_default();
+        let text = submitted.text.get(field.name).map(|t| crate::text::clean(t)).unwrap_or_default();
         let mut fail = |vi: &str, en: &str| {
             errors.push(FieldError { field: field.name.into(), message: lang.pick(vi, en).into() })
         };

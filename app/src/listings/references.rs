@@ -52,7 +52,7 @@ pub async fn resolve(
     let mut errors = Vec::new();
     for field in form(kind) {
         let Input::Ref(target) = field.input else { continue };
-        let Some(text) = submitted.text.get(field.name).map(|t| crate::text::nfc(t.trim())) else { continue };
+        let Some(text) = submitted.text.get(field.name).map(|t| crate::text::clean(t)) else { continue };
         if text.is_empty() {
             continue;
         }

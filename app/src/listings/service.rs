@@ -307,7 +307,16 @@ pub async fn meta_of(
     id: &str,
     record: Option<&Record>,
 ) -> Result<ListingMeta, AppError> {
-    let listing = repo::listing(db, kind, id).await?;
+    Ok(meta_from(user, kind, repo::listing(db, kind, id).await?.as_ref(), record))
+}
+
+/// What `meta` says, for a record and its listing already loaded.
+pub fn meta_from(
+    user: Option<&User>,
+    kind: Kind,
+    listing: Option<&repo::ListingRow>,
+    record: Option<&Record>,
+) -> ListingMeta {
     let mut meta = ListingMeta {
         confirmed_at: listing.as_ref().map(|l| l.confirmed_at.clone()),
         verified: listing.as_ref().is_some_and(|l| l.verified_at.is_some()),
@@ -315,12 +324,12 @@ pub async fn meta_of(
     };
     if let Some(user) = user {
         if let Some(record) = record {
-            meta.editable = rules::may_edit(user, listing.as_ref().and_then(|l| l.owner), record);
+            meta.editable = rules::may_edit(user, listing.and_then(|l| l.owner), record);
         }
         meta.can_verify = user.is_staff() && kind == Kind::Organization && !meta.verified;
         meta.can_moderate = user.is_staff();
     }
-    Ok(meta)
+    meta
 }
 
 /// Confirms a listing is current.
@@ -353,6 +362,7 @@ pub async fn moderate(kind: Kind, id: &str, hidden: bool, reason: &str) -> Resul
     let state = app_state()?;
     let officer = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
     let (record, _) = crate::catalog::repo::get_any(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
+    let reason = &crate::text::clean(reason);
     if hidden && (reason.is_empty() || reason.chars().count() > 500) {
         let lang = crate::i18n::request_lang();
         return Err(AppError::BadRequest(

@@ -19,7 +19,7 @@ pub async fn suspend_user(user_id: i64, #[server(default)] reason: String) -> Re
     if target.id == officer.id || (target.is_staff() && !officer.has(Role::Admin)) {
         return Err(AppError::Forbidden);
     }
-    let reason = reason.trim();
+    let reason = &crate::text::clean(&reason);
     if reason.is_empty() || reason.chars().count() > MAX_REASON {
         return Err(AppError::BadRequest(
             lang.pick("Hãy ghi lý do (tối đa 500 ký tự).", "Give a reason (at most 500 characters).").into(),

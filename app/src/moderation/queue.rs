@@ -18,7 +18,7 @@ pub async fn report_listing(kind: Kind, id: String, #[server(default)] reason: S
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
     let user = crate::accounts::session::require_user().await?;
-    let reason = reason.trim();
+    let reason = &crate::text::clean(&reason);
     if reason.is_empty() || reason.chars().count() > super::api::MAX_REASON {
         return Err(crate::accounts::checks::field(
             "reason",
@@ -61,7 +61,7 @@ pub async fn keep_listing(kind: Kind, id: String) -> Result<(), AppError> {
 /// does), settling its reports.
 #[server(prefix = "/fn", endpoint = "take_down")]
 pub async fn take_down(kind: Kind, id: String, #[server(default)] reason: String) -> Result<(), AppError> {
-    crate::listings::service::moderate(kind, &id, true, reason.trim()).await?;
+    crate::listings::service::moderate(kind, &id, true, &reason).await?;
     super::repo::settle(&crate::state::app_state()?.db, kind, &id).await
 }
 

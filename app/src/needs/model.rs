@@ -80,7 +80,7 @@ impl Entry for Need {
         }
     }
 
-    fn fields(&self, lang: Lang) -> Vec<Field> {
+    fn fields(&self, lang: Lang, _today: NaiveDate) -> Vec<Field> {
         Fields::default()
             .list(lang.pick("Đang tìm", "Looking for"), self.partner_types.iter().map(|p| p.label(lang)))
             .text(lang.pick("Mức sẵn sàng tối thiểu", "Minimum readiness"), self.trl_min.map(|t| trl_text(t, lang)))

@@ -87,7 +87,7 @@ impl Entry for Offer {
         v.list("keywords", &self.keywords, false);
     }
 
-    fn fields(&self, lang: Lang) -> Vec<Field> {
+    fn fields(&self, lang: Lang, _today: NaiveDate) -> Vec<Field> {
         let description =
             Text::new(self.description.as_deref().unwrap_or(""), &self.description_en, &self.description_vi);
         Fields::default()

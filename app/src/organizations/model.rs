@@ -69,7 +69,7 @@ impl Entry for Organization {
         v.list("tags", &self.tags, false);
     }
 
-    fn fields(&self, lang: Lang) -> Vec<Field> {
+    fn fields(&self, lang: Lang, _today: NaiveDate) -> Vec<Field> {
         Fields::default()
             .text(lang.pick("Loại tổ chức", "Type"), self.org_type.label(lang).to_string())
             .text(lang.pick("Địa điểm", "Location"), self.location.clone())

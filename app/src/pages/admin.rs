@@ -150,7 +150,7 @@ fn UserRow(
                 <input type="hidden" name="user_id" value=id.clone()/>
                 {boxes}
                 <label for=format!("org-{id}")>{lang.pick("Tổ chức", "Organization")}</label>
-                <input id=format!("org-{id}") name="organization" value=organization.unwrap_or_default() list="organization-names" maxlength="300"/>
+                <input id=format!("org-{id}") class="name-input" name="organization" value=organization.unwrap_or_default() list="organization-names" maxlength="300"/>
                 <button type="submit">{lang.pick("Lưu", "Save")}</button>
             </ActionForm>
         </li>

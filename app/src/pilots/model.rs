@@ -94,9 +94,9 @@ impl Entry for Pilot {
         }
     }
 
-    fn fields(&self, lang: Lang) -> Vec<Field> {
+    fn fields(&self, lang: Lang, today: NaiveDate) -> Vec<Field> {
         Fields::default()
-            .text(lang.pick("Trạng thái", "Status"), self.status.label(lang).to_string())
+            .text(lang.pick("Trạng thái", "Status"), self.status_on(today).label(lang).to_string())
             .text(lang.pick("Địa bàn thử nghiệm", "Area"), self.area.clone())
             .text(
                 lang.pick("Thời gian thử nghiệm", "Duration"),

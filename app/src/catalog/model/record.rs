@@ -31,6 +31,21 @@ impl<'a> Text<'a> {
     }
 }
 
+/// A record's title read through a join (`title`, `title_en`, `title_vi`), in `lang`; `missing`
+/// when the record is gone.
+pub fn joined_title(
+    lang: Lang,
+    title: &Option<String>,
+    en: &Option<String>,
+    vi: &Option<String>,
+    missing: &str,
+) -> String {
+    match title {
+        Some(title) => Text::new(title, en, vi).get(lang).to_string(),
+        None => missing.to_string(),
+    }
+}
+
 /// A reference from one record to another, as stored and shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
@@ -92,8 +107,8 @@ pub trait Entry: Send + Sync {
     fn badges(&self, lang: Lang, today: NaiveDate) -> Vec<Badge>;
     /// Checks each field against the records format.
     fn validate(&self, v: &mut Validator);
-    /// Its fields as labelled rows for its page.
-    fn fields(&self, lang: Lang) -> Vec<Field>;
+    /// Its fields as labelled rows for its page, as of `today` (a status follows its dates).
+    fn fields(&self, lang: Lang, today: NaiveDate) -> Vec<Field>;
 }
 
 /// One record of any kind, as a line of the records format.

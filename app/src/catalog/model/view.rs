@@ -168,6 +168,8 @@ pub struct RecordDetail {
     pub record: Record,
     /// Its badges as of today (deadlines are counted on the server).
     pub badges: Vec<Badge>,
+    /// Its fields as labelled rows, as of today.
+    pub fields: Vec<Field>,
     pub sections: Vec<Related>,
 }
 

@@ -37,11 +37,9 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
     let state = crate::state::app_state()?;
     let viewer = crate::accounts::session::current_user().await?;
     let record = crate::catalog::repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
+    let listing = crate::listings::repo::listing(&state.db, kind, &id).await?;
+    let meta = crate::listings::service::meta_from(viewer.as_ref(), kind, listing.as_ref(), Some(&record));
     // A box that fails leaves the rest of the page (as each box did when it loaded alone).
-    let meta = crate::listings::service::meta_of(&state.db, viewer.as_ref(), kind, &id, Some(&record))
-        .await
-        .inspect_err(|err| tracing::warn!("listing of {}/{id}: {err}", kind.code()))
-        .unwrap_or_default();
     let panel = match crate::applications::model::applicable(kind) {
         true => crate::applications::service::panel(&state, viewer.as_ref(), &record, lang)
             .await
@@ -54,7 +52,10 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
         false => Ok(Vec::new()),
     };
     let introduce = match &viewer {
-        Some(user) => crate::introductions::service::setup(&state.db, user, &record, lang).await?,
+        Some(user) => {
+            let owner = listing.as_ref().and_then(|l| l.owner);
+            crate::introductions::service::setup(&state.db, user, &record, owner, lang).await?
+        }
         None => None,
     };
     let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;

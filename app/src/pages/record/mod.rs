@@ -60,7 +60,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let description = excerpt(&summary, 300);
     let badges = detail.badges.clone();
     let sectors = entry.sectors().to_vec();
-    let fields = entry.fields(lang);
+    let fields = detail.fields.clone();
     let structured =
         jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
     let own = introduce.as_ref().is_some_and(|s| s.own);

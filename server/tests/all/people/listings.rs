@@ -394,6 +394,9 @@ async fn status_follows_dates_and_nothing_past_is_published_as_open() {
         serde_json::from_str(&page(&w.state, &format!("/api/call/{id}"), "").await).unwrap();
     let badges: Vec<String> = record.entry().badges(app::i18n::Lang::Vi, later).into_iter().map(|b| b.text).collect();
     assert!(badges.contains(&"Đã đóng".to_string()), "pages read the date even before the job: {badges:?}");
+    let fields = record.entry().fields(app::i18n::Lang::Vi, later);
+    let status = fields.iter().find(|f| f.label == "Trạng thái").map(|f| format!("{:?}", f.value));
+    assert!(status.as_deref().is_some_and(|s| s.contains("Đã đóng")), "and so do its fields: {fields:?}");
     assert!(page(&w.state, "/calls?status=open", "").await.contains(&id));
     assert_eq!(app::catalog::dates::close_past(&w.state.db, later).await.unwrap(), 1);
     app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
@@ -450,4 +453,20 @@ async fn a_listings_dates_read_one_way_per_language() {
     assert!(vi.contains(&format!("Xác nhận lần cuối: {}", today(app::i18n::Lang::Vi))), "dd/mm/yyyy");
     let (_, _, en) = send(&w.state, Method::GET, &path, &[("accept-language", "en")], String::new()).await;
     assert!(en.contains(&format!("Last confirmed: {}", today(app::i18n::Lang::En))), "as in 6 Dec 2026");
+}
+
+#[tokio::test]
+async fn a_listing_keeps_its_lines_as_typed_without_marks_that_reverse_it() {
+    let w = world(false).await;
+    let mut fields = NEED.to_vec();
+    // Browsers send a textarea's line breaks as CRLF.
+    fields[1] =
+        ("text[description]", "Yêu cầu:\r\n- đo \u{202E}oxy hòa tan\u{202C} liên tục\r\n- cảnh báo qua điện thoại");
+    let (status, place, body) = save(&w.state, &w.member, "need", &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let id = place.trim_start_matches("/needs/");
+    let (status, _, body) = send(&w.state, Method::GET, &format!("/api/need/{id}"), &[], String::new()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let need: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(need["description"], "Yêu cầu:\n- đo oxy hòa tan liên tục\n- cảnh báo qua điện thoại", "{body}");
 }

@@ -110,6 +110,7 @@ const LAB: &[(&str, &str)] = &[
     ("text[description]", "Thiết kế và hiệu chuẩn cảm biến oxy hòa tan, pH và độ mặn cho ao nuôi tôm hùm."),
     ("text[capabilities]", "Hiệu chuẩn cảm biến oxy hòa tan\nGiám sát chất lượng nước ao nuôi"),
     ("list[sectors][]", "aquaculture"),
+    ("text[name_en]", "Water sensor laboratory"),
 ];
 
 /// An expert profile naming `so-khcn`, an organization the researcher does not belong to.

@@ -52,12 +52,21 @@ async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
     assert_eq!(status, StatusCode::CONFLICT, "a decision stays");
     let news = inbox(&w.state, &w.member).await;
     for expected in [
-        "accepted your introduction",
+        "researcher accepted your request to meet about Water sensor laboratory; contacts are now shared",
         "application to Hỗ trợ khởi nghiệp công nghệ nuôi biển was received",
         ": Screening",
         ": Accepted",
     ] {
         assert!(news.iter().any(|t| t.contains(expected)), "{expected} missing from {news:?}");
+    }
+    // Both sides' lists name the lab in the reader's language.
+    for (lang, title) in [("vi", "Phòng cảm biến môi trường nước"), ("en", "Water sensor laboratory")] {
+        for who in [&w.member, &w.researcher] {
+            let cookie = format!("{}; lang={lang}", who.cookie);
+            let (_, _, body) = call(&w.state, "my_introductions", &cookie, &[]).await;
+            let items: Value = serde_json::from_str(&body).unwrap();
+            assert_eq!(items[0]["target_title"], title, "{body}");
+        }
     }
     // Its account page names its organization.
     let (_, _, viewer) = call(&w.state, "get_account", &w.member.cookie, &[]).await;
