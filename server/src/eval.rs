@@ -223,7 +223,7 @@ pub async fn eval_matching(bench: &Bench, needs: &[JudgedNeed], verbose: bool) -
     let today = app::clock::today();
     for n in needs {
         let r = &n.need;
-        let profile = NeedProfile::new(&format!("{} {}", r.title, r.description), r.sectors.clone(), r.trl_min);
+        let profile = NeedProfile { sectors: r.sectors.clone(), trl_min: r.trl_min };
         let query = need_query(&r.title, &r.description, profile, r.kinds());
         let ours: Vec<String> = find_weighted(&bench.index, &query, &bench.match_weights, K, Lang::Vi, today)
             .map_err(|e| anyhow::anyhow!("{e}"))?

@@ -23,6 +23,8 @@ pub struct ApiMatch {
     id: String,
     title: String,
     score: f32,
+    /// How well it fits in a word: `strong`, `good` or `partial`.
+    strength: super::model::Strength,
     reasons: Vec<String>,
 }
 
@@ -36,7 +38,14 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
     Json(ApiMatches {
         matches: matches
             .into_iter()
-            .map(|m| ApiMatch { kind: m.kind, id: m.id, title: m.title, score: m.score, reasons: m.reasons })
+            .map(|m| ApiMatch {
+                kind: m.kind,
+                id: m.id,
+                title: m.title,
+                score: m.score,
+                strength: m.strength,
+                reasons: m.reasons,
+            })
             .collect(),
     })
 }

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::model::Match;
-use super::score::{
-    availability, freshness, is_stop_word, location, reasons, sector_fit, trl_fit, Components, NeedProfile,
-};
+use super::quotes::Said;
+use super::reasons::Explainer;
+use super::score::{availability, freshness, is_stop_word, location, sector_fit, trl_fit, Components, NeedProfile};
 use crate::catalog::model::{Kind, Record};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -70,7 +70,10 @@ pub fn find_weighted(
     pairs.dedup();
     let mut seen = std::collections::HashSet::new();
     typed.retain(|w| !is_stop_word(&w.folded) && seen.insert(w.folded.clone()));
-    let words = distinctive(view.corrected(&typed), view.num_docs(), |w| view.doc_freq(w));
+    let corrected = view.corrected(&typed);
+    let words = distinctive(corrected.clone(), view.num_docs(), |w| view.doc_freq(w));
+    // Words dropped as too common do not explain a match either.
+    let common = corrected.into_iter().map(|(w, _)| w.folded).filter(|f| !words.iter().any(|(w, _)| w.folded == *f));
     let filter = SearchRequest { kinds: q.kinds.clone(), org_types: q.org_types.clone(), ..SearchRequest::default() };
     let candidates = view.candidates(&words, &pairs, &filter, weights, CANDIDATES, today)?;
     let best = candidates.first().map(|c| c.score).unwrap_or(1.0).max(f32::EPSILON);
@@ -109,17 +112,24 @@ pub fn find_weighted(
         .collect();
     diversified.sort_by(|a, b| b.0.total_cmp(&a.0));
 
+    // Explain: only what is shown.
+    let said = Said::new(&q.text, index.glossary(), common.collect());
+    let explainer = Explainer { said, need: &q.profile, glossary: index.glossary(), lang, today };
     Ok(diversified
         .into_iter()
         .take(limit)
-        .map(|(score, record, parent)| Match {
-            kind: record.kind(),
-            id: record.id().to_string(),
-            title: record.display_title(lang),
-            score: (score * 1000.0).round() / 1000.0,
-            reasons: reasons(&q.profile, &record, parent.as_deref(), lang, today),
-            subtitle: parent,
-            badges: record.entry().badges(lang, today),
+        .map(|(score, record, parent)| {
+            let (strength, reasons) = explainer.explain(&record, parent.as_deref(), score);
+            Match {
+                kind: record.kind(),
+                id: record.id().to_string(),
+                title: record.display_title(lang),
+                score: (score * 1000.0).round() / 1000.0,
+                strength,
+                reasons,
+                subtitle: parent,
+                badges: record.entry().badges(lang, today),
+            }
         })
         .collect())
 }
@@ -158,7 +168,7 @@ pub fn reverse_query(record: &Record) -> Option<MatchQuery> {
         text.push_str(". ");
         text.push_str(item);
     }
-    let profile = NeedProfile::new(&text, entry.sectors().to_vec(), None);
+    let profile = NeedProfile { sectors: entry.sectors().to_vec(), trl_min: None };
     let exclude = Some((record.kind(), record.id().to_string()));
     Some(match record {
         Record::Call(call) => MatchQuery {

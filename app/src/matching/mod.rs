@@ -4,10 +4,18 @@
 pub mod api;
 pub mod model;
 
+#[cfg(all(test, feature = "ssr"))]
+mod fixtures;
 #[cfg(feature = "ssr")]
 pub mod http;
 #[cfg(feature = "ssr")]
 pub mod matcher;
+#[cfg(feature = "ssr")]
+pub mod places;
+#[cfg(feature = "ssr")]
+pub mod quotes;
+#[cfg(feature = "ssr")]
+pub mod reasons;
 #[cfg(feature = "ssr")]
 pub mod score;
 #[cfg(feature = "ssr")]

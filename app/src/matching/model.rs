@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::model::{Badge, Kind};
+use crate::i18n::Lang;
 use crate::vocab::{PartnerType, Sector};
 
 /// Most matches one request may ask for.
@@ -73,6 +74,47 @@ pub fn partner_kind(t: PartnerType) -> Kind {
     }
 }
 
+/// How well a match fits, in a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub enum Strength {
+    Strong,
+    Good,
+    Partial,
+}
+
+impl Strength {
+    /// From the score (0 to 1, the best candidate's text counting 1), the phrases quoted and
+    /// whether a sector is shared: a high score alone, without words to show for it, is not
+    /// called strong.
+    pub fn of(score: f32, quoted: usize, same_sector: bool) -> Strength {
+        if score >= 0.6 && (quoted >= 2 || (quoted == 1 && same_sector)) {
+            Strength::Strong
+        } else if score >= 0.3 && (quoted >= 1 || same_sector) {
+            Strength::Good
+        } else {
+            Strength::Partial
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Strength::Strong => "strong",
+            Strength::Good => "good",
+            Strength::Partial => "partial",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Strength::Strong => lang.pick("Rất phù hợp", "Strong match"),
+            Strength::Good => lang.pick("Phù hợp", "Good match"),
+            Strength::Partial => lang.pick("Phù hợp một phần", "Partial match"),
+        }
+    }
+}
+
 /// One suggested partner, with why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Match {
@@ -80,6 +122,7 @@ pub struct Match {
     pub id: String,
     pub title: String,
     pub score: f32,
+    pub strength: Strength,
     pub reasons: Vec<String>,
     /// The organization it belongs to.
     pub subtitle: Option<String>,

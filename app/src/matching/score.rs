@@ -1,13 +1,9 @@
-//! How a candidate is scored against a need, component by component, and the reasons shown
-//! to the reader. Pure: the matcher feeds it what the index found.
-
-use std::collections::HashSet;
+//! How a candidate is scored against a need, component by component. Pure: the matcher feeds
+//! it what the index found.
 
 use chrono::NaiveDate;
 
 use crate::catalog::model::Record;
-use crate::i18n::Lang;
-use crate::search::analyzer::words;
 use crate::vocab::{BasedIn, CallStatus, PilotStatus, Sector};
 
 /// Words too common to explain a match.
@@ -23,24 +19,11 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP.contains(&word)
 }
 
-/// What a need brings to scoring.
+/// What a need asks of a candidate besides its words.
 #[derive(Debug, Clone, Default)]
 pub struct NeedProfile {
-    /// Distinctive folded words of its title and description.
-    pub words: HashSet<String>,
     pub sectors: Vec<Sector>,
     pub trl_min: Option<u8>,
-}
-
-impl NeedProfile {
-    pub fn new(text: &str, sectors: Vec<Sector>, trl_min: Option<u8>) -> Self {
-        let words = words(text)
-            .into_iter()
-            .map(|w| w.folded)
-            .filter(|w| w.chars().count() >= 2 && !STOP.contains(&w.as_str()))
-            .collect();
-        NeedProfile { words, sectors, trl_min }
-    }
 }
 
 /// Each part of a match's score, from 0 to 1.
@@ -127,133 +110,11 @@ pub fn freshness(saved: Option<NaiveDate>, today: NaiveDate) -> f32 {
     }
 }
 
-/// The candidate's short texts (capabilities, expertise…) that share words with the need,
-/// most shared first.
-pub fn shared_items(need: &NeedProfile, record: &Record) -> Vec<String> {
-    // The record's short lists, and a lab's equipment too (a need often names an instrument).
-    let mut lists = record.lists();
-    if let Record::Lab(lab) = record {
-        lists.push(&lab.equipment);
-    }
-    let mut scored: Vec<(usize, &String)> = lists
-        .into_iter()
-        .flatten()
-        .map(|item| (words(item).iter().filter(|w| need.words.contains(&w.folded)).count(), item))
-        .filter(|(n, _)| *n > 0)
-        .collect();
-    scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
-    scored.into_iter().map(|(_, item)| item.clone()).take(3).collect()
-}
-
-/// The words of `text` (as written there) that the need shares, in order, without repeats.
-pub fn shared_words(need: &NeedProfile, text: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    words(text)
-        .into_iter()
-        .filter(|w| need.words.contains(&w.folded) && w.folded.chars().count() >= 3 && seen.insert(w.folded.clone()))
-        .map(|w| w.exact)
-        .take(5)
-        .collect()
-}
-
-/// Why the candidate was suggested, in the reader's language.
-pub fn reasons(need: &NeedProfile, record: &Record, parent: Option<&str>, lang: Lang, today: NaiveDate) -> Vec<String> {
-    let mut out = Vec::new();
-    let entry = record.entry();
-    let items = shared_items(need, record);
-    let terms = if items.is_empty() {
-        let text = format!("{} {}", entry.title().get(lang), entry.summary().get(lang));
-        shared_words(need, &text)
-    } else {
-        items
-    };
-    if !terms.is_empty() {
-        out.push(format!("{}: {}", lang.pick("Khớp", "Matches"), terms.join(", ")));
-    }
-    let shared: Vec<&str> =
-        need.sectors.iter().filter(|s| entry.sectors().contains(s)).map(|s| s.label(lang)).collect();
-    if !shared.is_empty() {
-        out.push(format!("{}: {}", lang.pick("Cùng lĩnh vực", "Same sector"), shared.join(", ")));
-    }
-    if let (Some(min), Record::Offer(offer)) = (need.trl_min, record) {
-        out.push(if offer.trl >= min {
-            lang.pick(
-                format!("TRL {} đạt yêu cầu (≥ {min})", offer.trl),
-                format!("TRL {} meets the requirement (≥ {min})", offer.trl),
-            )
-        } else {
-            lang.pick(
-                format!("TRL {} thấp hơn yêu cầu {min}", offer.trl),
-                format!("TRL {} is below the required {min}", offer.trl),
-            )
-        });
-    }
-    match record {
-        Record::Call(call) if call.is_open(today) => {
-            let days = (call.closes - today).num_days();
-            out.push(lang.pick(format!("Đang mở, còn {days} ngày để nộp"), format!("Open, {days} days left to apply")));
-        }
-        Record::Call(call) => out.push(format!(
-            "{}: {}",
-            lang.pick("Không còn nhận hồ sơ", "Not accepting proposals"),
-            call.status.label(lang)
-        )),
-        Record::Pilot(pilot) if pilot.status == PilotStatus::Accepting => {
-            let left = pilot.closes.map(|c| (c - today).num_days()).filter(|d| *d >= 0);
-            out.push(match left {
-                Some(d) => lang
-                    .pick(format!("Đang nhận hồ sơ, còn {d} ngày"), format!("Accepting applications, {d} days left")),
-                None => lang.pick("Đang nhận hồ sơ".to_string(), "Accepting applications".to_string()),
-            });
-        }
-        Record::Pilot(pilot) => out.push(pilot.status.label(lang).to_string()),
-        Record::Expert(e) => {
-            let help: Vec<&str> = e.available_for.iter().map(|a| a.label(lang)).collect();
-            if !help.is_empty() {
-                out.push(format!("{}: {}", lang.pick("Sẵn sàng", "Available for"), help.join(", ")));
-            }
-            if e.based_in != BasedIn::InProvince {
-                out.push(e.based_in.label(lang).to_string());
-            }
-        }
-        _ => {}
-    }
-    if let (Some(parent), Record::Lab(_) | Record::Expert(_) | Record::Offer(_)) = (parent, record) {
-        out.push(format!("{} {parent}", lang.pick("Thuộc", "At")));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::import::parse_line;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    fn offer(trl: u8) -> Record {
-        parse_line(&format!(
-            r#"{{"kind":"offer","id":"kit","title":"Bộ kit PCR bệnh sữa tôm hùm","summary":"Phát hiện nhanh bệnh sữa.","owner_org":"x1","sectors":["aquaculture"],"trl":{trl},"ip_status":"none","transfer_modes":[],"keywords":["xét nghiệm PCR","bệnh sữa","tôm hùm"]}}"#
-        ))
-        .unwrap()
-    }
-
-    fn call(status: &str, closes: &str) -> Record {
-        parse_line(&format!(
-            r#"{{"kind":"call","id":"c1","title":"Đặt hàng","description":"d","issuer":"x1","sectors":["aquaculture"],"eligible":[],"opens":"2026-01-01","closes":"{closes}","status":"{status}"}}"#
-        ))
-        .unwrap()
-    }
-
-    fn need() -> NeedProfile {
-        NeedProfile::new(
-            "Tôm hùm chết hàng loạt, cần xét nghiệm PCR bệnh sữa",
-            vec![Sector::Aquaculture, Sector::Biotechnology],
-            Some(6),
-        )
-    }
+    use crate::matching::fixtures::{call, day, offer};
 
     #[test]
     fn sector_fit_is_the_shared_share() {
@@ -264,32 +125,18 @@ mod tests {
     }
 
     #[test]
-    fn offers_below_the_required_trl_are_marked_down_and_said_so() {
+    fn offers_below_the_required_trl_are_marked_down() {
         assert_eq!(trl_fit(Some(6), &offer(7)), 1.0);
         assert_eq!(trl_fit(Some(6), &offer(4)), 0.5);
         assert_eq!(trl_fit(None, &offer(2)), 1.0);
-        let today = day("2026-11-27");
-        assert!(reasons(&need(), &offer(7), None, Lang::Vi, today).contains(&"TRL 7 đạt yêu cầu (≥ 6)".to_string()));
-        assert!(
-            reasons(&need(), &offer(4), None, Lang::En, today).contains(&"TRL 4 is below the required 6".to_string())
-        );
     }
 
     #[test]
-    fn open_calls_count_fully_and_show_their_deadline() {
+    fn open_calls_count_fully() {
         let today = day("2026-11-27");
         assert_eq!(availability(&call("open", "2026-12-09"), today), 1.0);
         assert!(availability(&call("open", "2026-11-01"), today) < 0.2, "past its deadline");
         assert!(availability(&call("awarded", "2026-12-09"), today) < 0.2);
-        let r = reasons(&need(), &call("open", "2026-12-09"), None, Lang::Vi, today);
-        assert!(r.contains(&"Đang mở, còn 12 ngày để nộp".to_string()), "{r:?}");
-    }
-
-    #[test]
-    fn shared_terms_come_from_the_candidates_own_lists() {
-        let r = reasons(&need(), &offer(7), None, Lang::Vi, day("2026-11-27"));
-        assert_eq!(r[0], "Khớp: xét nghiệm PCR, bệnh sữa, tôm hùm");
-        assert_eq!(r[1], "Cùng lĩnh vực: Nuôi trồng thủy sản, nuôi biển");
     }
 
     #[test]

@@ -17,8 +17,7 @@ async fn run(state: &AppState, query: MatchQuery, limit: usize, lang: Lang) -> R
 
 /// Partners for a need that is not stored.
 pub async fn for_request(state: &AppState, request: MatchRequest, lang: Lang) -> Result<Vec<Match>, AppError> {
-    let text = format!("{} {}", request.title, request.description);
-    let profile = NeedProfile::new(&text, request.sectors.clone(), request.trl_min);
+    let profile = NeedProfile { sectors: request.sectors.clone(), trl_min: request.trl_min };
     let query = need_query(&request.title, &request.description, profile, request.kinds());
     run(state, query, request.limit(), lang).await
 }

@@ -18,6 +18,8 @@ pub struct Glossary {
     terms: HashMap<Phrase, Vec<(usize, Vec<String>)>>,
     /// Per entry: the Vietnamese terms, then the English terms.
     entries: Vec<(Vec<Phrase>, Vec<Phrase>)>,
+    /// Per entry: its main Vietnamese and English terms as written.
+    mains: Vec<(String, String)>,
     longest: usize,
 }
 
@@ -35,17 +37,19 @@ impl Glossary {
                 continue;
             }
             let columns: Vec<&str> = line.split('\t').collect();
-            let [_, vi, en] = columns[..] else {
+            let [_, vi_text, en_text] = columns[..] else {
                 return Err(format!("glossary line {}: expected 3 tab-separated columns", n + 1));
             };
             let side = |s: &str| s.split('|').map(words).filter(|p| !p.is_empty()).collect::<Vec<_>>();
             let entry = glossary.entries.len();
-            let (vi, en) = (side(vi), side(en));
+            let (vi, en) = (side(vi_text), side(en_text));
             for term in vi.iter().chain(en.iter()) {
                 glossary.longest = glossary.longest.max(term.len());
                 let exact = term.iter().map(|w| w.exact.clone()).collect();
                 glossary.terms.entry(folded(term)).or_default().push((entry, exact));
             }
+            let main = |side: &str| side.split('|').next().unwrap_or("").trim().to_string();
+            glossary.mains.push((main(vi_text), main(en_text)));
             let folded_side = |side: Vec<Vec<Word>>| side.iter().map(|t| folded(t)).collect();
             glossary.entries.push((folded_side(vi), folded_side(en)));
         }
@@ -71,29 +75,45 @@ impl Glossary {
     /// `expand`, each term with the words of the query it stands for.
     pub fn expand_spans(&self, query: &[Word]) -> Vec<(Range<usize>, Vec<Phrase>)> {
         let folded_query = folded(query);
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < query.len() {
-            let mut matched = 0;
-            for len in (1..=self.longest.min(query.len() - i)).rev() {
-                let span = &query[i..i + len];
-                let Some(entries) = self.terms.get(&folded_query[i..i + len]) else { continue };
-                let same_marks = |exact: &Vec<String>| {
-                    span.iter().zip(exact).all(|(q, t)| !q.has_marks() || q.folded == *t || q.exact == *t)
-                };
-                let mut found = false;
+        self.found(query)
+            .into_iter()
+            .map(|(span, entries)| {
                 let mut phrases: Vec<Phrase> = Vec::new();
-                for (e, _) in entries.iter().filter(|(_, exact)| same_marks(exact)) {
-                    found = true;
-                    let (vi, en) = &self.entries[*e];
+                for e in entries {
+                    let (vi, en) = &self.entries[e];
                     for p in vi.iter().chain(en.iter()) {
-                        if p.as_slice() != &folded_query[i..i + len] && !phrases.contains(p) {
+                        if p.as_slice() != &folded_query[span.clone()] && !phrases.contains(p) {
                             phrases.push(p.clone());
                         }
                     }
                 }
-                if found {
-                    out.push((i..i + len, phrases));
+                (span, phrases)
+            })
+            .collect()
+    }
+
+    /// The glossary terms in `text`, longest first at each place, each with the entries it
+    /// belongs to. Words written with marks must carry the term's marks.
+    pub fn found(&self, text: &[Word]) -> Vec<(Range<usize>, Vec<usize>)> {
+        let folded_text = folded(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let mut matched = 0;
+            for len in (1..=self.longest.min(text.len() - i)).rev() {
+                let span = &text[i..i + len];
+                let Some(entries) = self.terms.get(&folded_text[i..i + len]) else { continue };
+                let same_marks = |exact: &Vec<String>| {
+                    span.iter().zip(exact).all(|(q, t)| !q.has_marks() || q.folded == *t || q.exact == *t)
+                };
+                let mut kept: Vec<usize> = Vec::new();
+                for (e, _) in entries.iter().filter(|(_, exact)| same_marks(exact)) {
+                    if !kept.contains(e) {
+                        kept.push(*e);
+                    }
+                }
+                if !kept.is_empty() {
+                    out.push((i..i + len, kept));
                     matched = len;
                     break;
                 }
@@ -101,6 +121,11 @@ impl Glossary {
             i += matched.max(1);
         }
         out
+    }
+
+    /// An entry's main term in Vietnamese (`vietnamese`) or English, as written.
+    pub fn main_term(&self, entry: usize, vietnamese: bool) -> &str {
+        self.mains.get(entry).map_or("", |(vi, en)| if vietnamese { vi } else { en })
     }
 }
 

@@ -186,6 +186,11 @@ impl SearchIndex {
         })
     }
 
+    /// The bilingual glossary queries are expanded with.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
     /// The database revision the index has caught up with.
     pub fn revision(&self) -> i64 {
         self.revision.load(Ordering::SeqCst)

@@ -54,11 +54,7 @@ async fn main() -> anyhow::Result<()> {
     for _ in 0..if runs("match") { rounds } else { 0 } {
         for n in &needs {
             let r = &n.need;
-            let profile = app::matching::score::NeedProfile::new(
-                &format!("{} {}", r.title, r.description),
-                r.sectors.clone(),
-                r.trl_min,
-            );
+            let profile = app::matching::score::NeedProfile { sectors: r.sectors.clone(), trl_min: r.trl_min };
             let query = app::matching::matcher::need_query(&r.title, &r.description, profile, r.kinds());
             let started = Instant::now();
             app::matching::matcher::find(&index, &query, 10, Lang::Vi, today).map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -194,9 +194,21 @@ async fn a_posted_need_gets_explained_matches_of_the_kinds_asked() {
     let reasons: Vec<&str> = kit["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
     assert!(reasons.iter().any(|r| r.starts_with("Khớp:") && r.contains("PCR")), "{reasons:?}");
     assert!(reasons.contains(&"TRL 7 đạt yêu cầu (≥ 6)"), "{reasons:?}");
+    assert_eq!(kit["strength"], "strong", "{kit}");
+    // Every reason is whole words: no quoted phrase is a lone Vietnamese syllable.
+    for m in matches {
+        let quoted = m["reasons"][0].as_str().unwrap().strip_prefix("Khớp: ").unwrap_or_default().to_string();
+        for phrase in quoted.split(", ").filter(|p| !p.is_empty()) {
+            let code = phrase.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            assert!(code || phrase.contains(' '), "{phrase} in {m}");
+        }
+    }
+    // An English reader reads the Vietnamese terms translated, the original beside them.
     let (_, english) = post(&state, "/api/match?lang=en", need).await;
-    let reasons = english["matches"][0]["reasons"].to_string();
-    assert!(reasons.contains("Matches") || reasons.contains("Same sector"), "{reasons}");
+    let kit = english["matches"].as_array().unwrap().iter().find(|m| m["id"] == "kit-pcr-tom-hum").unwrap();
+    let reasons = kit["reasons"].to_string();
+    assert!(reasons.contains("Matches: PCR") && reasons.contains("lobster (tôm hùm)"), "{reasons}");
+    assert!(reasons.contains("TRL 7 meets the requirement (≥ 6)"), "{reasons}");
 }
 
 #[tokio::test]

@@ -1,0 +1,243 @@
+//! Why a candidate was suggested, in the reader's language: the phrases it shares with the
+//! need (a term in the other language translated by the glossary, other quoted text marked with
+//! its language), the sector, readiness, deadline or availability, the place, and whom it
+//! belongs to; with a strength in a word. Never empty.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::model::Strength;
+use super::quotes::{quotes, shared_places, Quote, Said};
+use super::score::NeedProfile;
+use crate::catalog::model::Record;
+use crate::i18n::Lang;
+use crate::search::analyzer::words;
+use crate::search::glossary::Glossary;
+use crate::vocab::{BasedIn, PilotStatus};
+
+/// Phrases quoted at most.
+const QUOTED: usize = 4;
+
+/// Whether `text` reads as Vietnamese: a fair share of its words carry marks (English with a
+/// Vietnamese place name does not).
+fn vietnamese(text: &str) -> bool {
+    let words = words(text);
+    let marked = words.iter().filter(|w| w.has_marks()).count();
+    !words.is_empty() && marked * 4 >= words.len()
+}
+
+/// Explains candidates for one need to one reader.
+pub struct Explainer<'a> {
+    pub said: Said,
+    pub need: &'a NeedProfile,
+    pub glossary: &'a Glossary,
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+impl Explainer<'_> {
+    /// A quote as the reader reads it: as written when in their language (or a code); a
+    /// glossary term translated, with the original; otherwise marked with its language.
+    fn render(&self, quote: Quote, vietnamese: bool) -> String {
+        let reader_vi = self.lang == Lang::Vi;
+        match quote.entry {
+            _ if quote.code || vietnamese == reader_vi => quote.text,
+            Some(entry) => format!("{} ({})", self.glossary.main_term(entry, reader_vi), quote.text),
+            None => format!("“{}” ({})", quote.text, self.lang.pick("tiếng Anh", "Vietnamese")),
+        }
+    }
+
+    /// The phrases `record` shares with the need: from its short lists first, then its title
+    /// and summary as the reader sees them.
+    fn shared_terms(&self, record: &Record) -> Vec<String> {
+        let entry = record.entry();
+        let written_vi = vietnamese(&format!("{} {}", entry.title().base, entry.summary().base));
+        let mut lists = record.lists();
+        if let Record::Lab(lab) = record {
+            // A need often names an instrument.
+            lists.push(&lab.equipment);
+        }
+        let mut sources: Vec<(String, bool)> = lists.into_iter().flatten().map(|i| (i.clone(), written_vi)).collect();
+        // Then its title and summary as the reader sees them, and as written when that differs
+        // (so what is found does not hang on the page's language).
+        let shown = format!("{}. {}", entry.title().get(self.lang), entry.summary().get(self.lang));
+        let written = format!("{}. {}", entry.title().base, entry.summary().base);
+        let shown_vi = vietnamese(&shown);
+        if written != shown {
+            sources.push((shown, shown_vi));
+            sources.push((written, written_vi));
+        } else {
+            sources.push((shown, shown_vi));
+        }
+        // Each phrase and each glossary term once: not one inside another already quoted, nor
+        // one around it.
+        let mut quoted: Vec<String> = Vec::new();
+        let mut entries = HashSet::new();
+        let mut out = Vec::new();
+        for (text, vi) in sources {
+            for quote in quotes(&self.said, &text, self.glossary) {
+                let folded =
+                    format!(" {} ", words(&quote.text).into_iter().map(|w| w.folded).collect::<Vec<_>>().join(" "));
+                let again = quoted.iter().any(|q| q.contains(&folded) || folded.contains(q.as_str()))
+                    || quote.entry.is_some_and(|e| !entries.insert(e));
+                if out.len() < QUOTED && !again {
+                    quoted.push(folded);
+                    out.push(self.render(quote, vi));
+                }
+            }
+        }
+        out
+    }
+
+    /// The places the record names that the need names too.
+    fn shared_places(&self, record: &Record) -> Vec<String> {
+        let entry = record.entry();
+        let mut text = format!("{}. {}", entry.title().get(self.lang), entry.summary().get(self.lang));
+        match record {
+            Record::Organization(o) => text = format!("{text}. {}", o.location),
+            Record::Pilot(p) => text = format!("{text}. {}", p.area),
+            _ => {}
+        }
+        let mut seen = HashSet::new();
+        shared_places(&self.said, &text).into_iter().filter(|p| seen.insert(crate::text::fold(p))).collect()
+    }
+
+    /// How well `record` (scored `score`, whose organization is `parent`) fits, and why.
+    pub fn explain(&self, record: &Record, parent: Option<&str>, score: f32) -> (Strength, Vec<String>) {
+        let (lang, today) = (self.lang, self.today);
+        let mut out = Vec::new();
+        let entry = record.entry();
+        let terms = self.shared_terms(record);
+        if !terms.is_empty() {
+            out.push(format!("{}: {}", lang.pick("Khớp", "Matches"), terms.join(", ")));
+        }
+        let shared: Vec<&str> =
+            self.need.sectors.iter().filter(|s| entry.sectors().contains(s)).map(|s| s.label(lang)).collect();
+        if !shared.is_empty() {
+            out.push(format!("{}: {}", lang.pick("Cùng lĩnh vực", "Same sector"), shared.join(", ")));
+        }
+        let places = self.shared_places(record);
+        if !places.is_empty() {
+            out.push(format!("{}: {}", lang.pick("Cùng địa bàn", "Same area"), places.join(", ")));
+        }
+        if let (Some(min), Record::Offer(offer)) = (self.need.trl_min, record) {
+            out.push(if offer.trl >= min {
+                lang.pick(
+                    format!("TRL {} đạt yêu cầu (≥ {min})", offer.trl),
+                    format!("TRL {} meets the requirement (≥ {min})", offer.trl),
+                )
+            } else {
+                lang.pick(
+                    format!("TRL {} thấp hơn yêu cầu {min}", offer.trl),
+                    format!("TRL {} is below the required {min}", offer.trl),
+                )
+            });
+        }
+        match record {
+            Record::Call(call) if call.is_open(today) => {
+                let days = (call.closes - today).num_days();
+                out.push(
+                    lang.pick(format!("Đang mở, còn {days} ngày để nộp"), format!("Open, {days} days left to apply")),
+                );
+            }
+            Record::Call(call) => out.push(format!(
+                "{}: {}",
+                lang.pick("Không còn nhận hồ sơ", "Not accepting proposals"),
+                call.status_on(today).label(lang)
+            )),
+            Record::Pilot(pilot) if pilot.status_on(today) == PilotStatus::Accepting => {
+                let left = pilot.closes.map(|c| (c - today).num_days()).filter(|d| *d >= 0);
+                out.push(match left {
+                    Some(d) => lang.pick(
+                        format!("Đang nhận hồ sơ, còn {d} ngày"),
+                        format!("Accepting applications, {d} days left"),
+                    ),
+                    None => lang.pick("Đang nhận hồ sơ".to_string(), "Accepting applications".to_string()),
+                });
+            }
+            Record::Pilot(pilot) => out.push(pilot.status_on(today).label(lang).to_string()),
+            Record::Expert(e) => {
+                let help: Vec<&str> = e.available_for.iter().map(|a| a.label(lang)).collect();
+                if !help.is_empty() {
+                    out.push(format!("{}: {}", lang.pick("Sẵn sàng", "Available for"), help.join(", ")));
+                }
+                if e.based_in != BasedIn::InProvince {
+                    out.push(e.based_in.label(lang).to_string());
+                }
+            }
+            _ => {}
+        }
+        if out.is_empty() {
+            out.push(
+                lang.pick("Gần về nội dung, không có cụm từ trùng khớp", "Related in content, no phrase in common")
+                    .into(),
+            );
+        }
+        if let (Some(parent), Record::Lab(_) | Record::Expert(_) | Record::Offer(_)) = (parent, record) {
+            out.push(format!("{} {parent}", lang.pick("Thuộc", "At")));
+        }
+        (Strength::of(score, terms.len(), !shared.is_empty()), out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::import::parse_line;
+    use crate::matching::fixtures::{call, day, offer};
+    use crate::search::glossary::GLOSSARY_TSV;
+    use crate::vocab::Sector;
+
+    fn explain(need: &str, record: &Record, lang: Lang, score: f32) -> (Strength, Vec<String>) {
+        let glossary = Glossary::parse(GLOSSARY_TSV).unwrap();
+        let profile = NeedProfile { sectors: vec![Sector::Aquaculture, Sector::Biotechnology], trl_min: Some(6) };
+        let said = Said::new(need, &glossary, HashSet::new());
+        let explainer = Explainer { said, need: &profile, glossary: &glossary, lang, today: day("2026-11-27") };
+        explainer.explain(record, None, score)
+    }
+
+    const NEED: &str = "Tôm hùm chết hàng loạt ở Vạn Ninh, cần xét nghiệm PCR bệnh sữa";
+
+    #[test]
+    fn offers_below_the_required_trl_are_said_so() {
+        assert!(explain(NEED, &offer(7), Lang::Vi, 1.0).1.contains(&"TRL 7 đạt yêu cầu (≥ 6)".to_string()));
+        assert!(explain(NEED, &offer(4), Lang::En, 1.0).1.contains(&"TRL 4 is below the required 6".to_string()));
+    }
+
+    #[test]
+    fn open_calls_show_their_deadline() {
+        let (_, r) = explain(NEED, &call("open", "2026-12-09"), Lang::Vi, 0.5);
+        assert!(r.contains(&"Đang mở, còn 12 ngày để nộp".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn shared_phrases_come_from_the_candidates_own_lists_and_places_apart() {
+        let (strength, r) = explain(NEED, &offer(7), Lang::Vi, 0.9);
+        assert_eq!(r[0], "Khớp: xét nghiệm PCR, bệnh sữa, tôm hùm");
+        assert_eq!(r[1], "Cùng lĩnh vực: Nuôi trồng thủy sản, nuôi biển");
+        assert_eq!(r[2], "Cùng địa bàn: Vạn Ninh");
+        assert_eq!(strength, Strength::Strong);
+    }
+
+    #[test]
+    fn an_english_reader_gets_terms_translated_and_other_text_marked() {
+        let (_, r) = explain("Lobster milky disease: we need a PCR test", &offer(7), Lang::En, 0.9);
+        assert_eq!(r[0], "Matches: pcr test (xét nghiệm PCR), milky disease (bệnh sữa)");
+        let (_, r) = explain("Cần phát hiện nhanh dịch bệnh", &offer(7), Lang::En, 0.9);
+        assert_eq!(r[0], "Matches: “phát hiện nhanh” (Vietnamese)");
+    }
+
+    #[test]
+    fn a_candidate_with_nothing_in_common_still_says_why_and_is_partial() {
+        let glossary = Glossary::parse(GLOSSARY_TSV).unwrap();
+        let profile = NeedProfile::default();
+        let said = Said::new("năng lượng mặt trời", &glossary, HashSet::new());
+        let lab = parse_line(r#"{"kind":"lab","id":"l1","name":"Phòng vi sinh","organization":"x1","description":"Vi sinh vật biển.","capabilities":[],"equipment":[],"services":[],"sectors":[]}"#).unwrap();
+        let explainer =
+            Explainer { said, need: &profile, glossary: &glossary, lang: Lang::Vi, today: day("2026-11-27") };
+        let (strength, r) = explainer.explain(&lab, None, 0.2);
+        assert_eq!(r, ["Gần về nội dung, không có cụm từ trùng khớp"]);
+        assert_eq!(strength, Strength::Partial);
+    }
+}
