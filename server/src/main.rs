@@ -91,6 +91,7 @@ async fn serve(config: &Config, demo: bool) -> anyhow::Result<ExitCode> {
     startup::run_saved_searches(&state);
     startup::housekeeping(&state);
     startup::close_past_dates(&state);
+    startup::mail_news(&state);
     startup::deliver_mail(&state, config)?;
     let warm = state.clone();
     tokio::spawn(async move { app::dashboard::service::prepare(&warm).await });

@@ -3,12 +3,16 @@
 use anyhow::Context;
 use app::catalog::import::{import_text, ImportReport};
 use app::db::Db;
+use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 use app::search::{self, index::SearchIndex};
 use app::state::AppState;
 
 use crate::config::Config;
+
+const HOUR: Duration = Duration::from_secs(3600);
 
 /// The built-in demo catalogue of Khánh Hòa's innovation ecosystem, in the records format.
 pub const DEMO_CATALOGUE: &str = include_str!("../demo/catalogue.jsonl");
@@ -60,23 +64,50 @@ pub async fn state(config: &Config, demo: bool) -> anyhow::Result<AppState> {
     Ok(AppState::new(db, search, config.leptos_options()).with_site(site))
 }
 
+/// Runs `job` at start and then every `period`, for as long as the server runs.
+fn every<F, Fut>(period: Duration, state: &AppState, job: F)
+where
+    F: Fn(AppState) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(period);
+        loop {
+            tick.tick().await;
+            job(state.clone()).await;
+        }
+    });
+}
+
+/// Logs what a job did: how many `things` it handled (nothing when none), or why it failed.
+/// Answers whether it handled any.
+fn counted<N: std::fmt::Display + PartialEq + Default>(things: &str, result: Result<N, app::error::AppError>) -> bool {
+    match result {
+        Ok(n) if n == N::default() => false,
+        Ok(n) => {
+            tracing::info!("{n} {things}");
+            true
+        }
+        Err(err) => {
+            tracing::error!("{things}: failed: {err}");
+            false
+        }
+    }
+}
+
 /// Keeps the search index within a second of the database, whoever wrote to it (this server,
 /// or `server import` from another process).
 pub fn follow_database(state: &AppState) {
-    let (db, index) = (state.db.clone(), state.search.clone());
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
-        loop {
-            tick.tick().await;
-            match search::repo::latest_revision(&db).await {
-                Ok(latest) if latest > index.revision() => {
-                    if let Err(err) = search::index::sync(&db, &index).await {
-                        tracing::error!("search sync failed: {err}");
-                    }
+    every(Duration::from_millis(500), state, |state| async move {
+        match search::repo::latest_revision(&state.db).await {
+            Ok(latest) if latest > state.search.revision() => {
+                if let Err(err) = search::index::sync(&state.db, &state.search).await {
+                    tracing::error!("search sync failed: {err}");
                 }
-                Ok(_) => {}
-                Err(err) => tracing::error!("search sync check failed: {err}"),
             }
+            Ok(_) => {}
+            Err(err) => tracing::error!("search sync check failed: {err}"),
         }
     });
 }
@@ -84,42 +115,20 @@ pub fn follow_database(state: &AppState) {
 /// Once an hour, asks the owners of listings unconfirmed for 90 days to confirm them (inbox),
 /// and takes those unconfirmed for 180 days out of search and matches.
 pub fn remind_owners(state: &AppState) {
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            match app::listings::notify::remind_due(&db).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("{n} owners asked to confirm their listings"),
-                Err(err) => tracing::error!("confirmation reminders failed: {err}"),
-            }
-            match app::listings::notify::hide_stale(&db).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("{n} listings unconfirmed for 180 days hidden"),
-                Err(err) => tracing::error!("hiding stale listings failed: {err}"),
-            }
-        }
+    every(HOUR, state, |state| async move {
+        counted("owners asked to confirm their listings", app::listings::notify::remind_due(&state.db).await);
+        counted("listings unconfirmed for 180 days hidden", app::listings::notify::hide_stale(&state.db).await);
     });
 }
 
 /// At start and once an hour, closes the calls and pilots whose closing date has passed, so
 /// that lists, search, feeds and notices follow the dates.
 pub fn close_past_dates(state: &AppState) {
-    let state = state.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            match app::catalog::dates::close_past(&state.db, app::clock::today()).await {
-                Ok(0) => {}
-                Ok(n) => {
-                    tracing::info!("{n} calls and pilots past their closing date closed");
-                    if let Err(err) = app::search::index::sync(&state.db, &state.search).await {
-                        tracing::error!("indexing closed calls failed: {err}");
-                    }
-                }
-                Err(err) => tracing::error!("closing past calls failed: {err}"),
+    every(HOUR, state, |state| async move {
+        let closed = app::catalog::dates::close_past(&state.db, app::clock::today()).await;
+        if counted("calls and pilots past their closing date closed", closed) {
+            if let Err(err) = app::search::index::sync(&state.db, &state.search).await {
+                tracing::error!("indexing closed calls failed: {err}");
             }
         }
     });
@@ -128,36 +137,29 @@ pub fn close_past_dates(state: &AppState) {
 /// Once an hour, forgets what no rule needs any more: throttled attempts past their window,
 /// expired sessions and reset tokens, mail sent a month ago.
 pub fn housekeeping(state: &AppState) {
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            match app::accounts::throttle::purge(&db).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("{n} old throttled attempts forgotten"),
-                Err(err) => tracing::error!("purging throttled attempts failed: {err}"),
-            }
-            match app::accounts::repo::purge_expired(&db).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("{n} expired sessions, reset tokens and sent mails deleted"),
-                Err(err) => tracing::error!("purging expired sessions failed: {err}"),
-            }
-        }
+    every(HOUR, state, |state| async move {
+        counted("old throttled attempts forgotten", app::accounts::throttle::purge(&state.db).await);
+        counted(
+            "expired sessions, reset tokens and sent mails deleted",
+            app::accounts::repo::purge_expired(&state.db).await,
+        );
     });
 }
 
 /// Every ten minutes, runs the saved searches and tells their owners about new results.
 pub fn run_saved_searches(state: &AppState) {
-    let state = state.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
-        loop {
-            tick.tick().await;
-            if let Err(err) = app::alerts::service::check_all(&state).await {
-                tracing::error!("saved searches failed: {err}");
-            }
+    every(Duration::from_secs(600), state, |state| async move {
+        if let Err(err) = app::alerts::service::check_all(&state).await {
+            tracing::error!("saved searches failed: {err}");
         }
+    });
+}
+
+/// Every minute, queues the inbox news each person wants by mail (at once, or the morning
+/// summary); `deliver_mail` sends it.
+pub fn mail_news(state: &AppState) {
+    every(Duration::from_secs(60), state, |state| async move {
+        counted("mails of news queued", app::inbox::mail::send_news(&state.db, state.site.origin()).await);
     });
 }
 
@@ -168,28 +170,27 @@ pub fn deliver_mail(state: &AppState, config: &Config) -> anyhow::Result<()> {
     let from: mail::Mailbox = config.mail_from.parse().map_err(|e| anyhow::anyhow!("MAIL_FROM: {e}"))?;
     if let Some(url) = config.smtp_url.as_deref() {
         let transport = mail::smtp(url).map_err(anyhow::Error::msg)?;
-        keep_delivering(state, transport, from, std::time::Duration::from_secs(30));
+        keep_delivering(state, transport, from, Duration::from_secs(30));
     } else if let Some(dir) = &config.mail_dir {
         let transport = mail::folder(dir).map_err(anyhow::Error::msg)?;
         tracing::info!("no SMTP_URL: mail is written to {}", dir.display());
-        keep_delivering(state, transport, from, std::time::Duration::from_secs(1));
+        keep_delivering(state, transport, from, Duration::from_secs(1));
     } else {
         tracing::info!("no SMTP_URL nor MAIL_DIR: mail stays in the outbox (admins see it on /admin, links hidden)");
     }
     Ok(())
 }
 
-fn keep_delivering<T>(state: &AppState, transport: T, from: app::accounts::mail::Mailbox, every: std::time::Duration)
+fn keep_delivering<T>(state: &AppState, transport: T, from: app::accounts::mail::Mailbox, period: Duration)
 where
     T: app::accounts::mail::AsyncTransport + Send + Sync + 'static,
     T::Error: std::fmt::Display,
 {
-    let db = state.db.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            if let Err(err) = app::accounts::mail::deliver(&db, &transport, &from, 50).await {
+    let job = Arc::new((transport, from));
+    every(period, state, move |state| {
+        let job = job.clone();
+        async move {
+            if let Err(err) = app::accounts::mail::deliver(&state.db, &job.0, &job.1, 50).await {
                 tracing::error!("mail delivery failed: {err}");
             }
         }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::model::Notification;
+use super::model::{MailMode, Notification};
 use crate::error::AppError;
 
 /// The signed-in person's newest notifications, as they were before this look: the ones shown
@@ -23,4 +23,23 @@ pub async fn inbox() -> Result<Vec<Notification>, AppError> {
 pub async fn mark_inbox_read() -> Result<(), AppError> {
     let user = crate::accounts::session::require_user().await?;
     super::repo::mark_read(&crate::state::app_state()?.db, user.id, None).await
+}
+
+/// How the signed-in person hears of news by mail.
+#[server(prefix = "/fn", endpoint = "mail_news")]
+pub async fn mail_news() -> Result<MailMode, AppError> {
+    let user = crate::accounts::session::require_user().await?;
+    super::repo::mail_mode(&crate::state::app_state()?.db, user.id).await
+}
+
+/// Sets how the signed-in person hears of news by mail (`now`, `daily` or `never`), in the
+/// page's language.
+#[server(prefix = "/fn", endpoint = "set_mail_news")]
+pub async fn set_mail_news(#[server(default)] mode: String) -> Result<(), AppError> {
+    let user = crate::accounts::session::require_user().await?;
+    let lang = crate::i18n::request_lang();
+    let mode = MailMode::from_code(&mode).ok_or_else(|| {
+        crate::accounts::checks::field("mode", lang.pick("Hãy chọn một cách nhận thư.", "Choose how to be told."))
+    })?;
+    super::repo::set_mail_mode(&crate::state::app_state()?.db, user.id, mode, lang.code()).await
 }

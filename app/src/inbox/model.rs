@@ -22,3 +22,39 @@ pub struct News {
     pub en: String,
     pub link: String,
 }
+
+/// How a person hears of their notifications by mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailMode {
+    /// One mail as soon as something happens.
+    Now,
+    /// One mail a day with what happened, in the morning.
+    Daily,
+    /// No mail: the inbox only.
+    Never,
+}
+
+impl MailMode {
+    pub const ALL: [MailMode; 3] = [MailMode::Now, MailMode::Daily, MailMode::Never];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MailMode::Now => "now",
+            MailMode::Daily => "daily",
+            MailMode::Never => "never",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<MailMode> {
+        MailMode::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            MailMode::Now => lang.pick("Gửi thư ngay khi có tin", "Mail me as soon as something happens"),
+            MailMode::Daily => lang.pick("Một thư tóm tắt mỗi sáng", "One summary mail each morning"),
+            MailMode::Never => lang.pick("Không gửi thư, tôi xem trong Hộp thư", "No mail, I read the inbox"),
+        }
+    }
+}

@@ -54,6 +54,11 @@ pub const PEER: &str = "192.0.2.10:50000";
 /// executor, where they can stall each other. Serialized, the tests are deterministic.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// The turn a test takes to send requests of its own, at once, through the router.
+pub async fn turn() -> tokio::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().await
+}
+
 /// Sends one request; answers status, headers and body.
 pub async fn send(
     state: &AppState,
@@ -79,7 +84,7 @@ pub async fn send_from(
     headers: &[(&str, &str)],
     body: String,
 ) -> (StatusCode, HeaderMap, String) {
-    let _turn = ONE_AT_A_TIME.lock().await;
+    let _turn = turn().await;
     let peer: std::net::SocketAddr = peer.parse().unwrap();
     let mut request = Request::builder().method(method).uri(uri).extension(axum::extract::ConnectInfo(peer));
     for (name, value) in headers {

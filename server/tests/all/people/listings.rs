@@ -166,7 +166,10 @@ async fn two_people_publishing_the_same_title_at_once_get_two_records() {
             .unwrap();
         server::router::router(state.clone()).oneshot(request)
     });
-    let answers = futures::future::join_all(requests).await;
+    let answers = {
+        let _turn = common::turn().await;
+        futures::future::join_all(requests).await
+    };
     for answer in &answers {
         let answer = answer.as_ref().unwrap();
         assert!(answer.status().is_success() || answer.status().is_redirection(), "{:?}", answer);

@@ -73,6 +73,12 @@ fn matrix() -> Vec<Action> {
         Action { endpoint: "mark_inbox_read", accepted: false, allowed: SIGNED_IN, params: |_| vec![] },
         Action { endpoint: "inbox", accepted: false, allowed: SIGNED_IN, params: |_| vec![] },
         Action {
+            endpoint: "set_mail_news",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("mode", "daily")]),
+        },
+        Action {
             endpoint: "assign_user",
             accepted: false,
             allowed: &["admin"],
@@ -386,6 +392,7 @@ const READ_ONLY: &[&str] = &[
     "affiliation_requests",
     "get_viewer",
     "get_account",
+    "mail_news",
     "edit_listing",
     "get_listing_meta",
     "my_listings",

@@ -15,6 +15,7 @@ mod accounts;
 mod affiliations;
 mod both_ways;
 mod listings;
+mod mail;
 mod matrix;
 mod moderation;
 mod reads;
