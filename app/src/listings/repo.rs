@@ -229,6 +229,17 @@ pub async fn verify(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
 }
 
 /// The listings `owner` manages, drafts first, then by kind and title.
+/// Whether `owner` has an organization's profile saved as a draft.
+pub async fn drafts_organization<'c>(db: impl SqliteExecutor<'c>, owner: i64) -> Result<bool, AppError> {
+    let found: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM listings WHERE owner = $1 AND kind = 'organization' AND draft IS NOT NULL)",
+    )
+    .bind(owner)
+    .fetch_one(db)
+    .await?;
+    Ok(found)
+}
+
 pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {

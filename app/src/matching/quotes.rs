@@ -95,7 +95,12 @@ impl Said {
         }
         said.words = tokens.iter().map(|t| t.word.folded.clone()).collect();
         let words: Vec<Word> = tokens.iter().map(|t| t.word.clone()).collect();
-        said.entries = glossary.found(&words).into_iter().flat_map(|(_, entries)| entries).collect();
+        said.entries = glossary
+            .found(&words)
+            .into_iter()
+            .filter(|(span, _)| written_together(&tokens, span))
+            .flat_map(|(_, entries)| entries)
+            .collect();
         let refs: Vec<&Word> = words.iter().collect();
         said.places = places::spans(&refs).into_iter().map(|r| folded(&words[r])).collect();
         said
@@ -110,6 +115,12 @@ impl Said {
     fn telling(&self, words: &[Word]) -> bool {
         words.iter().any(|w| !is_stop(w) && !self.common.contains(&w.folded))
     }
+}
+
+/// Whether the words of `span` stand together, in one sentence ("lobster. Milky disease" is
+/// not "lobster milky disease").
+fn written_together(tokens: &[Token], span: &Range<usize>) -> bool {
+    tokens[span.start + 1..span.end].iter().all(|t| t.joined)
 }
 
 fn folded(words: &[Word]) -> String {
@@ -165,7 +176,8 @@ pub fn quotes(said: &Said, text: &str, glossary: &Glossary) -> Vec<Quote> {
     let terms = glossary.found(&words);
     for (span, entries) in &terms {
         let shared = entries.iter().any(|e| said.entries.contains(e));
-        if shared && !place[span.clone()].contains(&true) && said.telling(&words[span.clone()]) {
+        let apart = !written_together(&tokens, span) || place[span.clone()].contains(&true);
+        if shared && !apart && said.telling(&words[span.clone()]) {
             found.push(span.clone());
         }
     }
@@ -197,18 +209,21 @@ pub fn quotes(said: &Said, text: &str, glossary: &Glossary) -> Vec<Quote> {
 }
 
 /// A phrase as it reads inside a sentence: "Kiểm nghiệm" (a title's first word) as
-/// "kiểm nghiệm"; "HPLC" and "PCR" stay.
+/// "kiểm nghiệm"; "HPLC", "IoT" and names ("Nhật Bản") stay.
 fn sentence_case(phrase: &str) -> String {
     let mut chars = phrase.chars();
     match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+        (Some(first), Some(second))
+            if first.is_uppercase() && second.is_lowercase() && !chars.any(char::is_uppercase) =>
+        {
             first.to_lowercase().chain(phrase.chars().skip(1)).collect()
         }
         _ => phrase.to_string(),
     }
 }
 
-/// The places `text` names that the need names too, as `text` writes them.
+/// The places in the province or the country `text` names that the need names too, each by
+/// its name ("Van Ninh" is Vạn Ninh).
 pub fn shared_places(said: &Said, text: &str) -> Vec<String> {
     let text = crate::text::nfc(text);
     let tokens = tokens(&text);
@@ -216,8 +231,8 @@ pub fn shared_places(said: &Said, text: &str) -> Vec<String> {
     let refs: Vec<&Word> = words.iter().collect();
     places::spans(&refs)
         .into_iter()
-        .filter(|r| said.places.contains(&folded(&words[r.clone()])))
-        .map(|r| text[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string())
+        .filter(|r| places::is_area(&refs[r.clone()]) && said.places.contains(&folded(&words[r.clone()])))
+        .map(|r| places::name(&refs[r]))
         .collect()
 }
 
@@ -262,7 +277,18 @@ mod tests {
         assert_eq!(found, ["tôm hùm"]);
         assert_eq!(shared_places(&said, "ở Vạn Ninh"), Vec::<String>::new());
         let said = Said::new("lồng nuôi ở Vạn Ninh", &g, HashSet::new());
-        assert_eq!(shared_places(&said, "Trại giống Van Ninh"), ["Van Ninh"]);
+        assert_eq!(shared_places(&said, "Trại giống Van Ninh"), ["Vạn Ninh"]);
+    }
+
+    #[test]
+    fn names_keep_their_capitals_and_terms_stay_in_their_sentence() {
+        assert_eq!(sentence_case("Nhật Bản"), "Nhật Bản");
+        assert_eq!(sentence_case("IoT"), "IoT");
+        assert_eq!(sentence_case("Kiểm nghiệm"), "kiểm nghiệm");
+        assert!(quoted("xuất khẩu sang Nhật Bản", "Tiêu chuẩn xuất khẩu Nhật Bản").iter().all(|q| !q.contains("Nhật")));
+        let g = Glossary::parse("x\ttôm hùm bệnh sữa\tlobster milky disease\n").unwrap();
+        let said = Said::new("bệnh sữa trên tôm hùm bệnh sữa", &g, HashSet::new());
+        assert!(quotes(&said, "Trị bệnh tôm hùm. Bệnh sữa thì khác", &g).iter().all(|q| q.entry.is_none()));
     }
 
     #[test]

@@ -37,14 +37,18 @@ pub struct Explainer<'a> {
 }
 
 impl Explainer<'_> {
-    /// A quote as the reader reads it: as written when in their language (or a code); a
-    /// glossary term translated, with the original; otherwise marked with its language.
+    /// A quote as the reader reads it: as written when in their language (or a code); the
+    /// main term of a glossary entry translated, with the original (a narrower or looser term
+    /// is not, lest "thiết kế" read "creative design"); otherwise marked with its language.
     fn render(&self, quote: Quote, vietnamese: bool) -> String {
         let reader_vi = self.lang == Lang::Vi;
+        let (g, text) = (self.glossary, quote.text.as_str());
         match quote.entry {
             _ if quote.code || vietnamese == reader_vi => quote.text,
-            Some(entry) => format!("{} ({})", self.glossary.main_term(entry, reader_vi), quote.text),
-            None => format!("“{}” ({})", quote.text, self.lang.pick("tiếng Anh", "Vietnamese")),
+            // "chatbot" in a Vietnamese text reads the same in English.
+            Some(e) if g.is_term(e, reader_vi, text) => quote.text,
+            Some(e) if g.is_main_term(e, vietnamese, text) => format!("{} ({text})", g.main_term(e, reader_vi)),
+            _ => format!("“{text}” ({})", self.lang.pick("tiếng Anh", "Vietnamese")),
         }
     }
 
@@ -160,7 +164,7 @@ impl Explainer<'_> {
             Record::Expert(e) => {
                 let help: Vec<&str> = e.available_for.iter().map(|a| a.label(lang)).collect();
                 if !help.is_empty() {
-                    out.push(format!("{}: {}", lang.pick("Sẵn sàng", "Available for"), help.join(", ")));
+                    out.push(format!("{}: {}", lang.pick("Sẵn sàng", "Available for"), help.join("; ")));
                 }
                 if e.based_in != BasedIn::InProvince {
                     out.push(e.based_in.label(lang).to_string());
@@ -168,8 +172,10 @@ impl Explainer<'_> {
             }
             _ => {}
         }
-        if out.is_empty() {
-            out.push(
+        if terms.is_empty() && shared.is_empty() && places.is_empty() {
+            // Status, readiness or availability alone do not say why it came up.
+            out.insert(
+                0,
                 lang.pick("Gần về nội dung, không có cụm từ trùng khớp", "Related in content, no phrase in common")
                     .into(),
             );
@@ -226,6 +232,24 @@ mod tests {
         assert_eq!(r[0], "Matches: pcr test (xét nghiệm PCR), milky disease (bệnh sữa)");
         let (_, r) = explain("Cần phát hiện nhanh dịch bệnh", &offer(7), Lang::En, 0.9);
         assert_eq!(r[0], "Matches: “phát hiện nhanh” (Vietnamese)");
+    }
+
+    #[test]
+    fn only_an_entrys_main_term_is_translated() {
+        let glossary =
+            Glossary::parse("x\tthiết kế sáng tạo | thiết kế\tcreative design\nx\ttrợ lý ảo | chatbot\tchatbot\n")
+                .unwrap();
+        let profile = NeedProfile::default();
+        let said = Said::new("creative design, chatbot, thiết kế sáng tạo", &glossary, HashSet::new());
+        let explainer =
+            Explainer { said, need: &profile, glossary: &glossary, lang: Lang::En, today: day("2026-11-27") };
+        let lab = |description: &str| {
+            parse_line(&format!(r#"{{"kind":"lab","id":"l1","name":"Phòng","organization":"x1","description":"{description}","capabilities":[],"equipment":[],"services":[],"sectors":[]}}"#)).unwrap()
+        };
+        let first = |description: &str| explainer.explain(&lab(description), None, 0.5).1.remove(0);
+        assert_eq!(first("Thiết kế sáng tạo cho du lịch."), "Matches: creative design (thiết kế sáng tạo)");
+        assert_eq!(first("Thiết kế đồ họa."), "Matches: “thiết kế” (Vietnamese)");
+        assert_eq!(first("Dùng chatbot."), "Matches: chatbot");
     }
 
     #[test]

@@ -36,22 +36,26 @@ fn MatchCard(m: Match, about: Option<(Kind, String)>) -> impl IntoView {
     }
 }
 
-/// Matches grouped by kind, best first within each; `about` is the stored record they are for,
-/// when the viewer may ask its matches.
+/// Matches (best first) grouped by kind, the group with the best match first; `about` is the
+/// stored record they are for, when the viewer may ask its matches.
 #[component]
 pub fn MatchGroups(matches: Vec<Match>, about: Option<(Kind, String)>) -> impl IntoView {
     let lang = use_lang();
     if matches.is_empty() {
         return view! { <p class="empty">{lang.pick("Chưa tìm thấy đối tác phù hợp.", "No suitable partner found yet.")}</p> }.into_any();
     }
-    let groups = Kind::ALL
-        .iter()
-        .filter_map(|kind| {
-            let cards: Vec<Match> = matches.iter().filter(|m| m.kind == *kind).cloned().collect();
-            (!cards.is_empty()).then(|| {
-                let items = cards.into_iter().map(|m| view! { <MatchCard m=m about=about.clone()/> }).collect_view();
-                view! { <section class="match-group"><h3 class="group-title">{kind.plural(lang)}</h3><ul class="cards">{items}</ul></section> }
-            })
+    let mut kinds: Vec<Kind> = Vec::new();
+    for m in &matches {
+        if !kinds.contains(&m.kind) {
+            kinds.push(m.kind);
+        }
+    }
+    let groups = kinds
+        .into_iter()
+        .map(|kind| {
+            let cards: Vec<Match> = matches.iter().filter(|m| m.kind == kind).cloned().collect();
+            let items = cards.into_iter().map(|m| view! { <MatchCard m=m about=about.clone()/> }).collect_view();
+            view! { <section class="match-group"><h3 class="group-title">{kind.plural(lang)}</h3><ul class="cards">{items}</ul></section> }
         })
         .collect_view();
     view! { <div class="match-groups">{groups}</div> }.into_any()

@@ -123,6 +123,17 @@ impl Glossary {
         out
     }
 
+    /// Whether `text` is one of `entry`'s terms in Vietnamese (`vietnamese`) or English.
+    pub fn is_term(&self, entry: usize, vietnamese: bool, text: &str) -> bool {
+        let phrase = folded(&words(text));
+        self.entries.get(entry).is_some_and(|(vi, en)| if vietnamese { vi } else { en }.contains(&phrase))
+    }
+
+    /// Whether `text` is `entry`'s main term in Vietnamese (`vietnamese`) or English.
+    pub fn is_main_term(&self, entry: usize, vietnamese: bool, text: &str) -> bool {
+        folded(&words(text)) == folded(&words(self.main_term(entry, vietnamese)))
+    }
+
     /// An entry's main term in Vietnamese (`vietnamese`) or English, as written.
     pub fn main_term(&self, entry: usize, vietnamese: bool) -> &str {
         self.mains.get(entry).map_or("", |(vi, en)| if vietnamese { vi } else { en })

@@ -438,6 +438,9 @@ async fn a_members_organization_is_theirs_once_published_even_from_a_draft() {
     let (_, _, mine) = call(&w.state, "my_listings", &newcomer.cookie, &[]).await;
     let mine: Value = serde_json::from_str(&mine).unwrap();
     let id = mine[0]["id"].as_str().unwrap().to_string();
+    let (status, _, body) = save(&w.state, &newcomer, "need", NEED).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("còn là bản nháp"), "they are told to publish their draft, not to create one: {body}");
     let (status, _, body) =
         save(&w.state, &newcomer, "organization", &[&[("id", id.as_str())], &org[..]].concat()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
