@@ -92,3 +92,16 @@ pub async fn moderate_listing(
     }
     Ok(())
 }
+
+/// Takes a published listing down, back among its owner's drafts, with why (`found`, `done`
+/// or `revise`): its owner, a colleague, or an officer.
+#[server(prefix = "/fn", endpoint = "withdraw_listing")]
+pub async fn withdraw_listing(kind: Kind, id: String, #[server(default)] why: String) -> Result<(), AppError> {
+    super::withdraw::withdraw(kind, &id, &why).await
+}
+
+/// Deletes a draft never published.
+#[server(prefix = "/fn", endpoint = "delete_draft")]
+pub async fn delete_draft(kind: Kind, id: String) -> Result<(), AppError> {
+    super::withdraw::delete_draft(kind, &id).await
+}

@@ -4,8 +4,8 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::api::{hidden_listings, my_listings, ConfirmListing, ModerateListing};
-use super::model::MyListing;
+use super::api::{hidden_listings, my_listings, ConfirmListing, DeleteDraft, ModerateListing, WithdrawListing};
+use super::model::{MyListing, Withdrawal};
 use super::pages::new_heading;
 use crate::catalog::model::Kind;
 use crate::error::AppError;
@@ -19,9 +19,12 @@ use crate::notices::SignInFirst;
 pub fn MyListings() -> impl IntoView {
     let lang = use_lang();
     let confirm = ServerAction::<ConfirmListing>::new();
+    let actions = RowActions { withdraw: ServerAction::new(), delete: ServerAction::new() };
     let data = Resource::new(|| (), |_| my_listings());
     view! {
         <FormStatus result=last_result(confirm)/>
+        <FormStatus result=last_result(actions.withdraw) done=lang.pick("Đã gỡ xuống; hồ sơ nằm trong bản nháp của bạn.", "Taken down; it is among your drafts.")/>
+        <FormStatus result=last_result(actions.delete) done=lang.pick("Đã xóa bản nháp.", "The draft is deleted.")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {
@@ -29,7 +32,7 @@ pub fn MyListings() -> impl IntoView {
                         <p class="empty">{lang.pick("Bạn chưa đăng hồ sơ nào.", "You have not published anything yet.")}</p>
                     }.into_any(),
                     Ok(items) => {
-                        let rows = items.into_iter().map(|item| view! { <MineRow item confirm/> }).collect_view();
+                        let rows = items.into_iter().map(|item| view! { <MineRow item confirm actions/> }).collect_view();
                         view! { <ul class="mine" id="listings">{rows}</ul> }.into_any()
                     }
                     Err(AppError::Unauthorized) => view! { <SignInFirst/> }.into_any(),
@@ -40,9 +43,18 @@ pub fn MyListings() -> impl IntoView {
     }
 }
 
+/// What an owner does to one of their listings besides confirming it.
+#[derive(Clone, Copy)]
+struct RowActions {
+    withdraw: ServerAction<WithdrawListing>,
+    delete: ServerAction<DeleteDraft>,
+}
+
 #[component]
-fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoView {
+fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>, actions: RowActions) -> impl IntoView {
     let lang = use_lang();
+    let withdrawn =
+        item.withdrawn.map(|why| format!("{}: {}", lang.pick("Đã gỡ xuống", "Taken down"), why.label(lang)));
     let state = if item.draft {
         lang.pick("Bản nháp", "Draft")
     } else if item.moderated {
@@ -59,13 +71,43 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
     } else {
         lang.pick("Đã đăng", "Published")
     };
+    let state = withdrawn.unwrap_or_else(|| state.to_string());
     let href = if item.draft || item.hidden { format!("{}/edit", item.href()) } else { item.href() };
+    let (confirm_id, withdraw_id, delete_id) = (item.id.clone(), item.id.clone(), item.id.clone());
     let confirm_form = (!item.draft && !item.moderated && !item.held && (item.due || item.hidden)).then(|| view! {
         <ActionForm action=confirm attr:class="inline-form">
             <input type="hidden" name="kind" value=item.kind.code()/>
-            <input type="hidden" name="id" value=item.id.clone()/>
+            <input type="hidden" name="id" value=confirm_id/>
             <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
         </ActionForm>
+    });
+    let published = !item.draft && !item.moderated && !item.held && item.kind != Kind::Organization;
+    let take_down = published.then(|| {
+        let reasons = Withdrawal::ALL
+            .into_iter()
+            .map(|why| view! { <option value=why.code()>{why.label(lang)}</option> })
+            .collect_view();
+        view! {
+            <details class="row-action">
+                <summary>{lang.pick("Gỡ xuống", "Take down")}</summary>
+                <ActionForm action=actions.withdraw attr:class="inline-form">
+                    <input type="hidden" name="kind" value=item.kind.code()/>
+                    <input type="hidden" name="id" value=withdraw_id/>
+                    <label>{lang.pick("Lý do", "Why")}" "<select name="why">{reasons}</select></label>
+                    <button type="submit" class="button-link">{lang.pick("Gỡ xuống", "Take down")}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let delete = item.never_published.then(|| view! {
+        <details class="row-action">
+            <summary>{lang.pick("Xóa bản nháp", "Delete draft")}</summary>
+            <ActionForm action=actions.delete attr:class="inline-form">
+                <input type="hidden" name="kind" value=item.kind.code()/>
+                <input type="hidden" name="id" value=delete_id/>
+                <button type="submit" class="button-link">{lang.pick("Xóa hẳn bản nháp này", "Delete this draft for good")}</button>
+            </ActionForm>
+        </details>
     });
     view! {
         <li class="mine-item">
@@ -73,6 +115,8 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>) -> impl IntoV
             <a href=href>{item.title.clone()}</a>
             <span class="badge">{state}</span>
             {confirm_form}
+            {take_down}
+            {delete}
         </li>
     }
 }

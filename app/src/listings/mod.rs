@@ -23,3 +23,5 @@ pub mod references;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod withdraw;

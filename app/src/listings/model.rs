@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::model::Kind;
+use crate::i18n::Lang;
 
 /// A submitted record form. Text inputs are named `text[field]`, checkboxes `list[field][]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +88,48 @@ pub struct MyListing {
     /// Hidden because its organization (or the lab or expert it belongs to) is.
     #[serde(default)]
     pub held: bool,
+    /// Taken down by its owner, and why.
+    #[serde(default)]
+    pub withdrawn: Option<Withdrawal>,
+    /// A draft never published: its owner may delete it.
+    #[serde(default)]
+    pub never_published: bool,
+}
+
+/// Why an owner took a published listing down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Withdrawal {
+    /// Found a partner.
+    Found,
+    /// No longer needed or offered.
+    Done,
+    /// To revise it before publishing again.
+    Revise,
+}
+
+impl Withdrawal {
+    pub const ALL: [Withdrawal; 3] = [Withdrawal::Found, Withdrawal::Done, Withdrawal::Revise];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Withdrawal::Found => "found",
+            Withdrawal::Done => "done",
+            Withdrawal::Revise => "revise",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Withdrawal> {
+        Withdrawal::ALL.into_iter().find(|w| w.code() == code)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Withdrawal::Found => lang.pick("Đã tìm được đối tác", "Found a partner"),
+            Withdrawal::Done => lang.pick("Không còn nhu cầu", "No longer needed"),
+            Withdrawal::Revise => lang.pick("Tạm gỡ để chỉnh sửa", "Taken down to revise"),
+        }
+    }
 }
 
 impl MyListing {

@@ -2,7 +2,7 @@
 
 use sqlx::{SqliteConnection, SqliteExecutor};
 
-use super::model::{MyListing, CONFIRM_AFTER_DAYS};
+use super::model::{MyListing, Withdrawal, CONFIRM_AFTER_DAYS};
 use crate::accounts::repo::{from_now, now};
 use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
@@ -53,7 +53,7 @@ pub async fn publish(
     crate::catalog::repo::upsert(&mut *conn, record, &at).await?;
     sqlx::query(
         "INSERT INTO listings (kind, id, owner, draft, confirmed_at, reviewed_at) VALUES ($1, $2, $3, NULL, $4, $5)
-         ON CONFLICT (kind, id) DO UPDATE SET draft = NULL, confirmed_at = excluded.confirmed_at,
+         ON CONFLICT (kind, id) DO UPDATE SET draft = NULL, withdrawn = NULL, confirmed_at = excluded.confirmed_at,
            owner = COALESCE(listings.owner, excluded.owner), reviewed_at = excluded.reviewed_at",
     )
     .bind(record.kind().code())
@@ -72,11 +72,13 @@ pub async fn publish(
     Ok(!is_hidden(conn, record.kind(), record.id()).await?)
 }
 
-/// Shows a listing again, unless it is hidden for a reason only an officer lifts: an officer
-/// hid it (`moderate`), its owner is suspended, or its organization is hidden (`holds`).
+/// Shows a listing again, unless it is hidden for a reason only an officer lifts (an officer
+/// hid it (`moderate`), its owner is suspended, or its organization is hidden (`holds`)) or
+/// its owner took it down (`withdraw`).
 pub async fn unhide(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<(), AppError> {
     let held: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM listings WHERE kind = $1 AND id = $2 AND (moderated_at IS NOT NULL OR suspended = 1))
+        "SELECT EXISTS (SELECT 1 FROM listings WHERE kind = $1 AND id = $2
+             AND (moderated_at IS NOT NULL OR suspended = 1 OR withdrawn IS NOT NULL))
              OR EXISTS (SELECT 1 FROM organization_holds WHERE kind = $1 AND id = $2)",
     )
     .bind(kind.code())
@@ -103,6 +105,42 @@ pub async fn settle_affiliation(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Takes the published `record` down, back among its owner's drafts, for `why`.
+pub async fn withdraw(conn: &mut SqliteConnection, record: &Record, why: Withdrawal) -> Result<(), AppError> {
+    let doc = serde_json::to_string(record).map_err(AppError::internal)?;
+    sqlx::query("UPDATE listings SET draft = COALESCE(draft, $1), withdrawn = $2 WHERE kind = $3 AND id = $4")
+        .bind(doc)
+        .bind(why.code())
+        .bind(record.kind().code())
+        .bind(record.id())
+        .execute(&mut *conn)
+        .await?;
+    crate::catalog::repo::set_hidden(conn, record.kind(), record.id(), true).await?;
+    Ok(())
+}
+
+/// Deletes `kind`/`id` if it is a draft never published; answers whether it was.
+pub async fn delete_draft(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, AppError> {
+    let done = sqlx::query(
+        "DELETE FROM listings WHERE kind = $1 AND id = $2 AND draft IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM records r WHERE r.kind = $1 AND r.id = $2)",
+    )
+    .bind(kind.code())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    // Nobody is asked any more to confirm the affiliation of a draft that is gone.
+    sqlx::query("DELETE FROM affiliation_requests WHERE kind = $1 AND record_id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(true)
 }
 
 /// Keeps `record` as a draft of `owner`: not in the catalogue, search or matches.
@@ -251,9 +289,12 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
         hidden: bool,
         moderated: bool,
         held: bool,
+        withdrawn: Option<String>,
+        never_published: bool,
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT l.kind, l.id, COALESCE(l.draft, r.doc) AS doc, l.draft IS NOT NULL AS draft, l.confirmed_at,
+         l.withdrawn, r.doc IS NULL AS never_published,
          COALESCE(r.hidden, 0) AS hidden, l.moderated_at IS NOT NULL AS moderated,
          EXISTS (SELECT 1 FROM organization_holds h WHERE h.kind = l.kind AND h.id = l.id) AS held
          FROM listings l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
@@ -282,6 +323,8 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
                 hidden: row.hidden,
                 moderated: row.moderated,
                 held: row.held,
+                withdrawn: row.withdrawn.as_deref().and_then(Withdrawal::from_code),
+                never_published: row.never_published,
             }))
         })
         .collect()

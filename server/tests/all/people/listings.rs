@@ -476,3 +476,62 @@ async fn a_listing_keeps_its_lines_as_typed_without_marks_that_reverse_it() {
     let need: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(need["description"], "Yêu cầu:\n- đo oxy hòa tan liên tục\n- cảnh báo qua điện thoại", "{body}");
 }
+
+#[tokio::test]
+async fn owners_take_listings_down_with_why_and_delete_drafts_never_published() {
+    let w = world(false).await;
+    let need = [("kind", "need"), ("id", w.need.as_str())];
+    let public = |state: &AppState, id: &str| {
+        let uri = format!("/api/need/{id}");
+        let state = state.clone();
+        async move { common::get(&state, &uri, &[]).await.0 }
+    };
+    let (status, _, _) =
+        call(&w.state, "withdraw_listing", &w.other_member.cookie, &[&need[..], &[("why", "found")]].concat()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "nobody takes down what is not theirs");
+    let (status, _, body) =
+        call(&w.state, "withdraw_listing", &w.member.cookie, &[&need[..], &[("why", "gone")]].concat()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(public(&w.state, &w.need).await, StatusCode::OK);
+
+    let (status, _, body) =
+        call(&w.state, "withdraw_listing", &w.member.cookie, &[&need[..], &[("why", "found")]].concat()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(public(&w.state, &w.need).await, StatusCode::NOT_FOUND, "it leaves the catalogue");
+    let (_, _, found) = common::get(&w.state, "/api/search?q=cam%20bien%20oxy%20hoa%20tan", &[]).await;
+    assert!(!found.contains(&w.need), "and search: {found}");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("\"withdrawn\":\"found\""), "its owner sees why it is down: {mine}");
+    call(&w.state, "confirm_listing", &w.member.cookie, &need).await;
+    assert_eq!(public(&w.state, &w.need).await, StatusCode::NOT_FOUND, "confirming does not bring it back");
+
+    let (status, _, body) = save(&w.state, &w.member, "need", &[&[("id", w.need.as_str())], NEED].concat()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(public(&w.state, &w.need).await, StatusCode::OK, "publishing again brings it back");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("\"withdrawn\":null"), "{mine}");
+
+    // Drafts: only one never published is deleted, by its owner.
+    let (status, _, body) = call(&w.state, "delete_draft", &w.member.cookie, &need).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "a published listing is taken down, not deleted: {body}");
+    let draft = [("text[title]", "Bản nháp máy sấy rong biển"), ("text[description]", "Chưa xong.")];
+    let (status, _, body) = save_as(&w.state, &w.member, "need", "draft", &[&draft[..], &NEED[2..]].concat()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    let mine: Value = serde_json::from_str(&mine).unwrap();
+    let id = mine.as_array().unwrap().iter().find(|l| l["never_published"] == true).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let draft = [("kind", "need"), ("id", id.as_str())];
+    assert_eq!(call(&w.state, "delete_draft", &w.other_member.cookie, &draft).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(call(&w.state, "delete_draft", &w.member.cookie, &draft).await.0, StatusCode::OK);
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(!mine.contains(&id) && mine.contains(&w.need), "{mine}");
+    let expert = [("kind", "expert"), ("id", w.expert.as_str())];
+    let (_, _, asked) = call(&w.state, "affiliation_requests", &w.other_member.cookie, &[]).await;
+    assert!(asked.contains(&w.expert), "{asked}");
+    assert_eq!(call(&w.state, "delete_draft", &w.researcher.cookie, &expert).await.0, StatusCode::OK);
+    let (_, _, asked) = call(&w.state, "affiliation_requests", &w.other_member.cookie, &[]).await;
+    assert!(!asked.contains(&w.expert), "its affiliation request goes with it: {asked}");
+}

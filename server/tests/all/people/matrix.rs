@@ -160,6 +160,18 @@ fn matrix() -> Vec<Action> {
             allowed: &["officer", "admin"],
             params: |w| pairs(&[("kind", "call"), ("id", &w.call)]),
         },
+        Action {
+            endpoint: "withdraw_listing",
+            accepted: false,
+            allowed: &["member", "colleague", "officer", "admin"],
+            params: |w| pairs(&[("kind", "need"), ("id", &w.need), ("why", "found")]),
+        },
+        Action {
+            endpoint: "delete_draft",
+            accepted: false,
+            allowed: &["researcher", "officer", "admin"],
+            params: |w| pairs(&[("kind", "expert"), ("id", &w.expert)]),
+        },
         // Creating each kind: who may start one (the rest are refused before their fields are read).
         Action {
             endpoint: "save_listing",
