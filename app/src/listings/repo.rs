@@ -17,11 +17,13 @@ pub struct ListingRow {
     pub verified_at: Option<String>,
     /// The organization confirmed for a lab or expert (`affiliation`), even while a draft.
     pub affiliation: Option<String>,
+    /// Why its owner took it down (a `Withdrawal` code), while it stays down.
+    pub withdrawn: Option<String>,
 }
 
 pub async fn listing<'c>(db: impl SqliteExecutor<'c>, kind: Kind, id: &str) -> Result<Option<ListingRow>, AppError> {
     Ok(sqlx::query_as(
-        "SELECT owner, draft, confirmed_at, verified_at, affiliation FROM listings WHERE kind = $1 AND id = $2",
+        "SELECT owner, draft, confirmed_at, verified_at, affiliation, withdrawn FROM listings WHERE kind = $1 AND id = $2",
     )
     .bind(kind.code())
     .bind(id)

@@ -17,7 +17,7 @@ pub async fn withdraw(kind: Kind, id: &str, why: &str) -> Result<(), AppError> {
     let lang = request_lang();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let listing = repo::listing(&mut *tx, kind, id).await?;
-    let (record, hidden) = crate::catalog::repo::get_any(&mut *tx, kind, id).await?.ok_or(AppError::NotFound)?;
+    let (record, _) = crate::catalog::repo::get_any(&mut *tx, kind, id).await?.ok_or(AppError::NotFound)?;
     if !rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &record) {
         return Err(AppError::Forbidden);
     }
@@ -33,7 +33,7 @@ pub async fn withdraw(kind: Kind, id: &str, why: &str) -> Result<(), AppError> {
             .into(),
         ));
     }
-    if hidden && listing.as_ref().is_some_and(|l| l.draft.is_some()) {
+    if listing.as_ref().is_some_and(|l| l.withdrawn.is_some()) {
         return Ok(()); // Already taken down.
     }
     repo::withdraw(&mut tx, &record, why).await?;

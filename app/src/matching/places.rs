@@ -7,89 +7,94 @@ use std::sync::LazyLock;
 
 use crate::search::analyzer::{words, Word};
 
-/// Places as written, longest first where one begins another.
+/// Places as Vietnamese writes them, longest first where one begins another.
 const PLACES: &[&str] = &[
-    "phan rang tháp chàm",
-    "thành phố hồ chí minh",
-    "khánh hòa",
-    "nha trang",
-    "cam ranh",
-    "ninh hòa",
-    "vạn ninh",
-    "vân phong",
-    "diên khánh",
-    "cam lâm",
-    "khánh vĩnh",
-    "khánh sơn",
-    "trường sa",
-    "hòn tre",
-    "hòn mun",
-    "bình ba",
-    "bình hưng",
-    "đầm môn",
-    "vĩnh hy",
-    "ninh thuận",
-    "phan rang",
-    "tháp chàm",
-    "ninh hải",
-    "ninh phước",
-    "ninh sơn",
-    "thuận bắc",
-    "thuận nam",
-    "bác ái",
-    "việt nam",
-    "hà nội",
-    "hồ chí minh",
-    "đà nẵng",
-    "nam trung bộ",
+    "Phan Rang – Tháp Chàm",
+    "Thành phố Hồ Chí Minh",
+    "Khánh Hòa",
+    "Nha Trang",
+    "Cam Ranh",
+    "Ninh Hòa",
+    "Vạn Ninh",
+    "Vân Phong",
+    "Diên Khánh",
+    "Cam Lâm",
+    "Khánh Vĩnh",
+    "Khánh Sơn",
+    "Trường Sa",
+    "Hòn Tre",
+    "Hòn Mun",
+    "Bình Ba",
+    "Bình Hưng",
+    "Đầm Môn",
+    "Vĩnh Hy",
+    "Ninh Thuận",
+    "Phan Rang",
+    "Tháp Chàm",
+    "Ninh Hải",
+    "Ninh Phước",
+    "Ninh Sơn",
+    "Thuận Bắc",
+    "Thuận Nam",
+    "Bác Ái",
+    "Việt Nam",
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Đà Nẵng",
+    "Nam Trung Bộ",
 ];
 
 /// Countries and regions abroad, named as markets or partners ("xuất khẩu sang Nhật Bản"):
 /// never a shared term, nor a shared area.
 const ABROAD: &[&str] = &[
-    "nhật bản",
-    "hàn quốc",
-    "trung quốc",
-    "hoa kỳ",
-    "đài loan",
-    "thái lan",
-    "châu âu",
-    "châu á",
-    "đông nam á",
-    "liên minh châu âu",
-    "south korea",
-    "united states",
-    "southeast asia",
+    "Nhật Bản",
+    "Hàn Quốc",
+    "Trung Quốc",
+    "Hoa Kỳ",
+    "Đài Loan",
+    "Thái Lan",
+    "châu Âu",
+    "châu Á",
+    "Đông Nam Á",
+    "Liên minh châu Âu",
+    "South Korea",
+    "United States",
+    "Southeast Asia",
 ];
 
-/// The words of every place, longest first, with whether it is in the province or the country.
-static PLACE_WORDS: LazyLock<Vec<(Vec<Word>, bool)>> = LazyLock::new(|| {
-    let mut all: Vec<(Vec<Word>, bool)> = PLACES.iter().map(|p| (words(p), true)).collect();
-    all.extend(ABROAD.iter().map(|p| (words(p), false)));
-    all.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+/// A place: its words, its name, and whether it is in the province or the country.
+struct Place {
+    words: Vec<Word>,
+    name: &'static str,
+    area: bool,
+}
+
+/// Every place, longest first.
+static PLACE_WORDS: LazyLock<Vec<Place>> = LazyLock::new(|| {
+    let place = |area: bool| move |name: &&'static str| Place { words: words(name), name, area };
+    let mut all: Vec<Place> = PLACES.iter().map(place(true)).chain(ABROAD.iter().map(place(false))).collect();
+    all.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     all
 });
 
 /// The place `found` (a span `spans` gave) names.
-fn place(found: &[&Word]) -> Option<&'static (Vec<Word>, bool)> {
-    PLACE_WORDS.iter().find(|(p, _)| p.len() == found.len() && p.iter().zip(found).all(|(p, w)| p.folded == w.folded))
+fn place(found: &[&Word]) -> Option<&'static Place> {
+    PLACE_WORDS
+        .iter()
+        .find(|p| p.words.len() == found.len() && p.words.iter().zip(found).all(|(p, w)| p.folded == w.folded))
 }
 
 /// Whether `found` is a place in the province or the country (not abroad).
 pub fn is_area(found: &[&Word]) -> bool {
-    place(found).is_some_and(|(_, area)| *area)
+    place(found).is_some_and(|p| p.area)
 }
 
 /// `found`'s name as Vietnamese writes it: "Van Ninh" is "Vạn Ninh".
 pub fn name(found: &[&Word]) -> String {
-    let Some((place, _)) = place(found) else {
-        return found.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" ");
-    };
-    let capital = |w: &Word| {
-        let mut chars = w.exact.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
-    };
-    place.iter().map(capital).collect::<Vec<_>>().join(" ")
+    match place(found) {
+        Some(place) => place.name.to_string(),
+        None => found.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "),
+    }
 }
 
 /// Where places stand in `text`, as ranges of words. A word written with marks must carry the
@@ -98,7 +103,7 @@ pub fn spans(text: &[&Word]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let found = PLACE_WORDS.iter().find_map(|(place, _)| {
+        let found = PLACE_WORDS.iter().find_map(|Place { words: place, .. }| {
             let end = i + place.len();
             let same = |(w, p): (&&Word, &Word)| w.folded == p.folded && (!w.has_marks() || w.exact == p.exact);
             (end <= text.len() && text[i..end].iter().zip(place).all(same)).then_some(end)
@@ -130,5 +135,9 @@ mod tests {
         assert_eq!(spans(&refs), vec![1..3]);
         assert!(!is_area(&refs[1..3]) && is_area(&text.iter().collect::<Vec<_>>()[3..5]));
         assert_eq!(name(&refs[1..3]), "Hàn Quốc");
+        let city = words("tai thanh pho ho chi minh");
+        let refs: Vec<&Word> = city.iter().collect();
+        assert_eq!(spans(&refs), vec![1..6]);
+        assert_eq!(name(&refs[1..6]), "Thành phố Hồ Chí Minh", "names as Vietnamese writes them");
     }
 }

@@ -511,6 +511,25 @@ async fn owners_take_listings_down_with_why_and_delete_drafts_never_published() 
     let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
     assert!(mine.contains("\"withdrawn\":null"), "{mine}");
 
+    // Hidden by an officer while its owner keeps an edit as a draft, it is still taken down:
+    // showing it again leaves it down.
+    let edit = [("text[title]", "Cảm biến oxy hòa tan (bản sửa)"), ("text[description]", "Đang sửa.")];
+    let (status, _, body) =
+        save_as(&w.state, &w.member, "need", "draft", &[&[("id", w.need.as_str())], &edit[..], &NEED[2..]].concat())
+            .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let moderate = |hidden: &'static str| {
+        [("kind", "need"), ("id", w.need.as_str()), ("hidden", hidden), ("reason", "Cần kiểm tra")]
+    };
+    assert_eq!(call(&w.state, "moderate_listing", &w.officer.cookie, &moderate("true")).await.0, StatusCode::OK);
+    let (status, _, body) =
+        call(&w.state, "withdraw_listing", &w.member.cookie, &[&need[..], &[("why", "revise")]].concat()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
+    assert!(mine.contains("\"withdrawn\":\"revise\""), "{mine}");
+    assert_eq!(call(&w.state, "moderate_listing", &w.officer.cookie, &moderate("false")).await.0, StatusCode::OK);
+    assert_eq!(public(&w.state, &w.need).await, StatusCode::NOT_FOUND, "its owner took it down");
+
     // Drafts: only one never published is deleted, by its owner.
     let (status, _, body) = call(&w.state, "delete_draft", &w.member.cookie, &need).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "a published listing is taken down, not deleted: {body}");
