@@ -205,6 +205,19 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await screenshot(startup, 'vi-saved-search-phone');
   await startup.goto('/mine');
   await startup.locator('#saved-searches').getByRole('link', { name: '“carrageenan”' }).waitFor();
+
+  // The startup takes its need down, a partner found; it still sees it at its address, as a
+  // preview nobody else sees.
+  await hydrated(startup);
+  const own = startup.locator('#listings .mine-item', { hasText: 'Tách chiết carrageenan từ rong sụn Cam Ranh' });
+  await own.locator('summary', { hasText: 'Gỡ xuống' }).click();
+  await own.getByLabel('Lý do').selectOption('found');
+  await screenshot(startup, 'vi-take-down-phone');
+  await own.locator('button[type=submit]', { hasText: 'Gỡ xuống' }).click();
+  await own.getByText('Đã gỡ xuống: Đã tìm được đối tác').waitFor();
+  await own.getByRole('link', { name: 'Tách chiết carrageenan từ rong sụn Cam Ranh' }).click();
+  await startup.getByText('Bản xem trước.').waitFor();
+  await screenshot(startup, 'vi-preview-phone');
   assert.equal(org.startsWith('/organizations/'), true);
   for (const page of [startup, researcher, officer]) assert.deepEqual(page.errors, []);
 });

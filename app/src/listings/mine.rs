@@ -20,7 +20,9 @@ pub fn MyListings() -> impl IntoView {
     let lang = use_lang();
     let confirm = ServerAction::<ConfirmListing>::new();
     let actions = RowActions { withdraw: ServerAction::new(), delete: ServerAction::new() };
-    let data = Resource::new(|| (), |_| my_listings());
+    // Read again after each action, so a row says what was just done to it.
+    let versions = move || (confirm.version().get(), actions.withdraw.version().get(), actions.delete.version().get());
+    let data = Resource::new(versions, |_| my_listings());
     view! {
         <FormStatus result=last_result(confirm)/>
         <FormStatus result=last_result(actions.withdraw) done=lang.pick("Đã gỡ xuống; hồ sơ nằm trong bản nháp của bạn.", "Taken down; it is among your drafts.")/>
@@ -72,7 +74,7 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>, actions: RowA
         lang.pick("Đã đăng", "Published")
     };
     let state = withdrawn.unwrap_or_else(|| state.to_string());
-    let href = if item.draft || item.hidden { format!("{}/edit", item.href()) } else { item.href() };
+    let edit = format!("{}/edit", item.href());
     let (confirm_id, withdraw_id, delete_id) = (item.id.clone(), item.id.clone(), item.id.clone());
     let confirm_form = (!item.draft && !item.moderated && !item.held && (item.due || item.hidden)).then(|| view! {
         <ActionForm action=confirm attr:class="inline-form">
@@ -112,8 +114,9 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>, actions: RowA
     view! {
         <li class="mine-item">
             <span class="card-kind">{item.kind.label(lang)}</span>
-            <a href=href>{item.title.clone()}</a>
+            <a href=item.href()>{item.title.clone()}</a>
             <span class="badge">{state}</span>
+            <a href=edit class="button-link">{lang.pick("Sửa", "Edit")}</a>
             {confirm_form}
             {take_down}
             {delete}

@@ -18,6 +18,8 @@ pub mod holds;
 #[cfg(feature = "ssr")]
 pub mod notify;
 #[cfg(feature = "ssr")]
+pub mod preview;
+#[cfg(feature = "ssr")]
 pub mod references;
 #[cfg(feature = "ssr")]
 pub mod repo;

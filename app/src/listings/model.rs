@@ -151,6 +151,8 @@ pub struct ListingMeta {
     pub can_verify: bool,
     /// The viewer may hide it from the portal (officers).
     pub can_moderate: bool,
+    /// It is not public: those who manage it see its page as a preview.
+    pub preview: bool,
 }
 
 /// After this many days a listing's owner is asked to confirm it.

@@ -267,11 +267,14 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
         let id = id.clone();
         view! {
             <a class="button-link" href=format!("{}/{}/edit", kind.path(), id)>{lang.pick("Sửa", "Edit")}</a>
-            <ActionForm action=confirm attr:class="inline-form">
-                <input type="hidden" name="kind" value=kind.code()/>
-                <input type="hidden" name="id" value=id/>
-                <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
-            </ActionForm>
+            // Confirming does not publish: not offered on a preview.
+            {(!meta.preview).then(|| view! {
+                <ActionForm action=confirm attr:class="inline-form">
+                    <input type="hidden" name="kind" value=kind.code()/>
+                    <input type="hidden" name="id" value=id/>
+                    <button type="submit" class="button-link">{lang.pick("Xác nhận còn hiệu lực", "Confirm it is current")}</button>
+                </ActionForm>
+            })}
         }
     });
     let verify_id = id.clone();
@@ -283,7 +286,7 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
             </ActionForm>
         }
     });
-    let hide_form = meta.can_moderate.then(|| {
+    let hide_form = (meta.can_moderate && !meta.preview).then(|| {
         view! {
             <ActionForm action=moderate attr:class="reason-form">
                 <input type="hidden" name="kind" value=kind.code()/>

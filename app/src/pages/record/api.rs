@@ -36,28 +36,53 @@ pub struct RecordPage {
 pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<RecordPage, AppError> {
     let state = crate::state::app_state()?;
     let viewer = crate::accounts::session::current_user().await?;
-    let record = crate::catalog::repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
+    let (record, preview) = match crate::catalog::repo::get(&state.db, kind, &id).await? {
+        Some(record) => (record, false),
+        None => {
+            let draft = crate::listings::preview::preview(&state.db, viewer.as_ref(), kind, &id).await?;
+            (draft.ok_or(AppError::NotFound)?, true)
+        }
+    };
     let listing = crate::listings::repo::listing(&state.db, kind, &id).await?;
-    let meta = crate::listings::service::meta_from(viewer.as_ref(), kind, listing.as_ref(), Some(&record));
+    let mut meta = crate::listings::service::meta_from(viewer.as_ref(), kind, listing.as_ref(), Some(&record));
+    meta.preview = preview;
+    // Nobody applies to, asks or is matched with what is not published.
+    let (panel, matches, introduce) = match preview {
+        true => (None, Ok(Vec::new()), None),
+        false => {
+            let owner = listing.as_ref().and_then(|l| l.owner);
+            boxes(&state, viewer.as_ref(), &record, owner, lang).await?
+        }
+    };
+    let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;
+    Ok(RecordPage { detail, meta, panel, viewer, introduce, matches })
+}
+
+/// The boxes of a published record's page: applications, matches, the introduction form.
+#[cfg(feature = "ssr")]
+async fn boxes(
+    state: &crate::state::AppState,
+    viewer: Option<&User>,
+    record: &crate::catalog::model::Record,
+    owner: Option<i64>,
+    lang: Lang,
+) -> Result<(Option<Panel>, Result<Vec<Match>, AppError>, Option<Setup>), AppError> {
+    let kind = record.kind();
     // A box that fails leaves the rest of the page (as each box did when it loaded alone).
     let panel = match crate::applications::model::applicable(kind) {
-        true => crate::applications::service::panel(&state, viewer.as_ref(), &record, lang)
+        true => crate::applications::service::panel(state, viewer, record, lang)
             .await
-            .inspect_err(|err| tracing::warn!("applications of {}/{id}: {err}", kind.code()))
+            .inspect_err(|err| tracing::warn!("applications of {}/{}: {err}", kind.code(), record.id()))
             .ok(),
         false => None,
     };
     let matches = match crate::matching::model::has_matches(kind) {
-        true => crate::matching::service::for_loaded(&state, &record, MATCHES_SHOWN, lang).await,
+        true => crate::matching::service::for_loaded(state, record, MATCHES_SHOWN, lang).await,
         false => Ok(Vec::new()),
     };
-    let introduce = match &viewer {
-        Some(user) => {
-            let owner = listing.as_ref().and_then(|l| l.owner);
-            crate::introductions::service::setup(&state.db, user, &record, owner, lang).await?
-        }
+    let introduce = match viewer {
+        Some(user) => crate::introductions::service::setup(&state.db, user, record, owner, lang).await?,
         None => None,
     };
-    let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;
-    Ok(RecordPage { detail, meta, panel, viewer, introduce, matches })
+    Ok((panel, matches, introduce))
 }

@@ -64,10 +64,25 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let structured =
         jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
     let own = introduce.as_ref().is_some_and(|s| s.own);
-    let matches = has_matches(kind).then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() own matches/> });
+    let matches = (has_matches(kind) && !meta.preview)
+        .then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() own matches/> });
     // Signed-in people report what they do not manage; officers hide it themselves.
     let report = (viewer.as_ref().is_some_and(|v| !v.is_staff()) && !meta.editable)
         .then(|| view! { <ReportBox kind=kind id=entry.id().to_string()/> });
+    // Not public: said at the top, and kept out of search engines.
+    let preview = meta.preview.then(|| {
+        view! {
+            <Meta name="robots" content="noindex"/>
+            <p class="preview-note" role="status">
+                <strong>{lang.pick("Bản xem trước.", "Preview.")}</strong>" "
+                {lang.pick(
+                    "Hồ sơ này chưa hiện trên cổng: chỉ người quản lý nó thấy trang này.",
+                    "This listing is not on the portal: only those who manage it see this page.",
+                )}" "
+                <a href="/mine#listings">{lang.pick("Hồ sơ của tôi", "My listings")}</a>
+            </p>
+        }
+    });
     let sections = detail
         .sections
         .into_iter()
@@ -82,6 +97,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
             " › "
             <a href=kind.path()>{kind.plural(lang)}</a>
         </nav>
+        {preview}
         <article class="record">
             <header class="record-head">
                 <p class="card-kind">{kind.label(lang)}</p>

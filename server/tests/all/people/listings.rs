@@ -224,6 +224,19 @@ async fn nothing_of_anothers_draft_is_revealed() {
     )
     .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Its owner sees it at its address, said to be a preview; an officer does not read a
+    // draft never published.
+    let page = |who: &Person| {
+        let (state, cookie) = (w.state.clone(), who.cookie.clone());
+        async move {
+            send(&state, Method::GET, &format!("/needs/{id}"), &[("cookie", cookie.as_str())], String::new()).await
+        }
+    };
+    let (status, _, body) = page(&w.member).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("Kế hoạch bí mật nuôi cá bớp") && body.contains("Bản xem trước."), "{body}");
+    assert!(body.contains(r#"name="robots" content="noindex""#), "kept out of search engines");
+    assert_eq!(page(&w.officer).await.0, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -498,6 +511,17 @@ async fn owners_take_listings_down_with_why_and_delete_drafts_never_published() 
         call(&w.state, "withdraw_listing", &w.member.cookie, &[&need[..], &[("why", "found")]].concat()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(public(&w.state, &w.need).await, StatusCode::NOT_FOUND, "it leaves the catalogue");
+    let address = format!("/needs/{}", w.need);
+    for who in [&w.member, &w.officer] {
+        let (status, _, page) = common::get(&w.state, &address, &[("cookie", who.cookie.as_str())]).await;
+        assert_eq!(status, StatusCode::OK, "{} still sees it, as a preview", who.name);
+        assert!(page.contains("Bản xem trước.") && !page.contains("Báo cáo hồ sơ này"), "{page}");
+        assert!(!page.contains("Xác nhận còn hiệu lực") && !page.contains("Đối tác phù hợp"), "{page}");
+    }
+    assert_eq!(
+        common::get(&w.state, &address, &[("cookie", w.other_member.cookie.as_str())]).await.0,
+        StatusCode::NOT_FOUND
+    );
     let (_, _, found) = common::get(&w.state, "/api/search?q=cam%20bien%20oxy%20hoa%20tan", &[]).await;
     assert!(!found.contains(&w.need), "and search: {found}");
     let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
