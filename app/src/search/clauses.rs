@@ -12,6 +12,7 @@ use tantivy::{Searcher, Term};
 
 use super::analyzer::{pairs, words, Word};
 use super::document::days;
+use super::glossary::Term as GlossaryTerm;
 use super::index::{SearchIndex, Weights};
 use super::model::{SearchRequest, MAX_QUERY_CHARS};
 use super::schema::ENGLISH;
@@ -205,20 +206,28 @@ impl SearchIndex {
     }
 
     /// A glossary equivalent: with `whole`, as a phrase (every adjacent pair of its words, or
-    /// its one word, must be there, so "sắc ký lỏng" never matches a "lồng" alone); else any
-    /// of its words will do, pairs scoring more.
-    fn phrase_query(&self, phrase: &[String], w8: &Weights, whole: bool) -> Box<dyn Query> {
+    /// its one word, must be there, so "sắc ký lỏng" never matches a "lồng" alone); else any of
+    /// its words will do, pairs scoring more, but a Vietnamese term's head must be there with
+    /// its marks ("tính toán hiệu năng cao" is not "sắc ký lỏng hiệu năng cao").
+    fn phrase_query(&self, phrase: &GlossaryTerm, w8: &Weights, whole: bool) -> Box<dyn Query> {
         let s = &self.schema;
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for w in phrase {
-            let mut word = vec![boost(term(s.title_fold, w), w8.title), term(s.body_fold, w)];
-            if let Some(stem) = self.stem(w) {
+        for (i, w) in phrase.words.iter().enumerate() {
+            let head = phrase.head == Some(i);
+            let occur = if head { Occur::Must } else { Occur::Should };
+            if !whole && head && w.has_marks() {
+                let word = vec![boost(term(s.title_exact, &w.exact), w8.title), term(s.body_exact, &w.exact)];
+                parts.push((occur, any_of(word)));
+                continue;
+            }
+            let mut word = vec![boost(term(s.title_fold, &w.folded), w8.title), term(s.body_fold, &w.folded)];
+            if let Some(stem) = self.stem(&w.folded) {
                 word.push(boost(term(s.english, &stem), w8.english));
             }
-            parts.push((if phrase.len() == 1 { Occur::Must } else { Occur::Should }, any_of(word)));
+            parts.push((occur, any_of(word)));
         }
         let pair_occur = if whole { Occur::Must } else { Occur::Should };
-        for pair in phrase.windows(2).map(|p| format!("{}{}", p[0], p[1])) {
+        for pair in phrase.words.windows(2).map(|p| format!("{}{}", p[0].folded, p[1].folded)) {
             let in_title = boost(term(s.title_pairs, &pair), w8.pairs * w8.title);
             parts.push((pair_occur, any_of(vec![in_title, boost(term(s.body_pairs, &pair), w8.pairs)])));
         }

@@ -9,15 +9,25 @@ use super::analyzer::{words, Word};
 /// The glossary shipped with the portal.
 pub const GLOSSARY_TSV: &str = include_str!("glossary.tsv");
 
-/// A term of one entry: its folded words.
+/// A term's folded words.
 type Phrase = Vec<String>;
+
+/// A term of one entry: its words as written (marks and all) and, for a Vietnamese term, its
+/// head, the first word, which the others qualify ("sắc ký lỏng hiệu năng cao" is a "sắc ký",
+/// chromatography; "hiệu năng cao" alone is not). English terms have none: their words vary
+/// too much ("current forecasting", "forecasting of currents").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub words: Vec<Word>,
+    pub head: Option<usize>,
+}
 
 #[derive(Debug, Default)]
 pub struct Glossary {
     /// Every term, folded, to the entries it belongs to with the term's words as written.
     terms: HashMap<Phrase, Vec<(usize, Vec<String>)>>,
     /// Per entry: the Vietnamese terms, then the English terms.
-    entries: Vec<(Vec<Phrase>, Vec<Phrase>)>,
+    entries: Vec<(Vec<Term>, Vec<Term>)>,
     /// Per entry: its main Vietnamese and English terms as written.
     mains: Vec<(String, String)>,
     longest: usize,
@@ -50,8 +60,11 @@ impl Glossary {
             }
             let main = |side: &str| side.split('|').next().unwrap_or("").trim().to_string();
             glossary.mains.push((main(vi_text), main(en_text)));
-            let folded_side = |side: Vec<Vec<Word>>| side.iter().map(|t| folded(t)).collect();
-            glossary.entries.push((folded_side(vi), folded_side(en)));
+            let terms = |side: Vec<Vec<Word>>, vietnamese: bool| {
+                let term = |words: Vec<Word>| Term { head: vietnamese.then_some(0), words };
+                side.into_iter().map(term).collect()
+            };
+            glossary.entries.push((terms(vi, true), terms(en, false)));
         }
         Ok(glossary)
     }
@@ -69,20 +82,20 @@ impl Glossary {
     /// a phrase of folded words, never one of the query's own terms. Words typed with marks
     /// must carry the term's marks ("bảo" is not "bão"); words typed without marks match any.
     pub fn expand(&self, query: &[Word]) -> Vec<Phrase> {
-        distinct(&self.expand_spans(query))
+        distinct(&self.expand_spans(query)).iter().map(|t| folded(&t.words)).collect()
     }
 
     /// `expand`, each term with the words of the query it stands for.
-    pub fn expand_spans(&self, query: &[Word]) -> Vec<(Range<usize>, Vec<Phrase>)> {
+    pub fn expand_spans(&self, query: &[Word]) -> Vec<(Range<usize>, Vec<Term>)> {
         let folded_query = folded(query);
         self.found(query)
             .into_iter()
             .map(|(span, entries)| {
-                let mut phrases: Vec<Phrase> = Vec::new();
+                let mut phrases: Vec<Term> = Vec::new();
                 for e in entries {
                     let (vi, en) = &self.entries[e];
                     for p in vi.iter().chain(en.iter()) {
-                        if p.as_slice() != &folded_query[span.clone()] && !phrases.contains(p) {
+                        if folded(&p.words) != folded_query[span.clone()] && !phrases.contains(p) {
                             phrases.push(p.clone());
                         }
                     }
@@ -126,7 +139,9 @@ impl Glossary {
     /// Whether `text` is one of `entry`'s terms in Vietnamese (`vietnamese`) or English.
     pub fn is_term(&self, entry: usize, vietnamese: bool, text: &str) -> bool {
         let phrase = folded(&words(text));
-        self.entries.get(entry).is_some_and(|(vi, en)| if vietnamese { vi } else { en }.contains(&phrase))
+        self.entries
+            .get(entry)
+            .is_some_and(|(vi, en)| if vietnamese { vi } else { en }.iter().any(|t| folded(&t.words) == phrase))
     }
 
     /// Whether `text` is `entry`'s main term in Vietnamese (`vietnamese`) or English.
@@ -141,8 +156,8 @@ impl Glossary {
 }
 
 /// The equivalents of `expand_spans`, each once, in order.
-pub fn distinct(spans: &[(Range<usize>, Vec<Phrase>)]) -> Vec<Phrase> {
-    let mut out: Vec<Phrase> = Vec::new();
+pub fn distinct(spans: &[(Range<usize>, Vec<Term>)]) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
     for p in spans.iter().flat_map(|(_, phrases)| phrases) {
         if !out.contains(p) {
             out.push(p.clone());

@@ -349,4 +349,28 @@ async fn a_glossary_equivalent_is_held_as_a_whole_phrase() {
     let (total, _, hits) = demo_search(&state, "phong thi nghiem HPLC").await;
     assert_eq!(hits[0], "lab/lab-hoa-phan-tich-nitra", "{hits:?}");
     assert!((1..=4).contains(&total), "phong thi nghiem HPLC: {total} matches");
+    // "HPLC" alone: what names it comes first in search; in matching, what names it or
+    // chromatography ("sắc ký") leads; a lab with a "high-performance" computer ("hiệu năng
+    // cao") and sea cages ("lồng") is not about it.
+    let naming = [
+        "lab/lab-hoa-phan-tich-nitra",
+        "lab/lab-hoa-sinh-bien-vnio",
+        "expert/pham-nhat-quang",
+        "offer/offer-xac-thuc-yen-sao",
+    ];
+    let (_, _, hits) = demo_search(&state, "HPLC").await;
+    assert!(naming.contains(&hits[0].as_str()), "{hits:?}");
+    let (status, json) = post(&state, "/api/match", r#"{"title":"HPLC","description":""}"#).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    let found: Vec<String> = json["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| format!("{}/{}", m["kind"].as_str().unwrap(), m["id"].as_str().unwrap()))
+        .collect();
+    let chromatography =
+        ["lab/lab-nghien-cuu-vac-xin-ivac", "expert/phan-minh-khoa", "offer/offer-que-thu-nhanh-dengue-ns1"];
+    let about = |m: &String| naming.contains(&m.as_str()) || chromatography.contains(&m.as_str());
+    assert!(found.len() >= 6 && found[..6].iter().all(about), "{found:?}");
+    assert!(!found.iter().take(5).any(|m| m == "lab/lab-vat-ly-dong-luc-bien-vnio"), "{found:?}");
 }
