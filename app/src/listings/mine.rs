@@ -75,6 +75,8 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>, actions: RowA
     };
     let state = withdrawn.unwrap_or_else(|| state.to_string());
     let edit = format!("{}/edit", item.href());
+    // A listing is published or a draft, never both: a draft is previewed at its address.
+    let href = item.href();
     let (confirm_id, withdraw_id, delete_id) = (item.id.clone(), item.id.clone(), item.id.clone());
     let confirm_form = (!item.draft && !item.moderated && !item.held && (item.due || item.hidden)).then(|| view! {
         <ActionForm action=confirm attr:class="inline-form">
@@ -114,7 +116,7 @@ fn MineRow(item: MyListing, confirm: ServerAction<ConfirmListing>, actions: RowA
     view! {
         <li class="mine-item">
             <span class="card-kind">{item.kind.label(lang)}</span>
-            <a href=item.href()>{item.title.clone()}</a>
+            <a href=href>{item.title.clone()}</a>
             <span class="badge">{state}</span>
             <a href=edit class="button-link">{lang.pick("Sửa", "Edit")}</a>
             {confirm_form}

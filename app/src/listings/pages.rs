@@ -278,7 +278,7 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
         }
     });
     let verify_id = id.clone();
-    let verify_form = meta.can_verify.then(move || {
+    let verify_form = (meta.can_verify && !meta.preview).then(move || {
         view! {
             <ActionForm action=verify attr:class="inline-form">
                 <input type="hidden" name="id" value=verify_id/>

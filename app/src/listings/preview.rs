@@ -8,13 +8,19 @@ use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
 use crate::error::AppError;
 
-/// `kind`/`id` as `viewer` would publish it (its draft, if one waits), when it is not public
-/// and the viewer speaks for it; officers also see what was once published. None otherwise.
+/// `kind`/`id` when it is not public: to those who speak for it, as they would publish it
+/// (their draft, if one waits); to officers, as it was last published (never a draft). None
+/// for anyone else.
 pub async fn preview(db: &Db, viewer: Option<&User>, kind: Kind, id: &str) -> Result<Option<Record>, AppError> {
     let Some(user) = viewer else { return Ok(None) };
-    let Some(listing) = repo::listing(db, kind, id).await? else { return Ok(None) };
-    let Some(record) = service::stored(db, kind, id, Some(&listing)).await? else { return Ok(None) };
-    let may = rules::speaks_for(user, listing.owner, &record)
-        || (user.is_staff() && crate::catalog::repo::get_any(db, kind, id).await?.is_some());
-    Ok(may.then_some(record))
+    let listing = repo::listing(db, kind, id).await?;
+    if let Some(record) = service::stored(db, kind, id, listing.as_ref()).await? {
+        if rules::speaks_for(user, listing.as_ref().and_then(|l| l.owner), &record) {
+            return Ok(Some(record));
+        }
+    }
+    if !user.is_staff() {
+        return Ok(None);
+    }
+    Ok(crate::catalog::repo::get_any(db, kind, id).await?.map(|(record, _)| record))
 }

@@ -70,7 +70,7 @@ struct Place {
 }
 
 /// Every place, longest first.
-static PLACE_WORDS: LazyLock<Vec<Place>> = LazyLock::new(|| {
+static ALL_PLACES: LazyLock<Vec<Place>> = LazyLock::new(|| {
     let place = |area: bool| move |name: &&'static str| Place { words: words(name), name, area };
     let mut all: Vec<Place> = PLACES.iter().map(place(true)).chain(ABROAD.iter().map(place(false))).collect();
     all.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
@@ -79,7 +79,7 @@ static PLACE_WORDS: LazyLock<Vec<Place>> = LazyLock::new(|| {
 
 /// The place `found` (a span `spans` gave) names.
 fn place(found: &[&Word]) -> Option<&'static Place> {
-    PLACE_WORDS
+    ALL_PLACES
         .iter()
         .find(|p| p.words.len() == found.len() && p.words.iter().zip(found).all(|(p, w)| p.folded == w.folded))
 }
@@ -103,7 +103,7 @@ pub fn spans(text: &[&Word]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let found = PLACE_WORDS.iter().find_map(|Place { words: place, .. }| {
+        let found = ALL_PLACES.iter().find_map(|Place { words: place, .. }| {
             let end = i + place.len();
             let same = |(w, p): (&&Word, &Word)| w.folded == p.folded && (!w.has_marks() || w.exact == p.exact);
             (end <= text.len() && text[i..end].iter().zip(place).all(same)).then_some(end)

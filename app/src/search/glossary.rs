@@ -95,7 +95,9 @@ impl Glossary {
                 for e in entries {
                     let (vi, en) = &self.entries[e];
                     for p in vi.iter().chain(en.iter()) {
-                        if folded(&p.words) != folded_query[span.clone()] && !phrases.contains(p) {
+                        // A code both columns write ("PCR") once, as the Vietnamese term.
+                        let seen = |q: &Term| q.words == p.words;
+                        if folded(&p.words) != folded_query[span.clone()] && !phrases.iter().any(seen) {
                             phrases.push(p.clone());
                         }
                     }
@@ -159,7 +161,7 @@ impl Glossary {
 pub fn distinct(spans: &[(Range<usize>, Vec<Term>)]) -> Vec<Term> {
     let mut out: Vec<Term> = Vec::new();
     for p in spans.iter().flat_map(|(_, phrases)| phrases) {
-        if !out.contains(p) {
+        if !out.iter().any(|q| q.words == p.words) {
             out.push(p.clone());
         }
     }
@@ -189,6 +191,13 @@ mod tests {
         let vi = g.expand(&words("nuoi tom hum"));
         assert!(vi.contains(&phrase("lobster")) && vi.contains(&phrase("spiny lobster")), "{vi:?}");
         assert!(!vi.contains(&phrase("tom hum")), "the query's own terms are not repeated");
+    }
+
+    #[test]
+    fn a_code_in_both_columns_comes_once() {
+        let g = Glossary::parse("x\thệ thống nuôi tuần hoàn | RAS\trecirculating aquaculture system | ras\n").unwrap();
+        let out = g.expand(&words("he thong nuoi tuan hoan"));
+        assert_eq!(out.iter().filter(|p| **p == phrase("ras")).count(), 1, "{out:?}");
     }
 
     #[test]

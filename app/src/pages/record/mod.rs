@@ -61,8 +61,12 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let badges = detail.badges.clone();
     let sectors = entry.sectors().to_vec();
     let fields = detail.fields.clone();
-    let structured =
-        jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
+    // Structured data is for what is published.
+    let structured = (!meta.preview).then(|| {
+        let text =
+            jsonld::script_text(&jsonld::json_ld(&detail.record, lang, &format!("{}/{}", kind.path(), entry.id())));
+        view! { <script type="application/ld+json" inner_html=text></script> }
+    });
     let own = introduce.as_ref().is_some_and(|s| s.own);
     let matches = (has_matches(kind) && !meta.preview)
         .then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() own matches/> });
@@ -91,7 +95,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <Meta name="description" content=description/>
-        <script type="application/ld+json" inner_html=structured></script>
+        {structured}
         <nav class="breadcrumb" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
             <a href="/">{lang.pick("Trang chủ", "Home")}</a>
             " › "

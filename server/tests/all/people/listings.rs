@@ -551,6 +551,17 @@ async fn owners_take_listings_down_with_why_and_delete_drafts_never_published() 
     assert_eq!(status, StatusCode::OK, "{body}");
     let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
     assert!(mine.contains("\"withdrawn\":\"revise\""), "{mine}");
+    // Its owner revises it, down: officers see what was published, never the draft.
+    let revised = [("text[title]", "Cảm biến oxy hòa tan (bản nháp mới)"), ("text[description]", "Đang sửa lại.")];
+    let fields = [&[("id", w.need.as_str())], &revised[..], &NEED[2..]].concat();
+    assert_eq!(save_as(&w.state, &w.member, "need", "draft", &fields).await.0, StatusCode::OK);
+    let (_, _, seen) = common::get(&w.state, &address, &[("cookie", w.officer.cookie.as_str())]).await;
+    assert!(
+        seen.contains("Bản xem trước.") && seen.contains("(bản sửa)") && !seen.contains("(bản nháp mới)"),
+        "{seen}"
+    );
+    let (_, _, seen) = common::get(&w.state, &address, &[("cookie", w.member.cookie.as_str())]).await;
+    assert!(seen.contains("(bản nháp mới)"), "its owner sees the draft");
     assert_eq!(call(&w.state, "moderate_listing", &w.officer.cookie, &moderate("false")).await.0, StatusCode::OK);
     assert_eq!(public(&w.state, &w.need).await, StatusCode::NOT_FOUND, "its owner took it down");
 
