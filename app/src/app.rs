@@ -7,7 +7,7 @@ use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, ParamSegment, SsrMode, StaticSegment};
 
-use crate::accounts::pages::{AccountPage, ConfirmPage, ResetPage, SignInPage, SignUpPage};
+use crate::accounts::pages::{ConfirmPage, ResetPage, SignInPage, SignUpPage};
 use crate::catalog::model::Kind;
 use crate::dashboard::pages::DashboardPage;
 use crate::i18n::provide_lang;
@@ -16,6 +16,7 @@ use crate::listings::pages::{EditListingPage, NewListingPage};
 use crate::moderation::pages::ModerationPage;
 use crate::notices::{portal_name, NotFound};
 use crate::opendata::pages::OpenDataPage;
+use crate::pages::account::AccountRoute;
 use crate::pages::admin::AdminPage;
 use crate::pages::frame::{Footer, Header};
 use crate::pages::home::HomePage;
@@ -151,7 +152,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/confirm") view=ConfirmPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountRoute ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async/>

@@ -282,29 +282,34 @@ pub fn AccountLinks(
     }
 }
 
-/// Who I am, what I can do, and the way to my listings.
+/// Who I am, what I can do, and the way to my listings; `children` (what other domains add)
+/// below the details.
 #[component]
-pub fn AccountPage() -> impl IntoView {
+pub fn AccountPage(children: ChildrenFn) -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| get_account());
     view! {
         <Title text=lang.pick("Tài khoản", "Account")/>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
                 match data.await {
                     Ok(v) => match v.user {
-                        Some(user) => view! { <AccountSummary user organization_name=v.organization_name/> }.into_any(),
+                        Some(user) => view! {
+                            <AccountSummary user organization_name=v.organization_name>{children()}</AccountSummary>
+                        }.into_any(),
                         None => view! { <SignInFirst/> }.into_any(),
                     },
                     Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
 #[component]
-fn AccountSummary(user: super::model::User, organization_name: Option<String>) -> impl IntoView {
+fn AccountSummary(user: super::model::User, organization_name: Option<String>, children: Children) -> impl IntoView {
     let lang = use_lang();
     let roles = user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
     let organization = match user.organization.clone() {
@@ -327,6 +332,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>) -
                     <dd>{organization}</dd>
                 </div>
             </dl>
+            {children()}
             <ul class="account-actions">
                 <li><a href="/inbox">{lang.pick("Hộp thư", "Inbox")}</a></li>
                 <li><a href="/mine">{lang.pick("Hồ sơ và hoạt động của tôi", "My listings and activity")}</a></li>

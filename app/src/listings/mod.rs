@@ -5,6 +5,7 @@
 
 pub mod affiliation;
 pub mod api;
+pub mod first_steps;
 pub mod mine;
 pub mod model;
 pub mod pages;

@@ -1,9 +1,10 @@
-//! The top floor: pages that draw several domains (a record's page, "my listings", the list
+//! The top floor: pages that draw several domains (the account page, a record's page, "my listings", the list
 //! pages with their downloads, the admin page with accounts and suspensions, the search page
 //! with its saved-search button, the find-partners page and a record's matches with their
 //! introduction links, the home page, the about, contact, privacy and terms pages) and the frame around every page. They load what they show once and pass it down; no domain imports from
 //! here.
 
+pub mod account;
 pub mod admin;
 pub mod frame;
 pub mod home;

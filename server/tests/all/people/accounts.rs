@@ -379,6 +379,11 @@ async fn people_see_their_sessions_end_them_and_change_their_password() {
         page.contains("id=\"current_password\"") && page.contains("(trình duyệt này)"),
         "the account page has the security part"
     );
+    assert!(
+        page.contains("class=\"first-steps\"")
+            && page.contains("Đăng nhu cầu công nghệ<span class=\"hint\"> — sau bước trước"),
+        "a newcomer is shown first steps: the organization, then a need: {page}"
+    );
 }
 
 #[tokio::test]

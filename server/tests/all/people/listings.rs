@@ -589,3 +589,21 @@ async fn owners_take_listings_down_with_why_and_delete_drafts_never_published() 
     let (_, _, asked) = call(&w.state, "affiliation_requests", &w.other_member.cookie, &[]).await;
     assert!(!asked.contains(&w.expert), "its affiliation request goes with it: {asked}");
 }
+
+#[tokio::test]
+async fn the_account_page_lists_first_steps_until_they_are_done() {
+    let w = world(false).await;
+    let account = |who: &Person| {
+        let (state, cookie) = (w.state.clone(), who.cookie.clone());
+        async move { common::get(&state, "/account", &[("cookie", cookie.as_str())]).await.2 }
+    };
+    let page = account(&w.member).await;
+    assert!(!page.contains("first-steps"), "organization and need done: nothing left to say");
+    let page = account(&w.researcher).await;
+    assert!(page.contains("first-steps"), "{page}");
+    assert!(
+        page.contains(&format!("href=\"/experts/{}/edit\"", w.expert)),
+        "the draft profile is where to go on: {page}"
+    );
+    assert!(!account(&w.officer).await.contains("first-steps"));
+}
