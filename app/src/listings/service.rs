@@ -286,10 +286,17 @@ pub async fn editing(kind: Kind, id: &str) -> Result<Editing, AppError> {
     let user = require_user().await?;
     let listing = repo::listing(&state.db, kind, id).await?;
     let record = stored(&state.db, kind, id, listing.as_ref()).await?.ok_or(AppError::NotFound)?;
-    if !rules::may_edit(&user, listing.as_ref().and_then(|l| l.owner), &record) {
+    let owner = listing.as_ref().and_then(|l| l.owner);
+    let draft = listing.as_ref().is_some_and(|l| l.draft.is_some());
+    // A draft is its writers' own: others, officers too, are not told it exists (as on its
+    // page); a published record others may not edit is refused.
+    if draft && !rules::speaks_for(&user, owner, &record) {
+        return Err(AppError::NotFound);
+    }
+    if !rules::may_edit(&user, owner, &record) {
         return Err(AppError::Forbidden);
     }
-    Ok(Editing { values: build::values_of(&record), draft: listing.is_some_and(|l| l.draft.is_some()) })
+    Ok(Editing { values: build::values_of(&record), draft })
 }
 
 /// What the record's page shows about its listing.

@@ -237,6 +237,14 @@ async fn nothing_of_anothers_draft_is_revealed() {
     assert!(body.contains("Kế hoạch bí mật nuôi cá bớp") && body.contains("Bản xem trước."), "{body}");
     assert!(body.contains(r#"name="robots" content="noindex""#), "kept out of search engines");
     assert_eq!(page(&w.officer).await.0, StatusCode::NOT_FOUND);
+    // Nor through its edit form: to others it does not exist.
+    for who in [&w.officer, &w.other_member] {
+        let uri = format!("/needs/{id}/edit");
+        let (status, _, body) =
+            send(&w.state, Method::GET, &uri, &[("cookie", who.cookie.as_str())], String::new()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{}", who.name);
+        assert!(!body.contains("Kế hoạch bí mật"), "{body}");
+    }
 }
 
 #[tokio::test]
