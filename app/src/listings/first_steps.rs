@@ -27,7 +27,7 @@ pub fn steps(user: &User, mine: &[MyListing]) -> Vec<Step> {
     if user.is_staff() {
         return Vec::new();
     }
-    let published = |kind: Kind| mine.iter().any(|l| l.kind == kind && !l.draft && !l.never_published);
+    let published = |kind: Kind| mine.iter().any(|l| l.kind == kind && !l.draft);
     let organization = user.organization.is_some() && !mine.iter().any(|l| l.kind == Kind::Organization && l.draft);
     let step = |kind: Kind| Step {
         kind,
@@ -42,7 +42,6 @@ pub fn steps(user: &User, mine: &[MyListing]) -> Vec<Step> {
     if user.has(Role::Researcher) {
         kinds.extend([Kind::Expert, Kind::Lab, Kind::Offer]);
     }
-    kinds.dedup();
     kinds.into_iter().map(step).collect()
 }
 

@@ -2,7 +2,8 @@
 //! published, one taken down, one an officer hid. Its page says it is a preview; everyone
 //! else gets the same "not found" as for an address that never existed.
 
-use super::{repo, rules, service};
+use super::repo::ListingRow;
+use super::{rules, service};
 use crate::accounts::model::User;
 use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
@@ -11,11 +12,17 @@ use crate::error::AppError;
 /// `kind`/`id` when it is not public: to those who speak for it, as they would publish it
 /// (their draft, if one waits); to officers, as it was last published (never a draft). None
 /// for anyone else.
-pub async fn preview(db: &Db, viewer: Option<&User>, kind: Kind, id: &str) -> Result<Option<Record>, AppError> {
+/// `listing` is its row, already read.
+pub async fn preview(
+    db: &Db,
+    viewer: Option<&User>,
+    kind: Kind,
+    id: &str,
+    listing: Option<&ListingRow>,
+) -> Result<Option<Record>, AppError> {
     let Some(user) = viewer else { return Ok(None) };
-    let listing = repo::listing(db, kind, id).await?;
-    if let Some(record) = service::stored(db, kind, id, listing.as_ref()).await? {
-        if rules::speaks_for(user, listing.as_ref().and_then(|l| l.owner), &record) {
+    if let Some(record) = service::stored(db, kind, id, listing).await? {
+        if rules::speaks_for(user, listing.and_then(|l| l.owner), &record) {
             return Ok(Some(record));
         }
     }

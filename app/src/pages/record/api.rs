@@ -36,14 +36,15 @@ pub struct RecordPage {
 pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<RecordPage, AppError> {
     let state = crate::state::app_state()?;
     let viewer = crate::accounts::session::current_user().await?;
+    let listing = crate::listings::repo::listing(&state.db, kind, &id).await?;
     let (record, preview) = match crate::catalog::repo::get(&state.db, kind, &id).await? {
         Some(record) => (record, false),
         None => {
-            let draft = crate::listings::preview::preview(&state.db, viewer.as_ref(), kind, &id).await?;
+            let draft =
+                crate::listings::preview::preview(&state.db, viewer.as_ref(), kind, &id, listing.as_ref()).await?;
             (draft.ok_or(AppError::NotFound)?, true)
         }
     };
-    let listing = crate::listings::repo::listing(&state.db, kind, &id).await?;
     let mut meta = crate::listings::service::meta_from(viewer.as_ref(), kind, listing.as_ref(), Some(&record));
     meta.preview = preview;
     // Nobody applies to, asks or is matched with what is not published.
