@@ -74,6 +74,8 @@ pub fn find_weighted(
     let words = distinctive(corrected.clone(), view.num_docs(), |w| view.doc_freq(w));
     // Words dropped as too common do not explain a match either.
     let common = corrected.into_iter().map(|(w, _)| w.folded).filter(|f| !words.iter().any(|(w, _)| w.folded == *f));
+    let said = Said::new(&q.text, index.glossary(), common.collect());
+    let explainer = Explainer { said, need: &q.profile, glossary: index.glossary(), lang, today };
     let filter = SearchRequest { kinds: q.kinds.clone(), org_types: q.org_types.clone(), ..SearchRequest::default() };
     let candidates = view.candidates(&words, &pairs, &filter, weights, CANDIDATES, today)?;
     let best = candidates.first().map(|c| c.score).unwrap_or(1.0).max(f32::EPSILON);
@@ -92,6 +94,7 @@ pub fn find_weighted(
             availability: availability(record, today),
             location: location(record),
             freshness: freshness(candidate.updated, today),
+            in_common: explainer.in_common(record),
         };
         let parent = candidate.parent(lang);
         scored.push((components.score(), candidate.record, parent));
@@ -113,13 +116,11 @@ pub fn find_weighted(
     diversified.sort_by(|a, b| b.0.total_cmp(&a.0));
 
     // Explain: only what is shown.
-    let said = Said::new(&q.text, index.glossary(), common.collect());
-    let explainer = Explainer { said, need: &q.profile, glossary: index.glossary(), lang, today };
     Ok(diversified
         .into_iter()
         .take(limit)
         .map(|(score, record, parent)| {
-            let (strength, reasons) = explainer.explain(&record, parent.as_deref(), score);
+            let (strength, reasons) = explainer.explain(&record, parent.as_deref());
             Match {
                 kind: record.kind(),
                 id: record.id().to_string(),

@@ -85,13 +85,13 @@ pub enum Strength {
 }
 
 impl Strength {
-    /// From the score (0 to 1, the best candidate's text counting 1), the phrases quoted and
-    /// whether a sector is shared: a high score alone, without words to show for it, is not
-    /// called strong.
-    pub fn of(score: f32, quoted: usize, same_sector: bool) -> Strength {
-        if score >= 0.6 && (quoted >= 2 || (quoted == 1 && same_sector)) {
+    /// From what the candidate has in common with the need, never from its score beside the
+    /// others' (the best of a poor list is not a strong match): the phrases, codes and terms
+    /// it quotes, and whether it works in one of the need's sectors.
+    pub fn of(quoted: usize, same_sector: bool) -> Strength {
+        if quoted >= 3 || (quoted == 2 && same_sector) {
             Strength::Strong
-        } else if score >= 0.3 && (quoted >= 1 || same_sector) {
+        } else if quoted >= 1 {
             Strength::Good
         } else {
             Strength::Partial
@@ -138,4 +138,18 @@ impl Match {
 /// Kinds whose page lists matches.
 pub fn has_matches(kind: Kind) -> bool {
     matches!(kind, Kind::Need | Kind::Offer | Kind::Lab | Kind::Expert | Kind::Call)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strength_counts_what_is_in_common_not_the_rank() {
+        assert_eq!(Strength::of(0, true), Strength::Partial, "a sector alone is not a match");
+        assert_eq!(Strength::of(1, false), Strength::Good);
+        assert_eq!(Strength::of(2, true), Strength::Strong);
+        assert_eq!(Strength::of(2, false), Strength::Good);
+        assert_eq!(Strength::of(3, false), Strength::Strong);
+    }
 }

@@ -52,17 +52,40 @@ impl Explainer<'_> {
         }
     }
 
-    /// The phrases `record` shares with the need: from its short lists first, then its title
-    /// and summary as the reader sees them.
-    fn shared_terms(&self, record: &Record) -> Vec<String> {
+    /// What `record` has in common with the need, in either of its languages (the same answer
+    /// whatever the reader's language): 1 for a phrase, a code or a glossary term; ½ for an
+    /// area alone (a place says where, not what); 0 for nothing.
+    pub fn in_common(&self, record: &Record) -> f32 {
         let entry = record.entry();
-        let written_vi = vietnamese(&format!("{} {}", entry.title().base, entry.summary().base));
+        let (title, summary) = (entry.title(), entry.summary());
+        let texts = [Some(title.base), title.en, title.vi, Some(summary.base), summary.en, summary.vi];
+        let lists = Self::lists(record).into_iter().flatten().map(String::as_str);
+        if texts.into_iter().flatten().chain(lists).any(|text| !quotes(&self.said, text, self.glossary).is_empty()) {
+            1.0
+        } else if !self.shared_places(record).is_empty() {
+            0.5
+        } else {
+            0.0
+        }
+    }
+
+    /// A record's short lists, where a need's terms are most often found.
+    fn lists(record: &Record) -> Vec<&[String]> {
         let mut lists = record.lists();
         if let Record::Lab(lab) = record {
             // A need often names an instrument.
             lists.push(&lab.equipment);
         }
-        let mut sources: Vec<(String, bool)> = lists.into_iter().flatten().map(|i| (i.clone(), written_vi)).collect();
+        lists
+    }
+
+    /// The phrases `record` shares with the need: from its short lists first, then its title
+    /// and summary as the reader sees them.
+    fn shared_terms(&self, record: &Record) -> Vec<String> {
+        let entry = record.entry();
+        let written_vi = vietnamese(&format!("{} {}", entry.title().base, entry.summary().base));
+        let mut sources: Vec<(String, bool)> =
+            Self::lists(record).into_iter().flatten().map(|i| (i.clone(), written_vi)).collect();
         // Then its title and summary as the reader sees them, and as written when that differs
         // (so what is found does not hang on the page's language).
         let shown = format!("{}. {}", entry.title().get(self.lang), entry.summary().get(self.lang));
@@ -107,8 +130,8 @@ impl Explainer<'_> {
         shared_places(&self.said, &text).into_iter().filter(|p| seen.insert(crate::text::fold(p))).collect()
     }
 
-    /// How well `record` (scored `score`, whose organization is `parent`) fits, and why.
-    pub fn explain(&self, record: &Record, parent: Option<&str>, score: f32) -> (Strength, Vec<String>) {
+    /// How well `record` (whose organization is `parent`) fits, and why.
+    pub fn explain(&self, record: &Record, parent: Option<&str>) -> (Strength, Vec<String>) {
         let (lang, today) = (self.lang, self.today);
         let mut out = Vec::new();
         let entry = record.entry();
@@ -183,7 +206,7 @@ impl Explainer<'_> {
         if let (Some(parent), Record::Lab(_) | Record::Expert(_) | Record::Offer(_)) = (parent, record) {
             out.push(format!("{} {parent}", lang.pick("Thuộc", "At")));
         }
-        (Strength::of(score, terms.len(), !shared.is_empty()), out)
+        (Strength::of(terms.len(), !shared.is_empty()), out)
     }
 }
 
@@ -195,31 +218,31 @@ mod tests {
     use crate::search::glossary::GLOSSARY_TSV;
     use crate::vocab::Sector;
 
-    fn explain(need: &str, record: &Record, lang: Lang, score: f32) -> (Strength, Vec<String>) {
+    fn explain(need: &str, record: &Record, lang: Lang) -> (Strength, Vec<String>) {
         let glossary = Glossary::parse(GLOSSARY_TSV).unwrap();
         let profile = NeedProfile { sectors: vec![Sector::Aquaculture, Sector::Biotechnology], trl_min: Some(6) };
         let said = Said::new(need, &glossary, HashSet::new());
         let explainer = Explainer { said, need: &profile, glossary: &glossary, lang, today: day("2026-11-27") };
-        explainer.explain(record, None, score)
+        explainer.explain(record, None)
     }
 
     const NEED: &str = "Tôm hùm chết hàng loạt ở Vạn Ninh, cần xét nghiệm PCR bệnh sữa";
 
     #[test]
     fn offers_below_the_required_trl_are_said_so() {
-        assert!(explain(NEED, &offer(7), Lang::Vi, 1.0).1.contains(&"TRL 7 đạt yêu cầu (≥ 6)".to_string()));
-        assert!(explain(NEED, &offer(4), Lang::En, 1.0).1.contains(&"TRL 4 is below the required 6".to_string()));
+        assert!(explain(NEED, &offer(7), Lang::Vi).1.contains(&"TRL 7 đạt yêu cầu (≥ 6)".to_string()));
+        assert!(explain(NEED, &offer(4), Lang::En).1.contains(&"TRL 4 is below the required 6".to_string()));
     }
 
     #[test]
     fn open_calls_show_their_deadline() {
-        let (_, r) = explain(NEED, &call("open", "2026-12-09"), Lang::Vi, 0.5);
+        let (_, r) = explain(NEED, &call("open", "2026-12-09"), Lang::Vi);
         assert!(r.contains(&"Đang mở, còn 12 ngày để nộp".to_string()), "{r:?}");
     }
 
     #[test]
     fn shared_phrases_come_from_the_candidates_own_lists_and_places_apart() {
-        let (strength, r) = explain(NEED, &offer(7), Lang::Vi, 0.9);
+        let (strength, r) = explain(NEED, &offer(7), Lang::Vi);
         assert_eq!(r[0], "Khớp: xét nghiệm PCR, bệnh sữa, tôm hùm");
         assert_eq!(r[1], "Cùng lĩnh vực: Nuôi trồng thủy sản, nuôi biển");
         assert_eq!(r[2], "Cùng địa bàn: Vạn Ninh");
@@ -228,9 +251,9 @@ mod tests {
 
     #[test]
     fn an_english_reader_gets_terms_translated_and_other_text_marked() {
-        let (_, r) = explain("Lobster milky disease: we need a PCR test", &offer(7), Lang::En, 0.9);
+        let (_, r) = explain("Lobster milky disease: we need a PCR test", &offer(7), Lang::En);
         assert_eq!(r[0], "Matches: pcr test (xét nghiệm PCR), milky disease (bệnh sữa)");
-        let (_, r) = explain("Cần phát hiện nhanh dịch bệnh", &offer(7), Lang::En, 0.9);
+        let (_, r) = explain("Cần phát hiện nhanh dịch bệnh", &offer(7), Lang::En);
         assert_eq!(r[0], "Matches: “phát hiện nhanh” (Vietnamese)");
     }
 
@@ -246,7 +269,7 @@ mod tests {
         let lab = |description: &str| {
             parse_line(&format!(r#"{{"kind":"lab","id":"l1","name":"Phòng","organization":"x1","description":"{description}","capabilities":[],"equipment":[],"services":[],"sectors":[]}}"#)).unwrap()
         };
-        let first = |description: &str| explainer.explain(&lab(description), None, 0.5).1.remove(0);
+        let first = |description: &str| explainer.explain(&lab(description), None).1.remove(0);
         assert_eq!(first("Thiết kế sáng tạo cho du lịch."), "Matches: creative design (thiết kế sáng tạo)");
         assert_eq!(first("Thiết kế đồ họa."), "Matches: “thiết kế” (Vietnamese)");
         assert_eq!(first("Dùng chatbot."), "Matches: chatbot");
@@ -260,7 +283,7 @@ mod tests {
         let lab = parse_line(r#"{"kind":"lab","id":"l1","name":"Phòng vi sinh","organization":"x1","description":"Vi sinh vật biển.","capabilities":[],"equipment":[],"services":[],"sectors":[]}"#).unwrap();
         let explainer =
             Explainer { said, need: &profile, glossary: &glossary, lang: Lang::Vi, today: day("2026-11-27") };
-        let (strength, r) = explainer.explain(&lab, None, 0.2);
+        let (strength, r) = explainer.explain(&lab, None);
         assert_eq!(r, ["Gần về nội dung, không có cụm từ trùng khớp"]);
         assert_eq!(strength, Strength::Partial);
     }

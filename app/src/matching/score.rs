@@ -19,6 +19,10 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP.contains(&word)
 }
 
+/// What is kept of the score of a candidate sharing no phrase with the need: being near in
+/// content, open or fresh never lifts it above one that names what the need names.
+pub const NOTHING_IN_COMMON: f32 = 0.3;
+
 /// What a need asks of a candidate besides its words.
 #[derive(Debug, Clone, Default)]
 pub struct NeedProfile {
@@ -40,6 +44,9 @@ pub struct Components {
     pub location: f32,
     /// Recently saved listings first.
     pub freshness: f32,
+    /// 1 when the candidate shares a phrase, a code or a term with the need; 0 when it is
+    /// only near in content (found through loose equivalents or single words).
+    pub in_common: f32,
 }
 
 impl Components {
@@ -47,6 +54,7 @@ impl Components {
     /// required readiness, farther away or stale.
     pub fn score(&self) -> f32 {
         self.text
+            * (NOTHING_IN_COMMON + (1.0 - NOTHING_IN_COMMON) * self.in_common)
             * (0.2 + 0.8 * self.sector)
             * (0.9 + 0.1 * self.freshness)
             * self.availability
@@ -149,13 +157,24 @@ mod tests {
 
     #[test]
     fn the_score_scales_down_what_cannot_be_used() {
-        let full = Components { text: 1.0, sector: 1.0, trl: 1.0, availability: 1.0, location: 1.0, freshness: 1.0 };
+        let full = Components {
+            text: 1.0,
+            sector: 1.0,
+            trl: 1.0,
+            availability: 1.0,
+            location: 1.0,
+            freshness: 1.0,
+            in_common: 1.0,
+        };
         assert!((full.score() - 1.0).abs() < 1e-6);
         let closed = Components { availability: 0.05, ..full };
         let below = Components { trl: 0.5, ..full };
         assert!(closed.score() < below.score() && below.score() < full.score());
         let other_sector = Components { sector: 0.0, ..full };
         assert!(other_sector.score() < full.score());
+        // Nearer in content but nothing in common: below one quoting the need at half the text.
+        let nothing_said = Components { in_common: 0.0, ..full };
+        assert!(nothing_said.score() < Components { text: 0.5, ..full }.score());
     }
 
     #[test]

@@ -81,15 +81,41 @@ pub struct Analyzed {
 impl Analyzed {
     /// Adds a piece of text (a field, a list item); pairs never span two pieces.
     pub fn push(&mut self, text: &str) {
+        self.push_unless(text, &Known::default());
+    }
+
+    /// Adds a translation of what is already pushed: only the words and pairs the original
+    /// lacks, so that a code or a name written alike in both languages ("HPLC", "Nha Trang")
+    /// counts once, and a translated record does not outrank an untranslated one for it.
+    pub fn push_translation(&mut self, text: &str, original: &Known) {
+        self.push_unless(text, original);
+    }
+
+    /// What is pushed so far, to tell a translation's new words.
+    pub fn known(&self) -> Known {
+        Known {
+            words: self.folded.split(' ').map(str::to_string).collect(),
+            pairs: self.pairs.split(' ').map(str::to_string).collect(),
+        }
+    }
+
+    fn push_unless(&mut self, text: &str, known: &Known) {
         let words = words(text);
-        for w in &words {
+        for w in words.iter().filter(|w| !known.words.contains(&w.folded)) {
             push_token(&mut self.exact, &w.exact);
             push_token(&mut self.folded, &w.folded);
         }
-        for p in pairs(&words) {
+        for p in pairs(&words).into_iter().filter(|p| !known.pairs.contains(p)) {
             push_token(&mut self.pairs, &p);
         }
     }
+}
+
+/// The folded words and pairs of an original text.
+#[derive(Debug, Default)]
+pub struct Known {
+    words: std::collections::HashSet<String>,
+    pairs: std::collections::HashSet<String>,
 }
 
 fn push_token(out: &mut String, token: &str) {
@@ -105,6 +131,17 @@ mod tests {
 
     fn exact(text: &str) -> Vec<String> {
         words(text).into_iter().map(|w| w.exact).collect()
+    }
+
+    #[test]
+    fn a_translation_adds_only_the_words_its_original_lacks() {
+        let mut text = Analyzed::default();
+        text.push("Định lượng bằng HPLC tại Nha Trang");
+        let original = text.known();
+        text.push_translation("HPLC assay in Nha Trang", &original);
+        assert_eq!(text.folded.matches("hplc").count(), 1, "{}", text.folded);
+        assert_eq!(text.pairs.matches("nhatrang").count(), 1, "{}", text.pairs);
+        assert!(text.folded.ends_with("assay in"), "{}", text.folded);
     }
 
     #[test]

@@ -67,26 +67,38 @@ pub fn document(s: &SearchSchema, listed: &Listed) -> TantivyDocument {
 
     let mut title = Analyzed::default();
     let t = entry.title();
-    for text in [Some(t.base), t.en, t.vi].into_iter().flatten() {
-        title.push(text);
+    title.push(t.base);
+    let original = title.known();
+    for text in [t.en, t.vi].into_iter().flatten() {
+        title.push_translation(text, &original);
     }
     let mut body = Analyzed::default();
     let mut english = String::new();
     let json = serde_json::to_value(record).unwrap_or_default();
-    if let Some(fields) = json.as_object() {
-        for (name, value) in fields {
-            if NOT_TEXT.contains(&name.as_str())
+    let texts: Vec<(&String, Vec<&str>)> = json
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, _)| {
+            !(NOT_TEXT.contains(&name.as_str())
                 || name.starts_with("name")
-                || (name.starts_with("title") && !matches!(record, Record::Expert(_)))
-            {
-                continue;
+                || (name.starts_with("title") && !matches!(record, Record::Expert(_))))
+        })
+        .map(|(name, value)| (name, strings(value)))
+        .collect();
+    let translation = |name: &str| name.ends_with("_en") || name.ends_with("_vi");
+    for text in texts.iter().filter(|(name, _)| !translation(name)).flat_map(|(_, texts)| texts) {
+        body.push(text);
+    }
+    let original = body.known();
+    for (name, texts) in &texts {
+        for text in texts {
+            if translation(name) {
+                body.push_translation(text, &original);
             }
-            for text in strings(value) {
-                body.push(text);
-                if name.ends_with("_en") || name == "keywords" {
-                    english.push_str(text);
-                    english.push('\n');
-                }
+            if name.ends_with("_en") || name.as_str() == "keywords" {
+                english.push_str(text);
+                english.push('\n');
             }
         }
     }

@@ -360,6 +360,8 @@ async fn a_glossary_equivalent_is_held_as_a_whole_phrase() {
     ];
     let (_, _, hits) = demo_search(&state, "HPLC").await;
     assert!(naming.contains(&hits[0].as_str()), "{hits:?}");
+    // A lab holding the instrument first: a translated offer does not count "HPLC" twice.
+    assert!(hits[0].starts_with("lab/"), "{hits:?}");
     let (status, json) = post(&state, "/api/match", r#"{"title":"HPLC","description":""}"#).await;
     assert_eq!(status, StatusCode::OK, "{json}");
     let found: Vec<String> = json["matches"]
@@ -373,4 +375,14 @@ async fn a_glossary_equivalent_is_held_as_a_whole_phrase() {
     let about = |m: &String| naming.contains(&m.as_str()) || chromatography.contains(&m.as_str());
     assert!(found.len() >= 6 && found[..6].iter().all(about), "{found:?}");
     assert!(!found.iter().take(5).any(|m| m == "lab/lab-vat-ly-dong-luc-bien-vnio"), "{found:?}");
+    // What names HPLC comes before what only holds an equivalent ("sắc ký protein"), and an
+    // open call with nothing in common never comes before it, however open or fresh.
+    assert!(found[..3].iter().all(|m| naming.contains(&m.as_str())), "{found:?}");
+    let last_naming = found.iter().rposition(|m| naming.contains(&m.as_str()) && !m.starts_with("expert/"));
+    let first_call = found.iter().position(|m| m.starts_with("call/"));
+    assert!(first_call.is_none_or(|c| last_naming.is_some_and(|n| n < c)), "{found:?}");
+    let strength =
+        |id: &str| json["matches"].as_array().unwrap().iter().find(|m| m["id"] == id).map(|m| m["strength"].clone());
+    assert_eq!(strength("lab-hoa-phan-tich-nitra").unwrap(), "good", "one phrase quoted, whatever its score");
+    assert!(strength("lab-nghien-cuu-vac-xin-ivac").is_none_or(|s| s == "partial"));
 }
