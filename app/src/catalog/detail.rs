@@ -50,7 +50,7 @@ pub async fn detail_of(db: &Db, record: Record, lang: Lang, today: NaiveDate) ->
     let id = id.as_str();
     let card = |l: &Listed| l.record.card(lang, today, l.parent_title(lang));
     let mut sections: Vec<Related> = Vec::new();
-    for (rel, listed) in repo::links_from(db, kind, id).await? {
+    for (rel, listed) in repo::links_of(db, &record.entry().links()).await? {
         push_card(&mut sections, link_heading(&rel, lang), card(&listed));
     }
     if let Record::Lab(lab) = &record {

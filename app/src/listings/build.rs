@@ -10,14 +10,38 @@ use crate::catalog::validate::Validator;
 use crate::error::{AppError, FieldError};
 use crate::i18n::Lang;
 
+/// How much of a form a save needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    /// Everything a published record must say.
+    Whole,
+    /// A draft, to finish later: its name and well-formed values; texts and lists may wait.
+    Draft,
+}
+
+impl Completeness {
+    /// Whether `field`, when empty, is a problem now.
+    fn requires(self, field: &str, input: Input) -> bool {
+        let may_wait = matches!(input, Input::Line | Input::Area | Input::Lines | Input::Checks(_) | Input::Languages);
+        self == Completeness::Whole || !may_wait || field == "title" || field == "name"
+    }
+}
+
 /// The record `form` describes, as `kind`/`id`, or every problem with it.
-pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lang) -> Result<Record, AppError> {
+pub fn record_from_form(
+    kind: Kind,
+    id: &str,
+    submitted: &ListingForm,
+    completeness: Completeness,
+    lang: Lang,
+) -> Result<Record, AppError> {
     let mut errors = Vec::new();
     let mut doc = Map::new();
     doc.insert("kind".into(), kind.code().into());
     doc.insert("id".into(), id.into());
     for field in form(kind) {
         let text = submitted.text.get(field.name).map(|t| crate::text::clean(t)).unwrap_or_default();
+        let required = field.required && completeness.requires(field.name, field.input);
         let mut fail = |vi: &str, en: &str| {
             errors.push(FieldError { field: field.name.into(), message: lang.pick(vi, en).into() })
         };
@@ -28,16 +52,17 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
                     _ => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
                 };
                 // Forms ask for what matching needs, even where the records format allows none.
-                if field.required && items.is_empty() {
+                if required && items.is_empty() {
                     fail("Cần chọn hoặc nhập ít nhất một mục.", "Choose or enter at least one.");
                 }
                 Some(Value::from(items))
             }
             _ if text.is_empty() => {
-                if field.required {
+                if required {
                     fail("Không được để trống.", "Must not be empty.");
                 }
-                None
+                // A draft's text still to be written is empty, not missing.
+                field.required.then(|| Value::from("")).filter(|_| !required)
             }
             Input::Number => match text.replace([' ', '.', ',', '_'], "").parse::<u64>() {
                 Ok(n) => Some(Value::from(n)),
@@ -81,8 +106,13 @@ pub fn record_from_form(kind: Kind, id: &str, submitted: &ListingForm, lang: Lan
     let mut v = Validator::default();
     record.entry().validate(&mut v);
     if let Err(AppError::Validation(found)) = v.finish() {
+        let input = |name: &str| form(kind).iter().find(|f| f.name == name).map_or(Input::Line, |f| f.input);
         for e in found {
             let field = e.field.split('[').next().unwrap_or_default().to_string();
+            let empty = e.message == "must not be empty" || e.message.starts_with("needs at least one");
+            if empty && !completeness.requires(&field, input(&field)) {
+                continue;
+            }
             if !errors.iter().any(|known| known.field == field) {
                 errors.push(FieldError { field, message: say(lang, &e.message) });
             }
@@ -200,7 +230,7 @@ mod tests {
 
     #[test]
     fn a_form_becomes_a_checked_record_and_back() {
-        let record = record_from_form(Kind::Need, "cam-bien-oxy", &need_form(), Lang::Vi).unwrap();
+        let record = record_from_form(Kind::Need, "cam-bien-oxy", &need_form(), Completeness::Whole, Lang::Vi).unwrap();
         let Record::Need(need) = &record else { panic!("not a need") };
         assert_eq!(need.title, "Cảm biến oxy hòa tan cho ao tôm");
         assert_eq!(need.budget_vnd, Some(1_500_000_000));
@@ -215,7 +245,9 @@ mod tests {
         form.text.insert("title".into(), "   ".into());
         form.text.insert("budget_vnd".into(), "nhiều".into());
         form.text.insert("deadline".into(), "31/03/2027".into());
-        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::Vi) else {
+        let Err(AppError::Validation(errors)) =
+            record_from_form(Kind::Need, "x1", &form, Completeness::Whole, Lang::Vi)
+        else {
             panic!("accepted")
         };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
@@ -225,13 +257,17 @@ mod tests {
         let mut form = need_form();
         form.list.insert("sectors".into(), vec![]);
         form.text.insert("description".into(), "x".repeat(20_001));
-        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else {
+        let Err(AppError::Validation(errors)) =
+            record_from_form(Kind::Need, "x1", &form, Completeness::Whole, Lang::En)
+        else {
             panic!("accepted")
         };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["sectors", "description"], "the form's own checks and the format's, together");
         form.list.insert("sectors".into(), vec!["aquaculture".into()]);
-        let Err(AppError::Validation(errors)) = record_from_form(Kind::Need, "x1", &form, Lang::En) else {
+        let Err(AppError::Validation(errors)) =
+            record_from_form(Kind::Need, "x1", &form, Completeness::Whole, Lang::En)
+        else {
             panic!("accepted")
         };
         assert_eq!(errors[0].field, "description");
@@ -242,7 +278,10 @@ mod tests {
     fn a_forged_vocabulary_code_is_refused() {
         let mut form = need_form();
         form.list.insert("sectors".into(), vec!["weapons".into()]);
-        assert!(matches!(record_from_form(Kind::Need, "x1", &form, Lang::En), Err(AppError::BadRequest(_))));
+        assert!(matches!(
+            record_from_form(Kind::Need, "x1", &form, Completeness::Whole, Lang::En),
+            Err(AppError::BadRequest(_))
+        ));
     }
 
     #[test]

@@ -257,7 +257,8 @@ pub fn ListingBar(kind: Kind, id: String, meta: super::model::ListingMeta) -> im
     let verify = ServerAction::<VerifyOrganization>::new();
     let moderate = ServerAction::<ModerateListing>::new();
     let refused = [last_result(confirm), last_result(verify), last_result(moderate)];
-    let confirmed = meta.confirmed_at.as_ref().map(|at| view! {
+    // What is not public has nothing current to confirm.
+    let confirmed = meta.confirmed_at.as_ref().filter(|_| !meta.preview).map(|at| view! {
         <span class="confirmed">{format!("{}{}", lang.pick("Xác nhận lần cuối: ", "Last confirmed: "), lang.day(at))}</span>
     });
     let verified = meta

@@ -1,6 +1,7 @@
 //! Publishing, behind the server functions: who may save what, drafts, references, the
 //! search index, and the notifications a new call or pilot sends.
 
+use super::build::Completeness;
 use super::model::{Editing, ListingForm, ListingMeta};
 use super::{affiliation, build, repo, rules};
 use crate::accounts::model::User;
@@ -85,8 +86,13 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         }
     };
     pin_ownership(&user, kind, current.as_ref(), &mut form);
+    let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
+    // A draft stays one (saving "draft" over a published record publishes it, see below), and
+    // takes what the person has so far: only its name and well-formed values are needed.
+    let keep_draft = draft && was_draft;
+    let completeness = if keep_draft { Completeness::Draft } else { Completeness::Whole };
     let unresolved = super::references::resolve(&mut tx, kind, &mut form, lang).await?;
-    let mut record = match build::record_from_form(kind, &id, &form, lang) {
+    let mut record = match build::record_from_form(kind, &id, &form, completeness, lang) {
         Ok(record) if unresolved.is_empty() => record,
         Ok(_) => return Err(AppError::Validation(unresolved)),
         // Every problem at once: the names that found nothing, and the rest of the form's.
@@ -108,18 +114,16 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         .or_else(|| listing.as_ref().and_then(|l| l.affiliation.clone()));
     let claim = affiliation::claimed(&user, &record, settled.as_deref());
 
-    let was_draft = current.is_none() || listing.as_ref().is_some_and(|l| l.draft.is_some());
     let id = match current {
         Some(_) => id,
         None => {
             let free = unique_id(&mut tx, kind, &id).await?;
             if free != id {
-                record = build::record_from_form(kind, &free, &form, lang)?;
+                record = build::record_from_form(kind, &free, &form, completeness, lang)?;
             }
             free
         }
     };
-    let keep_draft = draft && was_draft;
     // Whom to tell: nobody when the same organization was already asked.
     let mut asked = None;
     if let Some(org) = &claim {

@@ -25,6 +25,8 @@ const MAX_WORDS: usize = 400;
 const COMMON_SHARE: f32 = 0.2;
 /// Records a catalogue needs before word shares mean anything.
 const MIN_RECORDS_FOR_SHARE: u64 = 100;
+/// Candidates whose phrases are read at least (twice the matches asked for, when more).
+const MIN_READ: usize = 20;
 /// Score kept by each further match from an organization already listed.
 const SAME_ORGANIZATION: f32 = 0.9;
 
@@ -80,8 +82,9 @@ pub fn find_weighted(
     let candidates = view.candidates(&words, &pairs, &filter, weights, CANDIDATES, today)?;
     let best = candidates.first().map(|c| c.score).unwrap_or(1.0).max(f32::EPSILON);
 
-    // Score: the text's share of the best, with the fit the need asks for.
-    let mut scored: Vec<(f32, Record, Option<String>)> = Vec::new();
+    // Score: the text's share of the best, with the fit the need asks for; first as if each
+    // candidate had something in common with the need (the most it can score).
+    let mut scored: Vec<(f32, Record, Option<String>, Components)> = Vec::new();
     for candidate in candidates {
         let record = &candidate.record;
         if q.exclude.as_ref().is_some_and(|(k, id)| *k == record.kind() && id == record.id()) {
@@ -94,16 +97,33 @@ pub fn find_weighted(
             availability: availability(record, today),
             location: location(record),
             freshness: freshness(candidate.updated, today),
-            in_common: explainer.in_common(record),
+            in_common: 1.0,
         };
         let parent = candidate.parent(lang);
-        scored.push((components.score(), candidate.record, parent));
+        scored.push((components.score(), candidate.record, parent, components));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Then what each has in common, best first, until no further candidate could make the
+    // list: reading a record's phrases is the costly part.
+    let keep = (limit * 2).max(MIN_READ);
+    let mut kept: Vec<f32> = Vec::new();
+    let mut settled: Vec<(f32, Record, Option<String>)> = Vec::with_capacity(scored.len());
+    for (most, record, parent, mut components) in scored {
+        let out_of_reach = kept.len() >= keep && kept.last().is_some_and(|kth| most < *kth);
+        components.in_common = if out_of_reach { 0.0 } else { explainer.in_common(&record) };
+        let score = components.score();
+        let at = kept.partition_point(|k| *k >= score);
+        if at < keep {
+            kept.insert(at, score);
+            kept.truncate(keep);
+        }
+        settled.push((score, record, parent));
+    }
+    settled.sort_by(|a, b| b.0.total_cmp(&a.0));
 
     // Diversify: each further match from the same organization counts a little less.
     let mut per_parent: HashMap<String, i32> = HashMap::new();
-    let mut diversified: Vec<(f32, Record, Option<String>)> = scored
+    let mut diversified: Vec<(f32, Record, Option<String>)> = settled
         .into_iter()
         .map(|(score, record, parent)| {
             let key = parent.clone().unwrap_or_else(|| format!("{}/{}", record.kind().code(), record.id()));

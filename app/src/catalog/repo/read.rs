@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sqlx::{QueryBuilder, Sqlite, SqliteExecutor};
 
-use crate::catalog::model::{Facet, Kind, ListFilter, Record, Text, PAGE_SIZE};
+use crate::catalog::model::{Facet, Kind, Link, ListFilter, Record, Text, PAGE_SIZE};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -210,15 +210,21 @@ pub async fn facet_counts(
     Ok(out)
 }
 
-/// The records `kind`/`id` refers to, in the order of its links, with the field of each link.
-pub async fn links_from(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Listed)>, AppError> {
-    let sql =
-        "SELECT l.rel, t.doc, p.title AS parent_title, p.title_en AS parent_title_en, p.title_vi AS parent_title_vi
-        FROM record_links l JOIN records t ON t.kind = l.target_kind AND t.id = l.target_id
+/// The public records `links` name (a record's own, so a draft's too), in their order, with
+/// the field of each link.
+pub async fn links_of(db: &Db, links: &[Link]) -> Result<Vec<(String, Listed)>, AppError> {
+    let sql = "SELECT $3 AS rel, t.doc, p.title AS parent_title, p.title_en AS parent_title_en,
+        p.title_vi AS parent_title_vi
+        FROM records t
         LEFT JOIN record_links tl ON tl.kind = t.kind AND tl.id = t.id AND tl.position = 0
         LEFT JOIN records p ON p.kind = tl.target_kind AND p.id = tl.target_id
-        WHERE l.kind = $1 AND l.id = $2 AND t.hidden = 0 ORDER BY l.position";
-    related(sqlx::query_as(sql).bind(kind.code()).bind(id).fetch_all(db).await?)
+        WHERE t.kind = $1 AND t.id = $2 AND t.hidden = 0";
+    let mut rows = Vec::with_capacity(links.len());
+    for link in links {
+        let q = sqlx::query_as(sql).bind(link.kind.code()).bind(&link.id).bind(&link.rel);
+        rows.extend(q.fetch_optional(db).await?);
+    }
+    related(rows)
 }
 
 /// The records that refer to `kind`/`id`, by kind then name.

@@ -248,6 +248,38 @@ async fn nothing_of_anothers_draft_is_revealed() {
 }
 
 #[tokio::test]
+async fn a_draft_takes_what_its_writer_has_so_far() {
+    let w = world(false).await;
+    // A title is all a draft needs: no description, sector or partner yet.
+    let only_title = [("kind", "need"), ("save", "draft"), ("text[title]", "Ý tưởng máy phân loại tôm")];
+    let (status, _, body) = call(&w.state, "save_listing", &w.member.cookie, &only_title).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let id = "y-tuong-may-phan-loai-tom";
+    let uri = format!("/needs/{id}");
+    let (status, _, page) =
+        send(&w.state, Method::GET, &uri, &[("cookie", w.member.cookie.as_str())], String::new()).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("Bản xem trước."), "{page}");
+    // Never published, so nothing to have confirmed; its organization is named all the same.
+    assert!(!page.contains("Xác nhận lần cuối"), "{page}");
+    assert!(page.contains("Thuộc tổ chức"), "the draft's own link to its organization: {page}");
+    // A nameless draft is refused: it could not be found again.
+    let nameless = [("kind", "need"), ("save", "draft"), ("text[description]", "Chưa đặt tên")];
+    let (status, _, body) = call(&w.state, "save_listing", &w.member.cookie, &nameless).await;
+    assert_ne!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("title"), "{body}");
+    // Publishing asks for everything, and keeps the draft meanwhile.
+    let publish = [("kind", "need"), ("id", id), ("save", "publish"), ("text[title]", "Ý tưởng máy phân loại tôm")];
+    let (status, _, body) = call(&w.state, "save_listing", &w.member.cookie, &publish).await;
+    assert_ne!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("sectors") && body.contains("description"), "{body}");
+    assert_eq!(send(&w.state, Method::GET, &uri, &[], String::new()).await.0, StatusCode::NOT_FOUND, "not published");
+    let (status, _, page) =
+        send(&w.state, Method::GET, &uri, &[("cookie", w.member.cookie.as_str())], String::new()).await;
+    assert!(status == StatusCode::OK && page.contains("Ý tưởng máy phân loại tôm"), "the draft is still there");
+}
+
+#[tokio::test]
 async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
     let w = world(false).await;
     assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "everything was just confirmed");
