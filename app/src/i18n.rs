@@ -1,7 +1,8 @@
 //! The interface language: Vietnamese by default, English second.
 //!
-//! The server decides it from the `lang` cookie, else `Accept-Language`, and writes it into
-//! `<html lang>`; the browser reads it back from there when it hydrates, so both sides agree.
+//! The server decides it from the page's `?lang=`, else the `lang` cookie, else
+//! `Accept-Language`, and writes it into `<html lang>`; the browser reads it back from there
+//! when it hydrates, so both sides agree.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -140,7 +141,15 @@ pub fn request_lang() -> Lang {
 
 #[cfg(feature = "ssr")]
 fn detect() -> Lang {
-    use_context::<http::request::Parts>().map(|parts| lang_of(&parts.headers)).unwrap_or_default()
+    use_context::<http::request::Parts>().map(|parts| page_lang(&parts)).unwrap_or_default()
+}
+
+/// The language a page is asked in: `?lang=vi|en` (a link someone shared), else `lang_of` its
+/// headers. A `lang` that is neither is ignored on a page (the API answers it with a 400).
+#[cfg(feature = "ssr")]
+pub fn page_lang(parts: &http::request::Parts) -> Lang {
+    let pairs = parts.uri.query().and_then(|q| crate::query::QueryPairs::parse(q).ok());
+    pairs.and_then(|p| p.lang().ok().flatten()).unwrap_or_else(|| lang_of(&parts.headers))
 }
 
 /// The language a request asks for: the language cookie, else `Accept-Language`.

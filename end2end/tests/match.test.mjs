@@ -43,6 +43,11 @@ test('on a phone, moving from one box to the next keeps what was typed', async (
   await page.getByRole('button', { name: 'Tìm đối tác' }).click();
   await page.waitForURL(/\/match\?.*title=/);
   assert.match(decodeURIComponent(page.url().replace(/\+/g, ' ')), /description=Can phong thi nghiem kiem tra histamine/);
+  // The answer opens on the partners, not on the form above them.
+  await page.locator('#partners .match-group').first().waitFor();
+  const top = await page.locator('#partners').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top > -2 && top < 200, `the partners are in view: ${top}`);
+  await screenshot(page, 'vi-match-phone-results');
   assert.deepEqual(page.errors, []);
 });
 

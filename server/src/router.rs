@@ -19,6 +19,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(app::api_doc::routes())
         .route("/lang/{code}", get(app::i18n::switch_language))
+        // Where people guess the sign-in page is.
+        .route("/login", get(|| async { axum::response::Redirect::permanent("/signin") }))
         .merge(app::catalog::http::routes())
         .merge(app::search::http::routes())
         .merge(app::matching::http::routes())

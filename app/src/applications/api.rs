@@ -29,20 +29,28 @@ pub async fn move_application(
     super::service::move_application(id, &stage, comment).await
 }
 
+/// Withdraws one's own application before it is decided, while the call is open.
+#[server(prefix = "/fn", endpoint = "withdraw_application")]
+pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
+    super::service::withdraw(id).await
+}
+
 /// The signed-in person's applications.
 #[server(prefix = "/fn", endpoint = "my_applications")]
 pub async fn my_applications() -> Result<Vec<Application>, AppError> {
     let user = crate::accounts::session::require_user().await?;
-    let rows = super::repo::by_applicant(&crate::state::app_state()?.db, user.id).await?;
-    Ok(rows.into_iter().filter_map(|row| super::service::view(row, crate::i18n::request_lang())).collect())
+    let db = &crate::state::app_state()?.db;
+    let rows = super::repo::by_applicant(db, user.id).await?;
+    super::service::views(db, rows, crate::i18n::request_lang()).await
 }
 
 /// The applications to a call or pilot (officers).
 #[server(prefix = "/fn", endpoint = "applications_for")]
 pub async fn applications_for(kind: Kind, id: String) -> Result<Vec<Application>, AppError> {
     crate::accounts::session::require_role(&[crate::accounts::model::Role::Officer]).await?;
-    let rows = super::repo::for_target(&crate::state::app_state()?.db, kind.code(), &id).await?;
-    Ok(rows.into_iter().filter_map(|row| super::service::view(row, crate::i18n::request_lang())).collect())
+    let db = &crate::state::app_state()?.db;
+    let rows = super::repo::for_target(db, kind.code(), &id).await?;
+    super::service::views(db, rows, crate::i18n::request_lang()).await
 }
 
 /// What a call's or pilot's page shows about applications to the person looking.

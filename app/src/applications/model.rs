@@ -12,19 +12,20 @@ vocab! {
         Evaluation = "evaluation", "Đang đánh giá", "Evaluation";
         Accepted = "accepted", "Được chấp nhận", "Accepted";
         Rejected = "rejected", "Không được chấp nhận", "Rejected";
+        Withdrawn = "withdrawn", "Đã rút", "Withdrawn";
     }
 }
 
 impl Stage {
-    /// Whether the application is decided.
+    /// Whether the application is decided (or withdrawn by its applicant).
     pub fn is_final(self) -> bool {
-        matches!(self, Stage::Accepted | Stage::Rejected)
+        matches!(self, Stage::Accepted | Stage::Rejected | Stage::Withdrawn)
     }
 
-    /// Whether an officer may move an application from `self` to `next`: forward only, and
-    /// never out of a decision.
+    /// Whether an officer may move an application from `self` to `next`: forward only, never
+    /// out of a decision, and never to "withdrawn" (only the applicant withdraws).
     pub fn may_move_to(self, next: Stage) -> bool {
-        !self.is_final() && next != Stage::Submitted && next.rank() > self.rank()
+        !self.is_final() && !matches!(next, Stage::Submitted | Stage::Withdrawn) && next.rank() > self.rank()
     }
 
     fn rank(self) -> usize {
@@ -56,6 +57,25 @@ pub struct Application {
     pub comment: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// What the applicant quotes when asking about it ("HS-2026-00042").
+    pub receipt: String,
+    /// Every step so far, oldest first, with what was said.
+    pub history: Vec<Step>,
+    /// The applicant may still withdraw it (not decided, and the call still open).
+    pub may_withdraw: bool,
+}
+
+/// One step of an application: the stage it reached, when, and the comment given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub stage: Stage,
+    pub at: String,
+    pub comment: Option<String>,
+}
+
+/// The receipt number of application `id` sent at `created_at` (RFC 3339).
+pub fn receipt(id: i64, created_at: &str) -> String {
+    format!("HS-{}-{id:05}", created_at.get(..4).unwrap_or("0000"))
 }
 
 /// What a call's or pilot's page offers the person looking at it.
@@ -85,5 +105,12 @@ mod tests {
         assert!(!Stage::Evaluation.may_move_to(Stage::Screening));
         assert!(!Stage::Accepted.may_move_to(Stage::Rejected));
         assert!(!Stage::Screening.may_move_to(Stage::Submitted));
+        assert!(!Stage::Screening.may_move_to(Stage::Withdrawn), "only the applicant withdraws");
+        assert!(!Stage::Withdrawn.may_move_to(Stage::Accepted));
+    }
+
+    #[test]
+    fn a_receipt_names_the_year_and_the_number() {
+        assert_eq!(receipt(42, "2026-12-06T10:00:00Z"), "HS-2026-00042");
     }
 }

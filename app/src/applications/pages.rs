@@ -4,8 +4,8 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::api::{my_applications, Apply, MoveApplication};
-use super::model::{Application, Panel, Stage};
+use super::api::{my_applications, Apply, MoveApplication, WithdrawApplication};
+use super::model::{Application, Panel, Stage, Step};
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -59,21 +59,61 @@ fn ApplyForm(kind: Kind, id: String, action: ServerAction<Apply>) -> impl IntoVi
     }
 }
 
-/// One application with its stage and the officer's comment.
+/// One application: its receipt number, stage, every step with what the officers said, and
+/// a way to withdraw it while that is still possible.
 #[component]
 fn ApplicationItem(a: Application) -> impl IntoView {
     let lang = use_lang();
+    let withdraw = ServerAction::<WithdrawApplication>::new();
     let href = format!("{}/{}", a.target_kind.path(), a.target_id);
     let class = match a.stage {
         Stage::Accepted => "badge badge-positive",
         Stage::Rejected => "badge badge-urgent",
         _ => "badge",
     };
+    let id = a.id.to_string();
+    let withdraw_form = a.may_withdraw.then(|| {
+        view! {
+            <ActionForm action=withdraw attr:class="inline-form">
+                <input type="hidden" name="id" value=id/>
+                <ComeBackTo id="applications"/>
+                <button type="submit" class="button-link">{lang.pick("Rút hồ sơ", "Withdraw")}</button>
+            </ActionForm>
+        }
+    });
     view! {
         <div class="application">
             <p><a href=href>{a.target_title.clone()}</a>" "<span class=class>{a.stage.label(lang)}</span></p>
-            {a.comment.clone().map(|c| view! { <p class="comment">{lang.pick("Nhận xét của Sở: ", "Officer's comment: ")}{c}</p> })}
+            <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}<strong>{a.receipt.clone()}</strong></p>
+            <History steps=a.history.clone()/>
+            <FormStatus result=last_result(withdraw) done=lang.pick("Đã rút hồ sơ.", "The application was withdrawn.")/>
+            {withdraw_form}
         </div>
+    }
+}
+
+/// An application's steps, oldest first, each with the comment given.
+#[component]
+fn History(steps: Vec<Step>) -> impl IntoView {
+    let lang = use_lang();
+    let items = steps
+        .into_iter()
+        .map(|step| {
+            let comment = step.comment.map(|c| view! { <p class="comment">{c}</p> });
+            view! {
+                <li>
+                    <span class="history-stage">{step.stage.label(lang)}</span>" · "
+                    <time datetime=step.at.clone()>{lang.day(&step.at)}</time>
+                    {comment}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="history" open>
+            <summary>{lang.pick("Các bước", "Steps")}</summary>
+            <ol class="history-steps">{items}</ol>
+        </details>
     }
 }
 
@@ -128,7 +168,8 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
             <p><strong>{org}</strong>" · "{a.applicant.clone()}" "<span class="badge">{a.stage.label(lang)}</span></p>
             <blockquote>{a.proposal.clone()}</blockquote>
             <ul class="values">{links}</ul>
-            {a.comment.clone().map(|c| view! { <p class="comment">{c}</p> })}
+            <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}{a.receipt.clone()}</p>
+            <History steps=a.history.clone()/>
             {form}
         </li>
     }

@@ -24,6 +24,8 @@ pub struct Row {
     pub comment: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The call's or pilot's closing date (YYYY-MM-DD), if it has one.
+    pub target_closes: Option<String>,
 }
 
 impl Row {
@@ -35,12 +37,13 @@ impl Row {
 
 const SELECT: &str = "SELECT a.id, a.applicant, u.name AS applicant_name, a.organization, o.title AS organization_name,
     a.target_kind, a.target_id, r.title AS target_title, r.title_en AS target_title_en,
-    r.title_vi AS target_title_vi, a.proposal, a.links, a.status, a.comment, a.created_at, a.updated_at
+    r.title_vi AS target_title_vi, a.proposal, a.links, a.status, a.comment, a.created_at, a.updated_at,
+    r.closes AS target_closes
     FROM applications a JOIN users u ON u.id = a.applicant
     LEFT JOIN records o ON o.kind = 'organization' AND o.id = a.organization
     LEFT JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id ";
 
-/// Stores an application; `None` when this person already applied.
+/// Stores an application, with its first step; `None` when this person already applied.
 pub async fn create(
     db: &Db,
     applicant: i64,
@@ -51,7 +54,8 @@ pub async fn create(
     links: &str,
 ) -> Result<Option<i64>, AppError> {
     let at = now();
-    Ok(sqlx::query_scalar(
+    let mut tx = db.begin().await?;
+    let created: Option<i64> = sqlx::query_scalar(
         "INSERT INTO applications (applicant, organization, target_kind, target_id, proposal, links, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $7) ON CONFLICT DO NOTHING RETURNING id",
     )
@@ -61,9 +65,50 @@ pub async fn create(
     .bind(id)
     .bind(proposal)
     .bind(links)
-    .bind(at)
-    .fetch_optional(db)
-    .await?)
+    .bind(&at)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(application) = created {
+        step(&mut tx, application, applicant, "submitted", None, &at).await?;
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Keeps one step of `application`'s history.
+async fn step(
+    conn: &mut sqlx::SqliteConnection,
+    application: i64,
+    actor: i64,
+    stage: &str,
+    comment: Option<&str>,
+    at: &str,
+) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO application_events (application, at, actor, stage, comment) VALUES ($1, $2, $3, $4, $5)")
+        .bind(application)
+        .bind(at)
+        .bind(actor)
+        .bind(stage)
+        .bind(comment)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The steps of `applications`, oldest first: (application, stage, at, comment).
+pub async fn history(db: &Db, applications: &[i64]) -> Result<Vec<(i64, String, String, Option<String>)>, AppError> {
+    if applications.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+        "SELECT application, stage, at, comment FROM application_events WHERE application IN (",
+    );
+    let mut ids = q.separated(", ");
+    for id in applications {
+        ids.push_bind(*id);
+    }
+    q.push(") ORDER BY application, id");
+    Ok(q.build_query_as().fetch_all(db).await?)
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
@@ -83,16 +128,49 @@ pub async fn for_target(db: &Db, kind: &str, id: &str) -> Result<Vec<Row>, AppEr
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(kind).bind(id).fetch_all(db).await?)
 }
 
-/// Moves an application from `from` to `to`, if it is still at `from`.
-pub async fn move_to(db: &Db, id: i64, from: &str, to: &str, comment: Option<&str>) -> Result<bool, AppError> {
+/// Moves an application from `from` to `to`, if it is still at `from`, keeping the step.
+pub async fn move_to(
+    db: &Db,
+    id: i64,
+    from: &str,
+    to: &str,
+    comment: Option<&str>,
+    officer: i64,
+) -> Result<bool, AppError> {
+    let at = now();
+    let mut tx = db.begin().await?;
     let done =
         sqlx::query("UPDATE applications SET status = $1, comment = $2, updated_at = $3 WHERE id = $4 AND status = $5")
             .bind(to)
             .bind(comment)
-            .bind(now())
+            .bind(&at)
             .bind(id)
             .bind(from)
-            .execute(db)
+            .execute(&mut *tx)
             .await?;
+    if done.rows_affected() == 1 {
+        step(&mut tx, id, officer, to, comment, &at).await?;
+    }
+    tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Withdraws `applicant`'s application `id` if it is not decided yet.
+pub async fn withdraw(db: &Db, id: i64, applicant: i64) -> Result<bool, AppError> {
+    let at = now();
+    let mut tx = db.begin().await?;
+    let done = sqlx::query(
+        "UPDATE applications SET status = 'withdrawn', updated_at = $1
+         WHERE id = $2 AND applicant = $3 AND status NOT IN ('accepted', 'rejected', 'withdrawn')",
+    )
+    .bind(&at)
+    .bind(id)
+    .bind(applicant)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 1 {
+        step(&mut tx, id, applicant, "withdrawn", None, &at).await?;
+    }
+    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }

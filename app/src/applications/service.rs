@@ -1,6 +1,6 @@
 //! Applications behind the server functions: eligibility and deadlines, stages, who is told.
 
-use super::model::{applicable, Application, Panel, Stage, MAX_PROPOSAL};
+use super::model::{applicable, receipt, Application, Panel, Stage, Step, MAX_PROPOSAL};
 use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
 use crate::accounts::session::{require_role, require_user};
@@ -83,12 +83,12 @@ pub async fn panel(state: &AppState, user: Option<&User>, target: &Record, lang:
     let Some(user) = user else { return Ok(Panel::SignIn) };
     if user.has(Role::Officer) {
         let rows = repo::for_target(&state.db, kind.code(), id).await?;
-        return Ok(Panel::Reviewer(rows.into_iter().filter_map(|row| view(row, lang)).collect()));
+        return Ok(Panel::Reviewer(views(&state.db, rows, lang).await?));
     }
     if user.has(Role::Member) {
         let rows = repo::by_applicant(&state.db, user.id).await?;
-        let mine =
-            rows.into_iter().filter_map(|row| view(row, lang)).find(|a| a.target_kind == kind && a.target_id == id);
+        let rows: Vec<Row> = rows.into_iter().filter(|r| r.target_kind == kind.code() && r.target_id == id).collect();
+        let mine = views(&state.db, rows, lang).await?.into_iter().next();
         if mine.is_none() {
             if let Some(reason) = why_not(state, user, target, lang).await? {
                 return Ok(Panel::Closed(reason));
@@ -149,22 +149,23 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
         return Err(AppError::Validation(errors));
     }
     let created = repo::create(&state.db, user.id, &org_id, kind.code(), id, &proposal, &links.join("\n")).await?;
-    if created.is_none() {
+    let Some(number) = created else {
         return Err(AppError::Conflict(lang.pick("Bạn đã nộp hồ sơ cho mục này.", "You have already applied.").into()));
-    }
+    };
+    let number = receipt(number, &crate::accounts::repo::now());
     let title = target.entry().title().base.to_string();
     let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
     let news = News {
         topic: "application",
-        vi: format!("Hồ sơ mới nộp cho {title}"),
-        en: format!("A new application to {title}"),
+        vi: format!("Hồ sơ mới nộp cho {title} ({number})"),
+        en: format!("A new application to {title} ({number})"),
         link: format!("{}/{}#applications", kind.path(), id),
     };
     crate::inbox::repo::notify(&state.db, &officers, &news).await?;
     let news = News {
         topic: "application",
-        vi: format!("Đã nhận hồ sơ của bạn cho {title}."),
-        en: format!("Your application to {title} was received."),
+        vi: format!("Đã nhận hồ sơ của bạn cho {title}, số biên nhận {number}."),
+        en: format!("Your application to {title} was received: receipt number {number}."),
         link: "/mine#applications".into(),
     };
     crate::inbox::repo::notify(&state.db, &[user.id], &news).await
@@ -199,7 +200,7 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
             message: lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.").into(),
         }]));
     }
-    if !repo::move_to(&state.db, id, from.code(), to.code(), comment.as_deref()).await? {
+    if !repo::move_to(&state.db, id, from.code(), to.code(), comment.as_deref(), officer.id).await? {
         return Err(AppError::Conflict(
             lang.pick(
                 "Hồ sơ vừa được người khác cập nhật; hãy tải lại trang.",
@@ -225,8 +226,60 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
     crate::inbox::repo::notify(&state.db, &[row.applicant], &news).await
 }
 
-pub fn view(row: Row, lang: Lang) -> Option<Application> {
+/// Withdraws the signed-in applicant's application, while the call or pilot is still open
+/// and nothing is decided; officers are told.
+pub async fn withdraw(id: i64) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if row.applicant != user.id {
+        return Err(AppError::Forbidden);
+    }
+    let number = receipt(row.id, &row.created_at);
+    let application = views(&state.db, vec![row], lang).await?.pop().ok_or(AppError::NotFound)?;
+    if !application.may_withdraw || !repo::withdraw(&state.db, id, user.id).await? {
+        return Err(AppError::Conflict(
+            lang.pick(
+                "Không thể rút hồ sơ này nữa (đã có quyết định, đã rút hoặc đã hết hạn).",
+                "This application can no longer be withdrawn (decided, withdrawn or past the deadline).",
+            )
+            .into(),
+        ));
+    }
+    let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
+    let news = News {
+        topic: "application",
+        vi: format!("Hồ sơ {number} cho {} đã được rút.", application.target_title),
+        en: format!("Application {number} to {} was withdrawn.", application.target_title),
+        link: format!("{}/{}#applications", application.target_kind.path(), application.target_id),
+    };
+    crate::inbox::repo::notify(&state.db, &officers, &news).await
+}
+
+/// `rows` as their readers see them, each with its whole history, read at once.
+pub async fn views(db: &crate::db::Db, rows: Vec<Row>, lang: Lang) -> Result<Vec<Application>, AppError> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut steps: std::collections::HashMap<i64, Vec<Step>> = std::collections::HashMap::new();
+    for (application, stage, at, comment) in repo::history(db, &ids).await? {
+        let Some(stage) = Stage::from_code(&stage) else { continue };
+        steps.entry(application).or_default().push(Step { stage, at, comment });
+    }
+    let today = crate::clock::today().to_string();
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let history = steps.remove(&row.id).unwrap_or_default();
+            view(row, history, lang, &today)
+        })
+        .collect())
+}
+
+fn view(row: Row, history: Vec<Step>, lang: Lang, today: &str) -> Option<Application> {
     let target_title = row.target_title(lang);
+    let stage = Stage::from_code(&row.status)?;
+    // Dates compare as text (YYYY-MM-DD).
+    let open = row.target_closes.as_deref().is_none_or(|closes| closes >= today);
     Some(Application {
         id: row.id,
         applicant: row.applicant_name,
@@ -237,9 +290,12 @@ pub fn view(row: Row, lang: Lang) -> Option<Application> {
         target_id: row.target_id,
         proposal: row.proposal,
         links: row.links.lines().map(String::from).collect(),
-        stage: Stage::from_code(&row.status)?,
+        stage,
         comment: row.comment,
+        receipt: receipt(row.id, &row.created_at),
         created_at: row.created_at,
         updated_at: row.updated_at,
+        history,
+        may_withdraw: !stage.is_final() && open,
     })
 }

@@ -77,8 +77,9 @@ fn compose(person: &Waiting, news: &[Notification], origin: &str, daily: bool) -
             .collect::<Vec<_>>()
             .join(" · "),
     };
-    // A subject is one line, not too long.
-    let subject: String = subject.chars().map(|c| if c.is_control() { ' ' } else { c }).take(150).collect();
+    // A subject is one line, not too long, and never ends in half a word.
+    let line: String = subject.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let subject = crate::catalog::model::excerpt(&line, 150);
     let mut body = String::new();
     for lang in langs {
         let intro = match daily {
@@ -142,6 +143,10 @@ mod tests {
         assert_eq!(subject, "A accepted your request");
         assert!(body.contains("- A accepted\nyour request\n  https://kh.vn/mine#introductions"), "{body}");
         assert!(body.contains("https://kh.vn/inbox#mail") && !body.contains("Chào"), "{body}");
+        let long = format!("{} accepted your request to meet about Anchovy sauce", "Phòng thí nghiệm ".repeat(9));
+        let (subject, _) = compose(&person, &[notice(1, &long)], "https://kh.vn", false);
+        let kept = subject.strip_suffix('…').expect("marked as cut");
+        assert!(kept.chars().count() < 150 && long[kept.len()..].starts_with(' '), "cut between words: {subject}");
         let both = Waiting { lang: None, ..person };
         let (subject, body) = compose(&both, &[notice(1, "a"), notice(2, "b")], "https://kh.vn", true);
         assert_eq!(subject, "2 tin mới · 2 new notices");

@@ -133,14 +133,15 @@ pub async fn moderated(state: &AppState, record: &Record, hidden: bool, reason: 
 pub async fn hide_stale(db: &crate::db::Db) -> Result<usize, AppError> {
     let before = crate::accounts::repo::from_now(-super::model::HIDE_AFTER_DAYS * 24 * 3600);
     let hidden = repo::hide_stale(db, &before).await?;
-    for (_, id, owner) in &hidden {
+    for stale in &hidden {
+        let (vi, en) = (&stale.title, stale.title_en.as_deref().unwrap_or(&stale.title));
         let news = News {
             topic: "confirm",
-            vi: format!("Hồ sơ \"{id}\" đã 180 ngày chưa được xác nhận nên tạm ẩn khỏi tìm kiếm và gợi ý. Xác nhận để hiển thị lại."),
-            en: format!("\"{id}\" has not been confirmed for 180 days and is hidden from search and matches. Confirm it to show it again."),
+            vi: format!("Hồ sơ \"{vi}\" đã 180 ngày chưa được xác nhận nên tạm ẩn khỏi tìm kiếm và gợi ý. Xác nhận để hiển thị lại."),
+            en: format!("\"{en}\" has not been confirmed for 180 days and is hidden from search and matches. Confirm it to show it again."),
             link: "/mine".into(),
         };
-        crate::inbox::repo::notify(db, &owner.iter().copied().collect::<Vec<_>>(), &news).await?;
+        crate::inbox::repo::notify(db, &stale.owner.iter().copied().collect::<Vec<_>>(), &news).await?;
     }
     Ok(hidden.len())
 }

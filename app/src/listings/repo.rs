@@ -213,6 +213,16 @@ pub async fn moderate(db: &Db, kind: Kind, id: &str, hidden: bool) -> Result<boo
     Ok(changed)
 }
 
+/// Whether `kind`/`id` is held because its owner's account is suspended.
+pub async fn held_by_suspension(db: &Db, kind: Kind, id: &str) -> Result<bool, AppError> {
+    let held: Option<bool> = sqlx::query_scalar("SELECT suspended = 1 FROM listings WHERE kind = $1 AND id = $2")
+        .bind(kind.code())
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(held.unwrap_or(false))
+}
+
 async fn is_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, AppError> {
     let hidden: Option<bool> = sqlx::query_scalar("SELECT hidden FROM records WHERE kind = $1 AND id = $2")
         .bind(kind.code())
@@ -233,21 +243,39 @@ pub async fn moderated(db: &Db) -> Result<Vec<(Kind, String, String)>, AppError>
     Ok(rows.into_iter().filter_map(|(k, id, title)| Kind::from_code(&k).map(|k| (k, id, title))).collect())
 }
 
-/// Hides every published listing unconfirmed since `before`; answers what it hid, with owners.
-pub async fn hide_stale(db: &Db, before: &str) -> Result<Vec<(Kind, String, Option<i64>)>, AppError> {
-    let rows: Vec<(String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT l.kind, l.id, l.owner FROM listings l JOIN records r ON r.kind = l.kind AND r.id = l.id
+/// A listing taken out of view: what it is, its title (and English title) and its owner.
+pub struct Stale {
+    pub kind: Kind,
+    pub id: String,
+    pub title: String,
+    pub title_en: Option<String>,
+    pub owner: Option<i64>,
+}
+
+/// Hides every published listing unconfirmed since `before`; answers what it hid.
+pub async fn hide_stale(db: &Db, before: &str) -> Result<Vec<Stale>, AppError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        kind: String,
+        id: String,
+        title: String,
+        title_en: Option<String>,
+        owner: Option<i64>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT l.kind, l.id, r.title, r.title_en, l.owner FROM listings l
+         JOIN records r ON r.kind = l.kind AND r.id = l.id
          WHERE l.draft IS NULL AND l.confirmed_at < $1 AND r.hidden = 0",
     )
     .bind(before)
     .fetch_all(db)
     .await?;
     let mut hidden = Vec::new();
-    for (kind, id, owner) in rows {
+    for Row { kind, id, title, title_en, owner } in rows {
         let Some(kind) = Kind::from_code(&kind) else { continue };
         let mut conn = db.acquire().await?;
         if crate::catalog::repo::set_hidden(&mut conn, kind, &id, true).await? {
-            hidden.push((kind, id, owner));
+            hidden.push(Stale { kind, id, title, title_en, owner });
         }
     }
     Ok(hidden)

@@ -383,11 +383,20 @@ pub async fn moderate(kind: Kind, id: &str, hidden: bool, reason: &str) -> Resul
     let officer = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
     let (record, _) = crate::catalog::repo::get_any(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
     let reason = &crate::text::clean(reason);
+    let lang = crate::i18n::request_lang();
     if hidden && (reason.is_empty() || reason.chars().count() > 500) {
-        let lang = crate::i18n::request_lang();
         return Err(AppError::BadRequest(
             lang.pick("Hãy ghi lý do ẩn (tối đa 500 ký tự).", "Give a reason for hiding it (at most 500 characters).")
                 .into(),
+        ));
+    }
+    if !hidden && repo::held_by_suspension(&state.db, kind, id).await? {
+        return Err(AppError::BadRequest(
+            lang.pick(
+                "Tài khoản của người đăng đang bị tạm khóa: hãy mở khóa tài khoản trước.",
+                "Its owner's account is suspended: lift the suspension first.",
+            )
+            .into(),
         ));
     }
     if repo::moderate(&state.db, kind, id, hidden).await? {

@@ -32,6 +32,9 @@ pub async fn suspend(db: &Db, user: i64, reason: &str) -> Result<Option<Vec<(Kin
     .execute(&mut *tx)
     .await?;
     sqlx::query("UPDATE listings SET reviewed_at = $1 WHERE owner = $2").bind(&at).bind(user).execute(&mut *tx).await?;
+    // Every listing of theirs is held, those already out of view too: an officer showing one
+    // again meanwhile does not bring it back while the account is suspended.
+    sqlx::query("UPDATE listings SET suspended = 1 WHERE owner = $1").bind(user).execute(&mut *tx).await?;
     let public: Vec<(String, String)> = sqlx::query_as(
         "SELECT l.kind, l.id FROM listings l JOIN records r ON r.kind = l.kind AND r.id = l.id
          WHERE l.owner = $1 AND r.hidden = 0",
@@ -42,11 +45,6 @@ pub async fn suspend(db: &Db, user: i64, reason: &str) -> Result<Option<Vec<(Kin
     let mut hidden = Vec::new();
     for (kind, id) in public {
         let Some(kind) = Kind::from_code(&kind) else { continue };
-        sqlx::query("UPDATE listings SET suspended = 1 WHERE kind = $1 AND id = $2")
-            .bind(kind.code())
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
         crate::catalog::repo::set_hidden(&mut tx, kind, &id, true).await?;
         if kind == Kind::Organization {
             crate::listings::holds::follow(&mut tx, &id, true).await?;

@@ -45,7 +45,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <form class="header-search" method="get" action="/search" role="search">
                     <label class="visually-hidden" for="header-q">{lang.pick("Tìm kiếm", "Search")}</label>
-                    <input id="header-q" type="search" name="q" placeholder=lang.pick("Tìm phòng thí nghiệm, chuyên gia, công nghệ…", "Search labs, experts, technologies…")/>
+                    <input id="header-q" type="search" name="q" placeholder=lang.pick("Tìm kiếm…", "Search…")/>
                     // On a phone the word gives way to a mark (and stays for screen readers).
                     <button type="submit">
                         <span class="search-mark" aria-hidden="true">"⌕"</span>

@@ -146,7 +146,8 @@ pub fn FindPartnersPage() -> impl IntoView {
         <div class="list-layout">
             <aside class="list-filters">
                 <AutoSubmit>
-                <form method="get" action="/match">
+                // On a phone the results are below the form: the answer opens on them.
+                <form method="get" action="/match#partners">
                     <div class="filters need-form">
                         <div class="filter">
                             <label for="need-title">{lang.pick("Nhu cầu của bạn", "Your need")}</label>
@@ -176,7 +177,7 @@ pub fn FindPartnersPage() -> impl IntoView {
                 </form>
                 </AutoSubmit>
             </aside>
-            <section class="list-results" aria-live="polite">
+            <section class="list-results" id="partners" aria-live="polite">
                 <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
                     {move || Suspend::new(async move {
                         match results.await {

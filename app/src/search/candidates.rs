@@ -72,7 +72,9 @@ impl Snapshot<'_> {
         today: NaiveDate,
     ) -> Result<Vec<Candidate>, AppError> {
         let index = self.index;
-        let Some(text) = index.scoring_query(words, pairs, false, weights) else { return Ok(Vec::new()) };
+        let Some(text) = index.scoring_query(&self.searcher, words, pairs, false, weights) else {
+            return Ok(Vec::new());
+        };
         let query = index.full_query(Some(text.ranked), index.filter_clauses(filter, today, None));
         let top =
             self.searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()).map_err(AppError::internal)?;

@@ -23,6 +23,11 @@ const MAX_EXPANSIONS: usize = 24;
 /// Most words of a query that are read.
 const MAX_WORDS: usize = 24;
 
+/// Share of all records above which a word is too common to count towards a match.
+const COMMON_SHARE: f32 = 0.2;
+/// Records a catalogue needs before word shares mean anything.
+const MIN_RECORDS_FOR_SHARE: u64 = 100;
+
 /// A query's text as tantivy queries.
 pub(crate) struct TextQuery {
     /// What ranks the results: every record holding one of the words (or an equivalent).
@@ -88,15 +93,16 @@ impl SearchIndex {
     /// The scoring part of a search: what the words, their pairs and their glossary
     /// equivalents match, exact marks and titles weighing most, typos and translations least,
     /// and a bonus for records that hold every word.
-    pub(super) fn text_query(&self, words: &[(Word, bool)]) -> Option<TextQuery> {
+    pub(super) fn text_query(&self, searcher: &Searcher, words: &[(Word, bool)]) -> Option<TextQuery> {
         let plain: Vec<Word> = words.iter().map(|(w, _)| w.clone()).collect();
-        self.scoring_query(words, &pairs(&plain), words.len() > 1, &self.weights)
+        self.scoring_query(searcher, words, &pairs(&plain), words.len() > 1, &self.weights)
     }
 
     /// `text_query` with the every-word bonus chosen by the caller (a long need text would
     /// never hold it).
     pub(crate) fn scoring_query(
         &self,
+        searcher: &Searcher,
         words: &[(Word, bool)],
         word_pairs: &[String],
         coverage: bool,
@@ -185,8 +191,18 @@ impl SearchIndex {
         // A record must hold one of the words (or an equivalent) to be a result at all, and
         // most of them to be counted as a match (the rest are only related; they rank as
         // before, among the matches). Counting matches alone keeps common syllables from
-        // counting the whole catalogue.
-        let units: Vec<(Occur, Box<dyn Query>)> = units(words.len(), terms)
+        // counting the whole catalogue; and words found in much of it ("công nghệ") are not
+        // counted at all beside words that tell something ("công nghệ nuôi tôm": "nuôi tôm").
+        let total = searcher.num_docs();
+        let common = |folded: &str| {
+            let holding = searcher.doc_freq(&Term::from_field_text(s.body_fold, folded)).unwrap_or(0);
+            total >= MIN_RECORDS_FOR_SHARE && holding as f32 > COMMON_SHARE * total as f32
+        };
+        let all = units(words.len(), terms);
+        let telling: Vec<Range<usize>> =
+            all.iter().filter(|unit| !(*unit).clone().all(|i| common(&folded[i]))).cloned().collect();
+        let counted = if telling.is_empty() { all } else { telling };
+        let units: Vec<(Occur, Box<dyn Query>)> = counted
             .into_iter()
             .map(|unit| {
                 let all: Vec<(Occur, Box<dyn Query>)> =

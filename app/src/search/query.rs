@@ -69,7 +69,7 @@ impl SearchIndex {
     ) -> Result<SearchResults, AppError> {
         let typed = query_words(&req.q);
         let words = self.corrected(searcher, &typed);
-        let text = self.text_query(&words);
+        let text = self.text_query(searcher, &words);
         let filters = |skip: Option<&str>| self.filter_clauses(req, today, skip);
         let query = self.full_query(text.as_ref().map(|t| t.ranked.box_clone()), filters(None));
         let limit = if req.limit == 0 { DEFAULT_LIMIT } else { req.limit.min(MAX_LIMIT) };

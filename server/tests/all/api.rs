@@ -147,6 +147,17 @@ async fn pages_render_on_the_server_in_the_readers_language() {
 
     let (_, _, body) = get(&state, "/labs", &[("cookie", "lang=en"), ("accept-language", "vi")]).await;
     assert!(body.contains("<html lang=\"en\""), "the cookie wins over the header");
+    // A shared link's `?lang=` wins over both; one that is neither language is ignored.
+    let (_, _, body) = get(&state, "/labs?lang=en", &[("cookie", "lang=vi"), ("accept-language", "vi")]).await;
+    assert!(body.contains("<html lang=\"en\""), "the link's language");
+    let (status, _, body) = get(&state, "/labs?lang=fr", &[("cookie", "lang=en")]).await;
+    assert!(status == StatusCode::OK && body.contains("<html lang=\"en\""), "{status}");
+    // People guess /login for the sign-in page.
+    let (status, headers, _) = get(&state, "/login", &[]).await;
+    assert_eq!(
+        (status, headers.get("location").map(|l| l.to_str().unwrap())),
+        (StatusCode::PERMANENT_REDIRECT, Some("/signin"))
+    );
 }
 
 #[tokio::test]

@@ -314,6 +314,9 @@ async fn listings_unconfirmed_for_180_days_leave_search_until_confirmed() {
     assert_eq!(app::listings::notify::hide_stale(&w.state.db).await.unwrap(), 1);
     app::search::index::sync(&w.state.db, &w.state.search).await.unwrap();
     assert!(!public(&w.state, "need", &w.need).await);
+    let told = inbox(&w.state, &w.member).await;
+    let notice = told.iter().find(|t| t.contains("180 days")).expect("the owner is told");
+    assert!(notice.contains("Cảm biến oxy hòa tan cho lồng nuôi tôm hùm") && !notice.contains(&w.need), "{notice}");
     let (_, _, mine) = call(&w.state, "my_listings", &w.member.cookie, &[]).await;
     assert!(mine.contains("\"hidden\":true"), "{mine}");
     let (_, _, counts) = send(&w.state, Method::GET, "/needs", &[], String::new()).await;

@@ -357,6 +357,13 @@ fn matrix() -> Vec<Action> {
             allowed: &["officer"],
             params: |w| pairs(&[("id", &w.application), ("stage", "screening")]),
         },
+        // Only the applicant withdraws an application (a colleague does not).
+        Action {
+            endpoint: "withdraw_application",
+            accepted: false,
+            allowed: &["member"],
+            params: |w| pairs(&[("id", &w.application)]),
+        },
         Action {
             endpoint: "applications_for",
             accepted: false,

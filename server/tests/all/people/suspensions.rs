@@ -52,6 +52,29 @@ async fn a_suspended_account_publishes_nothing_and_cannot_sign_in_until_lifted()
 }
 
 #[tokio::test]
+async fn a_listing_hidden_before_the_suspension_stays_out_until_it_is_lifted() {
+    let w = world(false).await;
+    let member = id_of(&w.state, "member").await;
+    // An officer hides the spammer's need first, then suspends the account.
+    let hide = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "true"), ("reason", "Spam")];
+    assert_eq!(call(&w.state, "moderate_listing", &w.officer.cookie, &hide).await.0, StatusCode::OK);
+    let suspend = [("user_id", member.as_str()), ("reason", "Quảng cáo rác")];
+    assert_eq!(call(&w.state, "suspend_user", &w.officer.cookie, &suspend).await.0, StatusCode::OK);
+    // Showing the need again meanwhile is refused, with why: it would stay hidden anyway.
+    let show = [("kind", "need"), ("id", w.need.as_str()), ("hidden", "false"), ("reason", "")];
+    let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &show).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("tạm khóa"), "{body}");
+    assert!(!public(&w.state, "need", &w.need).await, "still out of view");
+    // Lifting the suspension leaves it as the officer left it (hidden); showing it then works.
+    assert_eq!(call(&w.state, "lift_suspension", &w.officer.cookie, &[("user_id", &member)]).await.0, StatusCode::OK);
+    assert!(!public(&w.state, "need", &w.need).await, "the officer's hiding stands");
+    let (status, _, body) = call(&w.state, "moderate_listing", &w.officer.cookie, &show).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(public(&w.state, "need", &w.need).await);
+}
+
+#[tokio::test]
 async fn the_admin_page_confirms_what_was_done_and_logs_it_in_words() {
     let w = world(false).await;
     let member = id_of(&w.state, "member").await;

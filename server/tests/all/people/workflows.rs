@@ -76,6 +76,57 @@ async fn a_startup_finds_a_lab_is_introduced_applies_and_hears_of_each_step() {
 }
 
 #[tokio::test]
+async fn an_applicant_keeps_every_comment_has_a_receipt_and_may_withdraw_before_a_decision() {
+    let w = world(false).await;
+    let mine = |who: &Person| {
+        let (state, cookie) = (w.state.clone(), who.cookie.clone());
+        async move {
+            let (_, _, body) = call(&state, "my_applications", &cookie, &[]).await;
+            serde_json::from_str::<Value>(&body).unwrap()[0].clone()
+        }
+    };
+    // A receipt number, in the application and in the notice that it was received.
+    let first = mine(&w.member).await;
+    let receipt = first["receipt"].as_str().unwrap().to_string();
+    assert!(receipt.starts_with("HS-20") && receipt.ends_with(&format!("{:0>5}", w.application)), "{receipt}");
+    assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains(&receipt)), "the notice quotes it");
+    // Two comments on two steps: the first is not lost when the second comes.
+    for (stage, comment) in [("screening", "Vui lòng bổ sung báo giá thiết bị."), ("evaluation", "Đã nhận báo giá.")]
+    {
+        let params = [("id", w.application.as_str()), ("stage", stage), ("comment", comment)];
+        assert_eq!(call(&w.state, "move_application", &w.officer.cookie, &params).await.0, StatusCode::OK);
+    }
+    let application = mine(&w.member).await;
+    let steps: Vec<(&str, Option<&str>)> = application["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["stage"].as_str().unwrap(), s["comment"].as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("submitted", None),
+            ("screening", Some("Vui lòng bổ sung báo giá thiết bị.")),
+            ("evaluation", Some("Đã nhận báo giá."))
+        ]
+    );
+    let (_, _, page) =
+        send(&w.state, Method::GET, "/mine", &[("cookie", w.member.cookie.as_str())], String::new()).await;
+    assert!(page.contains("Vui lòng bổ sung báo giá thiết bị.") && page.contains(&receipt), "both on the page");
+    // Only the applicant withdraws; then officers are told and nothing moves it any more.
+    let id = [("id", w.application.as_str())];
+    assert_eq!(call(&w.state, "withdraw_application", &w.colleague.cookie, &id).await.0, StatusCode::FORBIDDEN);
+    let (status, _, body) = call(&w.state, "withdraw_application", &w.member.cookie, &id).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(mine(&w.member).await["stage"], "withdrawn");
+    assert!(inbox(&w.state, &w.officer).await.iter().any(|t| t.contains(&receipt) && t.contains("withdrawn")));
+    assert_eq!(call(&w.state, "withdraw_application", &w.member.cookie, &id).await.0, StatusCode::CONFLICT);
+    let accept = [("id", w.application.as_str()), ("stage", "accepted")];
+    assert_eq!(call(&w.state, "move_application", &w.officer.cookie, &accept).await.0, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
 async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
     let w = world(false).await;
     let proposal = ("proposal", "Một đề xuất đủ dài để được xem xét.");
