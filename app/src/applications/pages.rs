@@ -157,7 +157,11 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
                 <input type="hidden" name="id" value=id.clone()/>
                 <ComeBackTo id=format!("application-{id}")/>
                 <label for=format!("stage-{id}")>{lang.pick("Chuyển sang", "Move to")}</label>
-                <select id=format!("stage-{id}") name="stage">{options}</select>
+                // No stage is chosen for the officer: a second tap never decides by accident.
+                <select id=format!("stage-{id}") name="stage" required>
+                    <option value="" selected disabled>{lang.pick("Chọn bước…", "Choose a stage…")}</option>
+                    {options}
+                </select>
                 <input name="comment" value=comment maxlength="2000" placeholder=lang.pick("Nhận xét cho người nộp", "Comment for the applicant") aria-label=lang.pick("Nhận xét", "Comment")/>
                 <button type="submit">{lang.pick("Cập nhật", "Update")}</button>
             </ActionForm>

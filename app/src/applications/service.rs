@@ -153,19 +153,19 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
         return Err(AppError::Conflict(lang.pick("Bạn đã nộp hồ sơ cho mục này.", "You have already applied.").into()));
     };
     let number = receipt(number, &crate::accounts::repo::now());
-    let title = target.entry().title().base.to_string();
+    let (vi, en) = (target.display_title(Lang::Vi), target.display_title(Lang::En));
     let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
     let news = News {
         topic: "application",
-        vi: format!("Hồ sơ mới nộp cho {title} ({number})"),
-        en: format!("A new application to {title} ({number})"),
+        vi: format!("Hồ sơ mới nộp cho {vi} ({number})"),
+        en: format!("A new application to {en} ({number})"),
         link: format!("{}/{}#applications", kind.path(), id),
     };
     crate::inbox::repo::notify(&state.db, &officers, &news).await?;
     let news = News {
         topic: "application",
-        vi: format!("Đã nhận hồ sơ của bạn cho {title}, số biên nhận {number}."),
-        en: format!("Your application to {title} was received: receipt number {number}."),
+        vi: format!("Đã nhận hồ sơ của bạn cho {vi}, số biên nhận {number}."),
+        en: format!("Your application to {en} was received: receipt number {number}."),
         link: "/mine#applications".into(),
     };
     crate::inbox::repo::notify(&state.db, &[user.id], &news).await
@@ -237,6 +237,7 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
         return Err(AppError::Forbidden);
     }
     let number = receipt(row.id, &row.created_at);
+    let (vi, en) = (row.target_title(Lang::Vi), row.target_title(Lang::En));
     let application = views(&state.db, vec![row], lang).await?.pop().ok_or(AppError::NotFound)?;
     if !application.may_withdraw || !repo::withdraw(&state.db, id, user.id).await? {
         return Err(AppError::Conflict(
@@ -250,8 +251,8 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
     let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
     let news = News {
         topic: "application",
-        vi: format!("Hồ sơ {number} cho {} đã được rút.", application.target_title),
-        en: format!("Application {number} to {} was withdrawn.", application.target_title),
+        vi: format!("Hồ sơ {number} cho {vi} đã được rút."),
+        en: format!("Application {number} to {en} was withdrawn."),
         link: format!("{}/{}#applications", application.target_kind.path(), application.target_id),
     };
     crate::inbox::repo::notify(&state.db, &officers, &news).await

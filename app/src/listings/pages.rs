@@ -121,7 +121,7 @@ fn RecordForm(kind: Kind, id: String, values: FormValues, choices: Choices, draf
         .iter()
         .map(|field| view! { <FormInput field=*field values=values.clone() choices=choices.clone() result/> })
         .collect_view();
-    let draft_button = draft.then(|| view! { <button type="submit" name="save" value="draft" class="button-link">{lang.pick("Lưu nháp", "Save draft")}</button> });
+    let draft_button = draft.then(|| view! { <button type="submit" name="save" value="draft" class="button-link" formnovalidate=true>{lang.pick("Lưu nháp", "Save draft")}</button> });
     view! {
         <FormStatus result/>
         <ActionForm action attr:class="stack-form record-form">
