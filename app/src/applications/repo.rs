@@ -29,6 +29,14 @@ pub struct Row {
 }
 
 impl Row {
+    /// Whether its applicant may still withdraw it on `today` (YYYY-MM-DD): nothing decided,
+    /// and the call or pilot not closed (dates compare as text).
+    pub fn may_withdraw(&self, today: &str) -> bool {
+        let stage = super::model::Stage::from_code(&self.status);
+        let open = self.target_closes.as_deref().is_none_or(|closes| closes >= today);
+        stage.is_some_and(|s| !s.is_final()) && open
+    }
+
     /// The title of the call or pilot applied to, in `lang`.
     pub fn target_title(&self, lang: Lang) -> String {
         joined_title(lang, &self.target_title, &self.target_title_en, &self.target_title_vi, &self.target_id)
@@ -43,7 +51,8 @@ const SELECT: &str = "SELECT a.id, a.applicant, u.name AS applicant_name, a.orga
     LEFT JOIN records o ON o.kind = 'organization' AND o.id = a.organization
     LEFT JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id ";
 
-/// Stores an application, with its first step; `None` when this person already applied.
+/// Stores an application, with its first step: its id and when it was sent; `None` when this
+/// person already applied.
 pub async fn create(
     db: &Db,
     applicant: i64,
@@ -52,7 +61,7 @@ pub async fn create(
     id: &str,
     proposal: &str,
     links: &str,
-) -> Result<Option<i64>, AppError> {
+) -> Result<Option<(i64, String)>, AppError> {
     let at = now();
     let mut tx = db.begin().await?;
     let created: Option<i64> = sqlx::query_scalar(
@@ -72,7 +81,7 @@ pub async fn create(
         step(&mut tx, application, applicant, "submitted", None, &at).await?;
     }
     tx.commit().await?;
-    Ok(created)
+    Ok(created.map(|id| (id, at)))
 }
 
 /// Keeps one step of `application`'s history.

@@ -149,10 +149,10 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
         return Err(AppError::Validation(errors));
     }
     let created = repo::create(&state.db, user.id, &org_id, kind.code(), id, &proposal, &links.join("\n")).await?;
-    let Some(number) = created else {
+    let Some((number, created_at)) = created else {
         return Err(AppError::Conflict(lang.pick("Bạn đã nộp hồ sơ cho mục này.", "You have already applied.").into()));
     };
-    let number = receipt(number, &crate::accounts::repo::now());
+    let number = receipt(number, &created_at);
     let (vi, en) = (target.display_title(Lang::Vi), target.display_title(Lang::En));
     let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
     let news = News {
@@ -236,10 +236,8 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
     if row.applicant != user.id {
         return Err(AppError::Forbidden);
     }
-    let number = receipt(row.id, &row.created_at);
-    let (vi, en) = (row.target_title(Lang::Vi), row.target_title(Lang::En));
-    let application = views(&state.db, vec![row], lang).await?.pop().ok_or(AppError::NotFound)?;
-    if !application.may_withdraw || !repo::withdraw(&state.db, id, user.id).await? {
+    let today = crate::clock::today().to_string();
+    if !row.may_withdraw(&today) || !repo::withdraw(&state.db, id, user.id).await? {
         return Err(AppError::Conflict(
             lang.pick(
                 "Không thể rút hồ sơ này nữa (đã có quyết định, đã rút hoặc đã hết hạn).",
@@ -248,12 +246,15 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
             .into(),
         ));
     }
+    let number = receipt(row.id, &row.created_at);
+    let (vi, en) = (row.target_title(Lang::Vi), row.target_title(Lang::En));
     let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
+    let path = Kind::from_code(&row.target_kind).map_or("", |k| k.path());
     let news = News {
         topic: "application",
         vi: format!("Hồ sơ {number} cho {vi} đã được rút."),
         en: format!("Application {number} to {en} was withdrawn."),
-        link: format!("{}/{}#applications", application.target_kind.path(), application.target_id),
+        link: format!("{path}/{}#applications", row.target_id),
     };
     crate::inbox::repo::notify(&state.db, &officers, &news).await
 }
@@ -279,8 +280,7 @@ pub async fn views(db: &crate::db::Db, rows: Vec<Row>, lang: Lang) -> Result<Vec
 fn view(row: Row, history: Vec<Step>, lang: Lang, today: &str) -> Option<Application> {
     let target_title = row.target_title(lang);
     let stage = Stage::from_code(&row.status)?;
-    // Dates compare as text (YYYY-MM-DD).
-    let open = row.target_closes.as_deref().is_none_or(|closes| closes >= today);
+    let may_withdraw = row.may_withdraw(today);
     Some(Application {
         id: row.id,
         applicant: row.applicant_name,
@@ -297,6 +297,6 @@ fn view(row: Row, history: Vec<Step>, lang: Lang, today: &str) -> Option<Applica
         created_at: row.created_at,
         updated_at: row.updated_at,
         history,
-        may_withdraw: !stage.is_final() && open,
+        may_withdraw,
     })
 }
