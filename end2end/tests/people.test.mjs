@@ -159,6 +159,8 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await officer.getByLabel('Cơ quan ban hành *').fill('so khoa hoc va cong nghe tinh khanh hoa');
   await officer.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
   await officer.locator('#eligible').getByRole('checkbox', { name: /Doanh nghiệp khởi nghiệp/ }).check();
+  await officer.getByLabel('Mức hỗ trợ tối đa (đồng)').fill('500.000.000');
+  await officer.getByLabel('Hồ sơ cần nộp (mỗi dòng một tài liệu)').fill('Thuyết minh dự án\nDự toán kinh phí');
   await officer.getByLabel('Ngày mở *').fill(day(-1));
   await officer.getByLabel('Hạn nộp *').fill(day(45));
   await officer.getByLabel('Trạng thái *').selectOption('open');
@@ -170,6 +172,11 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   const text = await startup.locator('.record > .lead').innerText();
   assert.match(text, /Hồ sơ gồm:\n- Thuyết minh dự án\n- Dự toán kinh phí/, 'line breaks are shown as written');
   await startup.getByLabel('Đề xuất của tổ chức bạn').fill('Xây dựng dây chuyền tách chiết carrageenan 1 tấn/tháng cùng phòng thí nghiệm của RIA3.');
+  // The call says what it funds at most and which documents it wants.
+  await startup.locator('#apply .checklist li', { hasText: 'Dự toán kinh phí' }).waitFor();
+  await startup.locator('#amount-hint', { hasText: '500.000.000 ₫' }).waitFor();
+  await startup.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('450.000.000');
+  await screenshot(startup, 'vi-apply-phone');
   await startup.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await startup.waitForURL(/\/mine/);
   await startup.locator('#applications .badge', { hasText: 'Đã nộp' }).waitFor();

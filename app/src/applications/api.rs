@@ -11,9 +11,15 @@ crate::keeps_typed!(Apply, MoveApplication);
 
 /// Applies to a call or pilot for the signed-in member's organization.
 #[server(prefix = "/fn", endpoint = "apply")]
-pub async fn apply(kind: Kind, id: String, proposal: String, #[server(default)] links: String) -> Result<(), AppError> {
+pub async fn apply(
+    kind: Kind,
+    id: String,
+    proposal: String,
+    #[server(default)] amount: String,
+    #[server(default)] links: String,
+) -> Result<(), AppError> {
     let sender = crate::accounts::throttle::Sender::check().await?;
-    super::service::apply(kind, &id, &proposal, &links).await?;
+    super::service::apply(kind, &id, &proposal, &amount, &links).await?;
     sender.sent().await?;
     leptos_axum::redirect("/mine#applications");
     Ok(())

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::Kind;
+use crate::catalog::model::{Kind, Record};
 use crate::i18n::Lang;
 use crate::vocab::vocab;
 
@@ -38,6 +38,55 @@ pub fn applicable(kind: Kind) -> bool {
     matches!(kind, Kind::Call | Kind::Pilot)
 }
 
+/// What a call or pilot asks of an application, beyond the proposal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terms {
+    /// An amount is requested (calls fund; pilots do not).
+    pub asks_amount: bool,
+    /// The largest amount one application may request, if the call says.
+    pub max_award_vnd: Option<u64>,
+    /// The documents to include, one item each.
+    pub documents: Vec<String>,
+}
+
+impl Terms {
+    /// The terms of `record`, if one can apply to it.
+    pub fn of(record: &Record) -> Option<Terms> {
+        match record {
+            Record::Call(call) => {
+                Some(Terms { asks_amount: true, max_award_vnd: call.max_award_vnd, documents: call.documents.clone() })
+            }
+            Record::Pilot(pilot) => Some(Terms { documents: pilot.documents.clone(), ..Terms::default() }),
+            _ => None,
+        }
+    }
+
+    /// Why `amount` (as typed: digits, maybe grouped with dots, commas or spaces) is not a
+    /// requested amount these terms accept, in `lang`; else the amount (none where none is asked).
+    pub fn amount(&self, typed: &str, lang: Lang) -> Result<Option<u64>, String> {
+        if !self.asks_amount {
+            return Ok(None);
+        }
+        let typed: String =
+            typed.to_lowercase().chars().filter(|c| !matches!(c, ' ' | '.' | ',' | '_' | '\u{a0}' | '₫')).collect();
+        let digits = typed.trim_end_matches("đồng").trim_end_matches('đ').trim_end_matches("vnd");
+        let amount = digits.parse::<u64>().ok().filter(|a| *a > 0).ok_or_else(|| {
+            lang.pick(
+                "Hãy nhập kinh phí đề nghị hỗ trợ bằng số đồng, ví dụ 150.000.000.",
+                "Enter the amount requested in đồng, e.g. 150,000,000.",
+            )
+            .to_string()
+        })?;
+        match self.max_award_vnd {
+            Some(max) if amount > max => Err(lang.pick(
+                format!("Kinh phí đề nghị vượt mức hỗ trợ tối đa của kêu gọi ({}).", lang.money(max)),
+                format!("The amount is above this call's largest award ({}).", lang.money(max)),
+            )),
+            _ => Ok(Some(amount)),
+        }
+    }
+}
+
 /// The longest proposal accepted.
 pub const MAX_PROPOSAL: usize = 20_000;
 
@@ -52,6 +101,8 @@ pub struct Application {
     pub target_id: String,
     pub target_title: String,
     pub proposal: String,
+    /// The amount requested (calls), in đồng.
+    pub amount_vnd: Option<u64>,
     pub links: Vec<String>,
     pub stage: Stage,
     pub comment: Option<String>,
@@ -63,6 +114,8 @@ pub struct Application {
     pub history: Vec<Step>,
     /// The applicant may still withdraw it (not decided, and the call still open).
     pub may_withdraw: bool,
+    /// What the call or pilot asks for (its documents checklist).
+    pub terms: Terms,
 }
 
 /// One step of an application: the stage it reached, when, and the comment given.
@@ -83,8 +136,10 @@ pub fn receipt(id: i64, created_at: &str) -> String {
 pub enum Panel {
     /// Nobody is signed in.
     SignIn,
-    /// A business member: their application, if they applied.
-    Applicant(Option<Box<Application>>),
+    /// A business member who applied: their application.
+    Applicant(Box<Application>),
+    /// A business member who may apply: what the call or pilot asks for.
+    Apply(Terms),
     /// A business member who cannot apply now, and why.
     Closed(String),
     /// An officer: every application.
@@ -107,6 +162,21 @@ mod tests {
         assert!(!Stage::Screening.may_move_to(Stage::Submitted));
         assert!(!Stage::Screening.may_move_to(Stage::Withdrawn), "only the applicant withdraws");
         assert!(!Stage::Withdrawn.may_move_to(Stage::Accepted));
+    }
+
+    #[test]
+    fn an_amount_is_asked_by_calls_and_kept_under_their_largest_award() {
+        let terms = Terms { asks_amount: true, max_award_vnd: Some(300_000_000), documents: Vec::new() };
+        assert_eq!(terms.amount("150.000.000", Lang::Vi), Ok(Some(150_000_000)));
+        assert_eq!(terms.amount(" 300,000,000 ", Lang::En), Ok(Some(300_000_000)));
+        assert_eq!(terms.amount("120.000.000 đồng", Lang::Vi), Ok(Some(120_000_000)));
+        assert_eq!(terms.amount("120 000 000 VND", Lang::Vi), Ok(Some(120_000_000)));
+        assert!(terms.amount("300.000.001", Lang::Vi).unwrap_err().contains("300.000.000"));
+        assert!(terms.amount("", Lang::Vi).is_err());
+        assert!(terms.amount("0", Lang::Vi).is_err());
+        assert!(terms.amount("ba trăm triệu", Lang::Vi).is_err());
+        let pilot = Terms::default();
+        assert_eq!(pilot.amount("anything", Lang::Vi), Ok(None), "pilots ask no amount");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::api::{my_applications, Apply, MoveApplication, WithdrawApplication};
-use super::model::{Application, Panel, Stage, Step};
+use super::model::{Application, Panel, Stage, Step, Terms};
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -20,10 +20,10 @@ pub fn ApplyBox(kind: Kind, id: String, panel: Panel) -> impl IntoView {
     let review = ServerAction::<MoveApplication>::new();
     match panel {
         Panel::Reviewer(items) => view! { <Review items action=review/> }.into_any(),
-        Panel::Applicant(Some(a)) => { let a = *a; view! {
+        Panel::Applicant(a) => { let a = *a; view! {
             <section class="introduce" id="apply"><h2>{lang.pick("Hồ sơ của bạn", "Your application")}</h2><ApplicationItem a/></section>
         }.into_any() }
-        Panel::Applicant(None) => view! { <ApplyForm kind id action=apply/> }.into_any(),
+        Panel::Apply(terms) => view! { <ApplyForm kind id terms action=apply/> }.into_any(),
         Panel::Closed(reason) => view! {
             <section class="introduce" id="apply"><h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2><p>{reason}</p></section>
         }.into_any(),
@@ -35,13 +35,35 @@ pub fn ApplyBox(kind: Kind, id: String, panel: Panel) -> impl IntoView {
 }
 
 #[component]
-fn ApplyForm(kind: Kind, id: String, action: ServerAction<Apply>) -> impl IntoView {
+fn ApplyForm(kind: Kind, id: String, terms: Terms, action: ServerAction<Apply>) -> impl IntoView {
     let lang = use_lang();
     let result = last_result(action);
     let typed = typed::<Apply>();
+    let amount = terms.asks_amount.then(|| {
+        let hint = terms.max_award_vnd.map(|max| {
+            view! { <p class="hint" id="amount-hint">{lang.pick("Tối đa ", "At most ")}{lang.money(max)}</p> }
+        });
+        view! {
+            <label for="amount">{lang.pick("Kinh phí đề nghị hỗ trợ (đồng)", "Amount requested (VND)")}</label>
+            {hint}
+            <input id="amount" name="amount" inputmode="numeric" required maxlength="30" autocomplete="off"
+                aria-describedby="amount-hint amount-error" value=typed.or("amount", "")/>
+            <FieldMessage result field="amount"/>
+        }
+    });
+    let documents = (!terms.documents.is_empty()).then(|| {
+        let items = terms.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view();
+        view! {
+            <div class="checklist">
+                <p>{lang.pick("Hồ sơ cần nộp (tải lên sau khi gửi đề xuất):", "Documents to include (uploaded once the proposal is sent):")}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
     view! {
         <section class="introduce" id="apply">
             <h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2>
+            {documents}
             <FormStatus result/>
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="kind" value=kind.code()/>
@@ -50,6 +72,7 @@ fn ApplyForm(kind: Kind, id: String, action: ServerAction<Apply>) -> impl IntoVi
                 <label for="proposal">{lang.pick("Đề xuất của tổ chức bạn", "Your organization's proposal")}</label>
                 <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-describedby="proposal-error">{typed.or("proposal", "")}</textarea>
                 <FieldMessage result field="proposal"/>
+                {amount}
                 <label for="links">{lang.pick("Liên kết tài liệu (mỗi dòng một địa chỉ)", "Links to documents (one per line)")}</label>
                 <textarea id="links" name="links" rows="2" aria-describedby="links-error">{typed.or("links", "")}</textarea>
                 <FieldMessage result field="links"/>
@@ -85,11 +108,19 @@ fn ApplicationItem(a: Application) -> impl IntoView {
         <div class="application">
             <p><a href=href>{a.target_title.clone()}</a>" "<span class=class>{a.stage.label(lang)}</span></p>
             <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}<strong>{a.receipt.clone()}</strong></p>
+            <Amount amount=a.amount_vnd/>
             <History steps=a.history.clone()/>
             <FormStatus result=last_result(withdraw) done=lang.pick("Đã rút hồ sơ.", "The application was withdrawn.")/>
             {withdraw_form}
         </div>
     }
+}
+
+/// The amount an application requests, where it requests one.
+#[component]
+fn Amount(amount: Option<u64>) -> impl IntoView {
+    let lang = use_lang();
+    amount.map(|a| view! { <p class="amount">{lang.pick("Kinh phí đề nghị: ", "Amount requested: ")}<strong>{lang.money(a)}</strong></p> })
 }
 
 /// An application's steps, oldest first, each with the comment given.
@@ -173,6 +204,7 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
             <blockquote>{a.proposal.clone()}</blockquote>
             <ul class="values">{links}</ul>
             <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}{a.receipt.clone()}</p>
+            <Amount amount=a.amount_vnd/>
             <History steps=a.history.clone()/>
             {form}
         </li>

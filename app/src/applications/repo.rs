@@ -19,6 +19,7 @@ pub struct Row {
     pub target_title_en: Option<String>,
     pub target_title_vi: Option<String>,
     pub proposal: String,
+    pub amount_vnd: Option<i64>,
     pub links: String,
     pub status: String,
     pub comment: Option<String>,
@@ -45,35 +46,40 @@ impl Row {
 
 const SELECT: &str = "SELECT a.id, a.applicant, u.name AS applicant_name, a.organization, o.title AS organization_name,
     a.target_kind, a.target_id, r.title AS target_title, r.title_en AS target_title_en,
-    r.title_vi AS target_title_vi, a.proposal, a.links, a.status, a.comment, a.created_at, a.updated_at,
+    r.title_vi AS target_title_vi, a.proposal, a.amount_vnd, a.links, a.status, a.comment, a.created_at, a.updated_at,
     r.closes AS target_closes
     FROM applications a JOIN users u ON u.id = a.applicant
     LEFT JOIN records o ON o.kind = 'organization' AND o.id = a.organization
     LEFT JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id ";
 
+/// A new application, as its applicant sent it.
+pub struct New<'a> {
+    pub applicant: i64,
+    pub organization: &'a str,
+    pub kind: &'a str,
+    pub id: &'a str,
+    pub proposal: &'a str,
+    pub amount_vnd: Option<u64>,
+    pub links: &'a str,
+}
+
 /// Stores an application, with its first step: its id and when it was sent; `None` when this
 /// person already applied.
-pub async fn create(
-    db: &Db,
-    applicant: i64,
-    organization: &str,
-    kind: &str,
-    id: &str,
-    proposal: &str,
-    links: &str,
-) -> Result<Option<(i64, String)>, AppError> {
+pub async fn create(db: &Db, new: New<'_>) -> Result<Option<(i64, String)>, AppError> {
     let at = now();
+    let applicant = new.applicant;
     let mut tx = db.begin().await?;
     let created: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO applications (applicant, organization, target_kind, target_id, proposal, links, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'submitted', $7, $7) ON CONFLICT DO NOTHING RETURNING id",
+        "INSERT INTO applications (applicant, organization, target_kind, target_id, proposal, amount_vnd, links, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $8) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(applicant)
-    .bind(organization)
-    .bind(kind)
-    .bind(id)
-    .bind(proposal)
-    .bind(links)
+    .bind(new.organization)
+    .bind(new.kind)
+    .bind(new.id)
+    .bind(new.proposal)
+    .bind(new.amount_vnd.and_then(|a| i64::try_from(a).ok()))
+    .bind(new.links)
     .bind(&at)
     .fetch_optional(&mut *tx)
     .await?;

@@ -1,6 +1,6 @@
 //! Applications behind the server functions: eligibility and deadlines, stages, who is told.
 
-use super::model::{applicable, receipt, Application, Panel, Stage, Step, MAX_PROPOSAL};
+use super::model::{applicable, receipt, Application, Panel, Stage, Step, Terms, MAX_PROPOSAL};
 use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
 use crate::accounts::session::{require_role, require_user};
@@ -83,24 +83,24 @@ pub async fn panel(state: &AppState, user: Option<&User>, target: &Record, lang:
     let Some(user) = user else { return Ok(Panel::SignIn) };
     if user.has(Role::Officer) {
         let rows = repo::for_target(&state.db, kind.code(), id).await?;
-        return Ok(Panel::Reviewer(views(&state.db, rows, lang).await?));
+        return Ok(Panel::Reviewer(views_of(&state.db, rows, Some(target), lang).await?));
     }
     if user.has(Role::Member) {
         let rows = repo::by_applicant(&state.db, user.id).await?;
         let rows: Vec<Row> = rows.into_iter().filter(|r| r.target_kind == kind.code() && r.target_id == id).collect();
-        let mine = views(&state.db, rows, lang).await?.into_iter().next();
-        if mine.is_none() {
-            if let Some(reason) = why_not(state, user, target, lang).await? {
-                return Ok(Panel::Closed(reason));
-            }
+        if let Some(mine) = views_of(&state.db, rows, Some(target), lang).await?.into_iter().next() {
+            return Ok(Panel::Applicant(Box::new(mine)));
         }
-        return Ok(Panel::Applicant(mine.map(Box::new)));
+        if let Some(reason) = why_not(state, user, target, lang).await? {
+            return Ok(Panel::Closed(reason));
+        }
+        return Ok(Panel::Apply(Terms::of(target).unwrap_or_default()));
     }
     Ok(Panel::Nothing)
 }
 
 /// Applies for the signed-in member's organization.
-pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<(), AppError> {
+pub async fn apply(kind: Kind, id: &str, proposal: &str, amount: &str, links: &str) -> Result<(), AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
@@ -130,6 +130,11 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
                 .into(),
         });
     }
+    let terms = Terms::of(&target).unwrap_or_default();
+    let amount = terms
+        .amount(amount, lang)
+        .map_err(|message| errors.push(FieldError { field: "amount".into(), message }))
+        .unwrap_or_default();
     let links: Vec<&str> = links.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let bad_link = links.iter().any(|l| {
         !(l.starts_with("https://") || l.starts_with("http://")) || l.len() > 500 || l.contains(char::is_whitespace)
@@ -148,7 +153,17 @@ pub async fn apply(kind: Kind, id: &str, proposal: &str, links: &str) -> Result<
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let created = repo::create(&state.db, user.id, &org_id, kind.code(), id, &proposal, &links.join("\n")).await?;
+    let links = links.join("\n");
+    let new = repo::New {
+        applicant: user.id,
+        organization: &org_id,
+        kind: kind.code(),
+        id,
+        proposal: &proposal,
+        amount_vnd: amount,
+        links: &links,
+    };
+    let created = repo::create(&state.db, new).await?;
     let Some((number, created_at)) = created else {
         return Err(AppError::Conflict(lang.pick("Bạn đã nộp hồ sơ cho mục này.", "You have already applied.").into()));
     };
@@ -261,23 +276,48 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
 
 /// `rows` as their readers see them, each with its whole history, read at once.
 pub async fn views(db: &crate::db::Db, rows: Vec<Row>, lang: Lang) -> Result<Vec<Application>, AppError> {
+    views_of(db, rows, None, lang).await
+}
+
+/// `views`, where `loaded` is the call or pilot applied to when the caller has it already.
+async fn views_of(
+    db: &crate::db::Db,
+    rows: Vec<Row>,
+    loaded: Option<&Record>,
+    lang: Lang,
+) -> Result<Vec<Application>, AppError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut steps: std::collections::HashMap<i64, Vec<Step>> = std::collections::HashMap::new();
     for (application, stage, at, comment) in repo::history(db, &ids).await? {
         let Some(stage) = Stage::from_code(&stage) else { continue };
         steps.entry(application).or_default().push(Step { stage, at, comment });
     }
+    let mut terms: std::collections::HashMap<(String, String), Terms> = std::collections::HashMap::new();
+    if let Some(record) = loaded {
+        let key = (record.kind().code().to_string(), record.entry().id().to_string());
+        terms.insert(key, Terms::of(record).unwrap_or_default());
+    }
+    for row in &rows {
+        let key = (row.target_kind.clone(), row.target_id.clone());
+        if terms.contains_key(&key) {
+            continue;
+        }
+        let Some(kind) = Kind::from_code(&row.target_kind) else { continue };
+        let record = crate::catalog::repo::get(db, kind, &row.target_id).await?;
+        terms.insert(key, record.as_ref().and_then(Terms::of).unwrap_or_default());
+    }
     let today = crate::clock::today().to_string();
     Ok(rows
         .into_iter()
         .filter_map(|row| {
             let history = steps.remove(&row.id).unwrap_or_default();
-            view(row, history, lang, &today)
+            let terms = terms.get(&(row.target_kind.clone(), row.target_id.clone())).cloned().unwrap_or_default();
+            view(row, history, terms, lang, &today)
         })
         .collect())
 }
 
-fn view(row: Row, history: Vec<Step>, lang: Lang, today: &str) -> Option<Application> {
+fn view(row: Row, history: Vec<Step>, terms: Terms, lang: Lang, today: &str) -> Option<Application> {
     let target_title = row.target_title(lang);
     let stage = Stage::from_code(&row.status)?;
     let may_withdraw = row.may_withdraw(today);
@@ -290,6 +330,7 @@ fn view(row: Row, history: Vec<Step>, lang: Lang, today: &str) -> Option<Applica
         target_title,
         target_id: row.target_id,
         proposal: row.proposal,
+        amount_vnd: row.amount_vnd.and_then(|a| u64::try_from(a).ok()),
         links: row.links.lines().map(String::from).collect(),
         stage,
         comment: row.comment,
@@ -298,5 +339,6 @@ fn view(row: Row, history: Vec<Step>, lang: Lang, today: &str) -> Option<Applica
         updated_at: row.updated_at,
         history,
         may_withdraw,
+        terms,
     })
 }

@@ -35,6 +35,10 @@ pub struct Call {
     pub budget_total_vnd: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_award_vnd: Option<u64>,
+    /// The documents an application must include, one item each ("Thuyết minh đề tài", "Dự
+    /// toán kinh phí"): an extension of the records format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
     pub opens: NaiveDate,
     pub closes: NaiveDate,
     pub status: CallStatus,
@@ -105,6 +109,7 @@ impl Entry for Call {
         if let (Some(total), Some(max)) = (self.budget_total_vnd, self.max_award_vnd) {
             v.check(max <= total, "max_award_vnd", "must not exceed budget_total_vnd");
         }
+        v.list("documents", &self.documents, false);
         v.url("url", &self.url);
     }
 
@@ -117,6 +122,7 @@ impl Entry for Call {
             .list(lang.pick("Đối tượng được tham gia", "Who may apply"), self.eligible.iter().map(|e| e.label(lang)))
             .text(lang.pick("Tổng kinh phí", "Total budget"), self.budget_total_vnd.map(|b| lang.money(b)))
             .text(lang.pick("Hỗ trợ tối đa", "Largest award"), self.max_award_vnd.map(|b| lang.money(b)))
+            .list(lang.pick("Hồ sơ cần nộp", "Documents to submit"), self.documents.iter().cloned())
             .url(lang.pick("Thông tin chính thức", "Official page"), self.url.as_deref())
             .build()
     }

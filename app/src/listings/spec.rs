@@ -128,6 +128,9 @@ const NEED: &[FormField] = &[
     f("deadline", "Hạn", "Deadline", Date, false),
 ];
 
+/// The checklist of documents an application to a call or pilot includes.
+const DOCUMENTS: (&str, &str) = ("Hồ sơ cần nộp (mỗi dòng một tài liệu)", "Documents applicants submit (one per line)");
+
 const CALL: &[FormField] = &[
     f("title", "Tên kêu gọi", "Title", Line, true),
     f("title_en", "Tên tiếng Anh", "English title", Line, false),
@@ -140,6 +143,7 @@ const CALL: &[FormField] = &[
     f("eligible", "Đối tượng được tham gia", "Who may apply", Checks(Facet::Eligible), true),
     f("budget_total_vnd", "Tổng kinh phí (đồng)", "Total budget (VND)", Number, false),
     f("max_award_vnd", "Mức hỗ trợ tối đa (đồng)", "Largest award (VND)", Number, false),
+    f("documents", DOCUMENTS.0, DOCUMENTS.1, Lines, false),
     f("opens", "Ngày mở", "Opens", Date, true),
     f("closes", "Hạn nộp", "Closes", Date, true),
     f("status", "Trạng thái", "Status", Choice(Facet::CallStatus), true),
@@ -165,6 +169,7 @@ const PILOT: &[FormField] = &[
     f("conditions", "Điều kiện", "Conditions", Area, true),
     f("liability_exemption", "Miễn trừ trách nhiệm", "Liability exemption", Area, true),
     f("status", "Trạng thái", "Status", Choice(Facet::PilotStatus), true),
+    f("documents", DOCUMENTS.0, DOCUMENTS.1, Lines, false),
     f("opens", "Ngày mở", "Opens", Date, false),
     f("closes", "Hạn đăng ký", "Closes", Date, false),
 ];

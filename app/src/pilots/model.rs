@@ -32,6 +32,10 @@ pub struct Pilot {
     /// What is exempted and when.
     pub liability_exemption: String,
     pub status: PilotStatus,
+    /// The documents an application must include, one item each: an extension of the records
+    /// format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opens: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -89,6 +93,7 @@ impl Entry for Pilot {
         v.check((1..=120).contains(&self.duration_months), "duration_months", "must be from 1 to 120 months");
         v.required("conditions", &self.conditions, MAX_TEXT);
         v.required("liability_exemption", &self.liability_exemption, MAX_TEXT);
+        v.list("documents", &self.documents, false);
         if let (Some(opens), Some(closes)) = (self.opens, self.closes) {
             v.check(opens <= closes, "closes", "must not be before opens");
         }
@@ -105,6 +110,7 @@ impl Entry for Pilot {
             .list(lang.pick("Công nghệ cần tìm", "Technologies sought"), self.technologies_sought.iter().cloned())
             .text(lang.pick("Mở nhận hồ sơ", "Opens"), self.opens.map(|d| lang.date(d)))
             .text(lang.pick("Hạn nộp", "Closes"), self.closes.map(|d| lang.date(d)))
+            .list(lang.pick("Hồ sơ cần nộp", "Documents to submit"), self.documents.iter().cloned())
             .long(lang.pick("Điều kiện thử nghiệm", "Conditions"), Some(&self.conditions))
             .long(lang.pick("Miễn trừ trách nhiệm", "Liability exemption"), Some(&self.liability_exemption))
             .build()

@@ -310,7 +310,12 @@ fn matrix() -> Vec<Action> {
             accepted: false,
             allowed: &["member", "colleague", "other"],
             params: |w| {
-                pairs(&[("kind", "call"), ("id", &w.call), ("proposal", "Một đề xuất đủ dài để được xem xét.")])
+                pairs(&[
+                    ("kind", "call"),
+                    ("id", &w.call),
+                    ("proposal", "Một đề xuất đủ dài để được xem xét."),
+                    ("amount", "100000000"),
+                ])
             },
         },
         // Someone else's draft: only its author and officers.

@@ -165,6 +165,8 @@ async fn world(accepted: bool) -> World {
         ("text[issuer]", "so-khcn"),
         ("list[sectors][]", "aquaculture"),
         ("list[eligible][]", "startup"),
+        ("text[max_award_vnd]", "300.000.000"),
+        ("text[documents]", "Thuyết minh đề tài\nDự toán kinh phí"),
         ("text[opens]", opens.as_str()),
         ("text[closes]", closes.as_str()),
         ("text[status]", "open"),
@@ -190,8 +192,13 @@ async fn world(accepted: bool) -> World {
         assert_eq!(status, StatusCode::OK, "{body}");
     }
     let proposal = "Lắp thử 10 cảm biến oxy tại Vạn Ninh trong 6 tháng.";
-    let (status, _, body) =
-        call(&state, "apply", &member.cookie, &[("kind", "call"), ("id", &call_id), ("proposal", proposal)]).await;
+    let (status, _, body) = call(
+        &state,
+        "apply",
+        &member.cookie,
+        &[("kind", "call"), ("id", &call_id), ("proposal", proposal), ("amount", "150.000.000")],
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let application = first_id(&state, "my_applications", &member).await;
     let (status, _, body) =

@@ -97,7 +97,12 @@ async fn a_record_page_reads_its_record_once() {
     let (status, call, body) = save(&w.state, &w.officer, "call", &fields).await;
     assert_eq!(status, axum::http::StatusCode::OK, "{body}");
     let call = call.trim_start_matches("/calls/");
-    let proposal = [("kind", "call"), ("id", call), ("proposal", "Đề xuất thử nghiệm đếm lượt đọc trong ba tháng.")];
+    let proposal = [
+        ("kind", "call"),
+        ("id", call),
+        ("proposal", "Đề xuất thử nghiệm đếm lượt đọc trong ba tháng."),
+        ("amount", "1000000"),
+    ];
     let (status, _, body) = super::call(&w.state, "apply", &w.member.cookie, &proposal).await;
     assert_eq!(status, axum::http::StatusCode::OK, "{body}");
 

@@ -90,6 +90,9 @@ async fn an_applicant_keeps_every_comment_has_a_receipt_and_may_withdraw_before_
     let receipt = first["receipt"].as_str().unwrap().to_string();
     assert!(receipt.starts_with("HS-20") && receipt.ends_with(&format!("{:0>5}", w.application)), "{receipt}");
     assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains(&receipt)), "the notice quotes it");
+    // What it asks for, and what the call asks of it.
+    assert_eq!(first["amount_vnd"], 150_000_000);
+    assert_eq!(first["terms"]["documents"], serde_json::json!(["Thuyết minh đề tài", "Dự toán kinh phí"]));
     // Two comments on two steps: the first is not lost when the second comes.
     for (stage, comment) in [("screening", "Vui lòng bổ sung báo giá thiết bị."), ("evaluation", "Đã nhận báo giá.")]
     {
@@ -130,11 +133,19 @@ async fn an_applicant_keeps_every_comment_has_a_receipt_and_may_withdraw_before_
 async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
     let w = world(false).await;
     let proposal = ("proposal", "Một đề xuất đủ dài để được xem xét.");
+    let amount = ("amount", "100.000.000");
     let (status, _, body) =
-        call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+        call(&w.state, "apply", &w.member.cookie, &[("kind", "call"), ("id", &w.call), proposal, amount]).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // A call asks how much, within its largest award, before anything is stored.
+    for (typed, says) in [("400.000.000", "300.000.000"), ("", "amount"), ("ba trăm triệu", "amount")] {
+        let params = [("kind", "call"), ("id", w.call.as_str()), proposal, ("amount", typed)];
+        let (status, _, body) = call(&w.state, "apply", &w.colleague.cookie, &params).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{typed}: {body}");
+        assert!(body.contains("\"amount\"") && body.contains(says), "{typed}: {body}");
+    }
     let (status, _, body) =
-        call(&w.state, "apply", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call), proposal]).await;
+        call(&w.state, "apply", &w.other_member.cookie, &[("kind", "call"), ("id", &w.call), proposal, amount]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("not eligible") || body.contains("không thuộc đối tượng"), "{body}");
     // The call's page says so before anyone writes a proposal.
