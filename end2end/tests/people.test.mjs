@@ -180,10 +180,22 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await startup.waitForURL(/\/mine/);
   await startup.locator('#applications .badge', { hasText: 'Đã nộp' }).waitFor();
+  // Then the two documents the call asks for, each under its item of the checklist.
+  for (const [document, file] of [['Thuyết minh dự án', 'thuyet-minh-du-an.pdf'], ['Dự toán kinh phí', 'du-toan-kinh-phi.xlsx']]) {
+    const upload = startup.locator('#applications .upload-form').first();
+    await upload.getByLabel('Tài liệu', { exact: true }).selectOption(document);
+    await upload.locator('input[type=file]').setInputFiles(new URL(`../fixtures/${file}`, import.meta.url).pathname);
+    await upload.getByRole('button', { name: 'Tải lên' }).click();
+    await startup.locator('#applications .form-done', { hasText: 'Đã tải lên.' }).waitFor();
+    await startup.locator('#applications .document-list li', { hasText: document }).getByRole('link', { name: file }).waitFor();
+  }
+  assert.equal(await startup.locator('#applications .document-list .badge', { hasText: 'Chưa có' }).count(), 0, 'nothing missing');
+  await screenshot(startup, 'vi-application-documents-phone');
 
   await officer.goto(call);
   await hydrated(officer);
   await officer.locator('#applications').getByText(`Rong Biển Cam Ranh ${stamp}`).waitFor();
+  await officer.locator('#applications').getByRole('link', { name: 'du-toan-kinh-phi.xlsx' }).waitFor();
   await officer.getByLabel('Chuyển sang').selectOption('accepted');
   await officer.getByLabel('Nhận xét').fill('Hồ sơ đạt; mời ký hợp đồng trong tháng.');
   await officer.getByRole('button', { name: 'Cập nhật' }).click();

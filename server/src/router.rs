@@ -31,6 +31,9 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), app::forms::kept::keep_typed))
         .layer(axum::extract::DefaultBodyLimit::max(crate::security::BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::security::BODY_LIMIT))
+        // Documents of applications, with a cap of their own (layers above wrap only the routes
+        // added before them).
+        .merge(app::applications::http::routes())
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
         .layer(CompressionLayer::new())

@@ -7,7 +7,7 @@ use crate::catalog::model::Kind;
 use crate::error::AppError;
 
 // A refused form of these comes back with what was typed (`forms::kept`).
-crate::keeps_typed!(Apply, MoveApplication);
+crate::keeps_typed!(Apply, MoveApplication, RemoveApplicationFile);
 
 /// Applies to a call or pilot for the signed-in member's organization.
 #[server(prefix = "/fn", endpoint = "apply")]
@@ -39,6 +39,12 @@ pub async fn move_application(
 #[server(prefix = "/fn", endpoint = "withdraw_application")]
 pub async fn withdraw_application(id: i64) -> Result<(), AppError> {
     super::service::withdraw(id).await
+}
+
+/// Removes a document from one's own application while it still takes documents.
+#[server(prefix = "/fn", endpoint = "remove_application_file")]
+pub async fn remove_application_file(id: i64, file: i64) -> Result<(), AppError> {
+    super::service::remove_file(id, file).await
 }
 
 /// The signed-in person's applications.

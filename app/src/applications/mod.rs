@@ -2,6 +2,10 @@
 //! officer moves it through its stages with a comment the applicant sees.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod files;
+#[cfg(feature = "ssr")]
+pub mod http;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

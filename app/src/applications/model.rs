@@ -87,6 +87,9 @@ impl Terms {
     }
 }
 
+/// Where the forms attaching documents post (outside server functions: they carry files).
+pub const UPLOAD_PATH: &str = "/applications/files";
+
 /// The longest proposal accepted.
 pub const MAX_PROPOSAL: usize = 20_000;
 
@@ -116,6 +119,22 @@ pub struct Application {
     pub may_withdraw: bool,
     /// What the call or pilot asks for (its documents checklist).
     pub terms: Terms,
+    /// The documents attached, oldest first.
+    pub files: Vec<FileInfo>,
+    /// The applicant may still attach documents.
+    pub may_add_files: bool,
+}
+
+/// A document attached to an application (its content is downloaded at `href`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub id: i64,
+    /// The item of the checklist it answers; empty for another document.
+    pub document: String,
+    pub name: String,
+    pub size: i64,
+    pub at: String,
+    pub href: String,
 }
 
 /// One step of an application: the stage it reached, when, and the comment given.

@@ -4,10 +4,10 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::api::{my_applications, Apply, MoveApplication, WithdrawApplication};
-use super::model::{Application, Panel, Stage, Step, Terms};
+use super::api::{my_applications, Apply, MoveApplication, RemoveApplicationFile, WithdrawApplication};
+use super::model::{Application, FileInfo, Panel, Stage, Step, Terms, UPLOAD_PATH};
 use crate::catalog::model::Kind;
-use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
+use crate::forms::{last_result, last_result_at, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
 
@@ -105,14 +105,126 @@ fn ApplicationItem(a: Application) -> impl IntoView {
         }
     });
     view! {
-        <div class="application">
+        <div class="application" id=format!("application-{}", a.id)>
             <p><a href=href>{a.target_title.clone()}</a>" "<span class=class>{a.stage.label(lang)}</span></p>
             <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}<strong>{a.receipt.clone()}</strong></p>
             <Amount amount=a.amount_vnd/>
+            <Documents id=a.id terms=a.terms.clone() files=a.files.clone() editable=a.may_add_files/>
             <History steps=a.history.clone()/>
             <FormStatus result=last_result(withdraw) done=lang.pick("Đã rút hồ sơ.", "The application was withdrawn.")/>
             {withdraw_form}
         </div>
+    }
+}
+
+/// An application's documents: each item of the call's checklist with the files that answer
+/// it, then any other; its applicant attaches and removes them while the application takes them.
+#[component]
+fn Documents(id: i64, terms: Terms, files: Vec<FileInfo>, editable: bool) -> impl IntoView {
+    let lang = use_lang();
+    if terms.documents.is_empty() && files.is_empty() && !editable {
+        return ().into_any();
+    }
+    let remove = ServerAction::<RemoveApplicationFile>::new();
+    let file_list = |files: Vec<FileInfo>| {
+        files
+            .into_iter()
+            .map(|f| {
+                let label = format!("{} {}", lang.pick("Xoá", "Remove"), f.name);
+                let remove_form = editable.then(|| {
+                    view! {
+                        <ActionForm action=remove attr:class="inline-form">
+                            <input type="hidden" name="id" value=id.to_string()/>
+                            <input type="hidden" name="file" value=f.id.to_string()/>
+                            <ComeBackTo id=format!("application-{id}")/>
+                            <button type="submit" class="button-link" aria-label=label>{lang.pick("Xoá", "Remove")}</button>
+                        </ActionForm>
+                    }
+                });
+                view! {
+                    <li class="file">
+                        <a href=f.href.clone() download>{f.name.clone()}</a>
+                        " "<span class="file-size">{size_label(f.size, lang)}</span>
+                        {remove_form}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let (checked, others): (Vec<FileInfo>, Vec<FileInfo>) =
+        files.into_iter().partition(|f| terms.documents.contains(&f.document));
+    let items = terms
+        .documents
+        .iter()
+        .map(|document| {
+            let answering: Vec<FileInfo> = checked.iter().filter(|f| &f.document == document).cloned().collect();
+            let missing = answering.is_empty().then(|| {
+                view! { <span class="badge badge-urgent">{lang.pick("Chưa có", "Missing")}</span> }
+            });
+            view! {
+                <li>
+                    <span class="document-name">{document.clone()}</span>" "{missing}
+                    <ul class="files">{file_list(answering)}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let other = (!others.is_empty()).then(|| {
+        view! {
+            <li>
+                <span class="document-name">{lang.pick("Tài liệu khác", "Other documents")}</span>
+                <ul class="files">{file_list(others)}</ul>
+            </li>
+        }
+    });
+    let (result, posted) = last_result_at(UPLOAD_PATH);
+    let result = Signal::stored(result.filter(|_| posted.or("id", "") == id.to_string()));
+    let removed = typed::<RemoveApplicationFile>();
+    let remove_result = last_result(remove);
+    let remove_result = Signal::derive(move || remove_result.get().filter(|_| removed.or("id", "") == id.to_string()));
+    let upload = editable.then(|| {
+        let options = terms
+            .documents
+            .iter()
+            .map(|d| view! { <option value=d.clone()>{d.clone()}</option> })
+            .collect_view();
+        view! {
+            <form method="post" action=UPLOAD_PATH enctype="multipart/form-data" class="upload-form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <ComeBackTo id=format!("application-{id}")/>
+                <label for=format!("document-{id}")>{lang.pick("Tài liệu", "Document")}</label>
+                <select id=format!("document-{id}") name="document">
+                    {options}
+                    <option value="">{lang.pick("Tài liệu khác", "Another document")}</option>
+                </select>
+                <label for=format!("file-{id}")>{lang.pick("Tệp (PDF, DOCX, XLSX, ODT; tối đa 10 MB)", "File (PDF, DOCX, XLSX, ODT; at most 10 MB)")}</label>
+                <input type="file" id=format!("file-{id}") name="file" required accept=".pdf,.docx,.xlsx,.odt" aria-describedby="file-error"/>
+                <FieldMessage result field="file"/>
+                <button type="submit">{lang.pick("Tải lên", "Upload")}</button>
+            </form>
+        }
+    });
+    view! {
+        <div class="documents">
+            <h3>{lang.pick("Tài liệu", "Documents")}</h3>
+            <FormStatus result done=lang.pick("Đã tải lên.", "Uploaded.")/>
+            <FormStatus result=remove_result done=lang.pick("Đã xoá tệp.", "The file was removed.")/>
+            <ul class="document-list">{items}{other}</ul>
+            {upload}
+        </div>
+    }
+    .into_any()
+}
+
+/// A file's size as people read it: "350 KB", "1,2 MB".
+fn size_label(bytes: i64, lang: crate::i18n::Lang) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    let bytes = bytes.max(0) as f64;
+    if bytes < MB {
+        format!("{} KB", (bytes / 1024.0).ceil() as i64)
+    } else {
+        let text = format!("{:.1} MB", bytes / MB);
+        lang.pick(text.replace('.', ","), text)
     }
 }
 
@@ -205,6 +317,7 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
             <ul class="values">{links}</ul>
             <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}{a.receipt.clone()}</p>
             <Amount amount=a.amount_vnd/>
+            <Documents id=a.id terms=a.terms.clone() files=a.files.clone() editable=false/>
             <History steps=a.history.clone()/>
             {form}
         </li>

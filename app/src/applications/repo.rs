@@ -38,6 +38,12 @@ impl Row {
         stage.is_some_and(|s| !s.is_final()) && open
     }
 
+    /// Whether its applicant may still attach documents on `today`: as long as they may
+    /// withdraw it.
+    pub fn may_add_files(&self, today: &str) -> bool {
+        self.may_withdraw(today)
+    }
+
     /// The title of the call or pilot applied to, in `lang`.
     pub fn target_title(&self, lang: Lang) -> String {
         joined_title(lang, &self.target_title, &self.target_title_en, &self.target_title_vi, &self.target_id)
@@ -187,5 +193,74 @@ pub async fn withdraw(db: &Db, id: i64, applicant: i64) -> Result<bool, AppError
         step(&mut tx, id, applicant, "withdrawn", None, &at).await?;
     }
     tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A document to attach.
+pub struct NewFile<'a> {
+    pub application: i64,
+    pub document: &'a str,
+    pub name: &'a str,
+    pub media_type: &'a str,
+    pub content: &'a [u8],
+    pub uploaded_by: i64,
+}
+
+/// Attaches `file` unless its application already holds `most` files (then `false`).
+pub async fn add_file(db: &Db, file: &NewFile<'_>, most: usize) -> Result<bool, AppError> {
+    let most = i64::try_from(most).unwrap_or(i64::MAX);
+    let size = i64::try_from(file.content.len()).unwrap_or(i64::MAX);
+    let done = sqlx::query(
+        "INSERT INTO application_files (application, document, name, media_type, size, content, uploaded_by, at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8
+         WHERE (SELECT COUNT(*) FROM application_files WHERE application = $1) < $9",
+    )
+    .bind(file.application)
+    .bind(file.document)
+    .bind(file.name)
+    .bind(file.media_type)
+    .bind(size)
+    .bind(file.content)
+    .bind(file.uploaded_by)
+    .bind(now())
+    .bind(most)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The documents of `applications`, oldest first, without their content:
+/// (application, id, document, name, size, at).
+pub async fn files_of(db: &Db, applications: &[i64]) -> Result<Vec<(i64, i64, String, String, i64, String)>, AppError> {
+    if applications.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+        "SELECT application, id, document, name, size, at FROM application_files WHERE application IN (",
+    );
+    let mut ids = q.separated(", ");
+    for id in applications {
+        ids.push_bind(*id);
+    }
+    q.push(") ORDER BY application, id");
+    Ok(q.build_query_as().fetch_all(db).await?)
+}
+
+/// Document `file` of application `application`: its name, media type and content.
+pub async fn file(db: &Db, application: i64, file: i64) -> Result<Option<(String, String, Vec<u8>)>, AppError> {
+    Ok(sqlx::query_as("SELECT name, media_type, content FROM application_files WHERE id = $1 AND application = $2")
+        .bind(file)
+        .bind(application)
+        .fetch_optional(db)
+        .await?)
+}
+
+/// Removes document `file` of application `application`.
+pub async fn remove_file(db: &Db, application: i64, file: i64) -> Result<bool, AppError> {
+    let done = sqlx::query("DELETE FROM application_files WHERE id = $1 AND application = $2")
+        .bind(file)
+        .bind(application)
+        .execute(db)
+        .await?;
     Ok(done.rows_affected() == 1)
 }

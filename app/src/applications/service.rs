@@ -1,6 +1,6 @@
 //! Applications behind the server functions: eligibility and deadlines, stages, who is told.
 
-use super::model::{applicable, receipt, Application, Panel, Stage, Step, Terms, MAX_PROPOSAL};
+use super::model::{applicable, receipt, Application, FileInfo, Panel, Stage, Step, Terms, MAX_PROPOSAL};
 use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
 use crate::accounts::session::{require_role, require_user};
@@ -274,6 +274,31 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
     crate::inbox::repo::notify(&state.db, &officers, &news).await
 }
 
+/// Removes document `file` of the signed-in applicant's application `id`, while it still
+/// takes documents.
+pub async fn remove_file(id: i64, file: i64) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    if row.applicant != user.id {
+        return Err(AppError::Forbidden);
+    }
+    if !row.may_add_files(&crate::clock::today().to_string()) {
+        return Err(AppError::Conflict(
+            lang.pick(
+                "Hồ sơ này không còn sửa được tài liệu (đã có quyết định hoặc đã hết hạn).",
+                "This application's documents can no longer change (decided, or past the deadline).",
+            )
+            .into(),
+        ));
+    }
+    if !repo::remove_file(&state.db, id, file).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
 /// `rows` as their readers see them, each with its whole history, read at once.
 pub async fn views(db: &crate::db::Db, rows: Vec<Row>, lang: Lang) -> Result<Vec<Application>, AppError> {
     views_of(db, rows, None, lang).await
@@ -306,21 +331,35 @@ async fn views_of(
         let record = crate::catalog::repo::get(db, kind, &row.target_id).await?;
         terms.insert(key, record.as_ref().and_then(Terms::of).unwrap_or_default());
     }
+    let mut files: std::collections::HashMap<i64, Vec<FileInfo>> = std::collections::HashMap::new();
+    for (application, id, document, name, size, at) in repo::files_of(db, &ids).await? {
+        let href = format!("/applications/{application}/files/{id}");
+        files.entry(application).or_default().push(FileInfo { id, document, name, size, at, href });
+    }
     let today = crate::clock::today().to_string();
     Ok(rows
         .into_iter()
         .filter_map(|row| {
             let history = steps.remove(&row.id).unwrap_or_default();
             let terms = terms.get(&(row.target_kind.clone(), row.target_id.clone())).cloned().unwrap_or_default();
-            view(row, history, terms, lang, &today)
+            let files = files.remove(&row.id).unwrap_or_default();
+            view(row, history, terms, files, lang, &today)
         })
         .collect())
 }
 
-fn view(row: Row, history: Vec<Step>, terms: Terms, lang: Lang, today: &str) -> Option<Application> {
+fn view(
+    row: Row,
+    history: Vec<Step>,
+    terms: Terms,
+    files: Vec<FileInfo>,
+    lang: Lang,
+    today: &str,
+) -> Option<Application> {
     let target_title = row.target_title(lang);
     let stage = Stage::from_code(&row.status)?;
     let may_withdraw = row.may_withdraw(today);
+    let may_add_files = row.may_add_files(today);
     Some(Application {
         id: row.id,
         applicant: row.applicant_name,
@@ -340,5 +379,7 @@ fn view(row: Row, history: Vec<Step>, terms: Terms, lang: Lang, today: &str) -> 
         history,
         may_withdraw,
         terms,
+        files,
+        may_add_files,
     })
 }

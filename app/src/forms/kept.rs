@@ -76,8 +76,19 @@ impl KeptForms {
     /// Keeps what came back from a form `body` posted to `path` by `owner`; returns the token
     /// to find it.
     pub fn keep(&self, owner: &str, path: &str, error: Option<String>, body: &[u8]) -> Option<String> {
-        let mut pairs: Vec<(String, String)> =
+        let pairs: Vec<(String, String)> =
             if keeps(path) { serde_urlencoded::from_bytes(body).unwrap_or_default() } else { Vec::new() };
+        self.keep_pairs(owner, path, error, pairs)
+    }
+
+    /// Keeps `pairs` (and `error`) of a form posted to `path` by `owner`; returns the token.
+    pub fn keep_pairs(
+        &self,
+        owner: &str,
+        path: &str,
+        error: Option<String>,
+        mut pairs: Vec<(String, String)>,
+    ) -> Option<String> {
         pairs.retain(|(name, _)| !name.contains("password") && name != "token" && name != ANCHOR);
         if pairs.len() > MAX_FIELDS {
             pairs.clear();
@@ -205,6 +216,49 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
         }
     }
     if let Ok(value) = HeaderValue::from_str(&clean) {
+        response.headers_mut().insert(LOCATION, value);
+    }
+    response
+}
+
+/// Where a form that is not a server function's (a file upload) sends the browser back: the
+/// page it came from, marked as `keep_typed` marks a server function's form, so that the page
+/// shows `outcome` next to the form (`forms::last_result_at(path)`) with `pairs` (the item
+/// posted), scrolled to `anchor`. Signed-in forms only: without a session nothing is kept.
+pub fn come_back(
+    state: &AppState,
+    headers: &HeaderMap,
+    path: &str,
+    outcome: Result<(), crate::error::AppError>,
+    pairs: Vec<(String, String)>,
+    anchor: &str,
+) -> Response {
+    let referer = headers.get(REFERER).and_then(|v| v.to_str().ok()).map(|r| without_marks(&local(&state.site, r)).0);
+    let mut address = referer.unwrap_or_else(|| "/mine".to_string());
+    let encoded_path = crate::text::url_encode(path);
+    let error = outcome.err().map(|err| {
+        let url = server_fn::error::ServerFnUrlError::new(path, err).to_url("http://portal/").ok();
+        url.and_then(|u| u.query_pairs().find(|(k, _)| k == "__err").map(|(_, v)| v.into_owned())).unwrap_or_default()
+    });
+    let owner = owner_of(&state.site, headers);
+    let token = owner.and_then(|owner| state.kept.keep_pairs(&owner, path, error.clone(), pairs));
+    if let Some(token) = token {
+        address.push(if address.contains('?') { '&' } else { '?' });
+        match &error {
+            Some(error) => address
+                .push_str(&format!("__path={encoded_path}&__err={}&__kept={token}", crate::text::url_encode(error))),
+            None => address.push_str(&format!("__done={encoded_path}&__kept={token}")),
+        }
+    }
+    let plain_id = !anchor.is_empty()
+        && anchor.len() <= 64
+        && anchor.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if plain_id {
+        address.push('#');
+        address.push_str(anchor);
+    }
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(value) = HeaderValue::from_str(&address) {
         response.headers_mut().insert(LOCATION, value);
     }
     response

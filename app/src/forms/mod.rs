@@ -55,6 +55,21 @@ where
     Signal::derive(move || action.value().get().map(|result| result.map(|_| ())))
 }
 
+/// `last_result` for a form that posts to `path` outside server functions (`kept::come_back`),
+/// with what it kept (the item posted).
+pub fn last_result_at(path: &str) -> (Option<Result<(), AppError>>, Typed) {
+    #[cfg(feature = "ssr")]
+    if let Some(kept) = came_back_to(path) {
+        let result = match kept.error {
+            Some(error) => Err(server_fn::error::ServerFnUrlError::<AppError>::decode_err(&error)),
+            None => Ok(()),
+        };
+        return (Some(result), Typed(kept.pairs));
+    }
+    let _ = path;
+    (None, Typed::default())
+}
+
 /// What the person typed into the form posting to `A`, when the page came back from it,
 /// refused or done (see `kept`); nothing otherwise. Passwords are never kept.
 pub fn typed<A: server_fn::ServerFn>() -> Typed {
@@ -68,15 +83,21 @@ pub fn typed<A: server_fn::ServerFn>() -> Typed {
 /// What was kept of the form posting to `A` that this page came back from.
 #[cfg(feature = "ssr")]
 fn came_back<A: server_fn::ServerFn>() -> Option<kept::Kept> {
+    came_back_to(A::PATH)
+}
+
+/// What was kept of the form posting to `path` that this page came back from.
+#[cfg(feature = "ssr")]
+fn came_back_to(path: &str) -> Option<kept::Kept> {
     let query = crate::notices::current_query();
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
     let mark = |name: &str| pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    if mark("__path") != Some(A::PATH) && mark("__done") != Some(A::PATH) {
+    if mark("__path") != Some(path) && mark("__done") != Some(path) {
         return None;
     }
     let state = use_context::<crate::state::AppState>()?;
     let owner = kept::owner_of(&state.site, &crate::accounts::session::request_headers())?;
-    state.kept.get(mark("__kept")?, &owner, A::PATH)
+    state.kept.get(mark("__kept")?, &owner, path)
 }
 
 /// Fields as a form posted them.

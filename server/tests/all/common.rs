@@ -70,6 +70,17 @@ pub async fn send(
     send_from(state, PEER, method, uri, headers, body).await
 }
 
+/// `send` with a body of bytes (a file upload).
+pub async fn send_bytes(
+    state: &AppState,
+    method: Method,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Vec<u8>,
+) -> (StatusCode, HeaderMap, String) {
+    send_from(state, PEER, method, uri, headers, body).await
+}
+
 /// A `GET` of `uri` with `headers`.
 pub async fn get(state: &AppState, uri: &str, headers: &[(&str, &str)]) -> (StatusCode, HeaderMap, String) {
     send(state, Method::GET, uri, headers, String::new()).await
@@ -82,7 +93,7 @@ pub async fn send_from(
     method: Method,
     uri: &str,
     headers: &[(&str, &str)],
-    body: String,
+    body: impl Into<Body>,
 ) -> (StatusCode, HeaderMap, String) {
     let _turn = turn().await;
     let peer: std::net::SocketAddr = peer.parse().unwrap();
@@ -90,8 +101,7 @@ pub async fn send_from(
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
-    let response =
-        server::router::router(state.clone()).oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+    let response = server::router::router(state.clone()).oneshot(request.body(body.into()).unwrap()).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();

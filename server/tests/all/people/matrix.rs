@@ -369,6 +369,13 @@ fn matrix() -> Vec<Action> {
             allowed: &["member"],
             params: |w| pairs(&[("id", &w.application)]),
         },
+        // Only the applicant removes a document of the application.
+        Action {
+            endpoint: "remove_application_file",
+            accepted: false,
+            allowed: &["member"],
+            params: |w| pairs(&[("id", &w.application), ("file", "1")]),
+        },
         Action {
             endpoint: "applications_for",
             accepted: false,

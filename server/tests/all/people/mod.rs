@@ -14,6 +14,7 @@ use crate::common::{call, person, send, small_state, Person};
 mod accounts;
 mod affiliations;
 mod both_ways;
+mod documents;
 mod listings;
 mod mail;
 mod matrix;

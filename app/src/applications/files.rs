@@ -1,0 +1,123 @@
+//! Documents attached to an application: which kinds are taken, told by their content (never by
+//! the name or the type the browser claims), and how a file's name is kept.
+
+/// The kinds of document an application takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Pdf,
+    Docx,
+    Xlsx,
+    Odt,
+}
+
+/// The largest file taken, in bytes (10 MB).
+pub const MAX_FILE: usize = 10 * 1024 * 1024;
+/// The most files one application holds.
+pub const MAX_FILES: usize = 20;
+/// The longest file name kept, in characters.
+const MAX_NAME: usize = 120;
+
+impl FileType {
+    /// What `bytes` hold, if it is one of the kinds taken: a PDF, or a Word, Excel or
+    /// OpenDocument text file (ZIP packages told apart by the parts they contain).
+    pub fn sniff(bytes: &[u8]) -> Option<FileType> {
+        if infer::archive::is_pdf(bytes) {
+            Some(FileType::Pdf)
+        } else if infer::doc::is_docx(bytes) {
+            Some(FileType::Docx)
+        } else if infer::doc::is_xlsx(bytes) {
+            Some(FileType::Xlsx)
+        } else if infer::odf::is_odt(bytes) {
+            Some(FileType::Odt)
+        } else {
+            None
+        }
+    }
+
+    /// The extension a file of this kind is named with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileType::Pdf => "pdf",
+            FileType::Docx => "docx",
+            FileType::Xlsx => "xlsx",
+            FileType::Odt => "odt",
+        }
+    }
+
+    /// Its media type, as served.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FileType::Pdf => "application/pdf",
+            FileType::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            FileType::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            FileType::Odt => "application/vnd.oasis.opendocument.text",
+        }
+    }
+}
+
+/// The name a file is kept under: the last part of what the browser sent, without control
+/// characters or quotes, at most 120 characters, ending with its kind's extension (added when
+/// the name has another one, so a PDF is never saved as "budget.exe").
+pub fn kept_name(sent: &str, kind: FileType) -> String {
+    let last = sent.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String =
+        crate::text::clean(last).chars().filter(|c| !c.is_control() && !matches!(c, '"' | ';')).collect();
+    let extension = kind.extension();
+    let has_extension = clean.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case(extension));
+    let stem = if has_extension { clean[..clean.len() - extension.len() - 1].trim().to_string() } else { clean };
+    let stem: String = stem.chars().take(MAX_NAME - extension.len() - 1).collect();
+    let stem = if stem.trim().is_empty() { "tai-lieu".to_string() } else { stem.trim().to_string() };
+    format!("{stem}.{extension}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ZIP package (entries stored) whose first entry is `first`, then `_rels/.rels` and
+    /// `parts`, as office programs write them.
+    fn package(first: &str, first_body: &[u8], parts: &[&str]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let part: &[u8] = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><part>a part of the package</part>";
+        let mut entries = vec![(first, first_body), ("_rels/.rels", part)];
+        entries.extend(parts.iter().map(|p| (*p, part)));
+        for (name, body) in entries {
+            out.extend_from_slice(b"PK\x03\x04");
+            out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            out.extend_from_slice(&[0; 4]);
+            out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&0u16.to_le_bytes());
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(body);
+        }
+        out
+    }
+
+    #[test]
+    fn kinds_are_told_by_content() {
+        assert_eq!(FileType::sniff(b"%PDF-1.7\n%\xe2\xe3"), Some(FileType::Pdf));
+        let docx = package("[Content_Types].xml", b"<Types/>", &["word/document.xml", "word/styles.xml"]);
+        assert_eq!(FileType::sniff(&docx), Some(FileType::Docx));
+        let xlsx = package("[Content_Types].xml", b"<Types/>", &["xl/workbook.xml", "xl/styles.xml"]);
+        assert_eq!(FileType::sniff(&xlsx), Some(FileType::Xlsx));
+        let odt = package("mimetype", b"application/vnd.oasis.opendocument.text", &["content.xml"]);
+        assert_eq!(FileType::sniff(&odt), Some(FileType::Odt));
+        assert_eq!(FileType::sniff(b"MZ\x90\x00 an executable"), None);
+        assert_eq!(FileType::sniff(b"<html><script>alert(1)</script>"), None);
+        assert_eq!(FileType::sniff(&package("a.txt", b"x", &["b.txt", "c.txt"])), None, "a ZIP of something else");
+        assert_eq!(FileType::sniff(b""), None);
+    }
+
+    #[test]
+    fn names_keep_their_last_part_and_the_right_extension() {
+        assert_eq!(kept_name("Thuyết minh đề tài.pdf", FileType::Pdf), "Thuyết minh đề tài.pdf");
+        assert_eq!(kept_name("C:\\Users\\lan\\Dự toán.XLSX", FileType::Xlsx), "Dự toán.xlsx");
+        assert_eq!(kept_name("../../etc/passwd", FileType::Pdf), "passwd.pdf");
+        assert_eq!(kept_name("budget.exe", FileType::Pdf), "budget.exe.pdf");
+        assert_eq!(kept_name("a\"b;\r\nc.odt", FileType::Odt), "abc.odt");
+        assert_eq!(kept_name("", FileType::Docx), "tai-lieu.docx");
+        assert_eq!(kept_name(&"x".repeat(500), FileType::Pdf).chars().count(), 120);
+    }
+}
