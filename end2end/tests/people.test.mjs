@@ -196,6 +196,21 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await hydrated(officer);
   await officer.locator('#applications').getByText(`Rong Biển Cam Ranh ${stamp}`).waitFor();
   await officer.locator('#applications').getByRole('link', { name: 'du-toan-kinh-phi.xlsx' }).waitFor();
+  // First the officer asks for a quote; the startup answers on its own page.
+  await officer.getByLabel('Chuyển sang').selectOption('more_info');
+  await officer.getByLabel('Nhận xét cho người nộp').fill('Vui lòng bổ sung báo giá thiết bị tách chiết.');
+  await officer.getByRole('button', { name: 'Cập nhật' }).click();
+  await officer.locator('#applications .badge', { hasText: 'Cần bổ sung' }).waitFor();
+  await startup.goto('/mine');
+  const asked = startup.locator('#applications .info-request');
+  await asked.getByText('Vui lòng bổ sung báo giá thiết bị tách chiết.').waitFor();
+  await asked.getByLabel('Trả lời của bạn').fill('Đã gửi kèm báo giá của hai nhà cung cấp trong bảng dự toán.');
+  await screenshot(startup, 'vi-answer-request-phone');
+  await asked.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await startup.locator('#applications .history-steps li', { hasText: 'trả lời của người nộp' }).getByText('báo giá của hai nhà cung cấp').waitFor();
+  assert.equal(await startup.locator('#applications .history-steps li', { hasText: 'trả lời của người nộp' }).count(), 1, 'sending is not an answer');
+  await officer.goto(call);
+  await officer.locator('#applications .comment', { hasText: 'báo giá của hai nhà cung cấp' }).waitFor();
   await officer.getByLabel('Chuyển sang').selectOption('accepted');
   await officer.getByLabel('Nhận xét').fill('Hồ sơ đạt; mời ký hợp đồng trong tháng.');
   await officer.getByRole('button', { name: 'Cập nhật' }).click();

@@ -7,7 +7,7 @@ use crate::catalog::model::Kind;
 use crate::error::AppError;
 
 // A refused form of these comes back with what was typed (`forms::kept`).
-crate::keeps_typed!(Apply, MoveApplication, RemoveApplicationFile);
+crate::keeps_typed!(Apply, MoveApplication, RemoveApplicationFile, AnswerApplication, ReopenApplication);
 
 /// Applies to a call or pilot for the signed-in member's organization.
 #[server(prefix = "/fn", endpoint = "apply")]
@@ -33,6 +33,18 @@ pub async fn move_application(
     #[server(default)] comment: Option<String>,
 ) -> Result<(), AppError> {
     super::service::move_application(id, &stage, comment).await
+}
+
+/// Answers the officers' request for more information on one's own application.
+#[server(prefix = "/fn", endpoint = "answer_application")]
+pub async fn answer_application(id: i64, answer: String) -> Result<(), AppError> {
+    super::service::answer(id, &answer).await
+}
+
+/// Reopens a decided application for evaluation, with the reason (officers).
+#[server(prefix = "/fn", endpoint = "reopen_application")]
+pub async fn reopen_application(id: i64, reason: String) -> Result<(), AppError> {
+    super::service::reopen(id, &reason).await
 }
 
 /// Withdraws one's own application before it is decided, while the call is open.

@@ -97,10 +97,7 @@ async fn attach(state: &AppState, headers: &HeaderMap, sent: &Sent, lang: Lang) 
     let user =
         crate::accounts::session::user_of(&state.db, &state.site, headers).await?.ok_or(AppError::Unauthorized)?;
     let id = sent.application.ok_or(AppError::NotFound)?;
-    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if row.applicant != user.id {
-        return Err(AppError::NotFound);
-    }
+    let row = super::service::own(&state.db, id, &user).await?;
     if !row.may_add_files(&crate::clock::today().to_string()) {
         return Err(AppError::Conflict(
             lang.pick(

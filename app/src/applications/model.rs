@@ -10,6 +10,7 @@ vocab! {
         Submitted = "submitted", "Đã nộp", "Submitted";
         Screening = "screening", "Đang xét hồ sơ", "Screening";
         Evaluation = "evaluation", "Đang đánh giá", "Evaluation";
+        MoreInfo = "more_info", "Cần bổ sung", "More information requested";
         Accepted = "accepted", "Được chấp nhận", "Accepted";
         Rejected = "rejected", "Không được chấp nhận", "Rejected";
         Withdrawn = "withdrawn", "Đã rút", "Withdrawn";
@@ -23,13 +24,29 @@ impl Stage {
     }
 
     /// Whether an officer may move an application from `self` to `next`: forward only, never
-    /// out of a decision, and never to "withdrawn" (only the applicant withdraws).
+    /// out of a decision (that is reopening it), and never to "withdrawn" (only the applicant
+    /// withdraws). More information may be asked at any stage before a decision; while it is
+    /// awaited the officer may still go on without it.
     pub fn may_move_to(self, next: Stage) -> bool {
-        !self.is_final() && !matches!(next, Stage::Submitted | Stage::Withdrawn) && next.rank() > self.rank()
+        if self.is_final() || next == self || matches!(next, Stage::Submitted | Stage::Withdrawn) {
+            return false;
+        }
+        next == Stage::MoreInfo || self == Stage::MoreInfo || next.rank() > self.rank()
+    }
+
+    /// Whether an officer moving an application here must say something to the applicant:
+    /// why it is rejected, what to add.
+    pub fn needs_comment(self) -> bool {
+        matches!(self, Stage::Rejected | Stage::MoreInfo)
     }
 
     fn rank(self) -> usize {
-        Stage::ALL.iter().position(|s| *s == self).unwrap_or(0).min(3)
+        match self {
+            Stage::Submitted => 0,
+            Stage::Screening => 1,
+            Stage::Evaluation | Stage::MoreInfo => 2,
+            Stage::Accepted | Stage::Rejected | Stage::Withdrawn => 3,
+        }
     }
 }
 
@@ -143,7 +160,12 @@ pub struct Step {
     pub stage: Stage,
     pub at: String,
     pub comment: Option<String>,
+    /// The applicant took this step (answering, withdrawing), not an officer.
+    pub by_applicant: bool,
 }
+
+/// The longest answer to a request for more information.
+pub const MAX_ANSWER: usize = 5_000;
 
 /// The receipt number of application `id` sent at `created_at` (RFC 3339).
 pub fn receipt(id: i64, created_at: &str) -> String {
@@ -181,6 +203,17 @@ mod tests {
         assert!(!Stage::Screening.may_move_to(Stage::Submitted));
         assert!(!Stage::Screening.may_move_to(Stage::Withdrawn), "only the applicant withdraws");
         assert!(!Stage::Withdrawn.may_move_to(Stage::Accepted));
+    }
+
+    #[test]
+    fn more_information_is_asked_before_a_decision_and_need_not_be_waited_for() {
+        for stage in [Stage::Submitted, Stage::Screening, Stage::Evaluation] {
+            assert!(stage.may_move_to(Stage::MoreInfo), "{stage:?}");
+        }
+        assert!(!Stage::MoreInfo.may_move_to(Stage::MoreInfo));
+        assert!(Stage::MoreInfo.may_move_to(Stage::Screening) && Stage::MoreInfo.may_move_to(Stage::Rejected));
+        assert!(!Stage::Accepted.may_move_to(Stage::MoreInfo) && !Stage::MoreInfo.may_move_to(Stage::Withdrawn));
+        assert!(Stage::MoreInfo.needs_comment() && Stage::Rejected.needs_comment() && !Stage::Accepted.needs_comment());
     }
 
     #[test]

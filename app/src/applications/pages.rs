@@ -4,7 +4,10 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::api::{my_applications, Apply, MoveApplication, RemoveApplicationFile, WithdrawApplication};
+use super::api::{
+    my_applications, AnswerApplication, Apply, MoveApplication, RemoveApplicationFile, ReopenApplication,
+    WithdrawApplication,
+};
 use super::model::{Application, FileInfo, Panel, Stage, Step, Terms, UPLOAD_PATH};
 use crate::catalog::model::Kind;
 use crate::forms::{last_result, last_result_at, typed, ComeBackTo, FieldMessage, FormStatus};
@@ -95,24 +98,74 @@ fn ApplicationItem(a: Application) -> impl IntoView {
         _ => "badge",
     };
     let id = a.id.to_string();
+    // Asked once more before it happens: a withdrawn application cannot come back.
     let withdraw_form = a.may_withdraw.then(|| {
         view! {
-            <ActionForm action=withdraw attr:class="inline-form">
-                <input type="hidden" name="id" value=id/>
-                <ComeBackTo id="applications"/>
-                <button type="submit" class="button-link">{lang.pick("Rút hồ sơ", "Withdraw")}</button>
-            </ActionForm>
+            <details class="confirm">
+                <summary>{lang.pick("Rút hồ sơ…", "Withdraw…")}</summary>
+                <p>{lang.pick(
+                    "Hồ sơ đã rút không thể nộp lại cho kêu gọi này. Bạn chắc chắn muốn rút?",
+                    "A withdrawn application cannot be sent again to this call. Withdraw it?",
+                )}</p>
+                <ActionForm action=withdraw attr:class="inline-form">
+                    <input type="hidden" name="id" value=id.clone()/>
+                    <ComeBackTo id=format!("application-{id}")/>
+                    <button type="submit" class="button-danger">{lang.pick("Rút hồ sơ", "Withdraw it")}</button>
+                </ActionForm>
+            </details>
         }
     });
+    let request = (a.stage == Stage::MoreInfo).then(|| view! { <InfoRequest a=a.clone()/> });
     view! {
         <div class="application" id=format!("application-{}", a.id)>
             <p><a href=href>{a.target_title.clone()}</a>" "<span class=class>{a.stage.label(lang)}</span></p>
             <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}<strong>{a.receipt.clone()}</strong></p>
             <Amount amount=a.amount_vnd/>
+            <details class="sent-proposal">
+                <summary>{lang.pick("Đề xuất đã gửi", "The proposal sent")}</summary>
+                <blockquote>{a.proposal.clone()}</blockquote>
+                <Links links=a.links.clone()/>
+            </details>
+            {request}
             <Documents id=a.id terms=a.terms.clone() files=a.files.clone() editable=a.may_add_files/>
             <History steps=a.history.clone()/>
             <FormStatus result=last_result(withdraw) done=lang.pick("Đã rút hồ sơ.", "The application was withdrawn.")/>
             {withdraw_form}
+        </div>
+    }
+}
+
+/// What the officers asked to add, and the applicant's answer (documents go through the
+/// upload form below it).
+#[component]
+fn InfoRequest(a: Application) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<AnswerApplication>::new();
+    let typed = typed::<AnswerApplication>();
+    let id = a.id.to_string();
+    let mine = typed.or("id", "") == id;
+    let result = last_result(action);
+    let result = Signal::derive(move || result.get().filter(|_| mine));
+    let asked = a.history.iter().rev().find(|s| s.stage == Stage::MoreInfo).and_then(|s| s.comment.clone());
+    let field = format!("answer-{id}");
+    view! {
+        <div class="info-request">
+            <p><strong>{lang.pick("Cơ quan quản lý đề nghị bổ sung: ", "The officers ask you to add: ")}</strong>{asked}</p>
+            <FormStatus result/>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="id" value=id.clone()/>
+                <ComeBackTo id=format!("application-{id}")/>
+                <label for=field.clone()>{lang.pick("Trả lời của bạn", "Your answer")}</label>
+                <p class="hint" id=format!("{field}-hint")>{lang.pick(
+                    "Tài liệu bổ sung: tải lên ở mục Tài liệu bên dưới trước khi gửi.",
+                    "Documents to add: upload them under Documents below before sending.",
+                )}</p>
+                <textarea id=field.clone() name="answer" rows="4" required maxlength="5000" aria-describedby=format!("{field}-hint answer-error")>
+                    {if mine { typed.or("answer", "") } else { String::new() }}
+                </textarea>
+                <FieldMessage result field="answer"/>
+                <button type="submit">{lang.pick("Gửi bổ sung", "Send the answer")}</button>
+            </ActionForm>
         </div>
     }
 }
@@ -228,6 +281,16 @@ fn size_label(bytes: i64, lang: crate::i18n::Lang) -> String {
     }
 }
 
+/// The links an application gives to documents kept elsewhere.
+#[component]
+fn Links(links: Vec<String>) -> impl IntoView {
+    let items = links
+        .into_iter()
+        .map(|l| view! { <li><a href=l.clone() rel="nofollow noopener">{l.clone()}</a></li> })
+        .collect_view();
+    view! { <ul class="values">{items}</ul> }
+}
+
 /// The amount an application requests, where it requests one.
 #[component]
 fn Amount(amount: Option<u64>) -> impl IntoView {
@@ -242,10 +305,13 @@ fn History(steps: Vec<Step>) -> impl IntoView {
     let items = steps
         .into_iter()
         .map(|step| {
+            // What the applicant says is an answer (sending and withdrawing say nothing).
+            let answer = step.by_applicant && step.comment.is_some();
+            let who = answer.then(|| lang.pick(" · trả lời của người nộp", " · the applicant's answer"));
             let comment = step.comment.map(|c| view! { <p class="comment">{c}</p> });
             view! {
                 <li>
-                    <span class="history-stage">{step.stage.label(lang)}</span>" · "
+                    <span class="history-stage">{step.stage.label(lang)}</span>{who}" · "
                     <time datetime=step.at.clone()>{lang.day(&step.at)}</time>
                     {comment}
                 </li>
@@ -283,11 +349,6 @@ fn Review(items: Vec<Application>, action: ServerAction<MoveApplication>) -> imp
 fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl IntoView {
     let lang = use_lang();
     let org = a.organization_name.clone().unwrap_or_else(|| a.organization.clone());
-    let links = a
-        .links
-        .iter()
-        .map(|l| view! { <li><a href=l.clone() rel="nofollow noopener">{l.clone()}</a></li> })
-        .collect_view();
     let next: Vec<Stage> = Stage::ALL.iter().copied().filter(|s| a.stage.may_move_to(*s)).collect();
     let id = a.id.to_string();
     let typed = typed::<MoveApplication>();
@@ -305,22 +366,57 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
                     <option value="" selected disabled>{lang.pick("Chọn bước…", "Choose a stage…")}</option>
                     {options}
                 </select>
-                <input name="comment" value=comment maxlength="2000" placeholder=lang.pick("Nhận xét cho người nộp", "Comment for the applicant") aria-label=lang.pick("Nhận xét", "Comment")/>
+                <label for=format!("comment-{id}")>{lang.pick("Nhận xét cho người nộp", "Comment for the applicant")}</label>
+                <p class="hint" id=format!("comment-{id}-hint")>{lang.pick(
+                    "Bắt buộc khi đề nghị bổ sung hoặc không chấp nhận.",
+                    "Required when asking for more or rejecting.",
+                )}</p>
+                <textarea id=format!("comment-{id}") name="comment" rows="2" maxlength="2000" aria-describedby=format!("comment-{id}-hint")>{comment}</textarea>
                 <button type="submit">{lang.pick("Cập nhật", "Update")}</button>
             </ActionForm>
         }
     });
+    let reopen = matches!(a.stage, Stage::Accepted | Stage::Rejected).then(|| view! { <Reopen id=a.id/> });
     view! {
         <li class="activity-item" id=anchor>
             <p><strong>{org}</strong>" · "{a.applicant.clone()}" "<span class="badge">{a.stage.label(lang)}</span></p>
             <blockquote>{a.proposal.clone()}</blockquote>
-            <ul class="values">{links}</ul>
+            <Links links=a.links.clone()/>
             <p class="receipt">{lang.pick("Số biên nhận: ", "Receipt number: ")}{a.receipt.clone()}</p>
             <Amount amount=a.amount_vnd/>
             <Documents id=a.id terms=a.terms.clone() files=a.files.clone() editable=false/>
             <History steps=a.history.clone()/>
             {form}
+            {reopen}
         </li>
+    }
+}
+
+/// Officers: reopen a decision for evaluation, saying why (the applicant is told; audited).
+#[component]
+fn Reopen(id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<ReopenApplication>::new();
+    let typed = typed::<ReopenApplication>();
+    let mine = typed.or("id", "") == id.to_string();
+    let result = last_result(action);
+    let result = Signal::derive(move || result.get().filter(|_| mine));
+    let field = format!("reason-{id}");
+    view! {
+        <details class="confirm" open=mine>
+            <summary>{lang.pick("Mở lại quyết định…", "Reopen the decision…")}</summary>
+            <FormStatus result/>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <ComeBackTo id=format!("application-{id}")/>
+                <label for=field.clone()>{lang.pick("Lý do mở lại (người nộp sẽ thấy)", "Why it is reopened (the applicant sees it)")}</label>
+                <textarea id=field.clone() name="reason" rows="2" required maxlength="2000" aria-describedby="reason-error">
+                    {if mine { typed.or("reason", "") } else { String::new() }}
+                </textarea>
+                <FieldMessage result field="reason"/>
+                <button type="submit">{lang.pick("Mở lại để đánh giá", "Reopen for evaluation")}</button>
+            </ActionForm>
+        </details>
     }
 }
 

@@ -39,9 +39,9 @@ impl Row {
     }
 
     /// Whether its applicant may still attach documents on `today`: as long as they may
-    /// withdraw it.
+    /// withdraw it, and after the closing date while officers ask for more.
     pub fn may_add_files(&self, today: &str) -> bool {
-        self.may_withdraw(today)
+        self.may_withdraw(today) || self.status == super::model::Stage::MoreInfo.code()
     }
 
     /// The title of the call or pilot applied to, in `lang`.
@@ -116,13 +116,24 @@ async fn step(
     Ok(())
 }
 
-/// The steps of `applications`, oldest first: (application, stage, at, comment).
-pub async fn history(db: &Db, applications: &[i64]) -> Result<Vec<(i64, String, String, Option<String>)>, AppError> {
+/// One step of an application's history.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Event {
+    pub application: i64,
+    pub stage: String,
+    pub at: String,
+    pub comment: Option<String>,
+    /// Who took it (none once their account is gone).
+    pub actor: Option<i64>,
+}
+
+/// The steps of `applications`, oldest first.
+pub async fn history(db: &Db, applications: &[i64]) -> Result<Vec<Event>, AppError> {
     if applications.is_empty() {
         return Ok(Vec::new());
     }
     let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-        "SELECT application, stage, at, comment FROM application_events WHERE application IN (",
+        "SELECT application, stage, at, comment, actor FROM application_events WHERE application IN (",
     );
     let mut ids = q.separated(", ");
     for id in applications {
@@ -149,14 +160,15 @@ pub async fn for_target(db: &Db, kind: &str, id: &str) -> Result<Vec<Row>, AppEr
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(kind).bind(id).fetch_all(db).await?)
 }
 
-/// Moves an application from `from` to `to`, if it is still at `from`, keeping the step.
+/// Moves an application from `from` to `to`, if it is still at `from`, keeping the step
+/// taken by `actor` (an officer, or the applicant answering).
 pub async fn move_to(
     db: &Db,
     id: i64,
     from: &str,
     to: &str,
     comment: Option<&str>,
-    officer: i64,
+    actor: i64,
 ) -> Result<bool, AppError> {
     let at = now();
     let mut tx = db.begin().await?;
@@ -170,7 +182,7 @@ pub async fn move_to(
             .execute(&mut *tx)
             .await?;
     if done.rows_affected() == 1 {
-        step(&mut tx, id, officer, to, comment, &at).await?;
+        step(&mut tx, id, actor, to, comment, &at).await?;
     }
     tx.commit().await?;
     Ok(done.rows_affected() == 1)

@@ -1,6 +1,6 @@
 //! Applications behind the server functions: eligibility and deadlines, stages, who is told.
 
-use super::model::{applicable, receipt, Application, FileInfo, Panel, Stage, Step, Terms, MAX_PROPOSAL};
+use super::model::{applicable, receipt, Application, FileInfo, Panel, Stage, Step, Terms, MAX_ANSWER, MAX_PROPOSAL};
 use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
 use crate::accounts::session::{require_role, require_user};
@@ -201,13 +201,12 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
         ));
     }
     let comment = comment.map(|c| crate::text::clean(&c)).filter(|c| !c.is_empty());
-    if to == Stage::Rejected && comment.is_none() {
-        return Err(AppError::Validation(vec![FieldError {
-            field: "comment".into(),
-            message: lang
-                .pick("Hãy nêu lý do không chấp nhận cho người nộp.", "Tell the applicant why it is rejected.")
-                .into(),
-        }]));
+    if to.needs_comment() && comment.is_none() {
+        let message = match to {
+            Stage::MoreInfo => lang.pick("Hãy nêu điều người nộp cần bổ sung.", "Tell the applicant what to add."),
+            _ => lang.pick("Hãy nêu lý do không chấp nhận cho người nộp.", "Tell the applicant why it is rejected."),
+        };
+        return Err(AppError::Validation(vec![FieldError { field: "comment".into(), message: message.into() }]));
     }
     if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
         return Err(AppError::Validation(vec![FieldError {
@@ -232,13 +231,16 @@ pub async fn move_application(id: i64, stage: &str, comment: Option<String>) -> 
         to.code(),
     )
     .await?;
-    let news = News {
-        topic: "application",
-        vi: format!("Hồ sơ của bạn cho {}: {}", row.target_title(Lang::Vi), to.label(Lang::Vi)),
-        en: format!("Your application to {}: {}", row.target_title(Lang::En), to.label(Lang::En)),
-        link: "/mine#applications".into(),
-    };
-    crate::inbox::repo::notify(&state.db, &[row.applicant], &news).await
+    tell_applicant(&state.db, &row, to, comment.as_deref()).await
+}
+
+/// Application `id` of `user`, its applicant; refused to anyone else.
+pub async fn own(db: &crate::db::Db, id: i64, user: &User) -> Result<Row, AppError> {
+    let row = repo::get(db, id).await?.ok_or(AppError::NotFound)?;
+    if row.applicant != user.id {
+        return Err(AppError::Forbidden);
+    }
+    Ok(row)
 }
 
 /// Withdraws the signed-in applicant's application, while the call or pilot is still open
@@ -247,10 +249,7 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if row.applicant != user.id {
-        return Err(AppError::Forbidden);
-    }
+    let row = own(&state.db, id, &user).await?;
     let today = crate::clock::today().to_string();
     if !row.may_withdraw(&today) || !repo::withdraw(&state.db, id, user.id).await? {
         return Err(AppError::Conflict(
@@ -261,17 +260,97 @@ pub async fn withdraw(id: i64) -> Result<(), AppError> {
             .into(),
         ));
     }
+    tell_officers(&state.db, &row, ("đã được rút", "was withdrawn")).await
+}
+
+/// Tells officers that application `row` `did` something (Vietnamese, English).
+async fn tell_officers(db: &crate::db::Db, row: &Row, did: (&str, &str)) -> Result<(), AppError> {
     let number = receipt(row.id, &row.created_at);
     let (vi, en) = (row.target_title(Lang::Vi), row.target_title(Lang::En));
-    let officers = crate::accounts::repo::holders(&state.db, Role::Officer).await?;
+    let officers = crate::accounts::repo::holders(db, Role::Officer).await?;
     let path = Kind::from_code(&row.target_kind).map_or("", |k| k.path());
     let news = News {
         topic: "application",
-        vi: format!("Hồ sơ {number} cho {vi} đã được rút."),
-        en: format!("Application {number} to {en} was withdrawn."),
-        link: format!("{path}/{}#applications", row.target_id),
+        vi: format!("Hồ sơ {number} cho {vi} {}.", did.0),
+        en: format!("Application {number} to {en} {}.", did.1),
+        link: format!("{path}/{}#application-{}", row.target_id, row.id),
     };
-    crate::inbox::repo::notify(&state.db, &officers, &news).await
+    crate::inbox::repo::notify(db, &officers, &news).await
+}
+
+/// The signed-in applicant answers a request for more information: the application goes back
+/// to the stage it was at, with the answer in its history, and officers are told.
+pub async fn answer(id: i64, answer: &str) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let row = own(&state.db, id, &user).await?;
+    let answer = crate::text::clean(answer);
+    if answer.is_empty() || answer.chars().count() > MAX_ANSWER {
+        return Err(AppError::Validation(vec![FieldError {
+            field: "answer".into(),
+            message: lang
+                .pick("Câu trả lời cần từ 1 đến 5.000 ký tự.", "The answer needs 1 to 5,000 characters.")
+                .into(),
+        }]));
+    }
+    // Back where it was when the officers asked.
+    let events = repo::history(&state.db, &[id]).await?;
+    let asked = events.iter().rposition(|e| e.stage == Stage::MoreInfo.code());
+    let before = asked.and_then(|at| events[..at].last()).and_then(|e| Stage::from_code(&e.stage));
+    let resume = before.filter(|s| !s.is_final() && *s != Stage::MoreInfo).unwrap_or(Stage::Screening);
+    let moved = row.status == Stage::MoreInfo.code()
+        && repo::move_to(&state.db, id, Stage::MoreInfo.code(), resume.code(), Some(&answer), user.id).await?;
+    if !moved {
+        return Err(AppError::Conflict(
+            lang.pick("Hồ sơ này không chờ bổ sung.", "This application is not waiting for more information.").into(),
+        ));
+    }
+    tell_officers(&state.db, &row, ("đã được bổ sung theo yêu cầu", "was completed as asked")).await
+}
+
+/// Reopens a decided application for evaluation (officers), with the reason, audited; the
+/// applicant is told.
+pub async fn reopen(id: i64, reason: &str) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let officer = require_role(&[Role::Officer]).await?;
+    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let reason = crate::text::clean(reason);
+    if reason.is_empty() || reason.chars().count() > 2000 {
+        return Err(AppError::Validation(vec![FieldError {
+            field: "reason".into(),
+            message: lang
+                .pick(
+                    "Hãy nêu lý do mở lại (tối đa 2.000 ký tự).",
+                    "Give the reason for reopening (at most 2,000 characters).",
+                )
+                .into(),
+        }]));
+    }
+    let decided = matches!(Stage::from_code(&row.status), Some(Stage::Accepted | Stage::Rejected));
+    let to = Stage::Evaluation.code();
+    if !decided || !repo::move_to(&state.db, id, &row.status, to, Some(&reason), officer.id).await? {
+        return Err(AppError::Conflict(
+            lang.pick("Chỉ mở lại được hồ sơ đã có quyết định.", "Only a decided application can be reopened.").into(),
+        ));
+    }
+    let target = format!("{}/{}#{}", row.target_kind, row.target_id, id);
+    crate::accounts::repo::audit(&state.db, officer.id, "reopen_application", &target, &reason).await?;
+    tell_applicant(&state.db, &row, Stage::Evaluation, Some(&reason)).await
+}
+
+/// Tells the applicant of `row` where it stands now, with the officers' words.
+async fn tell_applicant(db: &crate::db::Db, row: &Row, stage: Stage, comment: Option<&str>) -> Result<(), AppError> {
+    let number = receipt(row.id, &row.created_at);
+    let said = comment.map(|c| format!(": “{}”", crate::catalog::model::excerpt(c, 200))).unwrap_or_default();
+    let news = News {
+        topic: "application",
+        vi: format!("Hồ sơ {number} cho {}: {}{said}", row.target_title(Lang::Vi), stage.label(Lang::Vi)),
+        en: format!("Application {number} to {}: {}{said}", row.target_title(Lang::En), stage.label(Lang::En)),
+        link: format!("/mine#application-{}", row.id),
+    };
+    crate::inbox::repo::notify(db, &[row.applicant], &news).await
 }
 
 /// Removes document `file` of the signed-in applicant's application `id`, while it still
@@ -280,10 +359,7 @@ pub async fn remove_file(id: i64, file: i64) -> Result<(), AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if row.applicant != user.id {
-        return Err(AppError::Forbidden);
-    }
+    let row = own(&state.db, id, &user).await?;
     if !row.may_add_files(&crate::clock::today().to_string()) {
         return Err(AppError::Conflict(
             lang.pick(
@@ -312,10 +388,13 @@ async fn views_of(
     lang: Lang,
 ) -> Result<Vec<Application>, AppError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let applicants: std::collections::HashMap<i64, i64> = rows.iter().map(|r| (r.id, r.applicant)).collect();
     let mut steps: std::collections::HashMap<i64, Vec<Step>> = std::collections::HashMap::new();
-    for (application, stage, at, comment) in repo::history(db, &ids).await? {
-        let Some(stage) = Stage::from_code(&stage) else { continue };
-        steps.entry(application).or_default().push(Step { stage, at, comment });
+    for event in repo::history(db, &ids).await? {
+        let Some(stage) = Stage::from_code(&event.stage) else { continue };
+        let by_applicant = event.actor.is_some() && event.actor == applicants.get(&event.application).copied();
+        let step = Step { stage, at: event.at, comment: event.comment, by_applicant };
+        steps.entry(event.application).or_default().push(step);
     }
     let mut terms: std::collections::HashMap<(String, String), Terms> = std::collections::HashMap::new();
     if let Some(record) = loaded {

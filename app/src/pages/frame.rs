@@ -43,7 +43,7 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"KH"</span>
                     <span class="brand-name">{portal_name(lang)}</span>
                 </a>
-                <form class="header-search" method="get" action="/search" role="search">
+                <form class="header-search" method="get" action="/search" role="search" aria-label=lang.pick("Tìm nhanh", "Quick search")>
                     <label class="visually-hidden" for="header-q">{lang.pick("Tìm kiếm", "Search")}</label>
                     <input id="header-q" type="search" name="q" placeholder=lang.pick("Tìm kiếm…", "Search…")/>
                     // On a phone the word gives way to a mark (and stays for screen readers).

@@ -71,7 +71,7 @@ pub fn ListPage(kind: Kind) -> impl IntoView {
                                 </aside>
                                 <section class="list-results" aria-live="polite">
                                     <div class="result-head">
-                                        <p class="result-count">{count}</p>
+                                        <h2 class="result-count">{count}</h2>
                                         {downloads}
                                     </div>
                                     {empty}

@@ -177,7 +177,8 @@ pub fn FindPartnersPage() -> impl IntoView {
                 </form>
                 </AutoSubmit>
             </aside>
-            <section class="list-results" id="partners" aria-live="polite">
+            <section class="list-results" id="partners" aria-live="polite" aria-labelledby="partners-heading">
+                <h2 class="result-count" id="partners-heading">{lang.pick("Đối tác gợi ý", "Suggested partners")}</h2>
                 <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tìm đối tác…", "Finding partners…")}</p> }>
                     {move || Suspend::new(async move {
                         match results.await {

@@ -82,7 +82,7 @@ pub fn SearchBox(initial: String, id: String) -> impl IntoView {
         })
     };
     view! {
-        <form class="search-form" method="get" action="/search" role="search">
+        <form class="search-form" method="get" action="/search" role="search" aria-label=lang.pick("Tìm kiếm có bộ lọc", "Search with filters")>
             <label class="visually-hidden" for=id.clone()>{lang.pick("Tìm kiếm", "Search")}</label>
             <div class="search-row">
                 <input id=id.clone() type="search" name="q" value=initial autocomplete="off" aria-controls=list_id.clone()

@@ -369,6 +369,19 @@ fn matrix() -> Vec<Action> {
             allowed: &["member"],
             params: |w| pairs(&[("id", &w.application)]),
         },
+        // Only the applicant answers a request for more information; only officers reopen.
+        Action {
+            endpoint: "answer_application",
+            accepted: false,
+            allowed: &["member"],
+            params: |w| pairs(&[("id", &w.application), ("answer", "Đã bổ sung báo giá.")]),
+        },
+        Action {
+            endpoint: "reopen_application",
+            accepted: false,
+            allowed: &["officer"],
+            params: |w| pairs(&[("id", &w.application), ("reason", "Có khiếu nại mới.")]),
+        },
         // Only the applicant removes a document of the application.
         Action {
             endpoint: "remove_application_file",

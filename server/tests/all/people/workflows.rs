@@ -130,6 +130,73 @@ async fn an_applicant_keeps_every_comment_has_a_receipt_and_may_withdraw_before_
 }
 
 #[tokio::test]
+async fn officers_ask_for_more_the_applicant_answers_and_a_decision_is_reopened_with_a_reason() {
+    let w = world(false).await;
+    let id = w.application.as_str();
+    let stage_of = || async {
+        let (_, _, body) = call(&w.state, "my_applications", &w.member.cookie, &[]).await;
+        serde_json::from_str::<Value>(&body).unwrap()[0].clone()
+    };
+    // Asking for more says what.
+    let ask = [("id", id), ("stage", "more_info"), ("comment", "")];
+    let (status, _, body) = call(&w.state, "move_application", &w.officer.cookie, &ask).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("comment"), "{body}");
+    let question = "Vui lòng bổ sung báo giá thiết bị tách chiết.";
+    let ask = [("id", id), ("stage", "more_info"), ("comment", question)];
+    assert_eq!(call(&w.state, "move_application", &w.officer.cookie, &ask).await.0, StatusCode::OK);
+    let application = stage_of().await;
+    assert_eq!(application["stage"], "more_info");
+    let receipt = application["receipt"].as_str().unwrap().to_string();
+    let news = inbox(&w.state, &w.member).await;
+    assert!(
+        news.iter().any(|t| t.contains(&receipt) && t.contains(question)),
+        "the notice carries the question: {news:?}"
+    );
+    let (_, _, page) =
+        send(&w.state, Method::GET, "/mine", &[("cookie", w.member.cookie.as_str())], String::new()).await;
+    assert!(page.contains("info-request") && page.contains("Gửi bổ sung"), "the applicant is asked on the page");
+
+    // Only the applicant answers, with something; then it is back where it was.
+    let answer = "Đã bổ sung báo giá của hai nhà cung cấp (tệp đính kèm).";
+    assert_eq!(
+        call(&w.state, "answer_application", &w.colleague.cookie, &[("id", id), ("answer", answer)]).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, _, body) =
+        call(&w.state, "answer_application", &w.member.cookie, &[("id", id), ("answer", " ")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _, body) =
+        call(&w.state, "answer_application", &w.member.cookie, &[("id", id), ("answer", answer)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let application = stage_of().await;
+    assert_eq!(application["stage"], "submitted");
+    let last = application["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["comment"].as_str(), last["by_applicant"].as_bool()), (Some(answer), Some(true)));
+    assert!(inbox(&w.state, &w.officer).await.iter().any(|t| t.contains(&receipt) && t.contains("completed")));
+    let again = call(&w.state, "answer_application", &w.member.cookie, &[("id", id), ("answer", answer)]).await;
+    assert_eq!(again.0, StatusCode::CONFLICT, "nothing is waiting for an answer");
+
+    // A decision is reopened by an officer only, with a reason the applicant reads; audited.
+    let accept = [("id", id), ("stage", "accepted"), ("comment", "Đạt.")];
+    assert_eq!(call(&w.state, "move_application", &w.officer.cookie, &accept).await.0, StatusCode::OK);
+    let reason = "Hội đồng phát hiện trùng lặp với một nhiệm vụ đang thực hiện.";
+    for (who, status) in [(&w.member, StatusCode::FORBIDDEN), (&w.officer, StatusCode::BAD_REQUEST)] {
+        let typed = if who.name == "officer" { "" } else { reason };
+        assert_eq!(call(&w.state, "reopen_application", &who.cookie, &[("id", id), ("reason", typed)]).await.0, status);
+    }
+    let (status, _, body) =
+        call(&w.state, "reopen_application", &w.officer.cookie, &[("id", id), ("reason", reason)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(stage_of().await["stage"], "evaluation");
+    assert!(inbox(&w.state, &w.member).await.iter().any(|t| t.contains(reason)));
+    let log = repo::audit_log(&w.state.db, 10).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "reopen_application" && e.detail.contains("trùng lặp")), "{log:?}");
+    let again = call(&w.state, "reopen_application", &w.officer.cookie, &[("id", id), ("reason", reason)]).await;
+    assert_eq!(again.0, StatusCode::CONFLICT, "only a decision is reopened");
+}
+
+#[tokio::test]
 async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
     let w = world(false).await;
     let proposal = ("proposal", "Một đề xuất đủ dài để được xem xét.");
