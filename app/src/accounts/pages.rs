@@ -266,6 +266,7 @@ pub fn AccountLinks(
                             };
                             view! {
                                 <a class="account-link" href="/inbox">{label}</a>
+                                <a class="account-link" href="/mine">{lang.pick("Của tôi", "Mine")}</a>
                                 <a class="account-link" href="/account">{user.name}</a>
                             }
                             .into_any()
@@ -336,6 +337,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>, c
             <ul class="account-actions">
                 <li><a href="/inbox">{lang.pick("Hộp thư", "Inbox")}</a></li>
                 <li><a href="/mine">{lang.pick("Hồ sơ và hoạt động của tôi", "My listings and activity")}</a></li>
+                <li><a href="/fn/export_my_data" download="du-lieu-cua-toi.json">{lang.pick("Tải về dữ liệu của tôi (JSON)", "Download my data (JSON)")}</a></li>
                 {moderation}
                 {admin}
             </ul>

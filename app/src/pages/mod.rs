@@ -1,7 +1,7 @@
 //! The top floor: pages that draw several domains (the account page, a record's page, "my listings", the list
 //! pages with their downloads, the admin page with accounts and suspensions, the search page
 //! with its saved-search button, the find-partners page and a record's matches with their
-//! introduction links, the home page, the about, contact, privacy and terms pages) and the frame around every page. They load what they show once and pass it down; no domain imports from
+//! introduction links, the home page, the about, contact, privacy and terms pages, "download my data") and the frame around every page. They load what they show once and pass it down; no domain imports from
 //! here.
 
 pub mod account;
@@ -11,6 +11,7 @@ pub mod home;
 pub mod info;
 pub mod list;
 pub mod mine;
+pub mod my_data;
 pub mod partners;
 pub mod record;
 pub mod search;

@@ -466,3 +466,40 @@ async fn once_the_sign_up_mail_is_sent_the_form_steps_aside_without_javascript()
     let (cookie, back) = browser_cookie(&state, "sign_up", "/signup", &[("name", "Lan")]).await;
     assert!(!page(&state, &back, &cookie).await.contains("form-page sent"));
 }
+
+#[tokio::test]
+async fn a_person_downloads_everything_kept_about_them_and_only_that() {
+    let w = world(true).await;
+    let export = |cookie: String| {
+        let state = w.state.clone();
+        async move {
+            let headers: Vec<(&str, &str)> = if cookie.is_empty() { vec![] } else { vec![("cookie", cookie.as_str())] };
+            send(&state, Method::GET, "/fn/export_my_data", &headers, String::new()).await
+        }
+    };
+    let unread = || async {
+        let (_, _, body) = call(&w.state, "get_viewer", &w.member.cookie, &[]).await;
+        serde_json::from_str::<Value>(&body).unwrap()["unread"].clone()
+    };
+    let before = unread().await;
+    let (status, headers, body) = export(w.member.cookie.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(headers["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(headers["cache-control"], "private, no-store");
+    let data: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(data["account"]["user"]["email"], "member@example.vn");
+    assert!(data["applications"][0]["receipt"].as_str().unwrap().starts_with("HS-"));
+    for part in ["listings", "introductions", "saved_searches", "inbox", "sessions"] {
+        assert!(!data[part].as_array().unwrap().is_empty(), "{part}: {body}");
+    }
+    assert_eq!(unread().await, before, "downloading reads nothing as seen");
+    // A colleague's data is their own: not the member's application or saved search.
+    let (_, _, body) = export(w.colleague.cookie.clone()).await;
+    let theirs: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(theirs["account"]["user"]["email"], "colleague@example.vn");
+    assert!(
+        theirs["applications"].as_array().unwrap().is_empty()
+            && theirs["saved_searches"].as_array().unwrap().is_empty()
+    );
+    assert_eq!(export(String::new()).await.0, StatusCode::UNAUTHORIZED);
+}

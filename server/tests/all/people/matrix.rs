@@ -442,6 +442,7 @@ const READ_ONLY: &[&str] = &[
     "my_listings",
     "my_introductions",
     "my_applications",
+    "export_my_data",
     "application_panel",
     "my_searches",
     "my_sessions",
