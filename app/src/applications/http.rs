@@ -112,8 +112,8 @@ async fn attach(state: &AppState, headers: &HeaderMap, sent: &Sent, lang: Lang) 
     }
     let Some(kind) = FileType::sniff(&sent.bytes) else {
         return Err(file_error(lang.pick(
-            "Chỉ nhận tệp PDF, Word (DOCX), Excel (XLSX) hoặc OpenDocument (ODT).",
-            "Only PDF, Word (DOCX), Excel (XLSX) or OpenDocument (ODT) files are taken.",
+            "Nội dung tệp không phải PDF, Word (DOCX), Excel (XLSX) hay OpenDocument (ODT), dù tên tệp nói gì.",
+            "The file's content is not a PDF, Word (DOCX), Excel (XLSX) or OpenDocument (ODT) document, whatever its name says.",
         )));
     };
     let kind_code = crate::catalog::model::Kind::from_code(&row.target_kind).ok_or(AppError::NotFound)?;
