@@ -99,7 +99,7 @@ impl Lang {
         }
     }
 
-    /// An amount of Vietnamese dong, grouped for reading.
+    /// An amount of Vietnamese dong, grouped for reading; the sign never wraps to a line alone.
     pub fn money(self, vnd: u64) -> String {
         let digits = vnd.to_string();
         let sep = self.pick('.', ',');
@@ -110,7 +110,7 @@ impl Lang {
             }
             out.push(c);
         }
-        format!("{out} ₫")
+        format!("{out}\u{a0}₫")
     }
 }
 
@@ -208,8 +208,8 @@ mod tests {
 
     #[test]
     fn money_and_dates_read_naturally() {
-        assert_eq!(Lang::Vi.money(1_500_000_000), "1.500.000.000 ₫");
-        assert_eq!(Lang::En.money(950), "950 ₫");
+        assert_eq!(Lang::Vi.money(1_500_000_000), "1.500.000.000\u{a0}₫");
+        assert_eq!(Lang::En.money(950), "950\u{a0}₫");
         let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
         assert_eq!(Lang::Vi.date(d), "05/03/2026");
         assert_eq!(Lang::En.date(d), "5 Mar 2026");

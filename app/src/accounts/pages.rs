@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{get_account, ConfirmSignup, RequestReset, ResetPassword, SignIn, SignOut, SignUp};
 use super::model::{Role, MIN_PASSWORD};
-use crate::forms::{typed, FieldMessage, FormStatus};
+use crate::forms::{invalid, typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::{ErrorNotice, SignInFirst};
 
@@ -39,7 +39,7 @@ fn SignInForm(next: String) -> impl IntoView {
                 <label for="email">"Email"</label>
                 <input id="email" name="email" value=typed.or("email", "") type="email" autocomplete="username" required maxlength="120"/>
                 <label for="password">{lang.pick("Mật khẩu", "Password")}</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200" aria-describedby="password-error"/>
+                <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200" aria-invalid=invalid(result, "password") aria-describedby="password-error"/>
                 <FieldMessage result field="password"/>
                 <button type="submit">{lang.pick("Đăng nhập", "Sign in")}</button>
             </ActionForm>
@@ -104,13 +104,13 @@ fn SignUpForm() -> impl IntoView {
             </p>
             <ActionForm action attr:class="stack-form">
                 <label for="name">{lang.pick("Họ và tên", "Full name")}</label>
-                <input id="name" name="name" value=typed.or("name", "") autocomplete="name" required maxlength="120" aria-describedby="name-error"/>
+                <input id="name" name="name" value=typed.or("name", "") autocomplete="name" required maxlength="120" aria-invalid=invalid(result, "name") aria-describedby="name-error"/>
                 <FieldMessage result field="name"/>
                 <label for="email">"Email"</label>
-                <input id="email" name="email" value=typed.or("email", "") type="email" autocomplete="email" required maxlength="120" aria-describedby="email-error"/>
+                <input id="email" name="email" value=typed.or("email", "") type="email" autocomplete="email" required maxlength="120" aria-invalid=invalid(result, "email") aria-describedby="email-error"/>
                 <FieldMessage result field="email"/>
                 <label for="password">{lang.pick("Mật khẩu", "Password")}</label>
-                <input id="password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200" aria-describedby="password-error"/>
+                <input id="password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200" aria-invalid=invalid(result, "password") aria-describedby="password-error"/>
                 <p class="hint">{lang.pick(format!("Ít nhất {MIN_PASSWORD} ký tự."), format!("At least {MIN_PASSWORD} characters."))}</p>
                 <FieldMessage result field="password"/>
                 <fieldset class="choices">
@@ -119,7 +119,7 @@ fn SignUpForm() -> impl IntoView {
                 </fieldset>
                 <FieldMessage result field="role"/>
                 <label class="check consent">
-                    <input type="checkbox" name="consent" value="yes" required aria-describedby="consent-error"/>
+                    <input type="checkbox" name="consent" value="yes" required aria-invalid=invalid(result, "consent") aria-describedby="consent-error"/>
                     <span>
                         {lang.pick("Tôi đồng ý với ", "I agree to the ")}
                         <a href="/terms" target="_blank">{lang.pick("điều khoản sử dụng", "terms of use")}</a>
@@ -153,7 +153,7 @@ pub fn ConfirmPage() -> impl IntoView {
             <ActionForm action attr:class="stack-form">
                 <input type="hidden" name="token" value=token/>
                 <label for="password">{lang.pick("Mật khẩu bạn đã chọn khi đăng ký", "The password you chose when signing up")}</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200" aria-describedby="password-error"/>
+                <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200" aria-invalid=invalid(result, "password") aria-describedby="password-error"/>
                 <FieldMessage result field="password"/>
                 <button type="submit">{lang.pick("Xác nhận và tạo tài khoản", "Confirm and create account")}</button>
             </ActionForm>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::model::{SessionView, MIN_PASSWORD};
 use super::security_api::{my_sessions, ChangePassword, EndSession};
-use crate::forms::{ComeBackTo, FieldMessage, FormStatus};
+use crate::forms::{invalid, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 
 /// Both parts, under a heading.
@@ -37,10 +37,10 @@ fn ChangePasswordForm() -> impl IntoView {
         <ActionForm action attr:class="stack-form">
             <ComeBackTo id="security"/>
             <label for="current_password">{lang.pick("Mật khẩu hiện tại", "Current password")}</label>
-            <input id="current_password" name="current_password" type="password" autocomplete="current-password" required maxlength="200" aria-describedby="current_password-error"/>
+            <input id="current_password" name="current_password" type="password" autocomplete="current-password" required maxlength="200" aria-invalid=invalid(result, "current_password") aria-describedby="current_password-error"/>
             <FieldMessage result field="current_password"/>
             <label for="new_password">{lang.pick("Mật khẩu mới", "New password")}</label>
-            <input id="new_password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200" aria-describedby="password-error"/>
+            <input id="new_password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200" aria-invalid=invalid(result, "password") aria-describedby="password-error"/>
             <p class="hint">{lang.pick(format!("Ít nhất {MIN_PASSWORD} ký tự."), format!("At least {MIN_PASSWORD} characters."))}</p>
             <FieldMessage result field="password"/>
             <button type="submit">{lang.pick("Đổi mật khẩu", "Change password")}</button>

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{Kind, Record};
+use crate::catalog::model::{items_in, Kind, Record};
 use crate::i18n::Lang;
 use crate::vocab::vocab;
 
@@ -62,20 +62,34 @@ pub struct Terms {
     pub asks_amount: bool,
     /// The largest amount one application may request, if the call says.
     pub max_award_vnd: Option<u64>,
-    /// The documents to include, one item each.
+    /// The documents to include, one item each: what files are filed under.
     pub documents: Vec<String>,
+    /// The same items in English, where given.
+    pub documents_en: Vec<String>,
 }
 
 impl Terms {
     /// The terms of `record`, if one can apply to it.
     pub fn of(record: &Record) -> Option<Terms> {
         match record {
-            Record::Call(call) => {
-                Some(Terms { asks_amount: true, max_award_vnd: call.max_award_vnd, documents: call.documents.clone() })
-            }
-            Record::Pilot(pilot) => Some(Terms { documents: pilot.documents.clone(), ..Terms::default() }),
+            Record::Call(call) => Some(Terms {
+                asks_amount: true,
+                max_award_vnd: call.max_award_vnd,
+                documents: call.documents.clone(),
+                documents_en: call.documents_en.clone(),
+            }),
+            Record::Pilot(pilot) => Some(Terms {
+                documents: pilot.documents.clone(),
+                documents_en: pilot.documents_en.clone(),
+                ..Terms::default()
+            }),
             _ => None,
         }
+    }
+
+    /// The checklist as `(item, label)`: each item with what a reader of `lang` is shown.
+    pub fn checklist(&self, lang: Lang) -> Vec<(String, String)> {
+        self.documents.iter().cloned().zip(items_in(&self.documents, &self.documents_en, lang)).collect()
     }
 
     /// Why `amount` (as typed: digits, maybe grouped with dots, commas or spaces) is not a
@@ -87,7 +101,7 @@ impl Terms {
         let typed: String =
             typed.to_lowercase().chars().filter(|c| !matches!(c, ' ' | '.' | ',' | '_' | '\u{a0}' | '₫')).collect();
         let digits = typed.trim_end_matches("đồng").trim_end_matches('đ').trim_end_matches("vnd");
-        let amount = digits.parse::<u64>().ok().filter(|a| *a > 0).ok_or_else(|| {
+        let amount = digits.parse::<u64>().map_err(|_| {
             lang.pick(
                 "Hãy nhập kinh phí đề nghị hỗ trợ bằng số đồng, ví dụ 150.000.000.",
                 "Enter the amount requested in đồng, e.g. 150,000,000.",
@@ -95,6 +109,9 @@ impl Terms {
             .to_string()
         })?;
         match self.max_award_vnd {
+            _ if amount == 0 => Err(lang
+                .pick("Kinh phí đề nghị phải lớn hơn 0 đồng.", "The amount requested must be more than 0 đồng.")
+                .to_string()),
             Some(max) if amount > max => Err(lang.pick(
                 format!("Kinh phí đề nghị vượt mức hỗ trợ tối đa của kêu gọi ({}).", lang.money(max)),
                 format!("The amount is above this call's largest award ({}).", lang.money(max)),
@@ -218,17 +235,34 @@ mod tests {
 
     #[test]
     fn an_amount_is_asked_by_calls_and_kept_under_their_largest_award() {
-        let terms = Terms { asks_amount: true, max_award_vnd: Some(300_000_000), documents: Vec::new() };
+        let terms = Terms { asks_amount: true, max_award_vnd: Some(300_000_000), ..Terms::default() };
         assert_eq!(terms.amount("150.000.000", Lang::Vi), Ok(Some(150_000_000)));
         assert_eq!(terms.amount(" 300,000,000 ", Lang::En), Ok(Some(300_000_000)));
         assert_eq!(terms.amount("120.000.000 đồng", Lang::Vi), Ok(Some(120_000_000)));
         assert_eq!(terms.amount("120 000 000 VND", Lang::Vi), Ok(Some(120_000_000)));
         assert!(terms.amount("300.000.001", Lang::Vi).unwrap_err().contains("300.000.000"));
         assert!(terms.amount("", Lang::Vi).is_err());
-        assert!(terms.amount("0", Lang::Vi).is_err());
+        assert!(terms.amount("0", Lang::En).unwrap_err().contains("more than 0"));
         assert!(terms.amount("ba trăm triệu", Lang::Vi).is_err());
         let pilot = Terms::default();
         assert_eq!(pilot.amount("anything", Lang::Vi), Ok(None), "pilots ask no amount");
+    }
+
+    #[test]
+    fn the_checklist_reads_in_english_where_translated_and_files_under_the_original() {
+        let terms = Terms {
+            documents: vec!["Thuyết minh đề tài".into(), "Dự toán kinh phí".into()],
+            documents_en: vec!["Project description".into()],
+            ..Terms::default()
+        };
+        assert_eq!(
+            terms.checklist(Lang::En),
+            vec![
+                ("Thuyết minh đề tài".to_string(), "Project description".to_string()),
+                ("Dự toán kinh phí".to_string(), "Dự toán kinh phí".to_string()),
+            ]
+        );
+        assert_eq!(terms.checklist(Lang::Vi)[0].1, "Thuyết minh đề tài");
     }
 
     #[test]

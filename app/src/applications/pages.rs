@@ -10,7 +10,7 @@ use super::api::{
 };
 use super::model::{Application, FileInfo, Panel, Stage, Step, Terms, UPLOAD_PATH};
 use crate::catalog::model::Kind;
-use crate::forms::{last_result, last_result_at, typed, ComeBackTo, FieldMessage, FormStatus};
+use crate::forms::{invalid, last_result, last_result_at, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
 
@@ -50,12 +50,12 @@ fn ApplyForm(kind: Kind, id: String, terms: Terms, action: ServerAction<Apply>) 
             <label for="amount">{lang.pick("Kinh phí đề nghị hỗ trợ (đồng)", "Amount requested (VND)")}</label>
             {hint}
             <input id="amount" name="amount" inputmode="numeric" required maxlength="30" autocomplete="off"
-                aria-describedby="amount-hint amount-error" value=typed.or("amount", "")/>
+                aria-invalid=invalid(result, "amount") aria-describedby="amount-hint amount-error" value=typed.or("amount", "")/>
             <FieldMessage result field="amount"/>
         }
     });
     let documents = (!terms.documents.is_empty()).then(|| {
-        let items = terms.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view();
+        let items = terms.checklist(lang).into_iter().map(|(_, label)| view! { <li>{label}</li> }).collect_view();
         view! {
             <div class="checklist">
                 <p>{lang.pick("Hồ sơ cần nộp (tải lên sau khi gửi đề xuất):", "Documents to include (uploaded once the proposal is sent):")}</p>
@@ -73,11 +73,11 @@ fn ApplyForm(kind: Kind, id: String, terms: Terms, action: ServerAction<Apply>) 
                 <input type="hidden" name="id" value=id/>
                 <ComeBackTo id="apply"/>
                 <label for="proposal">{lang.pick("Đề xuất của tổ chức bạn", "Your organization's proposal")}</label>
-                <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-describedby="proposal-error">{typed.or("proposal", "")}</textarea>
+                <textarea id="proposal" name="proposal" rows="8" required minlength="20" maxlength="20000" aria-invalid=invalid(result, "proposal") aria-describedby="proposal-error">{typed.or("proposal", "")}</textarea>
                 <FieldMessage result field="proposal"/>
                 {amount}
                 <label for="links">{lang.pick("Liên kết tài liệu (mỗi dòng một địa chỉ)", "Links to documents (one per line)")}</label>
-                <textarea id="links" name="links" rows="2" aria-describedby="links-error">{typed.or("links", "")}</textarea>
+                <textarea id="links" name="links" rows="2" aria-invalid=invalid(result, "links") aria-describedby="links-error">{typed.or("links", "")}</textarea>
                 <FieldMessage result field="links"/>
                 <button type="submit">{lang.pick("Nộp hồ sơ", "Submit application")}</button>
             </ActionForm>
@@ -206,17 +206,17 @@ fn Documents(id: i64, terms: Terms, files: Vec<FileInfo>, editable: bool) -> imp
     };
     let (checked, others): (Vec<FileInfo>, Vec<FileInfo>) =
         files.into_iter().partition(|f| terms.documents.contains(&f.document));
-    let items = terms
-        .documents
+    let checklist = terms.checklist(lang);
+    let items = checklist
         .iter()
-        .map(|document| {
+        .map(|(document, label)| {
             let answering: Vec<FileInfo> = checked.iter().filter(|f| &f.document == document).cloned().collect();
             let missing = answering.is_empty().then(|| {
                 view! { <span class="badge badge-urgent">{lang.pick("Chưa có", "Missing")}</span> }
             });
             view! {
                 <li>
-                    <span class="document-name">{document.clone()}</span>" "{missing}
+                    <span class="document-name">{label.clone()}</span>" "{missing}
                     <ul class="files">{file_list(answering)}</ul>
                 </li>
             }
@@ -236,10 +236,9 @@ fn Documents(id: i64, terms: Terms, files: Vec<FileInfo>, editable: bool) -> imp
     let remove_result = last_result(remove);
     let remove_result = Signal::derive(move || remove_result.get().filter(|_| removed.or("id", "") == id.to_string()));
     let upload = editable.then(|| {
-        let options = terms
-            .documents
+        let options = checklist
             .iter()
-            .map(|d| view! { <option value=d.clone()>{d.clone()}</option> })
+            .map(|(document, label)| view! { <option value=document.clone()>{label.clone()}</option> })
             .collect_view();
         view! {
             <form method="post" action=UPLOAD_PATH enctype="multipart/form-data" class="upload-form">
@@ -251,7 +250,7 @@ fn Documents(id: i64, terms: Terms, files: Vec<FileInfo>, editable: bool) -> imp
                     <option value="">{lang.pick("Tài liệu khác", "Another document")}</option>
                 </select>
                 <label for=format!("file-{id}")>{lang.pick("Tệp (PDF, DOCX, XLSX, ODT; tối đa 10 MB)", "File (PDF, DOCX, XLSX, ODT; at most 10 MB)")}</label>
-                <input type="file" id=format!("file-{id}") name="file" required accept=".pdf,.docx,.xlsx,.odt" aria-describedby="file-error"/>
+                <input type="file" id=format!("file-{id}") name="file" required accept=".pdf,.docx,.xlsx,.odt" aria-invalid=invalid(result, "file") aria-describedby="file-error"/>
                 <FieldMessage result field="file"/>
                 <button type="submit">{lang.pick("Tải lên", "Upload")}</button>
             </form>
@@ -410,7 +409,7 @@ fn Reopen(id: i64) -> impl IntoView {
                 <input type="hidden" name="id" value=id.to_string()/>
                 <ComeBackTo id=format!("application-{id}")/>
                 <label for=field.clone()>{lang.pick("Lý do mở lại (người nộp sẽ thấy)", "Why it is reopened (the applicant sees it)")}</label>
-                <textarea id=field.clone() name="reason" rows="2" required maxlength="2000" aria-describedby="reason-error">
+                <textarea id=field.clone() name="reason" rows="2" required maxlength="2000" aria-invalid=invalid(result, "reason") aria-describedby="reason-error">
                     {if mine { typed.or("reason", "") } else { String::new() }}
                 </textarea>
                 <FieldMessage result field="reason"/>

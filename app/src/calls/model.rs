@@ -1,7 +1,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{deadline_badge, entry_texts, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
+use crate::catalog::model::{
+    deadline_badge, entry_texts, items_in, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
+};
 use crate::catalog::validate::{Validator, MAX_ITEM, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{CallStatus, OrgType, Sector};
@@ -39,6 +41,9 @@ pub struct Call {
     /// toán kinh phí"): an extension of the records format.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<String>,
+    /// The same checklist in English, item by item (an extension of the records format).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents_en: Vec<String>,
     pub opens: NaiveDate,
     pub closes: NaiveDate,
     pub status: CallStatus,
@@ -107,9 +112,10 @@ impl Entry for Call {
         v.codes("eligible", &self.eligible, false);
         v.check(self.opens <= self.closes, "closes", "must not be before opens");
         if let (Some(total), Some(max)) = (self.budget_total_vnd, self.max_award_vnd) {
-            v.check(max <= total, "max_award_vnd", "must not exceed budget_total_vnd");
+            v.check(max <= total, "max_award_vnd", "must not exceed the total budget");
         }
         v.list("documents", &self.documents, false);
+        v.translated_list("documents_en", &self.documents_en, &self.documents);
         v.url("url", &self.url);
     }
 
@@ -122,7 +128,10 @@ impl Entry for Call {
             .list(lang.pick("Đối tượng được tham gia", "Who may apply"), self.eligible.iter().map(|e| e.label(lang)))
             .text(lang.pick("Tổng kinh phí", "Total budget"), self.budget_total_vnd.map(|b| lang.money(b)))
             .text(lang.pick("Hỗ trợ tối đa", "Largest award"), self.max_award_vnd.map(|b| lang.money(b)))
-            .list(lang.pick("Hồ sơ cần nộp", "Documents to submit"), self.documents.iter().cloned())
+            .list(
+                lang.pick("Hồ sơ cần nộp", "Documents to submit"),
+                items_in(&self.documents, &self.documents_en, lang),
+            )
             .url(lang.pick("Thông tin chính thức", "Official page"), self.url.as_deref())
             .build()
     }

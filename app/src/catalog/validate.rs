@@ -99,6 +99,14 @@ impl Validator {
         }
     }
 
+    /// The translations of `items`, item by item: no more of them than there are items.
+    pub fn translated_list(&mut self, field: &str, translations: &[String], items: &[String]) {
+        self.list(field, translations, false);
+        if translations.len() > items.len() {
+            self.error(field, format!("has more items than the list it translates ({})", items.len()));
+        }
+    }
+
     /// A list of vocabulary codes (already checked by their type); `required` needs one.
     pub fn codes<T>(&mut self, field: &str, items: &[T], required: bool) {
         if required && items.is_empty() {
@@ -158,9 +166,10 @@ mod tests {
         v.trl("trl", 10);
         v.url("website", &Some("javascript:alert(1)".into()));
         v.optional("name_en", &Some("bad\u{0007}bell".into()), MAX_TITLE);
+        v.translated_list("documents_en", &["A".into(), "B".into()], &["Một".into()]);
         let Err(AppError::Validation(errors)) = v.finish() else { panic!("expected errors") };
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["name", "description", "capabilities[1]", "trl", "website", "name_en"]);
+        assert_eq!(fields, ["name", "description", "capabilities[1]", "trl", "website", "name_en", "documents_en"]);
     }
 
     #[test]
@@ -168,6 +177,7 @@ mod tests {
         let mut v = Validator::default();
         v.required("name", "Viện Hải dương học", MAX_TITLE);
         v.list("capabilities", &["PCR".into()], true);
+        v.translated_list("capabilities_en", &[], &["PCR".into()]);
         v.trl("trl", 9);
         v.url("website", &Some("https://vnio.org.vn".into()));
         assert!(v.finish().is_ok());

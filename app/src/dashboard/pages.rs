@@ -9,7 +9,7 @@ use super::api::{get_dashboard, RecordIndicator};
 use super::model::{Chart, Dashboard, IndicatorStatus};
 use super::targets::TARGETS;
 use crate::catalog::components::CardGrid;
-use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
+use crate::forms::{invalid, last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::{ErrorNotice, PageHead};
 
@@ -172,16 +172,16 @@ fn IndicatorForm(action: ServerAction<RecordIndicator>, year: i32) -> impl IntoV
             <ActionForm action attr:class="stack-form">
                 <ComeBackTo id="record-value"/>
                 <label for="indicator">{lang.pick("Chỉ tiêu", "Indicator")}</label>
-                <select id="indicator" name="indicator" aria-describedby="indicator-error">{options}</select>
+                <select id="indicator" name="indicator" aria-invalid=invalid(result, "indicator") aria-describedby="indicator-error">{options}</select>
                 <FieldMessage result field="indicator"/>
                 <label for="year">{lang.pick("Năm", "Year")}</label>
-                <input id="year" name="year" type="number" min="2000" max=year value=typed.or("year", year.to_string()) required aria-describedby="year-error"/>
+                <input id="year" name="year" type="number" min="2000" max=year value=typed.or("year", year.to_string()) required aria-invalid=invalid(result, "year") aria-describedby="year-error"/>
                 <FieldMessage result field="year"/>
                 <label for="value">{lang.pick("Giá trị (số, ví dụ 2,5)", "Value (a number, e.g. 2.5)")}</label>
-                <input id="value" name="value" value=typed.or("value", "") type="text" inputmode="decimal" required maxlength="32" aria-describedby="value-error"/>
+                <input id="value" name="value" value=typed.or("value", "") type="text" inputmode="decimal" required maxlength="32" aria-invalid=invalid(result, "value") aria-describedby="value-error"/>
                 <FieldMessage result field="value"/>
                 <label for="source">{lang.pick("Nguồn số liệu", "Source")}</label>
-                <input id="source" name="source" value=typed.or("source", "") type="text" required minlength="3" maxlength="300" aria-describedby="source-error"
+                <input id="source" name="source" value=typed.or("source", "") type="text" required minlength="3" maxlength="300" aria-invalid=invalid(result, "source") aria-describedby="source-error"
                     placeholder=lang.pick("Ví dụ: Niên giám thống kê tỉnh 2025", "For example: provincial statistical yearbook 2025")/>
                 <FieldMessage result field="source"/>
                 <button type="submit">{lang.pick("Ghi nhận", "Record")}</button>

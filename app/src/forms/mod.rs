@@ -138,6 +138,15 @@ pub fn FieldMessage<T: Send + Sync + Clone + 'static>(
     }
 }
 
+/// `aria-invalid` for `field`'s control: "true" while the last submission refused it (the
+/// style marks such a control, and screen readers announce it).
+pub fn invalid<T: Send + Sync + Clone + 'static>(
+    result: Signal<Option<Result<T, AppError>>>,
+    field: &'static str,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + Clone + 'static {
+    move || result.with(|r| field_message(r, field).map(|_| "true"))
+}
+
 /// Above a form: what went wrong that is not about one field, or `done` once it succeeded.
 #[component]
 pub fn FormStatus<T: Send + Sync + Clone + 'static>(

@@ -9,7 +9,7 @@ use super::model::{
     asking, heading, introducible, DeclineReason, IntroStatus, Introduction, Outcome, Setup, ANSWER_DAYS,
 };
 use crate::catalog::model::Kind;
-use crate::forms::{last_result, typed, ComeBackTo, FieldMessage, FormStatus};
+use crate::forms::{invalid, last_result, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
 
@@ -101,7 +101,7 @@ fn IntroduceForm(kind: Kind, id: String, setup: Setup) -> impl IntoView {
         };
         view! {
             <label for="with">{label}</label>
-            <select id="with" name="with" aria-describedby="with-error">
+            <select id="with" name="with" aria-invalid=invalid(result, "with") aria-describedby="with-error">
                 <option value="">{lang.pick("— Không kèm —", "— None —")}</option>
                 {options}
             </select>
@@ -117,7 +117,7 @@ fn IntroduceForm(kind: Kind, id: String, setup: Setup) -> impl IntoView {
             <ComeBackTo id="introduce"/>
             {with}
             <label for="message">{lang.pick("Lời nhắn", "Message")}</label>
-            <textarea id="message" name="message" rows="4" required minlength="10" maxlength="2000" aria-describedby="message-error">{message}</textarea>
+            <textarea id="message" name="message" rows="4" required minlength="10" maxlength="2000" aria-invalid=invalid(result, "message") aria-describedby="message-error">{message}</textarea>
             <FieldMessage result field="message"/>
             <button type="submit">{lang.pick("Gửi lời nhắn", "Send message")}</button>
         </ActionForm>

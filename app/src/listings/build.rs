@@ -167,6 +167,10 @@ fn say(lang: Lang, message: &str) -> String {
         "Có ký tự điều khiển không hợp lệ.".to_string()
     } else if message.starts_with("must be a web address") {
         "Cần là địa chỉ web bắt đầu bằng http:// hoặc https://.".to_string()
+    } else if message == "must not exceed the total budget" {
+        "Không được lớn hơn tổng kinh phí.".to_string()
+    } else if message.starts_with("has more items than") {
+        "Nhiều mục hơn danh sách gốc: mỗi dòng dịch một dòng của danh sách gốc, cùng thứ tự.".to_string()
     } else if message == "must not be before opens" {
         "Hạn không được trước ngày mở.".to_string()
     } else if message.starts_with("an offer needs at least one of") {

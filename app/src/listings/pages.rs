@@ -11,7 +11,7 @@ use super::spec::{form, FormField, Input};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
 use crate::experts::{language_name, LANGUAGES};
-use crate::forms::{last_result, typed, FieldMessage, FormStatus};
+use crate::forms::{invalid, last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::{use_lang, Lang};
 use crate::notices::ErrorNotice;
 use crate::notices::SignInFirst;
@@ -151,14 +151,14 @@ fn FormInput(
     let label = if field.required { format!("{} *", field.label(lang)) } else { field.label(lang).to_string() };
     let described = format!("{name}-error");
     let control = match field.input {
-        Input::Line => view! { <input id=name name=input_name value=text maxlength="300" required=field.required aria-describedby=described/> }.into_any(),
+        Input::Line => view! { <input id=name name=input_name value=text maxlength="300" required=field.required aria-invalid=invalid(result, name) aria-describedby=described/> }.into_any(),
         Input::Ref(_) => {
             let field_choices = choices.fields.get(name).cloned().unwrap_or_default();
             reference_control(name, input_name, text, field_choices, field.required, lang)
         }
-        Input::Number => view! { <input id=name name=input_name value=text inputmode="numeric" required=field.required aria-describedby=described/> }.into_any(),
-        Input::Date => view! { <input id=name name=input_name value=text type="date" required=field.required aria-describedby=described/> }.into_any(),
-        Input::Area | Input::Lines => view! { <textarea id=name name=input_name rows="5" required=field.required aria-describedby=described>{text}</textarea> }.into_any(),
+        Input::Number => view! { <input id=name name=input_name value=text inputmode="numeric" required=field.required aria-invalid=invalid(result, name) aria-describedby=described/> }.into_any(),
+        Input::Date => view! { <input id=name name=input_name value=text type="date" required=field.required aria-invalid=invalid(result, name) aria-describedby=described/> }.into_any(),
+        Input::Area | Input::Lines => view! { <textarea id=name name=input_name rows="5" required=field.required aria-invalid=invalid(result, name) aria-describedby=described>{text}</textarea> }.into_any(),
         Input::Trl => {
             let options = (1..=9u8).map(|n| {
                 let selected = text == n.to_string();

@@ -131,6 +131,10 @@ const NEED: &[FormField] = &[
 /// The checklist of documents an application to a call or pilot includes.
 const DOCUMENTS: (&str, &str) = ("Hồ sơ cần nộp (mỗi dòng một tài liệu)", "Documents applicants submit (one per line)");
 
+/// The same checklist in English, line by line.
+const DOCUMENTS_EN: (&str, &str) =
+    ("Hồ sơ cần nộp bằng tiếng Anh (cùng thứ tự)", "Documents in English (one per line, same order)");
+
 const CALL: &[FormField] = &[
     f("title", "Tên kêu gọi", "Title", Line, true),
     f("title_en", "Tên tiếng Anh", "English title", Line, false),
@@ -144,6 +148,7 @@ const CALL: &[FormField] = &[
     f("budget_total_vnd", "Tổng kinh phí (đồng)", "Total budget (VND)", Number, false),
     f("max_award_vnd", "Mức hỗ trợ tối đa (đồng)", "Largest award (VND)", Number, false),
     f("documents", DOCUMENTS.0, DOCUMENTS.1, Lines, false),
+    f("documents_en", DOCUMENTS_EN.0, DOCUMENTS_EN.1, Lines, false),
     f("opens", "Ngày mở", "Opens", Date, true),
     f("closes", "Hạn nộp", "Closes", Date, true),
     f("status", "Trạng thái", "Status", Choice(Facet::CallStatus), true),
@@ -170,6 +175,7 @@ const PILOT: &[FormField] = &[
     f("liability_exemption", "Miễn trừ trách nhiệm", "Liability exemption", Area, true),
     f("status", "Trạng thái", "Status", Choice(Facet::PilotStatus), true),
     f("documents", DOCUMENTS.0, DOCUMENTS.1, Lines, false),
+    f("documents_en", DOCUMENTS_EN.0, DOCUMENTS_EN.1, Lines, false),
     f("opens", "Ngày mở", "Opens", Date, false),
     f("closes", "Hạn đăng ký", "Closes", Date, false),
 ];

@@ -11,7 +11,7 @@ use super::model::{Queued, Suspended};
 use super::queue::{moderation_queue, suspended_users, KeepListing, ReportListing, TakeDown};
 use crate::catalog::model::Kind;
 use crate::error::AppError;
-use crate::forms::{last_result, FieldMessage, FormStatus};
+use crate::forms::{invalid, last_result, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::listings::mine::HiddenListings;
 use crate::notices::{ErrorNotice, SignInFirst};
@@ -183,7 +183,7 @@ pub fn ReportBox(kind: Kind, id: String) -> impl IntoView {
                     "Vì sao? (ví dụ: quảng cáo rác, thông tin sai, lừa đảo)",
                     "Why? (e.g. spam, wrong information, fraud)",
                 )}</label>
-                <textarea id="report-reason" name="reason" required maxlength="500" rows="3" aria-describedby="reason-error"></textarea>
+                <textarea id="report-reason" name="reason" required maxlength="500" rows="3" aria-invalid=invalid(result, "reason") aria-describedby="reason-error"></textarea>
                 <FieldMessage result field="reason"/>
                 <button type="submit">{lang.pick("Gửi báo cáo", "Send the report")}</button>
             </ActionForm>

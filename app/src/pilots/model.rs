@@ -1,7 +1,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{deadline_badge, entry_texts, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
+use crate::catalog::model::{
+    deadline_badge, entry_texts, items_in, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
+};
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{PilotStatus, Sector};
@@ -36,6 +38,9 @@ pub struct Pilot {
     /// format.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<String>,
+    /// The same checklist in English, item by item (an extension of the records format).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents_en: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opens: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,6 +99,7 @@ impl Entry for Pilot {
         v.required("conditions", &self.conditions, MAX_TEXT);
         v.required("liability_exemption", &self.liability_exemption, MAX_TEXT);
         v.list("documents", &self.documents, false);
+        v.translated_list("documents_en", &self.documents_en, &self.documents);
         if let (Some(opens), Some(closes)) = (self.opens, self.closes) {
             v.check(opens <= closes, "closes", "must not be before opens");
         }
@@ -110,7 +116,10 @@ impl Entry for Pilot {
             .list(lang.pick("Công nghệ cần tìm", "Technologies sought"), self.technologies_sought.iter().cloned())
             .text(lang.pick("Mở nhận hồ sơ", "Opens"), self.opens.map(|d| lang.date(d)))
             .text(lang.pick("Hạn nộp", "Closes"), self.closes.map(|d| lang.date(d)))
-            .list(lang.pick("Hồ sơ cần nộp", "Documents to submit"), self.documents.iter().cloned())
+            .list(
+                lang.pick("Hồ sơ cần nộp", "Documents to submit"),
+                items_in(&self.documents, &self.documents_en, lang),
+            )
             .long(lang.pick("Điều kiện thử nghiệm", "Conditions"), Some(&self.conditions))
             .long(lang.pick("Miễn trừ trách nhiệm", "Liability exemption"), Some(&self.liability_exemption))
             .build()

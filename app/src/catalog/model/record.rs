@@ -31,6 +31,13 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The items of a list (`x`) in `lang`, each replaced by its translation where the list of
+/// translations (`x_en`, same order) gives one.
+pub fn items_in(items: &[String], items_en: &[String], lang: Lang) -> Vec<String> {
+    let english = |i: usize| items_en.get(i).filter(|t| lang == Lang::En && !t.trim().is_empty());
+    items.iter().enumerate().map(|(i, item)| english(i).unwrap_or(item).clone()).collect()
+}
+
 /// A record's title read through a join (`title`, `title_en`, `title_vi`), in `lang`; `missing`
 /// when the record is gone.
 pub fn joined_title(

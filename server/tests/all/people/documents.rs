@@ -74,6 +74,13 @@ async fn a_document_is_attached_and_served_only_to_its_applicant_and_officers() 
         (Some("Thuyết minh đề tài"), Some("Thuyết minh.pdf"))
     );
     let href = listed[0]["href"].as_str().unwrap().to_string();
+    // In English the checklist reads in English where the call translates it; the file stays
+    // under its item.
+    let english = format!("{}; lang=en", w.member.cookie);
+    let (_, _, page) = download(&w, &format!("/calls/{}?lang=en", w.call), &english).await;
+    let checklist = page.split("class=\"document-list\"").nth(1).expect("the application's documents");
+    assert!(checklist.contains("Project description") && checklist.contains("Dự toán kinh phí"), "{checklist}");
+    assert!(!checklist.contains("Thuyết minh đề tài<"), "{checklist}");
 
     for who in [&w.member, &w.officer] {
         let (status, headers, body) = download(&w, &href, &who.cookie).await;

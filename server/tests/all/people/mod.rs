@@ -168,6 +168,7 @@ async fn world(accepted: bool) -> World {
         ("list[eligible][]", "startup"),
         ("text[max_award_vnd]", "300.000.000"),
         ("text[documents]", "Thuyết minh đề tài\nDự toán kinh phí"),
+        ("text[documents_en]", "Project description"),
         ("text[opens]", opens.as_str()),
         ("text[closes]", closes.as_str()),
         ("text[status]", "open"),
