@@ -258,6 +258,26 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByRole('button', { name: 'Lưu nháp' }).click();
   await startup.waitForURL(/\/mine/);
   await startup.getByRole('link', { name: 'Ý tưởng: máy phân loại tôm hùm giống' }).waitFor();
+
+  // Last, the founder deletes the account: the download is offered first; a wrong password is
+  // marked on its field and changes nothing; the right one signs out everywhere.
+  await startup.goto('/account');
+  await hydrated(startup);
+  await startup.locator('#delete summary').click();
+  await startup.locator('#delete').getByRole('link', { name: 'tải về dữ liệu của mình' }).waitFor();
+  const password = startup.getByLabel('Mật khẩu của bạn');
+  await password.fill('đoán bừa');
+  await startup.getByRole('checkbox', { name: 'Tôi hiểu tài khoản bị xoá vĩnh viễn.' }).check();
+  await startup.getByRole('button', { name: 'Xoá vĩnh viễn tài khoản' }).click();
+  await startup.locator('#confirm_password-error', { hasText: 'Mật khẩu hiện tại không đúng.' }).waitFor();
+  assert.equal(await password.getAttribute('aria-invalid'), 'true');
+  await screenshot(startup, 'vi-delete-account-phone');
+  await password.fill('một mật khẩu đủ dài');
+  await startup.getByRole('checkbox', { name: 'Tôi hiểu tài khoản bị xoá vĩnh viễn.' }).check();
+  await startup.getByRole('button', { name: 'Xoá vĩnh viễn tài khoản' }).click();
+  await startup.getByText('Tài khoản của bạn đã được xoá.').waitFor();
+  await startup.goto('/mine');
+  await startup.getByRole('heading', { level: 1, name: 'Cần đăng nhập' }).waitFor();
   assert.equal(org.startsWith('/organizations/'), true);
   for (const page of [startup, researcher, officer]) assert.deepEqual(page.errors, []);
 });

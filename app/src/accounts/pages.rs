@@ -286,7 +286,12 @@ pub fn AccountLinks(
 /// Who I am, what I can do, and the way to my listings; `children` (what other domains add)
 /// below the details.
 #[component]
-pub fn AccountPage(children: ChildrenFn) -> impl IntoView {
+pub fn AccountPage(
+    /// Below everything, the last part of the page, for the signed-in person.
+    #[prop(into)]
+    last: Callback<super::model::User, AnyView>,
+    children: ChildrenFn,
+) -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| get_account());
     view! {
@@ -298,7 +303,8 @@ pub fn AccountPage(children: ChildrenFn) -> impl IntoView {
                 match data.await {
                     Ok(v) => match v.user {
                         Some(user) => view! {
-                            <AccountSummary user organization_name=v.organization_name>{children()}</AccountSummary>
+                            <AccountSummary user=user.clone() organization_name=v.organization_name>{children()}</AccountSummary>
+                            {last.run(user)}
                         }.into_any(),
                         None => view! { <SignInFirst/> }.into_any(),
                     },

@@ -13,21 +13,12 @@ crate::keeps_typed!(ChangePassword);
 /// (this browser gets a new one), the change is audited and the owner is told by mail.
 #[server(prefix = "/fn", endpoint = "change_password")]
 pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
-    use super::{checks, repo, secret, session, throttle};
+    use super::{checks, repo, secret, session};
     let state = crate::state::app_state()?;
     let lang = crate::i18n::request_lang();
     let user = session::require_user().await?;
     checks::password(lang, &password)?;
-    let pair = format!("account:{}|address:{}", user.email, session::client_address());
-    throttle::check(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair, lang).await?;
-    let (_, hash) = repo::credentials(&state.db, &user.email).await?.ok_or(AppError::NotFound)?;
-    if current_password.len() > super::model::MAX_PASSWORD || !secret::verify_password(current_password, hash).await? {
-        throttle::record(&state.db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &[&pair]).await?;
-        return Err(checks::field(
-            "current_password",
-            lang.pick("Mật khẩu hiện tại không đúng.", "The current password is wrong."),
-        ));
-    }
+    confirm_password(&state.db, &user, current_password, "current_password").await?;
     repo::set_password(&state.db, user.id, &secret::hash_password(password).await?).await?;
     repo::audit(&state.db, user.id, "change_password", &user.email, "").await?;
     let origin = state.site.origin();
@@ -37,6 +28,29 @@ pub async fn change_password(current_password: String, password: String) -> Resu
     );
     repo::queue_mail(&state.db, &user.email, "Mật khẩu đã được đổi · Your password was changed", &body).await?;
     session::start(&state.db, user.id).await?;
+    Ok(())
+}
+
+/// Checks that `password` is the signed-in `user`'s before something that cannot be undone,
+/// counting failures as sign-in does (a browser left signed in does not let anyone guess it);
+/// a wrong one is said next to `field`.
+#[cfg(feature = "ssr")]
+pub async fn confirm_password(
+    db: &crate::db::Db,
+    user: &super::model::User,
+    password: String,
+    field: &str,
+) -> Result<(), AppError> {
+    use super::{checks, repo, secret, session, throttle};
+    let lang = crate::i18n::request_lang();
+    let pair = format!("account:{}|address:{}", user.email, session::client_address());
+    throttle::check(db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &pair, lang).await?;
+    let (_, hash) = repo::credentials(db, &user.email).await?.ok_or(AppError::NotFound)?;
+    if password.len() > super::model::MAX_PASSWORD || !secret::verify_password(password, hash).await? {
+        throttle::record(db, &throttle::SIGN_IN_ACCOUNT_ADDRESS, &[&pair]).await?;
+        let message = lang.pick("Mật khẩu hiện tại không đúng.", "The current password is wrong.");
+        return Err(checks::field(field, message));
+    }
     Ok(())
 }
 

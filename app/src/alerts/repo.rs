@@ -41,6 +41,12 @@ pub async fn delete(db: &Db, id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Deletes every saved search of `user`.
+pub async fn delete_all(db: &Db, user: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM saved_searches WHERE user_id = $1").bind(user).execute(db).await?;
+    Ok(())
+}
+
 /// Every saved search: id, owner, query and the results already seen.
 pub async fn all(db: &Db) -> Result<Vec<(i64, i64, String, Vec<String>)>, AppError> {
     let rows: Vec<(i64, i64, String, String)> =

@@ -56,6 +56,16 @@ pub async fn mark_read(db: &Db, user: i64, up_to: Option<i64>) -> Result<(), App
     Ok(())
 }
 
+/// Deletes `user`'s inbox and mail preferences.
+pub async fn forget(db: &Db, user: i64) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    for delete in ["DELETE FROM notifications WHERE user_id = $1", "DELETE FROM mail_prefs WHERE user_id = $1"] {
+        sqlx::query(delete).bind(user).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// How `user` hears of news by mail (at once when they never said).
 pub async fn mail_mode(db: &Db, user: i64) -> Result<MailMode, AppError> {
     let code: Option<String> =

@@ -145,6 +145,33 @@ pub async fn delete_draft(conn: &mut SqliteConnection, kind: Kind, id: &str) -> 
     Ok(true)
 }
 
+/// Lets go of everything `owner` manages as their account closes: drafts never published and
+/// the affiliation requests they made are deleted; published records stay in the catalogue
+/// with nobody managing them (the province office answers for them), unpublished changes gone.
+pub async fn release(db: &Db, owner: i64) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "DELETE FROM affiliation_requests WHERE requester = $1 OR EXISTS (SELECT 1 FROM listings l
+         WHERE l.owner = $1 AND l.kind = affiliation_requests.kind AND l.id = affiliation_requests.record_id)",
+    )
+    .bind(owner)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "DELETE FROM listings WHERE owner = $1
+         AND NOT EXISTS (SELECT 1 FROM records r WHERE r.kind = listings.kind AND r.id = listings.id)",
+    )
+    .bind(owner)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE listings SET owner = NULL, draft = NULL WHERE owner = $1")
+        .bind(owner)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Keeps `record` as a draft of `owner`: not in the catalogue, search or matches.
 pub async fn save_draft(conn: &mut SqliteConnection, record: &Record, owner: i64) -> Result<(), AppError> {
     let doc = serde_json::to_string(record).map_err(AppError::internal)?;

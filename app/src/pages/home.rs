@@ -17,9 +17,20 @@ pub fn HomePage() -> impl IntoView {
         "Nơi doanh nghiệp tìm phòng thí nghiệm, chuyên gia và công nghệ; nhà khoa học chào bán kết quả nghiên cứu; tỉnh đặt hàng nhiệm vụ và mở các thử nghiệm có kiểm soát.",
         "Where businesses find labs, experts and technologies; scientists offer their results for transfer; and the province publishes calls for proposals and sandbox pilots.",
     );
+    // Where deleting an account lands.
+    let deleted =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("account")).as_deref() == Some("deleted");
+    let deleted = deleted.then(|| {
+        view! {
+            <p class="form-done" role="status">
+                {lang.pick("Tài khoản của bạn đã được xoá. Cảm ơn bạn đã tham gia.", "Your account was deleted. Thank you for taking part.")}
+            </p>
+        }
+    });
     view! {
         <Title text=portal_name(lang)/>
         <Meta name="description" content=lead/>
+        {deleted}
         <section class="hero">
             <h1>{portal_name(lang)}</h1>
             <p class="lead">{lead}</p>

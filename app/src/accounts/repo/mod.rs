@@ -88,7 +88,10 @@ pub async fn user(db: &Db, id: i64) -> Result<Option<User>, AppError> {
 
 /// A person's id and password hash, by email.
 pub async fn credentials(db: &Db, email: &str) -> Result<Option<(i64, String)>, AppError> {
-    Ok(sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1").bind(email).fetch_optional(db).await?)
+    Ok(sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1 AND deleted_at IS NULL")
+        .bind(email)
+        .fetch_optional(db)
+        .await?)
 }
 
 /// Replaces a person's password and ends all their sessions.
@@ -130,12 +133,42 @@ pub async fn set_organization(db: &Db, user_id: i64, organization: Option<&str>)
     Ok(())
 }
 
+/// The name a deleted account goes by wherever others still see its work.
+pub const DELETED_NAME: &str = "Tài khoản đã xoá · Deleted account";
+
+/// Closes `user_id`'s account for good: what identifies the person goes (email, name,
+/// password, organization, roles, sessions, reset links); the row stays, so that what others
+/// keep of their work (an organization's applications, an introduction) still points somewhere.
+/// The address is free to sign up again.
+pub async fn close_account(db: &Db, user_id: i64) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE users SET email = 'deleted-' || id || '@deleted.invalid', name = $1, password_hash = '!',
+         organization = NULL, deleted_at = $2 WHERE id = $3",
+    )
+    .bind(DELETED_NAME)
+    .bind(now())
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    for delete in [
+        "DELETE FROM user_roles WHERE user_id = $1",
+        "DELETE FROM sessions WHERE user_id = $1",
+        "DELETE FROM password_resets WHERE user_id = $1",
+    ] {
+        sqlx::query(delete).bind(user_id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Everyone, for the admin page.
 pub async fn users(db: &Db) -> Result<Vec<User>, AppError> {
-    let rows: Vec<UserRow> =
-        sqlx::query_as("SELECT id, email, name, organization, suspended_reason FROM users ORDER BY email")
-            .fetch_all(db)
-            .await?;
+    let rows: Vec<UserRow> = sqlx::query_as(
+        "SELECT id, email, name, organization, suspended_reason FROM users WHERE deleted_at IS NULL ORDER BY email",
+    )
+    .fetch_all(db)
+    .await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.extend(with_roles(db, Some(row)).await?);

@@ -51,6 +51,13 @@ fn matrix() -> Vec<Action> {
             params: |_| pairs(&[("current_password", "wrong"), ("password", "long enough pw")]),
         },
         Action { endpoint: "end_session", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("id", "others")]) },
+        // Anyone but staff deletes their own account (here with a wrong password: refused for it).
+        Action {
+            endpoint: "delete_account",
+            accepted: false,
+            allowed: &["member", "colleague", "other", "researcher"],
+            params: |_| pairs(&[("confirm_password", "wrong"), ("understood", "yes")]),
+        },
         Action {
             endpoint: "sign_in",
             accepted: false,

@@ -15,6 +15,7 @@ mod accounts;
 mod affiliations;
 mod both_ways;
 mod documents;
+mod leaving;
 mod listings;
 mod mail;
 mod matrix;

@@ -140,6 +140,11 @@ async fn a_post_with_a_cookie_but_no_origin_is_refused_and_personal_answers_are_
     }
     let (_, headers, _) = call(&state, "get_viewer", "", &[]).await;
     assert_eq!(headers["cache-control"], "no-store");
+    // Signed out, a personal page asks once to sign in (not once per part).
+    for path in ["/account", "/mine", "/inbox"] {
+        let (_, _, page) = send(&state, Method::GET, path, &[], String::new()).await;
+        assert_eq!(page.matches("<h1>Cần đăng nhập</h1>").count(), 1, "{path}");
+    }
     let (_, headers, _) = send(&state, Method::GET, "/labs", &[], String::new()).await;
     assert!(!headers.contains_key("cache-control"), "an anonymous public page may be cached");
 }
