@@ -7,6 +7,7 @@ use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, ParamSegment, SsrMode, StaticSegment};
 
+use crate::accounts::invite_pages::JoinPage;
 use crate::accounts::pages::{ConfirmPage, ResetPage, SignInPage, SignUpPage};
 use crate::catalog::model::Kind;
 use crate::dashboard::pages::DashboardPage;
@@ -152,6 +153,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/confirm") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountRoute ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>

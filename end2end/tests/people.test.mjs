@@ -69,6 +69,22 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   const org = await publish(startup, '/organizations');
   await startup.getByRole('heading', { level: 1, name: `Rong Biển Cam Ranh ${stamp}` }).waitFor();
 
+  // The founder invites a co-founder, who signs up with that address and joins from the mail.
+  await startup.goto('/account');
+  await hydrated(startup);
+  const cofounder = `thu-${stamp}@rongbien.vn`;
+  await startup.getByLabel('Email của đồng nghiệp').fill(cofounder);
+  await startup.getByRole('button', { name: 'Gửi lời mời' }).click();
+  await startup.getByText('Đã gửi lời mời qua email').waitFor();
+  await startup.locator('.invited', { hasText: cofounder }).waitFor();
+  const partner = await newPage(browser, { locale: 'vi-VN', width: 360, height: 740 });
+  await signUp(partner, { name: 'Trần Thu', email: cofounder, role: 'Thành viên doanh nghiệp' });
+  await partner.goto(await mailedLink(cofounder, '/join?token='));
+  await screenshot(partner, 'vi-invitation-phone');
+  await partner.getByRole('button', { name: `Tham gia Rong Biển Cam Ranh ${stamp}` }).click();
+  await partner.waitForURL(/\/account$/);
+  await partner.locator('.fields').getByRole('link', { name: `Rong Biển Cam Ranh ${stamp}` }).waitFor();
+
   // A researcher signs up and publishes a lab of an institute.
   await signUp(researcher, { name: 'TS. Phạm Minh', email: `minh-${stamp}@ria3.vn`, role: 'Nhà khoa học' });
   await researcher.goto('/labs/new');
@@ -279,7 +295,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.goto('/mine');
   await startup.getByRole('heading', { level: 1, name: 'Cần đăng nhập' }).waitFor();
   assert.equal(org.startsWith('/organizations/'), true);
-  for (const page of [startup, researcher, officer]) assert.deepEqual(page.errors, []);
+  for (const page of [startup, partner, researcher, officer]) assert.deepEqual(page.errors, []);
 });
 
 test('anonymous visitors are asked to sign in, in English too', async () => {

@@ -1,7 +1,9 @@
-//! Accounts: people, their roles and sessions. Everything that changes data asks `session`
+//! Accounts: people, their roles and sessions, and colleagues invited to their organization. Everything that changes data asks `session`
 //! who is signed in and checks their role and ownership on the server.
 
 pub mod api;
+pub mod invitations;
+pub mod invite_pages;
 pub mod model;
 pub mod pages;
 pub mod security_api;

@@ -319,6 +319,10 @@ pub fn AccountPage(
 fn AccountSummary(user: super::model::User, organization_name: Option<String>, children: Children) -> impl IntoView {
     let lang = use_lang();
     let roles = user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
+    let invite = user.organization.is_some().then(|| {
+        let organization_name = organization_name.clone().unwrap_or_default();
+        view! { <super::invite_pages::InviteColleagues organization_name/> }
+    });
     let organization = match user.organization.clone() {
         Some(id) => view! { <a href=format!("/organizations/{id}")>{organization_name.unwrap_or_else(|| id.clone())}</a> }.into_any(),
         None => view! { <a href="/organizations/new">{lang.pick("Tạo hồ sơ tổ chức", "Create your organization's profile")}</a> }.into_any(),
@@ -339,6 +343,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>, c
                     <dd>{organization}</dd>
                 </div>
             </dl>
+            {invite}
             {children()}
             <ul class="account-actions">
                 <li><a href="/inbox">{lang.pick("Hộp thư", "Inbox")}</a></li>

@@ -52,7 +52,10 @@ pub const REQUESTS_ACCOUNT: Rule = Rule { action: "request_account", free: 20, w
 /// Introduction requests and applications sent from one address.
 pub const REQUESTS_ADDRESS: Rule = Rule { action: "request_address", free: 40, window: 3600, max_wait: 3600 };
 
-const RULES: [Rule; 10] = [
+/// Colleagues invited by one account: each invitation mails someone.
+pub const INVITES_ACCOUNT: Rule = Rule { action: "invite_account", free: 20, window: 24 * 3600, max_wait: 3600 };
+
+const RULES: [Rule; 11] = [
     SIGN_IN_ADDRESS,
     SIGN_IN_ACCOUNT_ADDRESS,
     SIGN_IN_ACCOUNT,
@@ -63,6 +66,7 @@ const RULES: [Rule; 10] = [
     RESET_EMAIL,
     REQUESTS_ACCOUNT,
     REQUESTS_ADDRESS,
+    INVITES_ACCOUNT,
 ];
 
 fn now_ms() -> i64 {

@@ -5,21 +5,24 @@ use crate::accounts::repo::now;
 use crate::db::Db;
 use crate::error::AppError;
 
-/// Tells each of `users` the `news` (once each).
+/// Tells each of `users` the `news` (once each; a deleted account hears nothing).
 pub async fn notify(db: &Db, users: &[i64], news: &News) -> Result<(), AppError> {
     let mut users = users.to_vec();
     users.sort_unstable();
     users.dedup();
     for user in users {
-        sqlx::query("INSERT INTO notifications (user_id, topic, text_vi, text_en, link, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(user)
-            .bind(news.topic)
-            .bind(&news.vi)
-            .bind(&news.en)
-            .bind(&news.link)
-            .bind(now())
-            .execute(db)
-            .await?;
+        sqlx::query(
+            "INSERT INTO notifications (user_id, topic, text_vi, text_en, link, created_at)
+             SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL)",
+        )
+        .bind(user)
+        .bind(news.topic)
+        .bind(&news.vi)
+        .bind(&news.en)
+        .bind(&news.link)
+        .bind(now())
+        .execute(db)
+        .await?;
     }
     Ok(())
 }
@@ -106,12 +109,12 @@ pub struct Waiting {
     pub digest_at: Option<String>,
 }
 
-/// Those with news not mailed who want mail (not suspended), by id after `after`.
+/// Those with news not mailed who want mail (not suspended or deleted), by id after `after`.
 pub async fn waiting(db: &Db, after: i64, limit: i64) -> Result<Vec<Waiting>, AppError> {
     Ok(sqlx::query_as(
         "SELECT u.id AS user_id, u.email, u.name, COALESCE(p.mode, 'now') AS mode, p.lang, p.digest_at
          FROM users u LEFT JOIN mail_prefs p ON p.user_id = u.id
-         WHERE u.id > $1 AND u.suspended_at IS NULL AND COALESCE(p.mode, 'now') <> 'never'
+         WHERE u.id > $1 AND u.suspended_at IS NULL AND u.deleted_at IS NULL AND COALESCE(p.mode, 'now') <> 'never'
            AND EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.mailed_at IS NULL)
          ORDER BY u.id LIMIT $2",
     )

@@ -153,6 +153,16 @@ pub async fn answer(
     Ok(done.rows_affected() == 1)
 }
 
+/// Deletes the requests of `requester` still waiting for an answer (their account closes:
+/// nobody would read the answer).
+pub async fn drop_waiting(db: &Db, requester: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM introductions WHERE requester = $1 AND status = 'requested'")
+        .bind(requester)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_outcome(db: &Db, id: i64, outcome: &str) -> Result<(), AppError> {
     sqlx::query("UPDATE introductions SET outcome = $1 WHERE id = $2").bind(outcome).bind(id).execute(db).await?;
     Ok(())

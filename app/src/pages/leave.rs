@@ -10,9 +10,9 @@ use crate::error::AppError;
 use crate::forms::{invalid, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 
-/// Deletes the signed-in person's account: drafts, saved searches, inbox and sessions go;
-/// published records stay in the catalogue with nobody managing them; applications stay with
-/// their organization under the name "deleted account". Staff delete theirs once another
+/// Deletes the signed-in person's account: drafts, saved searches, unanswered introduction
+/// requests, inbox and sessions go; published records stay in the catalogue with nobody
+/// managing them; applications stay with the officers under the name "deleted account". Staff delete theirs once another
 /// admin has taken their roles away (the province's work is not left without its officers).
 #[server(prefix = "/fn", endpoint = "delete_account")]
 pub async fn delete_account(confirm_password: String, #[server(default)] understood: String) -> Result<(), AppError> {
@@ -30,6 +30,7 @@ pub async fn delete_account(confirm_password: String, #[server(default)] underst
     security_api::confirm_password(&state.db, &user, confirm_password, "confirm_password").await?;
     crate::listings::repo::release(&state.db, user.id).await?;
     crate::alerts::repo::delete_all(&state.db, user.id).await?;
+    crate::introductions::repo::drop_waiting(&state.db, user.id).await?;
     crate::inbox::repo::forget(&state.db, user.id).await?;
     repo::audit(&state.db, user.id, "delete_account", &format!("user:{}", user.id), "").await?;
     session::end(&state.db).await?;
@@ -73,12 +74,12 @@ pub fn DeleteAccount(staff: bool) -> impl IntoView {
                 </p>
                 <ul class="consequences">
                     <li>{lang.pick(
-                        "Bị xoá ngay: họ tên, email, mật khẩu, bản nháp, tìm kiếm đã lưu, hộp thư và mọi phiên đăng nhập.",
-                        "Deleted at once: your name, email, password, drafts, saved searches, inbox and every session.",
+                        "Bị xoá ngay: họ tên, email, mật khẩu, bản nháp, tìm kiếm đã lưu, đề nghị gặp chưa được trả lời, hộp thư và mọi phiên đăng nhập.",
+                        "Deleted at once: your name, email, password, drafts, saved searches, requests to meet not yet answered, inbox and every session.",
                     )}</li>
                     <li>{lang.pick(
-                        "Được giữ lại: hồ sơ đã đăng công khai (Sở Khoa học và Công nghệ quản lý thay) và hồ sơ nộp kêu gọi của tổ chức (người nộp hiện là «Tài khoản đã xoá»).",
-                        "Kept: published records (the Department of Science and Technology looks after them) and your organization's applications (the applicant shows as “Deleted account”).",
+                        "Được giữ lại: hồ sơ đã đăng công khai (Sở Khoa học và Công nghệ quản lý thay) và hồ sơ đã nộp cho kêu gọi, thử nghiệm: cán bộ vẫn xem được, người nộp hiện là «Tài khoản đã xoá».",
+                        "Kept: published records (the Department of Science and Technology looks after them) and the applications you sent to calls and pilots: officers still see them, the applicant shown as “Deleted account”.",
                     )}</li>
                     <li>{lang.pick("Không thể hoàn tác.", "This cannot be undone.")}</li>
                 </ul>

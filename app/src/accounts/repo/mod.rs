@@ -1,11 +1,13 @@
 //! All SQL of accounts: people, roles, sign-ups, password resets, the outbox and the audit log;
-//! sessions in `sessions`.
+//! sessions in `sessions`, invitations to an organization in `invitations`.
 
 use super::model::{AuditEntry, Mail, Role, User};
 use crate::db::Db;
 use crate::error::AppError;
 
+mod invitations;
 mod sessions;
+pub use invitations::{accept_invitation, create_invitation, invitation, is_member, waiting_invitations, Invitation};
 pub use sessions::{
     create_session, create_session_from, delete_session, end_other_sessions, end_session, session_user, sessions_of,
 };
@@ -79,10 +81,12 @@ pub async fn create_user(
 
 /// A person by id.
 pub async fn user(db: &Db, id: i64) -> Result<Option<User>, AppError> {
-    let row = sqlx::query_as("SELECT id, email, name, organization, suspended_reason FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+    let row = sqlx::query_as(
+        "SELECT id, email, name, organization, suspended_reason FROM users WHERE id = $1 AND deleted_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
     with_roles(db, row).await
 }
 
@@ -137,11 +141,29 @@ pub async fn set_organization(db: &Db, user_id: i64, organization: Option<&str>)
 pub const DELETED_NAME: &str = "Tài khoản đã xoá · Deleted account";
 
 /// Closes `user_id`'s account for good: what identifies the person goes (email, name,
-/// password, organization, roles, sessions, reset links); the row stays, so that what others
-/// keep of their work (an organization's applications, an introduction) still points somewhere.
-/// The address is free to sign up again.
+/// password, organization, roles, sessions, reset links, invitations sent or received, the
+/// address in the audit log); the row stays, so that what others keep of their work (an
+/// application, an introduction) still points somewhere. The address is free to sign up again.
 pub async fn close_account(db: &Db, user_id: i64) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
+    let email: String =
+        sqlx::query_scalar("SELECT email FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *tx).await?;
+    let named = format!("user:{user_id}");
+    sqlx::query("UPDATE audit_log SET target = $1 WHERE target = $2")
+        .bind(&named)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE audit_log SET detail = $1 WHERE detail = $2")
+        .bind(&named)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM invitations WHERE invited_by = $1 OR email = $2")
+        .bind(user_id)
+        .bind(&email)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "UPDATE users SET email = 'deleted-' || id || '@deleted.invalid', name = $1, password_hash = '!',
          organization = NULL, deleted_at = $2 WHERE id = $3",
@@ -325,6 +347,8 @@ pub async fn purge_expired(db: &Db) -> Result<u64, AppError> {
         .rows_affected();
     purged +=
         sqlx::query("DELETE FROM pending_signups WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
+    purged +=
+        sqlx::query("DELETE FROM invitations WHERE expires_at < $1").bind(&now).execute(db).await?.rows_affected();
     purged += sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
         .bind(from_now(-30 * 24 * 3600))
         .execute(db)

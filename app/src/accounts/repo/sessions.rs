@@ -39,7 +39,7 @@ pub async fn create_session_from(
 pub async fn session_user(db: &Db, token_hash: &str) -> Result<Option<User>, AppError> {
     let row = sqlx::query_as(
         "SELECT u.id, u.email, u.name, u.organization, u.suspended_reason FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL AND u.deleted_at IS NULL",
     )
     .bind(token_hash)
     .bind(now())

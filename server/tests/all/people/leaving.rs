@@ -25,6 +25,8 @@ async fn a_person_deletes_their_account_and_what_others_keep_stays() {
     let password = "một mật khẩu dài";
     let (id, cookie) = with_password(&w, password).await;
     let member = Person { name: "member", cookie: cookie.clone() };
+    let (status, _, body) = call(&w.state, "invite_colleague", &cookie, &[("email", "ban@example.vn")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
     let (status, _, body) = save_as(&w.state, &member, "need", "draft", NEED).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(count(&w, "SELECT COUNT(*) FROM listings WHERE owner = $1", id).await, 2, "a need and a draft");
@@ -76,6 +78,16 @@ async fn a_person_deletes_their_account_and_what_others_keep_stays() {
     assert_eq!(count(&w, "SELECT COUNT(*) FROM saved_searches WHERE user_id = $1", id).await, 0);
     assert_eq!(count(&w, "SELECT COUNT(*) FROM notifications WHERE user_id = $1", id).await, 0);
     assert_eq!(count(&w, "SELECT COUNT(*) FROM user_roles WHERE user_id = $1", id).await, 0);
+    assert_eq!(count(&w, "SELECT COUNT(*) FROM invitations WHERE invited_by = $1", id).await, 0);
+    assert_eq!(
+        count(&w, "SELECT COUNT(*) FROM introductions WHERE requester = $1 AND status = 'requested'", id).await,
+        0,
+        "nobody is left waiting on a request nobody will read"
+    );
+    // Nothing reaches the account any more.
+    let news = app::inbox::model::News { topic: "test", vi: "x".into(), en: "x".into(), link: "/".into() };
+    app::inbox::repo::notify(&w.state.db, &[id], &news).await.unwrap();
+    assert_eq!(count(&w, "SELECT COUNT(*) FROM notifications WHERE user_id = $1", id).await, 0);
     let (status, _, _) = send(&w.state, Method::GET, &format!("/needs/{}", w.need), &[], String::new()).await;
     assert_eq!(status, StatusCode::OK, "the published need stays");
     let listed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM listings WHERE id = $1 AND owner IS NULL")
@@ -101,8 +113,10 @@ async fn a_person_deletes_their_account_and_what_others_keep_stays() {
     // The person is told; the audit log keeps the act, not the address.
     let mail = repo::outbox(&w.state.db, 1).await.unwrap().remove(0);
     assert!(mail.recipient == "member@example.vn" && mail.subject.contains("deleted"), "{mail:?}");
-    let audit = repo::audit_log(&w.state.db, 5).await.unwrap();
+    let audit = repo::audit_log(&w.state.db, 50).await.unwrap();
     assert!(audit.iter().any(|e| e.action == "delete_account" && e.target == format!("user:{id}")), "{audit:?}");
+    assert!(audit.iter().any(|e| e.action == "invite_colleague"), "{audit:?}");
+    assert!(!format!("{audit:?}").contains("member@example.vn"), "{audit:?}");
 
     // The address may sign up again.
     assert!(repo::create_user(&w.state.db, "member@example.vn", "Lan", "x", &[]).await.is_ok());

@@ -51,6 +51,19 @@ fn matrix() -> Vec<Action> {
             params: |_| pairs(&[("current_password", "wrong"), ("password", "long enough pw")]),
         },
         Action { endpoint: "end_session", accepted: false, allowed: SIGNED_IN, params: |_| pairs(&[("id", "others")]) },
+        // Members of an organization invite colleagues to it; anyone signed in may try a link.
+        Action {
+            endpoint: "invite_colleague",
+            accepted: false,
+            allowed: &["member", "colleague", "other"],
+            params: |_| pairs(&[("email", "new.colleague@example.vn")]),
+        },
+        Action {
+            endpoint: "join_organization",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("token", "0")]),
+        },
         // Anyone but staff deletes their own account (here with a wrong password: refused for it).
         Action {
             endpoint: "delete_account",
@@ -450,6 +463,8 @@ const READ_ONLY: &[&str] = &[
     "my_introductions",
     "my_applications",
     "export_my_data",
+    "invitation",
+    "waiting_invitations",
     "application_panel",
     "my_searches",
     "my_sessions",

@@ -1,0 +1,151 @@
+//! Colleagues invited to one's organization: a member names an address; the link mailed to it
+//! (a week, once, only for the account with that address) makes its holder a member too. The
+//! inviter is told when it is used.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+crate::keeps_typed!(InviteColleague);
+
+/// How long an invitation can be used, in seconds.
+#[cfg(feature = "ssr")]
+const VALID_FOR: i64 = 7 * 24 * 3600;
+
+/// An invitation as its link's page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub organization: String,
+    pub organization_name: String,
+    /// Who invited, while their account exists.
+    pub inviter: Option<String>,
+    /// The address it was sent to.
+    pub email: String,
+}
+
+/// Invites `email` to the signed-in person's organization: mails the link (an address that is
+/// already a member is told so instead, and nothing is sent).
+#[server(prefix = "/fn", endpoint = "invite_colleague")]
+pub async fn invite_colleague(email: String) -> Result<(), AppError> {
+    use super::{checks, repo, secret, session, throttle};
+    let state = crate::state::app_state()?;
+    let lang = crate::i18n::request_lang();
+    let user = session::require_user().await?;
+    let organization = user.organization.clone().ok_or(AppError::Forbidden)?;
+    let email = email.trim().to_lowercase();
+    if !super::model::is_plausible_email(&email) {
+        let message = lang.pick(
+            "Email chưa đúng dạng, ví dụ: ten@congty.vn.",
+            "This does not look like an email address, e.g. name@company.vn.",
+        );
+        return Err(checks::field("email", message));
+    }
+    if repo::is_member(&state.db, &organization, &email).await? {
+        let message = lang
+            .pick("Người này đã là thành viên của tổ chức.", "This person is already a member of the organization.");
+        return Err(checks::field("email", message));
+    }
+    if repo::waiting_invitations(&state.db, &organization).await?.iter().any(|(invited, _)| *invited == email) {
+        let message = lang.pick(
+            "Địa chỉ này đã được mời và lời mời vẫn còn hiệu lực.",
+            "This address was already invited and the invitation is still valid.",
+        );
+        return Err(checks::field("email", message));
+    }
+    let subject = format!("account:{}", user.id);
+    throttle::check(&state.db, &throttle::INVITES_ACCOUNT, &subject, lang).await?;
+    throttle::record(&state.db, &throttle::INVITES_ACCOUNT, &[&subject]).await?;
+    let token = secret::new_token()?;
+    repo::create_invitation(&state.db, &secret::token_hash(&token), &organization, &email, user.id, VALID_FOR).await?;
+    let (vi, en) = names(&state.db, &organization).await?;
+    let origin = state.site.origin();
+    let body = format!(
+        "{name} mời bạn tham gia {vi} trên Sàn Đổi mới sáng tạo Khánh Hòa. Mở liên kết (hiệu lực 7 ngày):\n\
+         {origin}/join?token={token}\n\
+         Chưa có tài khoản? Hãy đăng ký bằng chính địa chỉ email này, rồi mở lại liên kết.\n\n\
+         {name} invites you to join {en} on the Khánh Hòa Innovation Exchange. Open the link (valid for 7 days) above.\n\
+         No account yet? Sign up with this very email address, then open the link again.\n",
+        name = user.name,
+    );
+    repo::queue_mail(&state.db, &email, "Lời mời tham gia tổ chức · An invitation to join", &body).await?;
+    repo::audit(&state.db, user.id, "invite_colleague", &organization, &email).await
+}
+
+/// The invitation of a link's `token`, if it can still be used.
+#[server(prefix = "/fn", endpoint = "invitation")]
+pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppError> {
+    let state = crate::state::app_state()?;
+    let hash = super::secret::token_hash(token.trim());
+    let Some(found) = super::repo::invitation(&state.db, &hash).await? else { return Ok(None) };
+    let (vi, en) = names(&state.db, &found.organization).await?;
+    let organization_name = crate::i18n::request_lang().pick(vi, en);
+    Ok(Some(InvitationView {
+        organization: found.organization,
+        organization_name,
+        inviter: found.inviter,
+        email: found.email,
+    }))
+}
+
+/// Uses the invitation of `token`: the signed-in person, if theirs is the address it was sent
+/// to, becomes a member of its organization (leaving any other); the inviter is told.
+#[server(prefix = "/fn", endpoint = "join_organization")]
+pub async fn join_organization(token: String) -> Result<(), AppError> {
+    use super::{repo, secret, session};
+    let state = crate::state::app_state()?;
+    let lang = crate::i18n::request_lang();
+    let user = session::require_user().await?;
+    let gone = || {
+        let message = lang.pick(
+            "Lời mời đã hết hạn hoặc đã được dùng. Hãy nhờ đồng nghiệp mời lại.",
+            "This invitation has expired or was already used. Ask your colleague to invite you again.",
+        );
+        AppError::BadRequest(message.into())
+    };
+    let hash = secret::token_hash(token.trim());
+    let found = repo::invitation(&state.db, &hash).await?.ok_or_else(gone)?;
+    if found.email != user.email {
+        return Err(AppError::Forbidden);
+    }
+    let organization = repo::accept_invitation(&state.db, &hash, user.id).await?.ok_or_else(gone)?;
+    repo::audit(&state.db, user.id, "join_organization", &organization, "").await?;
+    if let Some(inviter) = found.invited_by {
+        let (vi, en) = names(&state.db, &organization).await?;
+        let news = crate::inbox::model::News {
+            topic: "organization",
+            vi: format!("{} đã nhận lời mời và tham gia {vi}.", user.name),
+            en: format!("{} accepted your invitation and joined {en}.", user.name),
+            link: format!("/organizations/{organization}"),
+        };
+        crate::inbox::repo::notify(&state.db, &[inviter], &news).await?;
+    }
+    leptos_axum::redirect("/account");
+    Ok(())
+}
+
+/// The addresses invited to the signed-in person's organization that have not answered yet,
+/// each with the day its invitation expires (RFC 3339).
+#[server(prefix = "/fn", endpoint = "waiting_invitations")]
+pub async fn waiting_invitations() -> Result<Vec<(String, String)>, AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::require_user().await?;
+    match &user.organization {
+        Some(organization) => super::repo::waiting_invitations(&state.db, organization).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The organization's name in Vietnamese and English (its id if it is not in the catalogue).
+#[cfg(feature = "ssr")]
+async fn names(db: &crate::db::Db, organization: &str) -> Result<(String, String), AppError> {
+    use crate::i18n::Lang;
+    let found = crate::catalog::repo::get_any(db, crate::catalog::model::Kind::Organization, organization).await?;
+    Ok(match found {
+        Some((record, _)) => {
+            let title = record.entry().title();
+            (title.get(Lang::Vi).to_string(), title.get(Lang::En).to_string())
+        }
+        None => (organization.to_string(), organization.to_string()),
+    })
+}

@@ -1,0 +1,162 @@
+//! Inviting colleagues: the form on the account page, and the page an invitation's link opens.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::invitations::{invitation, waiting_invitations, InvitationView, InviteColleague, JoinOrganization};
+use super::pages::SignOutButton;
+use crate::forms::{invalid, typed, ComeBackTo, FieldMessage, FormStatus};
+use crate::i18n::use_lang;
+use crate::notices::ErrorNotice;
+
+/// On the account page of a member of an organization: invite a colleague by email, and who
+/// was invited and has not answered yet.
+#[component]
+pub fn InviteColleagues(organization_name: String) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<InviteColleague>::new();
+    let result = crate::forms::last_result(action);
+    let typed = typed::<InviteColleague>();
+    let waiting = Resource::new(move || action.version().get(), |_| waiting_invitations());
+    let done =
+        lang.pick("Đã gửi lời mời qua email (hiệu lực 7 ngày).", "The invitation was mailed (valid for 7 days).");
+    view! {
+        <section class="invite" id="invite">
+            <h2>{lang.pick("Mời đồng nghiệp", "Invite colleagues")}</h2>
+            <p class="hint">{lang.pick(
+                format!("Đồng nghiệp nhận lời sẽ là thành viên của {organization_name}: sửa hồ sơ tổ chức, đăng nhu cầu và công nghệ, nộp hồ sơ thay mặt tổ chức và mời thêm người."),
+                format!("Colleagues who accept become members of {organization_name}: they edit its profile, post its needs and offers, apply on its behalf and invite others."),
+            )}</p>
+            <FormStatus result done/>
+            <ActionForm action attr:class="stack-form">
+                <ComeBackTo id="invite"/>
+                <label for="invite-email">{lang.pick("Email của đồng nghiệp", "Your colleague's email")}</label>
+                <input id="invite-email" name="email" type="email" autocomplete="off" required maxlength="120"
+                    value=typed.or("email", "") aria-invalid=invalid(result, "email") aria-describedby="email-error"/>
+                <FieldMessage result field="email"/>
+                <button type="submit">{lang.pick("Gửi lời mời", "Send the invitation")}</button>
+            </ActionForm>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let waiting = waiting.await.unwrap_or_default();
+                    (!waiting.is_empty()).then(|| {
+                        let items = waiting
+                            .into_iter()
+                            .map(|(email, expires)| {
+                                let until = lang.pick(format!(" · đến {}", lang.day(&expires)), format!(" · until {}", lang.day(&expires)));
+                                view! { <li>{email}<span class="hint">{until}</span></li> }
+                            })
+                            .collect_view();
+                        view! {
+                            <h3>{lang.pick("Đang chờ trả lời", "Waiting for an answer")}</h3>
+                            <ul class="invited">{items}</ul>
+                        }
+                    })
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// `/join?token=…`: what the invitation is, and what to do with it for whoever opens it.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let lang = use_lang();
+    let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    let found = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        invitation,
+    );
+    let viewer = Resource::new(|| (), |_| super::api::get_viewer());
+    view! {
+        <Title text=lang.pick("Lời mời tham gia tổ chức", "An invitation to join")/>
+        <section class="form-page">
+            <h1>{lang.pick("Lời mời tham gia tổ chức", "An invitation to join")}</h1>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match (found.await, viewer.await) {
+                            (Ok(Some(found)), Ok(viewer)) => view! { <Invitation found viewer token/> }.into_any(),
+                            (Ok(None), _) => view! {
+                                <p>{lang.pick(
+                                    "Lời mời đã hết hạn hoặc đã được dùng. Hãy nhờ đồng nghiệp mời lại.",
+                                    "This invitation has expired or was already used. Ask your colleague to invite you again.",
+                                )}</p>
+                            }.into_any(),
+                            (Err(error), _) | (_, Err(error)) => view! { <ErrorNotice error/> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// A usable invitation, for someone signed in or not.
+#[component]
+fn Invitation(found: InvitationView, viewer: super::model::Viewer, token: String) -> impl IntoView {
+    let lang = use_lang();
+    let organization = found.organization_name.clone();
+    let who = found.inviter.clone().unwrap_or_else(|| lang.pick("Một đồng nghiệp", "A colleague").to_string());
+    let lead = lang.pick(
+        format!("{who} mời bạn tham gia {organization} trên cổng."),
+        format!("{who} invites you to join {organization} on the portal."),
+    );
+    let next = format!("/join?token={token}");
+    let answer = match viewer.user {
+        None => view! {
+            <p>
+                <a class="button" href=format!("/signin?next={}", crate::text::url_encode(&next))>{lang.pick("Đăng nhập để nhận lời", "Sign in to accept")}</a>
+            </p>
+            <p class="hint">
+                {lang.pick("Chưa có tài khoản? ", "No account yet? ")}
+                <a href="/signup">{lang.pick("Đăng ký", "Sign up")}</a>
+                {lang.pick(
+                    format!(" bằng địa chỉ {}, rồi mở lại liên kết trong thư.", found.email),
+                    format!(" with the address {}, then open the link in the mail again.", found.email),
+                )}
+            </p>
+        }
+        .into_any(),
+        Some(user) if user.email != found.email => view! {
+            <p>{lang.pick(
+                format!("Lời mời này gửi tới {}. Hãy đăng nhập bằng địa chỉ đó để nhận lời.", found.email),
+                format!("This invitation was sent to {}. Sign in with that address to accept it.", found.email),
+            )}</p>
+            <SignOutButton/>
+        }
+        .into_any(),
+        Some(user) if user.organization.as_deref() == Some(found.organization.as_str()) => view! {
+            <p>{lang.pick("Bạn đã là thành viên của tổ chức này. ", "You are already a member of this organization. ")}
+                <a href=format!("/organizations/{}", found.organization)>{organization.clone()}</a>
+            </p>
+        }
+        .into_any(),
+        Some(user) => {
+            let action = ServerAction::<JoinOrganization>::new();
+            let result = crate::forms::last_result(action);
+            let leaving = user.organization.is_some().then(|| {
+                view! { <p class="hint">{lang.pick("Bạn sẽ rời tổ chức hiện tại của mình.", "You will leave your current organization.")}</p> }
+            });
+            view! {
+                {leaving}
+                <FormStatus result/>
+                <ActionForm action attr:class="stack-form">
+                    <input type="hidden" name="token" value=token/>
+                    <button type="submit">{lang.pick(format!("Tham gia {organization}"), format!("Join {organization}"))}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <p class="lead">{lead}</p>
+        {answer}
+    }
+}

@@ -1,0 +1,108 @@
+//! SQL of invitations to join an organization.
+
+use sqlx::AssertSqlSafe;
+
+use super::{from_now, now};
+use crate::db::Db;
+use crate::error::AppError;
+
+/// An invitation that can still be used.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Invitation {
+    pub organization: String,
+    /// The address it was mailed to: only the account with it may use it.
+    pub email: String,
+    pub invited_by: Option<i64>,
+    /// The inviter's name, while their account exists.
+    pub inviter: Option<String>,
+}
+
+/// Keeps an invitation of `email` to `organization` by `invited_by` for `seconds`.
+pub async fn create_invitation(
+    db: &Db,
+    token_hash: &str,
+    organization: &str,
+    email: &str,
+    invited_by: i64,
+    seconds: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO invitations (token_hash, organization, email, invited_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(token_hash)
+    .bind(organization)
+    .bind(email)
+    .bind(invited_by)
+    .bind(now())
+    .bind(from_now(seconds))
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// An invitation counts while its inviter still belongs to its organization, neither
+/// suspended nor deleted: someone removed cannot come back through an invitation they sent.
+const INVITER_STILL_THERE: &str = "EXISTS (SELECT 1 FROM users u WHERE u.id = invitations.invited_by
+    AND u.organization = invitations.organization AND u.deleted_at IS NULL AND u.suspended_at IS NULL)";
+
+/// The invitation with `token_hash`, if not used, not expired, and its inviter still there.
+pub async fn invitation(db: &Db, token_hash: &str) -> Result<Option<Invitation>, AppError> {
+    Ok(sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT invitations.organization, invitations.email, invitations.invited_by, u.name AS inviter
+         FROM invitations JOIN users u ON u.id = invitations.invited_by
+         WHERE invitations.token_hash = $1 AND invitations.used_at IS NULL AND invitations.expires_at > $2
+         AND {INVITER_STILL_THERE}"
+    )))
+    .bind(token_hash)
+    .bind(now())
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Uses the invitation with `token_hash`: `user_id` becomes a member of its organization.
+/// `None` (and nothing changed) if it was used meanwhile or expired.
+pub async fn accept_invitation(db: &Db, token_hash: &str, user_id: i64) -> Result<Option<String>, AppError> {
+    let mut tx = db.begin().await?;
+    let at = now();
+    let organization: Option<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+        "UPDATE invitations SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1
+         AND {INVITER_STILL_THERE} RETURNING organization"
+    )))
+    .bind(&at)
+    .bind(token_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some(organization) = &organization {
+        sqlx::query("UPDATE users SET organization = $1 WHERE id = $2")
+            .bind(organization)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(organization)
+}
+
+/// The addresses invited to `organization` whose invitations wait, with when each expires.
+pub async fn waiting_invitations(db: &Db, organization: &str) -> Result<Vec<(String, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT email, MAX(expires_at) FROM invitations WHERE organization = $1 AND used_at IS NULL
+         AND expires_at > $2 GROUP BY email ORDER BY email",
+    )
+    .bind(organization)
+    .bind(now())
+    .fetch_all(db)
+    .await?)
+}
+
+/// Whether `email` has an account in `organization`.
+pub async fn is_member(db: &Db, organization: &str, email: &str) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE organization = $1 AND email = $2 AND deleted_at IS NULL)",
+    )
+    .bind(organization)
+    .bind(email)
+    .fetch_one(db)
+    .await?)
+}

@@ -1,0 +1,97 @@
+//! Colleagues invited to an organization: the link mailed to their address, used once and only
+//! by the account with that address; the inviter told.
+
+use super::*;
+
+/// The token of the newest mail's `/join` link, and to whom it went.
+async fn mailed_token(state: &AppState) -> (String, String) {
+    let mail = repo::outbox(&state.db, 1).await.unwrap().remove(0);
+    let at = mail.body.find("/join?token=").expect("a join link") + "/join?token=".len();
+    let token: String = mail.body[at..].chars().take_while(char::is_ascii_alphanumeric).collect();
+    (mail.recipient, token)
+}
+
+async fn page(w: &World, path: &str, cookie: &str) -> String {
+    let headers: Vec<(&str, &str)> = if cookie.is_empty() { vec![] } else { vec![("cookie", cookie)] };
+    send(&w.state, Method::GET, path, &headers, String::new()).await.2
+}
+
+#[tokio::test]
+async fn a_member_invites_a_colleague_who_joins_with_the_mailed_link() {
+    let w = world(false).await;
+    let invite = |who: &Person, email: &str| {
+        let (state, cookie, email) = (w.state.clone(), who.cookie.clone(), email.to_string());
+        async move { call(&state, "invite_colleague", &cookie, &[("email", email.as_str())]).await }
+    };
+    // The account page offers it to members of an organization only.
+    assert!(page(&w, "/account", &w.member.cookie).await.contains("id=\"invite-email\""));
+    assert!(!page(&w, "/account", &w.researcher.cookie).await.contains("id=\"invite-email\""));
+    assert_eq!(invite(&w.researcher, "a@b.vn").await.0, StatusCode::FORBIDDEN, "no organization to invite to");
+    for (email, said) in [("không phải email", "Email chưa đúng dạng"), ("colleague@example.vn", "đã là thành viên")]
+    {
+        let (status, _, body) = invite(&w.member, email).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(body.contains(said), "{body}");
+    }
+
+    let (status, _, body) = invite(&w.member, " Researcher@Example.vn ").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (recipient, token) = mailed_token(&w.state).await;
+    assert_eq!(recipient, "researcher@example.vn");
+    let (_, _, waiting) = call(&w.state, "waiting_invitations", &w.member.cookie, &[]).await;
+    assert!(waiting.contains("researcher@example.vn"), "{waiting}");
+    let join = format!("/join?token={token}");
+
+    // Whoever opens the link is told what to do; only the address it went to may use it.
+    let anonymous = page(&w, &join, "").await;
+    assert!(
+        anonymous.contains("mời bạn tham gia") && anonymous.contains("/signin?next=/join%3Ftoken%3D"),
+        "{anonymous}"
+    );
+    let stranger = page(&w, &join, &w.other_member.cookie).await;
+    assert!(stranger.contains("Lời mời này gửi tới researcher@example.vn"), "{stranger}");
+    let (status, _, _) = call(&w.state, "join_organization", &w.other_member.cookie, &[("token", &token)]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(page(&w, &join, &w.researcher.cookie).await.contains("name=\"token\""), "the invited person may join");
+
+    let (status, headers, body) = call(&w.state, "join_organization", &w.researcher.cookie, &[("token", &token)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(location(&headers), "/account");
+    let (_, _, viewer) = call(&w.state, "get_viewer", &w.researcher.cookie, &[]).await;
+    assert!(viewer.contains("\"organization\":\"tom-hum-van-ninh\""), "{viewer}");
+    let (inviter, _) = repo::credentials(&w.state.db, "member@example.vn").await.unwrap().unwrap();
+    let told: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND topic = 'organization'")
+            .bind(inviter)
+            .fetch_one(&w.state.db)
+            .await
+            .unwrap();
+    assert_eq!(told, 1, "the inviter is told");
+
+    // Used once.
+    let (status, _, body) = call(&w.state, "join_organization", &w.researcher.cookie, &[("token", &token)]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(page(&w, &join, "").await.contains("Lời mời đã hết hạn hoặc đã được dùng"));
+    let (_, _, waiting) = call(&w.state, "waiting_invitations", &w.member.cookie, &[]).await;
+    assert_eq!(waiting, "[]");
+}
+
+#[tokio::test]
+async fn an_invitation_dies_with_its_inviters_place_and_is_not_sent_twice() {
+    let w = world(false).await;
+    let (status, _, body) =
+        call(&w.state, "invite_colleague", &w.member.cookie, &[("email", "admin@example.vn")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, token) = mailed_token(&w.state).await;
+    let (status, _, body) =
+        call(&w.state, "invite_colleague", &w.colleague.cookie, &[("email", "admin@example.vn")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "one invitation at a time: {body}");
+    assert!(body.contains("đã được mời"), "{body}");
+
+    // The inviter leaves the organization before the link is used: it no longer opens it.
+    let (inviter, _) = repo::credentials(&w.state.db, "member@example.vn").await.unwrap().unwrap();
+    repo::set_organization(&w.state.db, inviter, Some("so-khcn")).await.unwrap();
+    let (status, _, body) = call(&w.state, "join_organization", &w.admin.cookie, &[("token", &token)]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(page(&w, &format!("/join?token={token}"), &w.admin.cookie).await.contains("Lời mời đã hết hạn"));
+}
