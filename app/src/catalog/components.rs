@@ -37,15 +37,15 @@ pub fn SectorChips(sectors: Vec<Sector>, kind: Kind) -> impl IntoView {
     view! { <ul class="chips">{items}</ul> }
 }
 
-/// A record in a list.
+/// A record in a list; its kind said above the title where the list mixes kinds.
 #[component]
-pub fn CardView(card: Card) -> impl IntoView {
+pub fn CardView(card: Card, with_kind: bool) -> impl IntoView {
     let lang = use_lang();
     let href = card.href();
     let kind = card.kind;
     view! {
         <li class="card">
-            <p class="card-kind">{kind.label(lang)}</p>
+            {with_kind.then(|| view! { <p class="card-kind">{kind.label(lang)}</p> })}
             <h3 class="card-title"><a href=href>{card.title}</a></h3>
             {card.subtitle.map(|s| view! { <p class="card-sub">{s}</p> })}
             <p class="card-summary">{card.summary}</p>
@@ -55,10 +55,12 @@ pub fn CardView(card: Card) -> impl IntoView {
     }
 }
 
-/// Cards in a responsive grid.
+/// Cards in a responsive grid; each says its kind when they are not all of one kind (a list
+/// page, or a group under its kind's heading, does not repeat it on every card).
 #[component]
 pub fn CardGrid(cards: Vec<Card>) -> impl IntoView {
-    let items = cards.into_iter().map(|card| view! { <CardView card=card/> }).collect_view();
+    let with_kind = cards.windows(2).any(|pair| pair[0].kind != pair[1].kind);
+    let items = cards.into_iter().map(|card| view! { <CardView card=card with_kind/> }).collect_view();
     view! { <ul class="cards">{items}</ul> }
 }
 

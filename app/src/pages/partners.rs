@@ -25,7 +25,6 @@ fn MatchCard(m: Match, about: Option<(Kind, String)>) -> impl IntoView {
     });
     view! {
         <li class="card match">
-            <p class="card-kind">{m.kind.label(lang)}</p>
             <h3 class="card-title"><a href=m.href()>{m.title.clone()}</a></h3>
             {m.subtitle.clone().map(|s| view! { <p class="card-sub">{s}</p> })}
             <p class=format!("strength strength-{}", m.strength.code())>{m.strength.label(lang)}</p>

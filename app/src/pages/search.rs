@@ -100,6 +100,12 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
     let lang = use_lang();
     let count = if request.q.is_empty() {
         lang.pick(format!("{} mục", results.total), format!("{} listings", results.total))
+    } else if results.total == 0 && results.related > 0 {
+        // Nothing holds most of the words: say so, not "0 results", above what holds some.
+        lang.pick(
+            format!("Không có kết quả khớp đủ “{}” · {} kết quả liên quan một phần", request.q, results.related),
+            format!("Nothing holds most of “{}” · {} partly related", request.q, results.related),
+        )
     } else {
         let related = match results.related {
             0 => (String::new(), String::new()),

@@ -153,8 +153,16 @@ impl SearchIndex {
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut every_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Whether any record holds each word (itself, its English stem or an equivalent).
+        let mut known: Vec<bool> = Vec::with_capacity(words.len());
+        let holding = |field: Field, text: &str| searcher.doc_freq(&Term::from_field_text(field, text)).unwrap_or(1);
         for ((w, corrected), translated) in words.iter().zip(equivalents) {
             let stem = self.stem(&w.exact);
+            known.push(
+                !translated.is_empty()
+                    || holding(s.body_fold, &w.folded) + holding(s.title_fold, &w.folded) > 0
+                    || stem.as_deref().is_some_and(|stem| holding(s.english, stem) > 0),
+            );
             let mut exact = vec![boost(term(s.title_fold, &w.folded), w8.title), term(s.body_fold, &w.folded)];
             if w.has_marks() {
                 exact.push(boost(term(s.title_exact, &w.exact), w8.marks * w8.title));
@@ -198,10 +206,14 @@ impl SearchIndex {
             let holding = searcher.doc_freq(&Term::from_field_text(s.body_fold, folded)).unwrap_or(0);
             total >= MIN_RECORDS_FOR_SHARE && holding as f32 > COMMON_SHARE * total as f32
         };
+        // A word no record holds (a typo nothing corrects, something the catalogue lacks) does
+        // not count either: "tôm hùm zzqx" is about lobsters.
         let all = units(words.len(), terms);
+        let held: Vec<Range<usize>> = all.iter().filter(|unit| (*unit).clone().all(|i| known[i])).cloned().collect();
+        let held = if held.is_empty() { all } else { held };
         let telling: Vec<Range<usize>> =
-            all.iter().filter(|unit| !(*unit).clone().all(|i| common(&folded[i]))).cloned().collect();
-        let counted = if telling.is_empty() { all } else { telling };
+            held.iter().filter(|unit| !(*unit).clone().all(|i| common(&folded[i]))).cloned().collect();
+        let counted = if telling.is_empty() { held } else { telling };
         let units: Vec<(Occur, Box<dyn Query>)> = counted
             .into_iter()
             .map(|unit| {

@@ -82,7 +82,7 @@ impl SearchIndex {
             collector
         };
         // What is counted (total, facets): the matches, which hold most of the words; when
-        // nothing does, every result.
+        // nothing does, the facets count every result (what is shown).
         let matched = match &text {
             Some(t) => {
                 let q = self.full_query(Some(t.most_words.box_clone()), filters(None));
@@ -108,7 +108,9 @@ impl SearchIndex {
         };
         let top = if diversify { self.diversified(searcher, top)? } else { top };
         let top: Vec<(f32, DocAddress)> = top.into_iter().skip(offset).take(limit).collect();
-        let total = if matches > 0 { matches } else { found };
+        // With words, only the matches count: when nothing holds most of them, what holds some
+        // is shown, every one marked related, and the count says there is no match.
+        let total = if text.is_some() { matches } else { found };
 
         let mut facets = BTreeMap::new();
         for dim in DIMENSIONS {
@@ -148,7 +150,7 @@ impl SearchIndex {
                 let mut hit = self.hit(searcher, address, score, lang, today, &terms)?;
                 hit.related = match &is_match {
                     Some(weight) => !holds(weight.as_ref(), searcher, address)?,
-                    None => false,
+                    None => text.is_some(),
                 };
                 Ok(hit)
             })
