@@ -10,6 +10,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::compression::CompressionLayer;
 
 /// The whole application, ready to serve or to test with `oneshot`.
@@ -36,8 +37,19 @@ pub fn router(state: AppState) -> Router {
         .merge(app::applications::http::routes())
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
-        .layer(CompressionLayer::new())
+        .layer(compression())
         .with_state(state)
+}
+
+/// Compresses what gains from it: not images and the like (tower-http's default), nor the
+/// documents attached to applications, compressed inside already (PDF streams, and the zip of
+/// Office Open XML and OpenDocument files): gzip would cost time and save nothing.
+fn compression() -> CompressionLayer<impl Predicate> {
+    let predicate = DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/pdf"))
+        .and(NotForContentType::const_new("application/vnd.openxmlformats-officedocument"))
+        .and(NotForContentType::const_new("application/vnd.oasis.opendocument"));
+    CompressionLayer::new().compress_when(predicate)
 }
 
 /// The script, wasm and stylesheet: brotli or gzip copies when the build made them, and for

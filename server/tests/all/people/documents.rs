@@ -9,6 +9,11 @@ const BOUNDARY: &str = "----khboundary7MA4YWxkTrZu0gW";
 
 /// A multipart body as a browser sends the upload form.
 fn upload_body(application: &str, document: &str, name: &str, content: &[u8]) -> Vec<u8> {
+    upload_body_typed(application, document, name, content, "application/octet-stream")
+}
+
+/// `upload_body` with the file part claiming `part_type`.
+fn upload_body_typed(application: &str, document: &str, name: &str, content: &[u8], part_type: &str) -> Vec<u8> {
     let mut body = Vec::new();
     for (field, value) in [("id", application), ("document", document), ("__at", "apply")] {
         body.extend_from_slice(
@@ -17,7 +22,7 @@ fn upload_body(application: &str, document: &str, name: &str, content: &[u8]) ->
     }
     body.extend_from_slice(
         format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: {part_type}\r\n\r\n"
         )
         .as_bytes(),
     );
@@ -93,6 +98,15 @@ async fn a_document_is_attached_and_served_only_to_its_applicant_and_officers() 
         );
         assert_eq!(body.as_bytes(), PDF);
     }
+    // To a browser accepting compression, pages are compressed but a PDF goes as stored (it
+    // gains nothing from gzip).
+    let gzip = [("cookie", w.member.cookie.as_str()), ("accept-encoding", "gzip, br")];
+    let (_, headers, _) = common::send(&w.state, Method::GET, "/labs", &gzip, String::new()).await;
+    assert!(headers.contains_key("content-encoding"), "pages are compressed");
+    let (status, headers, body) = common::send(&w.state, Method::GET, &href, &gzip, String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!headers.contains_key("content-encoding"), "{headers:?}");
+    assert_eq!(body.as_bytes(), PDF);
     for who in [&w.colleague, &w.other_member, &w.researcher, &w.anonymous] {
         assert_eq!(download(&w, &href, &who.cookie).await.0, StatusCode::NOT_FOUND, "{}", who.name);
     }
@@ -139,11 +153,17 @@ async fn what_is_not_a_document_of_the_application_is_refused_and_nothing_kept()
         let (_, _, page) = download(&w, &location, &w.member.cookie).await;
         assert!(page.contains("field-error"), "{name}: the page says why next to the file");
     }
-    // An item the call does not ask for; someone else's application; no session; another site.
+    // A page whose part claims to be a PDF is still a page.
+    let page = b"<html><script>alert(1)</script></html>";
+    let body = upload_body_typed(&w.application, "", "budget.pdf", page, "application/pdf");
+    assert!(upload(&w, &w.member.cookie, body, common::ORIGIN).await.1.contains("__err="), "the claim is not trusted");
+    // An item the call does not ask for; someone else's application (a colleague's or an
+    // officer's hand); no session; another site.
     let body = upload_body(&w.application, "Giấy phép kinh doanh", "gp.pdf", PDF);
     assert!(upload(&w, &w.member.cookie, body, common::ORIGIN).await.1.contains("__err="));
     let body = upload_body(&w.application, "", "x.pdf", PDF);
     assert!(upload(&w, &w.colleague.cookie, body.clone(), common::ORIGIN).await.1.contains("__err="));
+    assert!(upload(&w, &w.officer.cookie, body.clone(), common::ORIGIN).await.1.contains("__err="));
     assert!(upload(&w, "", body.clone(), common::ORIGIN).await.0.is_redirection());
     assert_eq!(upload(&w, &w.member.cookie, body.clone(), "https://evil.example").await.0, StatusCode::FORBIDDEN);
     assert!(files(&w).await.is_empty(), "nothing was kept");
