@@ -10,7 +10,7 @@ use super::api::{
 };
 use super::model::{Application, FileInfo, Panel, Stage, Step, Terms, UPLOAD_PATH};
 use crate::catalog::model::Kind;
-use crate::forms::{invalid, last_result, last_result_at, typed, ComeBackTo, FieldMessage, FormStatus};
+use crate::forms::{invalid, last_result, last_result_at, result_for, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
 
@@ -141,11 +141,9 @@ fn ApplicationItem(a: Application) -> impl IntoView {
 fn InfoRequest(a: Application) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<AnswerApplication>::new();
-    let typed = typed::<AnswerApplication>();
     let id = a.id.to_string();
-    let mine = typed.or("id", "") == id;
-    let result = last_result(action);
-    let result = Signal::derive(move || result.get().filter(|_| mine));
+    let item = result_for(action, &id);
+    let result = item.result;
     let asked = a.history.iter().rev().find(|s| s.stage == Stage::MoreInfo).and_then(|s| s.comment.clone());
     let field = format!("answer-{id}");
     view! {
@@ -161,7 +159,7 @@ fn InfoRequest(a: Application) -> impl IntoView {
                     "Documents to add: upload them under Documents below before sending.",
                 )}</p>
                 <textarea id=field.clone() name="answer" rows="4" required maxlength="5000" aria-describedby=format!("{field}-hint answer-error")>
-                    {if mine { typed.or("answer", "") } else { String::new() }}
+                    {item.typed("answer")}
                 </textarea>
                 <FieldMessage result field="answer"/>
                 <button type="submit">{lang.pick("Gửi bổ sung", "Send the answer")}</button>
@@ -232,9 +230,7 @@ fn Documents(id: i64, terms: Terms, files: Vec<FileInfo>, editable: bool) -> imp
     });
     let (result, posted) = last_result_at(UPLOAD_PATH);
     let result = Signal::stored(result.filter(|_| posted.or("id", "") == id.to_string()));
-    let removed = typed::<RemoveApplicationFile>();
-    let remove_result = last_result(remove);
-    let remove_result = Signal::derive(move || remove_result.get().filter(|_| removed.or("id", "") == id.to_string()));
+    let remove_result = result_for(remove, &id.to_string()).result;
     let upload = editable.then(|| {
         let options = checklist
             .iter()
@@ -396,13 +392,11 @@ fn ReviewItem(a: Application, action: ServerAction<MoveApplication>) -> impl Int
 fn Reopen(id: i64) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<ReopenApplication>::new();
-    let typed = typed::<ReopenApplication>();
-    let mine = typed.or("id", "") == id.to_string();
-    let result = last_result(action);
-    let result = Signal::derive(move || result.get().filter(|_| mine));
+    let item = result_for(action, &id.to_string());
+    let (result, open, reason) = (item.result, item.mine, item.typed("reason"));
     let field = format!("reason-{id}");
     view! {
-        <details class="confirm" open=mine>
+        <details class="confirm" open=open>
             <summary>{lang.pick("Mở lại quyết định…", "Reopen the decision…")}</summary>
             <FormStatus result/>
             <ActionForm action attr:class="stack-form">
@@ -410,7 +404,7 @@ fn Reopen(id: i64) -> impl IntoView {
                 <ComeBackTo id=format!("application-{id}")/>
                 <label for=field.clone()>{lang.pick("Lý do mở lại (người nộp sẽ thấy)", "Why it is reopened (the applicant sees it)")}</label>
                 <textarea id=field.clone() name="reason" rows="2" required maxlength="2000" aria-invalid=invalid(result, "reason") aria-describedby="reason-error">
-                    {if mine { typed.or("reason", "") } else { String::new() }}
+                    {reason}
                 </textarea>
                 <FieldMessage result field="reason"/>
                 <button type="submit">{lang.pick("Mở lại để đánh giá", "Reopen for evaluation")}</button>

@@ -115,6 +115,39 @@ impl Typed {
     }
 }
 
+/// A page with one form of the same action per item (answer this application, reopen that
+/// one, remove this file): what the last submission came back with, only where it was about
+/// this item (the form's `id` field).
+pub struct ItemResult {
+    pub result: Signal<Option<Result<(), AppError>>>,
+    /// The last submission was about this item.
+    pub mine: bool,
+    typed: Typed,
+}
+
+impl ItemResult {
+    /// What was typed into `name`, if the last submission was about this item.
+    pub fn typed(&self, name: &str) -> String {
+        if self.mine {
+            self.typed.or(name, "")
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// The `ItemResult` of `action`'s form for item `id`.
+pub fn result_for<A>(action: ServerAction<A>, id: &str) -> ItemResult
+where
+    A: server_fn::ServerFn<Error = AppError> + Send + Sync + Clone + 'static,
+    A::Output: Send + Sync + Clone + 'static,
+{
+    let typed = typed::<A>();
+    let mine = typed.or("id", "") == id;
+    let result = last_result(action);
+    ItemResult { result: Signal::derive(move || result.get().filter(|_| mine)), mine, typed }
+}
+
 /// Inside a form: once it has posted, the page comes back scrolled to the element `id` (where
 /// its messages are) instead of the top.
 #[component]
