@@ -65,7 +65,7 @@ pub async fn my_applications() -> Result<Vec<Application>, AppError> {
     let user = crate::accounts::session::require_user().await?;
     let db = &crate::state::app_state()?.db;
     let rows = super::repo::by_applicant(db, user.id).await?;
-    super::service::views(db, rows, crate::i18n::request_lang()).await
+    super::views::views(db, rows, crate::i18n::request_lang()).await
 }
 
 /// The applications to a call or pilot (officers).
@@ -74,7 +74,7 @@ pub async fn applications_for(kind: Kind, id: String) -> Result<Vec<Application>
     crate::accounts::session::require_role(&[crate::accounts::model::Role::Officer]).await?;
     let db = &crate::state::app_state()?.db;
     let rows = super::repo::for_target(db, kind.code(), &id).await?;
-    super::service::views(db, rows, crate::i18n::request_lang()).await
+    super::views::views(db, rows, crate::i18n::request_lang()).await
 }
 
 /// What a call's or pilot's page shows about applications to the person looking.

@@ -47,7 +47,7 @@ pub async fn form_choices(kind: Kind) -> Result<Choices, AppError> {
 /// What a record's page shows about its listing, for the person looking.
 #[server(prefix = "/fn", endpoint = "get_listing_meta", input = Json)]
 pub async fn get_listing_meta(kind: Kind, id: String) -> Result<ListingMeta, AppError> {
-    super::service::meta(kind, &id).await
+    super::standing::meta(kind, &id).await
 }
 
 /// Confirms that a listing is still current (its owner or an officer).
@@ -59,7 +59,7 @@ pub async fn confirm_listing(kind: Kind, id: String) -> Result<(), AppError> {
 /// Marks an organization verified (officers; logged; its owner is told).
 #[server(prefix = "/fn", endpoint = "verify_organization")]
 pub async fn verify_organization(id: String) -> Result<(), AppError> {
-    super::service::verify(&id).await
+    super::oversight::verify(&id).await
 }
 
 /// The listings of the person signed in.
@@ -86,7 +86,7 @@ pub async fn moderate_listing(
     hidden: bool,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    super::service::moderate(kind, &id, hidden, &reason).await?;
+    super::oversight::moderate(kind, &id, hidden, &reason).await?;
     if hidden {
         leptos_axum::redirect(kind.path());
     }

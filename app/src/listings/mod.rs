@@ -19,6 +19,8 @@ pub mod holds;
 #[cfg(feature = "ssr")]
 pub mod notify;
 #[cfg(feature = "ssr")]
+pub mod oversight;
+#[cfg(feature = "ssr")]
 pub mod preview;
 #[cfg(feature = "ssr")]
 pub mod references;
@@ -26,5 +28,7 @@ pub mod references;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod standing;
 #[cfg(feature = "ssr")]
 pub mod withdraw;

@@ -2,12 +2,11 @@
 //! search index, and the notifications a new call or pilot sends.
 
 use super::build::Completeness;
-use super::model::{Editing, ListingForm, ListingMeta};
+use super::model::{Editing, ListingForm};
 use super::{affiliation, build, repo, rules};
 use crate::accounts::model::User;
-use crate::accounts::session::{current_user, require_user};
+use crate::accounts::session::require_user;
 use crate::catalog::model::{Kind, Record};
-use crate::db::Db;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{request_lang, Lang};
 use crate::state::app_state;
@@ -303,55 +302,6 @@ pub async fn editing(kind: Kind, id: &str) -> Result<Editing, AppError> {
     Ok(Editing { values: build::values_of(&record), draft })
 }
 
-/// What the record's page shows about its listing.
-/// Of a record that is not public (a draft, a hidden record) only its owner and officers learn
-/// anything, even that it exists.
-pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
-    let state = app_state()?;
-    let user = current_user().await?;
-    let record = crate::catalog::repo::get(&state.db, kind, id).await?;
-    if record.is_none() {
-        let owner = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner);
-        if !user.as_ref().is_some_and(|u| u.is_staff() || owner == Some(u.id)) {
-            return Err(AppError::NotFound);
-        }
-    }
-    meta_of(&state.db, user.as_ref(), kind, id, record.as_ref()).await
-}
-
-/// What `meta` says, for a record already loaded (`None` where it is not public).
-pub async fn meta_of(
-    db: &Db,
-    user: Option<&User>,
-    kind: Kind,
-    id: &str,
-    record: Option<&Record>,
-) -> Result<ListingMeta, AppError> {
-    Ok(meta_from(user, kind, repo::listing(db, kind, id).await?.as_ref(), record))
-}
-
-/// What `meta` says, for a record and its listing already loaded.
-pub fn meta_from(
-    user: Option<&User>,
-    kind: Kind,
-    listing: Option<&repo::ListingRow>,
-    record: Option<&Record>,
-) -> ListingMeta {
-    let mut meta = ListingMeta {
-        confirmed_at: listing.as_ref().map(|l| l.confirmed_at.clone()),
-        verified: listing.as_ref().is_some_and(|l| l.verified_at.is_some()),
-        ..Default::default()
-    };
-    if let Some(user) = user {
-        if let Some(record) = record {
-            meta.editable = rules::may_edit(user, listing.and_then(|l| l.owner), record);
-        }
-        meta.can_verify = user.is_staff() && kind == Kind::Organization && !meta.verified;
-        meta.can_moderate = user.is_staff();
-    }
-    meta
-}
-
 /// Confirms a listing is current.
 pub async fn confirm(kind: Kind, id: &str) -> Result<(), AppError> {
     let state = app_state()?;
@@ -362,49 +312,4 @@ pub async fn confirm(kind: Kind, id: &str) -> Result<(), AppError> {
         return Err(AppError::Forbidden);
     }
     repo::confirm(&state.db, kind, id).await
-}
-
-/// Marks an organization verified.
-pub async fn verify(id: &str) -> Result<(), AppError> {
-    use crate::accounts::model::Role;
-    let state = app_state()?;
-    let officer = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
-    let record = crate::catalog::repo::get(&state.db, Kind::Organization, id).await?.ok_or(AppError::NotFound)?;
-    repo::verify(&state.db, Kind::Organization, id).await?;
-    crate::accounts::repo::audit(&state.db, officer.id, "verify_organization", id, "").await?;
-    super::notify::verified(&state, &record).await
-}
-
-/// Hides a record from public view for a reason, or shows it again (officers; logged; its
-/// owner is told, with the reason).
-pub async fn moderate(kind: Kind, id: &str, hidden: bool, reason: &str) -> Result<(), AppError> {
-    use crate::accounts::model::Role;
-    let state = app_state()?;
-    let officer = crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
-    let (record, _) = crate::catalog::repo::get_any(&state.db, kind, id).await?.ok_or(AppError::NotFound)?;
-    let reason = &crate::text::clean(reason);
-    let lang = crate::i18n::request_lang();
-    if hidden && (reason.is_empty() || reason.chars().count() > 500) {
-        return Err(AppError::BadRequest(
-            lang.pick("Hãy ghi lý do ẩn (tối đa 500 ký tự).", "Give a reason for hiding it (at most 500 characters).")
-                .into(),
-        ));
-    }
-    if !hidden && repo::held_by_suspension(&state.db, kind, id).await? {
-        return Err(AppError::BadRequest(
-            lang.pick(
-                "Tài khoản của người đăng đang bị tạm khóa: hãy mở khóa tài khoản trước.",
-                "Its owner's account is suspended: lift the suspension first.",
-            )
-            .into(),
-        ));
-    }
-    if repo::moderate(&state.db, kind, id, hidden).await? {
-        let action = if hidden { "hide_listing" } else { "show_listing" };
-        let target = format!("{}/{id}", kind.code());
-        crate::accounts::repo::audit(&state.db, officer.id, action, &target, reason).await?;
-        super::notify::moderated(&state, &record, hidden, reason).await?;
-    }
-    crate::search::index::sync(&state.db, &state.search).await?;
-    Ok(())
 }

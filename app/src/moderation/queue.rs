@@ -61,7 +61,7 @@ pub async fn keep_listing(kind: Kind, id: String) -> Result<(), AppError> {
 /// does), settling its reports.
 #[server(prefix = "/fn", endpoint = "take_down")]
 pub async fn take_down(kind: Kind, id: String, #[server(default)] reason: String) -> Result<(), AppError> {
-    crate::listings::service::moderate(kind, &id, true, &reason).await?;
+    crate::listings::oversight::moderate(kind, &id, true, &reason).await?;
     super::repo::settle(&crate::state::app_state()?.db, kind, &id).await
 }
 

@@ -45,7 +45,7 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
             (draft.ok_or(AppError::NotFound)?, true)
         }
     };
-    let mut meta = crate::listings::service::meta_from(viewer.as_ref(), kind, listing.as_ref(), Some(&record));
+    let mut meta = crate::listings::standing::meta_from(viewer.as_ref(), kind, listing.as_ref(), Some(&record));
     meta.preview = preview;
     // Nobody applies to, asks or is matched with what is not published.
     let (panel, matches, introduce) = match preview {

@@ -8,6 +8,11 @@ use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
 use crate::error::AppError;
 
+mod audience;
+mod upkeep;
+pub use audience::{members_in_sectors, members_of};
+pub use upkeep::{due_for_reminder, hide_stale, reminded, Stale};
+
 /// What the portal knows about a managed record.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ListingRow {
@@ -270,44 +275,6 @@ pub async fn moderated(db: &Db) -> Result<Vec<(Kind, String, String)>, AppError>
     Ok(rows.into_iter().filter_map(|(k, id, title)| Kind::from_code(&k).map(|k| (k, id, title))).collect())
 }
 
-/// A listing taken out of view: what it is, its title (and English title) and its owner.
-pub struct Stale {
-    pub kind: Kind,
-    pub id: String,
-    pub title: String,
-    pub title_en: Option<String>,
-    pub owner: Option<i64>,
-}
-
-/// Hides every published listing unconfirmed since `before`; answers what it hid.
-pub async fn hide_stale(db: &Db, before: &str) -> Result<Vec<Stale>, AppError> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        kind: String,
-        id: String,
-        title: String,
-        title_en: Option<String>,
-        owner: Option<i64>,
-    }
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT l.kind, l.id, r.title, r.title_en, l.owner FROM listings l
-         JOIN records r ON r.kind = l.kind AND r.id = l.id
-         WHERE l.draft IS NULL AND l.confirmed_at < $1 AND r.hidden = 0",
-    )
-    .bind(before)
-    .fetch_all(db)
-    .await?;
-    let mut hidden = Vec::new();
-    for Row { kind, id, title, title_en, owner } in rows {
-        let Some(kind) = Kind::from_code(&kind) else { continue };
-        let mut conn = db.acquire().await?;
-        if crate::catalog::repo::set_hidden(&mut conn, kind, &id, true).await? {
-            hidden.push(Stale { kind, id, title, title_en, owner });
-        }
-    }
-    Ok(hidden)
-}
-
 /// Marks a record verified by an officer (creating its listing for an imported record).
 pub async fn verify(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
     let at = now();
@@ -323,7 +290,6 @@ pub async fn verify(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The listings `owner` manages, drafts first, then by kind and title.
 /// Whether `owner` has an organization's profile saved as a draft.
 pub async fn drafts_organization<'c>(db: impl SqliteExecutor<'c>, owner: i64) -> Result<bool, AppError> {
     let found: bool = sqlx::query_scalar(
@@ -335,6 +301,7 @@ pub async fn drafts_organization<'c>(db: impl SqliteExecutor<'c>, owner: i64) ->
     Ok(found)
 }
 
+/// The listings `owner` manages, drafts first, then by kind and title.
 pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -385,58 +352,4 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
             }))
         })
         .collect()
-}
-
-/// Published listings unconfirmed since `before`, that nobody was reminded of since then.
-pub async fn due_for_reminder(db: &Db, before: &str) -> Result<Vec<(Kind, String, i64)>, AppError> {
-    let rows: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT kind, id, owner FROM listings WHERE draft IS NULL AND owner IS NOT NULL AND confirmed_at < $1
-         AND (reminded_at IS NULL OR reminded_at < confirmed_at)",
-    )
-    .bind(before)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.into_iter().filter_map(|(k, id, owner)| Kind::from_code(&k).map(|k| (k, id, owner))).collect())
-}
-
-/// Notes that the owner of `kind`/`id` was asked to confirm it.
-pub async fn reminded(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
-    sqlx::query("UPDATE listings SET reminded_at = $1 WHERE kind = $2 AND id = $3")
-        .bind(now())
-        .bind(kind.code())
-        .bind(id)
-        .execute(db)
-        .await?;
-    Ok(())
-}
-
-/// People whose organization works in one of `sectors` (and, unless empty, is of one of
-/// `org_types`).
-pub async fn members_in_sectors(db: &Db, sectors: &[&str], org_types: &[&str]) -> Result<Vec<i64>, AppError> {
-    let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-        "SELECT DISTINCT u.id FROM users u JOIN record_facets f ON f.kind = 'organization' AND f.id = u.organization
-         WHERE f.facet = 'sector' AND f.value IN (",
-    );
-    let mut values = q.separated(", ");
-    for sector in sectors {
-        values.push_bind(*sector);
-    }
-    q.push(")");
-    if !org_types.is_empty() {
-        q.push(" AND EXISTS (SELECT 1 FROM record_facets t WHERE t.kind = 'organization' AND t.id = u.organization AND t.facet = 'type' AND t.value IN (");
-        let mut values = q.separated(", ");
-        for t in org_types {
-            values.push_bind(*t);
-        }
-        q.push("))");
-    }
-    if sectors.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(q.build_query_scalar().fetch_all(db).await?)
-}
-
-/// The people who belong to organization `id`.
-pub async fn members_of(db: &Db, id: &str) -> Result<Vec<i64>, AppError> {
-    Ok(sqlx::query_scalar("SELECT id FROM users WHERE organization = $1").bind(id).fetch_all(db).await?)
 }
