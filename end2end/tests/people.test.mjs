@@ -69,7 +69,8 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   const org = await publish(startup, '/organizations');
   await startup.getByRole('heading', { level: 1, name: `Rong Biển Cam Ranh ${stamp}` }).waitFor();
 
-  // The founder invites a co-founder, who signs up with that address and joins from the mail.
+  // The founder invites a co-founder, who has no account yet: the mailed link sends her to sign
+  // up with that address, and the invitation waits on her account page once it is confirmed.
   await startup.goto('/account');
   await hydrated(startup);
   const cofounder = `thu-${stamp}@rongbien.vn`;
@@ -78,11 +79,19 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByText('Đã gửi lời mời qua email').waitFor();
   await startup.locator('.invited', { hasText: cofounder }).waitFor();
   const partner = await newPage(browser, { locale: 'vi-VN', width: 360, height: 740 });
-  await signUp(partner, { name: 'Trần Thu', email: cofounder, role: 'Thành viên doanh nghiệp' });
   await partner.goto(await mailedLink(cofounder, '/join?token='));
   await screenshot(partner, 'vi-invitation-phone');
+  await partner.locator('.form-page').getByRole('link', { name: 'Đăng ký', exact: true }).click();
+  await partner.waitForURL(/\/signup\?email=/);
+  assert.equal(await partner.getByLabel('Email').inputValue(), cofounder);
+  await signUp(partner, { name: 'Trần Thu', email: cofounder, role: 'Thành viên doanh nghiệp' });
+  await hydrated(partner);
+  await partner.locator('#invitations').getByText('Lê Thị Hồng mời bạn tham gia').waitFor();
+  await screenshot(partner, 'vi-invitation-waiting-phone');
   await partner.getByRole('button', { name: `Tham gia Rong Biển Cam Ranh ${stamp}` }).click();
-  await partner.waitForURL(/\/account$/);
+  await partner.waitForURL(/\/account\?joined=/);
+  await partner.getByText(`Bạn đã là thành viên của Rong Biển Cam Ranh ${stamp}.`).waitFor();
+  await partner.locator('#invitations').waitFor({ state: 'detached' });
   await partner.locator('.fields').getByRole('link', { name: `Rong Biển Cam Ranh ${stamp}` }).waitFor();
 
   // A researcher signs up and publishes a lab of an institute.

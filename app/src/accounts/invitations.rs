@@ -63,9 +63,9 @@ pub async fn invite_colleague(email: String) -> Result<(), AppError> {
     let body = format!(
         "{name} mời bạn tham gia {vi} trên Sàn Đổi mới sáng tạo Khánh Hòa. Mở liên kết (hiệu lực 7 ngày):\n\
          {origin}/join?token={token}\n\
-         Chưa có tài khoản? Hãy đăng ký bằng chính địa chỉ email này, rồi mở lại liên kết.\n\n\
+         Chưa có tài khoản? Hãy đăng ký bằng chính địa chỉ email này: lời mời sẽ chờ bạn ở trang Tài khoản.\n\n\
          {name} invites you to join {en} on the Khánh Hòa Innovation Exchange. Open the link (valid for 7 days) above.\n\
-         No account yet? Sign up with this very email address, then open the link again.\n",
+         No account yet? Sign up with this very email address: the invitation will wait on your account page.\n",
         name = user.name,
     );
     repo::queue_mail(&state.db, &email, "Lời mời tham gia tổ chức · An invitation to join", &body).await?;
@@ -92,23 +92,77 @@ pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppErro
 /// to, becomes a member of its organization (leaving any other); the inviter is told.
 #[server(prefix = "/fn", endpoint = "join_organization")]
 pub async fn join_organization(token: String) -> Result<(), AppError> {
-    use super::{repo, secret, session};
     let state = crate::state::app_state()?;
-    let lang = crate::i18n::request_lang();
-    let user = session::require_user().await?;
-    let gone = || {
-        let message = lang.pick(
-            "Lời mời đã hết hạn hoặc đã được dùng. Hãy nhờ đồng nghiệp mời lại.",
-            "This invitation has expired or was already used. Ask your colleague to invite you again.",
-        );
-        AppError::BadRequest(message.into())
-    };
-    let hash = secret::token_hash(token.trim());
-    let found = repo::invitation(&state.db, &hash).await?.ok_or_else(gone)?;
+    let user = super::session::require_user().await?;
+    let hash = super::secret::token_hash(token.trim());
+    let found = super::repo::invitation(&state.db, &hash).await?.ok_or_else(gone)?;
     if found.email != user.email {
         return Err(AppError::Forbidden);
     }
-    let organization = repo::accept_invitation(&state.db, &hash, user.id).await?.ok_or_else(gone)?;
+    join(&state, &user, found).await
+}
+
+/// The invitations waiting for the signed-in person's address (to organizations other than
+/// their own), newest first: someone who signed up after being invited finds them on their
+/// account page without the mailed link.
+#[server(prefix = "/fn", endpoint = "invitations_for_me")]
+pub async fn invitations_for_me() -> Result<Vec<InvitationView>, AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::require_user().await?;
+    let lang = crate::i18n::request_lang();
+    let mut views = Vec::new();
+    for found in super::repo::invitations_for(&state.db, &user.email).await? {
+        if user.organization.as_deref() == Some(found.organization.as_str())
+            || views.iter().any(|v: &InvitationView| v.organization == found.organization)
+        {
+            continue;
+        }
+        let (vi, en) = names(&state.db, &found.organization).await?;
+        let organization_name = lang.pick(vi, en);
+        views.push(InvitationView {
+            organization: found.organization,
+            organization_name,
+            inviter: found.inviter,
+            email: found.email,
+        });
+    }
+    Ok(views)
+}
+
+/// Accepts the invitation to `organization` waiting for the signed-in person's address, as
+/// `join_organization` does with the mailed link.
+#[server(prefix = "/fn", endpoint = "accept_invitation")]
+pub async fn accept_invitation(organization: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::require_user().await?;
+    let found = super::repo::invitations_for(&state.db, &user.email)
+        .await?
+        .into_iter()
+        .find(|found| found.organization == organization)
+        .ok_or_else(gone)?;
+    join(&state, &user, found).await
+}
+
+/// What an invitation that cannot be used any more says.
+#[cfg(feature = "ssr")]
+fn gone() -> AppError {
+    let message = crate::i18n::request_lang().pick(
+        "Lời mời đã hết hạn hoặc đã được dùng. Hãy nhờ đồng nghiệp mời lại.",
+        "This invitation has expired or was already used. Ask your colleague to invite you again.",
+    );
+    AppError::BadRequest(message.into())
+}
+
+/// Uses invitation `found`, sent to `user`'s address: they become a member of its
+/// organization; the inviter is told; the account page says so.
+#[cfg(feature = "ssr")]
+async fn join(
+    state: &crate::state::AppState,
+    user: &super::model::User,
+    found: super::repo::Invitation,
+) -> Result<(), AppError> {
+    use super::repo;
+    let organization = repo::accept_invitation(&state.db, &found.token_hash, user.id).await?.ok_or_else(gone)?;
     repo::audit(&state.db, user.id, "join_organization", &organization, "").await?;
     if let Some(inviter) = found.invited_by {
         let (vi, en) = names(&state.db, &organization).await?;
@@ -120,7 +174,7 @@ pub async fn join_organization(token: String) -> Result<(), AppError> {
         };
         crate::inbox::repo::notify(&state.db, &[inviter], &news).await?;
     }
-    leptos_axum::redirect("/account");
+    leptos_axum::redirect(&format!("/account?joined={}", crate::text::url_encode(&organization)));
     Ok(())
 }
 

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::invitations::{invitation, waiting_invitations, InvitationView, InviteColleague, JoinOrganization};
+use super::invitations::{
+    invitation, invitations_for_me, waiting_invitations, AcceptInvitation, InvitationView, InviteColleague,
+    JoinOrganization,
+};
 use super::pages::SignOutButton;
 use crate::forms::{invalid, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
@@ -57,6 +60,56 @@ pub fn InviteColleagues(organization_name: String) -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// On the account page: the invitations waiting for the person's address, each with a button
+/// that accepts it (nothing shows when there are none). Someone invited before they had an
+/// account lands here after confirming their address.
+#[component]
+pub fn InvitationsForYou(member: bool) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<AcceptInvitation>::new();
+    let result = crate::forms::last_result(action);
+    let waiting = Resource::new(|| (), |_| invitations_for_me());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let waiting = waiting.await.unwrap_or_default();
+                (!waiting.is_empty()).then(|| {
+                    let items = waiting.into_iter().map(|found| view! { <InvitationItem found action member/> }).collect_view();
+                    view! {
+                        <section class="invitations" id="invitations">
+                            <h2>{lang.pick("Lời mời tham gia tổ chức", "Invitations to join")}</h2>
+                            <FormStatus result/>
+                            <ul class="invited">{items}</ul>
+                        </section>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn InvitationItem(found: InvitationView, action: ServerAction<AcceptInvitation>, member: bool) -> impl IntoView {
+    let lang = use_lang();
+    let organization = found.organization_name.clone();
+    let who = found.inviter.clone().unwrap_or_else(|| lang.pick("Một đồng nghiệp", "A colleague").to_string());
+    let leaving = member.then(|| {
+        view! { <p class="hint">{lang.pick("Bạn sẽ rời tổ chức hiện tại của mình.", "You will leave your current organization.")}</p> }
+    });
+    view! {
+        <li>
+            <p>{lang.pick(format!("{who} mời bạn tham gia "), format!("{who} invites you to join "))}
+                <a href=format!("/organizations/{}", found.organization)>{organization.clone()}</a>"."
+            </p>
+            {leaving}
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="organization" value=found.organization.clone()/>
+                <button type="submit">{lang.pick(format!("Tham gia {organization}"), format!("Join {organization}"))}</button>
+            </ActionForm>
+        </li>
     }
 }
 
@@ -116,10 +169,10 @@ fn Invitation(found: InvitationView, viewer: super::model::Viewer, token: String
             </p>
             <p class="hint">
                 {lang.pick("Chưa có tài khoản? ", "No account yet? ")}
-                <a href="/signup">{lang.pick("Đăng ký", "Sign up")}</a>
+                <a href=format!("/signup?email={}", crate::text::url_encode(&found.email))>{lang.pick("Đăng ký", "Sign up")}</a>
                 {lang.pick(
-                    format!(" bằng địa chỉ {}, rồi mở lại liên kết trong thư.", found.email),
-                    format!(" with the address {}, then open the link in the mail again.", found.email),
+                    format!(" bằng địa chỉ {}: sau khi xác nhận email, lời mời chờ bạn ở trang Tài khoản.", found.email),
+                    format!(" with the address {}: once it is confirmed, the invitation waits on your account page.", found.email),
                 )}
             </p>
         }

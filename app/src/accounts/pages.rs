@@ -64,6 +64,8 @@ fn SignUpForm() -> impl IntoView {
     let action = ServerAction::<SignUp>::new();
     let result = crate::forms::last_result(action);
     let typed = typed::<SignUp>();
+    // An invitation's page links here with the address it was sent to.
+    let invited = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("email")).unwrap_or_default();
     let chosen = typed.or("role", "");
     let roles = [Role::Member, Role::Researcher].map(|role| {
         let hint = match role {
@@ -107,7 +109,7 @@ fn SignUpForm() -> impl IntoView {
                 <input id="name" name="name" value=typed.or("name", "") autocomplete="name" required maxlength="120" aria-invalid=invalid(result, "name") aria-describedby="name-error"/>
                 <FieldMessage result field="name"/>
                 <label for="email">"Email"</label>
-                <input id="email" name="email" value=typed.or("email", "") type="email" autocomplete="email" required maxlength="120" aria-invalid=invalid(result, "email") aria-describedby="email-error"/>
+                <input id="email" name="email" value=typed.or("email", &invited) type="email" autocomplete="email" required maxlength="120" aria-invalid=invalid(result, "email") aria-describedby="email-error"/>
                 <FieldMessage result field="email"/>
                 <label for="password">{lang.pick("Mật khẩu", "Password")}</label>
                 <input id="password" name="password" type="password" autocomplete="new-password" required minlength=MIN_PASSWORD.to_string() maxlength="200" aria-invalid=invalid(result, "password") aria-describedby="password-error"/>
@@ -293,7 +295,9 @@ pub fn AccountPage(
     children: ChildrenFn,
 ) -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(|| (), |_| get_account());
+    // Joining an organization comes back here with `?joined=`: read the account again.
+    let joined = leptos_router::hooks::use_query_map();
+    let data = Resource::new(move || joined.with(|q| q.get("joined")), |_| get_account());
     view! {
         <Title text=lang.pick("Tài khoản", "Account")/>
         <Suspense fallback=|| ()>
@@ -303,7 +307,7 @@ pub fn AccountPage(
                 match data.await {
                     Ok(v) => match v.user {
                         Some(user) => view! {
-                            <AccountSummary user=user.clone() organization_name=v.organization_name>{children()}</AccountSummary>
+                            <AccountSummary user=user.clone() organization_name=v.organization_name joined=joined.with_untracked(|q| q.get("joined"))>{children()}</AccountSummary>
                             {last.run(user)}
                         }.into_any(),
                         None => view! { <SignInFirst/> }.into_any(),
@@ -316,9 +320,20 @@ pub fn AccountPage(
 }
 
 #[component]
-fn AccountSummary(user: super::model::User, organization_name: Option<String>, children: Children) -> impl IntoView {
+fn AccountSummary(
+    user: super::model::User,
+    organization_name: Option<String>,
+    /// The organization the person just joined, if they came here from joining it.
+    joined: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let lang = use_lang();
+    let welcome = (joined.is_some() && joined == user.organization).then(|| {
+        let name = organization_name.clone().unwrap_or_default();
+        view! { <p class="form-done" role="status">{lang.pick(format!("Bạn đã là thành viên của {name}."), format!("You are now a member of {name}."))}</p> }
+    });
     let roles = user.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join(", ");
+    let invitations = view! { <super::invite_pages::InvitationsForYou member=user.organization.is_some()/> };
     let invite = user.organization.is_some().then(|| {
         let organization_name = organization_name.clone().unwrap_or_default();
         view! { <super::invite_pages::InviteColleagues organization_name/> }
@@ -335,6 +350,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>, c
     view! {
         <section class="form-page">
             <h1>{user.name.clone()}</h1>
+            {welcome}
             <dl class="fields">
                 <div class="field"><dt>"Email"</dt><dd>{user.email.clone()}</dd></div>
                 <div class="field"><dt>{lang.pick("Vai trò", "Roles")}</dt><dd>{roles}</dd></div>
@@ -343,6 +359,7 @@ fn AccountSummary(user: super::model::User, organization_name: Option<String>, c
                     <dd>{organization}</dd>
                 </div>
             </dl>
+            {invitations}
             {invite}
             {children()}
             <ul class="account-actions">

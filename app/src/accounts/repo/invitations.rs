@@ -9,6 +9,8 @@ use crate::error::AppError;
 /// An invitation that can still be used.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Invitation {
+    /// The hash of its link's token: what names it.
+    pub token_hash: String,
     pub organization: String,
     /// The address it was mailed to: only the account with it may use it.
     pub email: String,
@@ -46,18 +48,25 @@ pub async fn create_invitation(
 const INVITER_STILL_THERE: &str = "EXISTS (SELECT 1 FROM users u WHERE u.id = invitations.invited_by
     AND u.organization = invitations.organization AND u.deleted_at IS NULL AND u.suspended_at IS NULL)";
 
+/// The invitations that can still be used (`$1`: now), with their inviter's name.
+fn usable(condition: &str) -> AssertSqlSafe<String> {
+    AssertSqlSafe(format!(
+        "SELECT invitations.token_hash, invitations.organization, invitations.email, invitations.invited_by,
+         u.name AS inviter
+         FROM invitations JOIN users u ON u.id = invitations.invited_by
+         WHERE invitations.used_at IS NULL AND invitations.expires_at > $1 AND {INVITER_STILL_THERE}
+         AND {condition} ORDER BY invitations.created_at DESC"
+    ))
+}
+
 /// The invitation with `token_hash`, if not used, not expired, and its inviter still there.
 pub async fn invitation(db: &Db, token_hash: &str) -> Result<Option<Invitation>, AppError> {
-    Ok(sqlx::query_as(AssertSqlSafe(format!(
-        "SELECT invitations.organization, invitations.email, invitations.invited_by, u.name AS inviter
-         FROM invitations JOIN users u ON u.id = invitations.invited_by
-         WHERE invitations.token_hash = $1 AND invitations.used_at IS NULL AND invitations.expires_at > $2
-         AND {INVITER_STILL_THERE}"
-    )))
-    .bind(token_hash)
-    .bind(now())
-    .fetch_optional(db)
-    .await?)
+    Ok(sqlx::query_as(usable("invitations.token_hash = $2")).bind(now()).bind(token_hash).fetch_optional(db).await?)
+}
+
+/// The usable invitations sent to `email`, newest first.
+pub async fn invitations_for(db: &Db, email: &str) -> Result<Vec<Invitation>, AppError> {
+    Ok(sqlx::query_as(usable("invitations.email = $2")).bind(now()).bind(email).fetch_all(db).await?)
 }
 
 /// Uses the invitation with `token_hash`: `user_id` becomes a member of its organization.

@@ -56,7 +56,7 @@ async fn a_member_invites_a_colleague_who_joins_with_the_mailed_link() {
 
     let (status, headers, body) = call(&w.state, "join_organization", &w.researcher.cookie, &[("token", &token)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(location(&headers), "/account");
+    assert_eq!(location(&headers), "/account?joined=tom-hum-van-ninh");
     let (_, _, viewer) = call(&w.state, "get_viewer", &w.researcher.cookie, &[]).await;
     assert!(viewer.contains("\"organization\":\"tom-hum-van-ninh\""), "{viewer}");
     let (inviter, _) = repo::credentials(&w.state.db, "member@example.vn").await.unwrap().unwrap();
@@ -94,4 +94,54 @@ async fn an_invitation_dies_with_its_inviters_place_and_is_not_sent_twice() {
     let (status, _, body) = call(&w.state, "join_organization", &w.admin.cookie, &[("token", &token)]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(page(&w, &format!("/join?token={token}"), &w.admin.cookie).await.contains("Lời mời đã hết hạn"));
+}
+
+#[tokio::test]
+async fn someone_invited_before_having_an_account_finds_the_invitation_on_the_account_page() {
+    let w = world(false).await;
+    let (status, _, body) = call(&w.state, "invite_colleague", &w.member.cookie, &[("email", "Thu@Rong.vn")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, token) = mailed_token(&w.state).await;
+    // The link's page sends a newcomer to sign up with the invited address already filled in.
+    let join = page(&w, &format!("/join?token={token}"), "").await;
+    assert!(join.contains("href=\"/signup?email=thu%40rong.vn\""), "{join}");
+    let signup = page(&w, "/signup?email=thu%40rong.vn", "").await;
+    assert!(signup.contains("value=\"thu@rong.vn\""), "{signup}");
+
+    let up = [
+        ("name", "Trần Thu"),
+        ("email", "thu@rong.vn"),
+        ("password", "một mật khẩu dài"),
+        ("role", "member"),
+        ("consent", "yes"),
+    ];
+    let (status, headers) = sign_up_and_confirm(&w.state, &up).await;
+    assert_eq!(status, StatusCode::OK);
+    let cookie = headers["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    assert_eq!(location(&headers), "/account");
+
+    // Nobody else sees it or can take it; its owner's account page offers to join.
+    let (_, _, others) = call(&w.state, "invitations_for_me", &w.other_member.cookie, &[]).await;
+    assert_eq!(others, "[]");
+    let taking = [("organization", "tom-hum-van-ninh")];
+    let (status, _, _) = call(&w.state, "accept_invitation", &w.other_member.cookie, &taking).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "an invitation to another address is not theirs");
+    let (_, _, mine) = call(&w.state, "invitations_for_me", &cookie, &[]).await;
+    assert!(mine.contains("\"organization\":\"tom-hum-van-ninh\""), "{mine}");
+    let account = page(&w, "/account", &cookie).await;
+    assert!(account.contains("id=\"invitations\"") && account.contains("name=\"organization\""), "{account}");
+
+    let (status, headers, body) = call(&w.state, "accept_invitation", &cookie, &taking).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(location(&headers), "/account?joined=tom-hum-van-ninh");
+    let (_, _, viewer) = call(&w.state, "get_viewer", &cookie, &[]).await;
+    assert!(viewer.contains("\"organization\":\"tom-hum-van-ninh\""), "{viewer}");
+    let welcome = page(&w, "/account?joined=tom-hum-van-ninh", &cookie).await;
+    assert!(welcome.contains("Bạn đã là thành viên của"), "{welcome}");
+    // Used: gone from the page, and the mailed link is spent too.
+    let (_, _, mine) = call(&w.state, "invitations_for_me", &cookie, &[]).await;
+    assert_eq!(mine, "[]");
+    assert!(!page(&w, "/account", &cookie).await.contains("id=\"invitations\""));
+    let (status, _, _) = call(&w.state, "join_organization", &cookie, &[("token", &token)]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }

@@ -64,6 +64,12 @@ fn matrix() -> Vec<Action> {
             allowed: SIGNED_IN,
             params: |_| pairs(&[("token", "0")]),
         },
+        Action {
+            endpoint: "accept_invitation",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("organization", "tom-hum-van-ninh")]),
+        },
         // Anyone but staff deletes their own account (here with a wrong password: refused for it).
         Action {
             endpoint: "delete_account",
@@ -465,6 +471,7 @@ const READ_ONLY: &[&str] = &[
     "export_my_data",
     "invitation",
     "waiting_invitations",
+    "invitations_for_me",
     "application_panel",
     "my_searches",
     "my_sessions",
