@@ -23,6 +23,27 @@ test('the header search finds lobster work typed without marks, highlighted', as
   await screenshot(page, 'vi-search-nuoi-tom-hum');
 });
 
+test('on a phone the results come first, the filters open from a button, a word nobody holds is said', async () => {
+  const page = await newPage(browser, { locale: 'vi-VN', width: 360, height: 740 });
+  await page.goto('/search?q=tom+hum+zzqx');
+  await hydrated(page);
+  await page.getByText('Không mục nào có “zzqx” nên đã bỏ qua khi tìm.').waitFor();
+  assert.match((await titles(page)).slice(0, 3).join(' | '), /tôm hùm/i);
+  const filters = page.locator('#filters');
+  assert.equal(await filters.isVisible(), false, 'the filters wait behind their button');
+  await screenshot(page, 'vi-search-phone');
+  await page.getByRole('link', { name: 'Bộ lọc', exact: true }).click();
+  await filters.waitFor();
+  await filters.getByText('Đang mở', { exact: true }).waitFor();
+  await page.getByRole('checkbox', { name: /^Phòng thí nghiệm \(\d+\)$/ }).check();
+  await page.waitForURL(/kind=lab/);
+  await page.getByRole('link', { name: 'Bộ lọc (1 đang chọn)' }).click();
+  // Groups with nothing to choose are left out: no lab is open or closed.
+  await filters.getByText('Loại', { exact: true }).waitFor();
+  assert.equal(await filters.getByText('Đang mở', { exact: true }).count(), 0);
+  await screenshot(page, 'vi-search-filtered-phone');
+});
+
 test('English finds Vietnamese records, and a kind filter narrows them (hydrated)', async () => {
   const page = await newPage(browser, { locale: 'en-US' });
   await page.goto('/search?q=lobster+disease');

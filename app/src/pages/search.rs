@@ -118,6 +118,25 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
     };
     let help =
         (results.hits.is_empty()).then(|| view! { <NoResults request=request.clone() results=results.clone()/> });
+    let ignored = (!results.ignored.is_empty()).then(|| {
+        let words = results.ignored.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ");
+        let text = lang.pick(
+            format!("Không mục nào có {words} nên đã bỏ qua khi tìm."),
+            format!("No listing holds {words}, so it was left out of the search."),
+        );
+        view! { <p class="hint ignored-words">{text}</p> }
+    });
+    // On a phone the filters wait behind this link (it opens them without script), so the
+    // results come first; it says how many are set.
+    let active = request.kinds.len()
+        + request.statuses.len()
+        + request.sectors.len()
+        + request.org_types.len()
+        + usize::from(request.trl_min.is_some());
+    let toggle_label = match active {
+        0 => lang.pick("Bộ lọc".to_string(), "Filters".to_string()),
+        n => lang.pick(format!("Bộ lọc ({n} đang chọn)"), format!("Filters ({n} set)")),
+    };
     let save = (!request.q.trim().is_empty() || request.has_filters())
         .then(|| view! { <crate::alerts::pages::SaveSearchButton/> });
     let (offset, limit, total) = (request.offset, request.limit.max(1), (results.total + results.related) as usize);
@@ -131,11 +150,16 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
         .then(|| view! { <a rel="next" href=link(offset + limit)>{lang.pick("Trang sau →", "Next →")}</a> });
     view! {
         <div class="list-layout">
-            <aside class="list-filters">
+            <aside class="list-filters" id="filters">
                 <Filters request=request.clone() results=results.clone()/>
+                <a class="filter-close phone-only" href="#main">{lang.pick("Đóng bộ lọc", "Close the filters")}</a>
             </aside>
             <section class="list-results" aria-live="polite">
-                <p class="result-count">{count}</p>
+                <div class="result-head">
+                    <p class="result-count">{count}</p>
+                    <a class="button-link filter-toggle phone-only" href="#filters">{toggle_label}</a>
+                </div>
+                {ignored}
                 {save}
                 {help}
                 <ol class="hits">{hits}</ol>
@@ -211,13 +235,16 @@ fn checkboxes(
                 </li>
             }
         })
-        .collect_view();
-    view! {
-        <fieldset class="facet">
-            <legend>{legend}</legend>
-            <ul class="checks">{boxes}</ul>
-        </fieldset>
-    }
+        .collect::<Vec<_>>();
+    // A group with nothing to choose is left out.
+    (!boxes.is_empty()).then(|| {
+        view! {
+            <fieldset class="facet">
+                <legend>{legend}</legend>
+                <ul class="checks">{boxes}</ul>
+            </fieldset>
+        }
+    })
 }
 
 #[component]

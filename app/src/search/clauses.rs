@@ -34,6 +34,9 @@ pub(crate) struct TextQuery {
     pub ranked: Box<dyn Query>,
     /// The records holding most of the words (`Weights::most_words`): the matches.
     pub most_words: Box<dyn Query>,
+    /// The words typed that no record holds (nothing corrected them), left out of what is
+    /// counted while some other word is held; empty when none is.
+    pub unheld: Vec<String>,
 }
 
 pub(super) fn term(field: Field, text: &str) -> Box<dyn Query> {
@@ -210,6 +213,10 @@ impl SearchIndex {
         // not count either: "tôm hùm zzqx" is about lobsters.
         let all = units(words.len(), terms);
         let held: Vec<Range<usize>> = all.iter().filter(|unit| (*unit).clone().all(|i| known[i])).cloned().collect();
+        let unheld = match held.is_empty() {
+            true => Vec::new(),
+            false => (0..words.len()).filter(|i| !known[*i]).map(|i| plain[i].exact.clone()).collect(),
+        };
         let held = if held.is_empty() { all } else { held };
         let telling: Vec<Range<usize>> =
             held.iter().filter(|unit| !(*unit).clone().all(|i| common(&folded[i]))).cloned().collect();
@@ -230,7 +237,7 @@ impl SearchIndex {
         }
         let mut top: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, gate)];
         top.extend(clauses.into_iter().map(|c| (Occur::Should, c)));
-        Some(TextQuery { ranked: Box::new(BooleanQuery::new(top)), most_words })
+        Some(TextQuery { ranked: Box::new(BooleanQuery::new(top)), most_words, unheld })
     }
 
     /// A glossary equivalent: with `whole`, as a phrase (every adjacent pair of its words, or

@@ -40,6 +40,9 @@ pub struct ApiResults {
     /// A spelling that would find something, when nothing matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<String>,
+    /// Words of `q` that no record holds, left out of the search (while another word is held).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ignored: Vec<String>,
 }
 
 /// `GET /api/search`
@@ -86,5 +89,6 @@ pub async fn search(State(state): State<AppState>, pairs: QueryPairs) -> Result<
             .collect(),
         facets: results.facets,
         suggestion: results.suggestion,
+        ignored: results.ignored,
     }))
 }

@@ -109,6 +109,10 @@ pub struct SearchResults {
     pub suggestion: Option<String>,
     /// How many results the query has without its filters, when the filters left none.
     pub without_filters: Option<u64>,
+    /// Words of the query that no record holds, left out of the search ("zzqx" in "tôm hùm
+    /// zzqx"), so that the page can say so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<String>,
 }
 
 /// A completion offered while typing.

@@ -158,8 +158,9 @@ impl SearchIndex {
         let suggestion =
             words.iter().any(|(_, c)| *c).then(|| plain.iter().map(|w| w.exact.as_str()).collect::<Vec<_>>().join(" "));
         let related = found.saturating_sub(total) as u64;
+        let ignored = text.as_ref().map(|t| t.unheld.clone()).unwrap_or_default();
         let mut results =
-            SearchResults { total: total as u64, related, hits, facets, suggestion, without_filters: None };
+            SearchResults { total: total as u64, related, hits, facets, suggestion, without_filters: None, ignored };
         if found == 0 && !words.is_empty() && req.has_filters() {
             let q = self.full_query(text.map(|t| t.ranked), Vec::new());
             results.without_filters = Some(searcher.search(&q, &Count).map_err(AppError::internal)? as u64);

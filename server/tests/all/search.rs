@@ -336,6 +336,14 @@ async fn a_search_counts_the_records_holding_most_of_its_words() {
     let (lobster, _, _) = demo_search(&state, "tôm hùm").await;
     assert!(total > 0 && total == lobster, "{total} of {lobster}");
     assert_eq!(hits[..3], demo_search(&state, "tôm hùm").await.2[..3]);
+    // ... and the answer says it was left out (never for a word that is held, nor when no
+    // word is: then nothing was found, and the page says what to try).
+    let ignored = |json: &serde_json::Value| json.get("ignored").cloned().unwrap_or_default();
+    assert_eq!(ignored(&get(&state, "/api/search?q=t%C3%B4m+h%C3%B9m+zzqx").await.1), serde_json::json!(["zzqx"]));
+    assert_eq!(ignored(&get(&state, "/api/search?q=t%C3%B4m+h%C3%B9m").await.1), serde_json::Value::Null);
+    assert_eq!(ignored(&get(&state, "/api/search?q=zzqxw").await.1), serde_json::Value::Null);
+    let (_, _, page) = send(&state, Method::GET, "/search?q=tom+hum+zzqx", &[], String::new()).await;
+    assert!(page.contains("Không mục nào có “zzqx” nên đã bỏ qua khi tìm."), "{page}");
     // When no record holds most of the words, nothing is counted as a match: the results
     // each hold some, are all marked related, and the page says so.
     let q = "vaccine blockchain satellite";
