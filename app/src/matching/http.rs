@@ -26,6 +26,9 @@ pub struct ApiMatch {
     /// How well it fits in a word: `strong`, `good` or `partial`.
     strength: super::model::Strength,
     reasons: Vec<String>,
+    /// The organization a lab, expert or offer belongs to, by name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organization: Option<String>,
 }
 
 /// Matches, best first.
@@ -45,6 +48,7 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
                 score: m.score,
                 strength: m.strength,
                 reasons: m.reasons,
+                organization: m.subtitle,
             })
             .collect(),
     })

@@ -140,7 +140,7 @@ pub fn find_weighted(
         .into_iter()
         .take(limit)
         .map(|(score, record, parent)| {
-            let (strength, reasons) = explainer.explain(&record, parent.as_deref());
+            let (strength, reasons) = explainer.explain(&record);
             Match {
                 kind: record.kind(),
                 id: record.id().to_string(),

@@ -1,7 +1,7 @@
 //! Why a candidate was suggested, in the reader's language: the phrases it shares with the
 //! need (a term in the other language translated by the glossary, other quoted text marked with
-//! its language), the sector, readiness, deadline or availability, the place, and whom it
-//! belongs to; with a strength in a word. Never empty.
+//! its language), the sector, readiness, deadline or availability and the place; with a
+//! strength in a word. Never empty. (Whom it belongs to is the match's subtitle.)
 
 use std::collections::HashSet;
 
@@ -130,8 +130,8 @@ impl Explainer<'_> {
         shared_places(&self.said, &text).into_iter().filter(|p| seen.insert(crate::text::fold(p))).collect()
     }
 
-    /// How well `record` (whose organization is `parent`) fits, and why.
-    pub fn explain(&self, record: &Record, parent: Option<&str>) -> (Strength, Vec<String>) {
+    /// How well `record` fits, and why.
+    pub fn explain(&self, record: &Record) -> (Strength, Vec<String>) {
         let (lang, today) = (self.lang, self.today);
         let mut out = Vec::new();
         let entry = record.entry();
@@ -203,9 +203,6 @@ impl Explainer<'_> {
                     .into(),
             );
         }
-        if let (Some(parent), Record::Lab(_) | Record::Expert(_) | Record::Offer(_)) = (parent, record) {
-            out.push(format!("{} {parent}", lang.pick("Thuộc", "At")));
-        }
         (Strength::of(terms.len(), !shared.is_empty()), out)
     }
 }
@@ -223,7 +220,7 @@ mod tests {
         let profile = NeedProfile { sectors: vec![Sector::Aquaculture, Sector::Biotechnology], trl_min: Some(6) };
         let said = Said::new(need, &glossary, HashSet::new());
         let explainer = Explainer { said, need: &profile, glossary: &glossary, lang, today: day("2026-11-27") };
-        explainer.explain(record, None)
+        explainer.explain(record)
     }
 
     const NEED: &str = "Tôm hùm chết hàng loạt ở Vạn Ninh, cần xét nghiệm PCR bệnh sữa";
@@ -269,7 +266,7 @@ mod tests {
         let lab = |description: &str| {
             parse_line(&format!(r#"{{"kind":"lab","id":"l1","name":"Phòng","organization":"x1","description":"{description}","capabilities":[],"equipment":[],"services":[],"sectors":[]}}"#)).unwrap()
         };
-        let first = |description: &str| explainer.explain(&lab(description), None).1.remove(0);
+        let first = |description: &str| explainer.explain(&lab(description)).1.remove(0);
         assert_eq!(first("Thiết kế sáng tạo cho du lịch."), "Matches: creative design (thiết kế sáng tạo)");
         assert_eq!(first("Thiết kế đồ họa."), "Matches: “thiết kế” (Vietnamese)");
         assert_eq!(first("Dùng chatbot."), "Matches: chatbot");
@@ -283,7 +280,7 @@ mod tests {
         let lab = parse_line(r#"{"kind":"lab","id":"l1","name":"Phòng vi sinh","organization":"x1","description":"Vi sinh vật biển.","capabilities":[],"equipment":[],"services":[],"sectors":[]}"#).unwrap();
         let explainer =
             Explainer { said, need: &profile, glossary: &glossary, lang: Lang::Vi, today: day("2026-11-27") };
-        let (strength, r) = explainer.explain(&lab, None);
+        let (strength, r) = explainer.explain(&lab);
         assert_eq!(r, ["Gần về nội dung, không có cụm từ trùng khớp"]);
         assert_eq!(strength, Strength::Partial);
     }

@@ -25,7 +25,7 @@ fn MatchCard(m: Match, about: Option<(Kind, String)>) -> impl IntoView {
     });
     view! {
         <li class="card match">
-            <h3 class="card-title"><a href=m.href()>{m.title.clone()}</a></h3>
+            <h4 class="card-title"><a href=m.href()>{m.title.clone()}</a></h4>
             {m.subtitle.clone().map(|s| view! { <p class="card-sub">{s}</p> })}
             <p class=format!("strength strength-{}", m.strength.code())>{m.strength.label(lang)}</p>
             <ul class="reasons" aria-label=lang.pick("Lý do gợi ý", "Why suggested")>{reasons}</ul>
