@@ -78,6 +78,10 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByRole('button', { name: 'Gửi lời mời' }).click();
   await startup.getByText('Đã gửi lời mời qua email').waitFor();
   await startup.locator('.invited', { hasText: cofounder }).waitFor();
+  // The box is empty again for the next colleague; the invitation can be withdrawn.
+  assert.equal(await startup.getByLabel('Email của đồng nghiệp').inputValue(), '');
+  await startup.getByRole('button', { name: `Huỷ lời mời ${cofounder}` }).waitFor();
+  await startup.locator('#invite').screenshot({ path: `${process.env.SCREENSHOT_DIR}/vi-invite-sent.png` });
   const partner = await newPage(browser, { locale: 'vi-VN', width: 360, height: 740 });
   await partner.goto(await mailedLink(cofounder, '/join?token='));
   await screenshot(partner, 'vi-invitation-phone');
@@ -93,6 +97,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await partner.getByText(`Bạn đã là thành viên của Rong Biển Cam Ranh ${stamp}.`).waitFor();
   await partner.locator('#invitations').waitFor({ state: 'detached' });
   await partner.locator('.fields').getByRole('link', { name: `Rong Biển Cam Ranh ${stamp}` }).waitFor();
+  await partner.locator('.members', { hasText: 'Lê Thị Hồng' }).waitFor();
 
   // A researcher signs up and publishes a lab of an institute.
   await signUp(researcher, { name: 'TS. Phạm Minh', email: `minh-${stamp}@ria3.vn`, role: 'Nhà khoa học' });

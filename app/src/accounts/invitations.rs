@@ -190,6 +190,31 @@ pub async fn waiting_invitations() -> Result<Vec<(String, String)>, AppError> {
     }
 }
 
+/// Withdraws the signed-in person's organization's waiting invitation of `email`: its link
+/// stops working.
+#[server(prefix = "/fn", endpoint = "withdraw_invitation")]
+pub async fn withdraw_invitation(email: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::require_user().await?;
+    let organization = user.organization.clone().ok_or(AppError::Forbidden)?;
+    let email = email.trim().to_lowercase();
+    if super::repo::withdraw_invitations(&state.db, &organization, &email).await? == 0 {
+        return Err(AppError::NotFound);
+    }
+    super::repo::audit(&state.db, user.id, "withdraw_invitation", &organization, &email).await
+}
+
+/// The people of the signed-in person's organization (name, address), by name.
+#[server(prefix = "/fn", endpoint = "organization_members")]
+pub async fn organization_members() -> Result<Vec<(String, String)>, AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::require_user().await?;
+    match &user.organization {
+        Some(organization) => super::repo::members(&state.db, organization).await,
+        None => Ok(Vec::new()),
+    }
+}
+
 /// The organization's name in Vietnamese and English (its id if it is not in the catalogue).
 #[cfg(feature = "ssr")]
 async fn names(db: &crate::db::Db, organization: &str) -> Result<(String, String), AppError> {

@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::invitations::{
-    invitation, invitations_for_me, waiting_invitations, AcceptInvitation, InvitationView, InviteColleague,
-    JoinOrganization,
+    invitation, invitations_for_me, organization_members, waiting_invitations, AcceptInvitation, InvitationView,
+    InviteColleague, JoinOrganization, WithdrawInvitation,
 };
 use super::pages::SignOutButton;
 use crate::forms::{invalid, typed, ComeBackTo, FieldMessage, FormStatus};
@@ -20,9 +20,22 @@ use crate::notices::ErrorNotice;
 pub fn InviteColleagues(organization_name: String) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<InviteColleague>::new();
+    let withdraw = ServerAction::<WithdrawInvitation>::new();
     let result = crate::forms::last_result(action);
-    let typed = typed::<InviteColleague>();
-    let waiting = Resource::new(move || action.version().get(), |_| waiting_invitations());
+    // What was typed comes back only when it was refused: once sent, the box is empty for the
+    // next colleague (in the browser too).
+    let refused = result.with_untracked(|r| matches!(r, Some(Err(_))));
+    let typed = if refused { typed::<InviteColleague>().or("email", "") } else { String::new() };
+    let email = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if result.with(|r| matches!(r, Some(Ok(_)))) {
+            if let Some(input) = email.get() {
+                input.set_value("");
+            }
+        }
+    });
+    let waiting = Resource::new(move || (action.version().get(), withdraw.version().get()), |_| waiting_invitations());
+    let members = Resource::new(|| (), |_| organization_members());
     let done =
         lang.pick("Đã gửi lời mời qua email (hiệu lực 7 ngày).", "The invitation was mailed (valid for 7 days).");
     view! {
@@ -37,7 +50,7 @@ pub fn InviteColleagues(organization_name: String) -> impl IntoView {
                 <ComeBackTo id="invite"/>
                 <label for="invite-email">{lang.pick("Email của đồng nghiệp", "Your colleague's email")}</label>
                 <input id="invite-email" name="email" type="email" autocomplete="off" required maxlength="120"
-                    value=typed.or("email", "") aria-invalid=invalid(result, "email") aria-describedby="email-error"/>
+                    node_ref=email value=typed aria-invalid=invalid(result, "email") aria-describedby="email-error"/>
                 <FieldMessage result field="email"/>
                 <button type="submit">{lang.pick("Gửi lời mời", "Send the invitation")}</button>
             </ActionForm>
@@ -49,7 +62,18 @@ pub fn InviteColleagues(organization_name: String) -> impl IntoView {
                             .into_iter()
                             .map(|(email, expires)| {
                                 let until = lang.pick(format!(" · đến {}", lang.day(&expires)), format!(" · until {}", lang.day(&expires)));
-                                view! { <li>{email}<span class="hint">{until}</span></li> }
+                                view! {
+                                    <li>
+                                        {email.clone()}<span class="hint">{until}</span>
+                                        <ActionForm action=withdraw attr:class="inline-form">
+                                            <input type="hidden" name="email" value=email.clone()/>
+                                            <ComeBackTo id="invite"/>
+                                            <button type="submit" class="button-link" aria-label=lang.pick(format!("Huỷ lời mời {email}"), format!("Withdraw the invitation of {email}"))>
+                                                {lang.pick("Huỷ lời mời", "Withdraw")}
+                                            </button>
+                                        </ActionForm>
+                                    </li>
+                                }
                             })
                             .collect_view();
                         view! {
@@ -57,6 +81,20 @@ pub fn InviteColleagues(organization_name: String) -> impl IntoView {
                             <ul class="invited">{items}</ul>
                         }
                     })
+                })}
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let members = members.await.unwrap_or_default();
+                    let count = members.len();
+                    let items = members
+                        .into_iter()
+                        .map(|(name, email)| view! { <li>{name}<span class="hint">{format!(" · {email}")}</span></li> })
+                        .collect_view();
+                    view! {
+                        <h3>{lang.pick(format!("Thành viên ({count})"), format!("Members ({count})"))}</h3>
+                        <ul class="members">{items}</ul>
+                    }
                 })}
             </Suspense>
         </section>

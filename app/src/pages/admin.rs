@@ -179,6 +179,11 @@ fn action_label(code: &str, lang: Lang) -> String {
         "move_application" => lang.pick("Chuyển bước hồ sơ", "Moved an application"),
         "suspend_user" => lang.pick("Tạm khóa tài khoản", "Suspended an account"),
         "lift_suspension" => lang.pick("Mở khóa tài khoản", "Lifted a suspension"),
+        "reopen_application" => lang.pick("Mở lại hồ sơ để đánh giá", "Reopened an application"),
+        "delete_account" => lang.pick("Xoá tài khoản của mình", "Deleted their account"),
+        "invite_colleague" => lang.pick("Mời đồng nghiệp", "Invited a colleague"),
+        "withdraw_invitation" => lang.pick("Huỷ lời mời", "Withdrew an invitation"),
+        "join_organization" => lang.pick("Tham gia tổ chức", "Joined an organization"),
         other => other,
     };
     label.to_string()

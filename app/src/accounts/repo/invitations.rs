@@ -105,6 +105,27 @@ pub async fn waiting_invitations(db: &Db, organization: &str) -> Result<Vec<(Str
     .await?)
 }
 
+/// Withdraws the unused invitations of `email` to `organization`; answers how many there were.
+pub async fn withdraw_invitations(db: &Db, organization: &str, email: &str) -> Result<u64, AppError> {
+    Ok(sqlx::query("DELETE FROM invitations WHERE organization = $1 AND email = $2 AND used_at IS NULL")
+        .bind(organization)
+        .bind(email)
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
+/// The people of `organization`: name and address, by name.
+pub async fn members(db: &Db, organization: &str) -> Result<Vec<(String, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT name, email FROM users WHERE organization = $1 AND deleted_at IS NULL AND suspended_at IS NULL
+         ORDER BY name, email",
+    )
+    .bind(organization)
+    .fetch_all(db)
+    .await?)
+}
+
 /// Whether `email` has an account in `organization`.
 pub async fn is_member(db: &Db, organization: &str, email: &str) -> Result<bool, AppError> {
     Ok(sqlx::query_scalar(

@@ -145,3 +145,32 @@ async fn someone_invited_before_having_an_account_finds_the_invitation_on_the_ac
     let (status, _, _) = call(&w.state, "join_organization", &cookie, &[("token", &token)]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn members_see_their_colleagues_and_withdraw_an_invitation() {
+    let w = world(false).await;
+    let (_, _, members) = call(&w.state, "organization_members", &w.member.cookie, &[]).await;
+    assert!(members.contains("member@example.vn") && members.contains("colleague@example.vn"), "{members}");
+    assert!(!members.contains("other@example.vn"), "only their own organization: {members}");
+    let (_, _, none) = call(&w.state, "organization_members", &w.researcher.cookie, &[]).await;
+    assert_eq!(none, "[]");
+
+    let (status, _, body) = call(&w.state, "invite_colleague", &w.member.cookie, &[("email", "thu@rong.vn")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, token) = mailed_token(&w.state).await;
+    let account = page(&w, "/account", &w.member.cookie).await;
+    assert!(account.contains("Huỷ lời mời thu@rong.vn") && account.contains("Thành viên (2)"), "{account}");
+    // Another organization's member cannot withdraw it; a colleague of the inviter can.
+    let withdraw = [("email", "Thu@Rong.vn")];
+    let (status, _, _) = call(&w.state, "withdraw_invitation", &w.other_member.cookie, &withdraw).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, body) = call(&w.state, "withdraw_invitation", &w.colleague.cookie, &withdraw).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, waiting) = call(&w.state, "waiting_invitations", &w.member.cookie, &[]).await;
+    assert_eq!(waiting, "[]");
+    assert!(page(&w, &format!("/join?token={token}"), "").await.contains("Lời mời đã hết hạn hoặc đã được dùng"));
+    let (status, _, _) = call(&w.state, "withdraw_invitation", &w.colleague.cookie, &withdraw).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "nothing left to withdraw");
+    let log = repo::audit_log(&w.state.db, 5).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "withdraw_invitation"), "audited");
+}

@@ -65,6 +65,12 @@ fn matrix() -> Vec<Action> {
             params: |_| pairs(&[("token", "0")]),
         },
         Action {
+            endpoint: "withdraw_invitation",
+            accepted: false,
+            allowed: &["member", "colleague", "other"],
+            params: |_| pairs(&[("email", "nobody.invited@example.vn")]),
+        },
+        Action {
             endpoint: "accept_invitation",
             accepted: false,
             allowed: SIGNED_IN,
@@ -472,6 +478,7 @@ const READ_ONLY: &[&str] = &[
     "invitation",
     "waiting_invitations",
     "invitations_for_me",
+    "organization_members",
     "application_panel",
     "my_searches",
     "my_sessions",
