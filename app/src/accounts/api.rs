@@ -29,9 +29,9 @@ pub async fn get_account() -> Result<Viewer, AppError> {
     let state = crate::state::app_state()?;
     let Viewer { user, unread, .. } = get_viewer().await?;
     let organization_name = match user.as_ref().and_then(|u| u.organization.as_deref()) {
-        Some(id) => crate::catalog::repo::get_any(&state.db, crate::catalog::model::Kind::Organization, id)
+        Some(id) => crate::catalog::repo::titles(&state.db, crate::catalog::model::Kind::Organization, id)
             .await?
-            .map(|(record, _)| record.entry().title().get(crate::i18n::request_lang()).to_string()),
+            .map(|t| crate::i18n::request_lang().pick(t.vi, t.en)),
         None => None,
     };
     Ok(Viewer { user, unread, organization_name })

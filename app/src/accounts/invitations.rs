@@ -218,13 +218,6 @@ pub async fn organization_members() -> Result<Vec<(String, String)>, AppError> {
 /// The organization's name in Vietnamese and English (its id if it is not in the catalogue).
 #[cfg(feature = "ssr")]
 async fn names(db: &crate::db::Db, organization: &str) -> Result<(String, String), AppError> {
-    use crate::i18n::Lang;
-    let found = crate::catalog::repo::get_any(db, crate::catalog::model::Kind::Organization, organization).await?;
-    Ok(match found {
-        Some((record, _)) => {
-            let title = record.entry().title();
-            (title.get(Lang::Vi).to_string(), title.get(Lang::En).to_string())
-        }
-        None => (organization.to_string(), organization.to_string()),
-    })
+    let found = crate::catalog::repo::titles(db, crate::catalog::model::Kind::Organization, organization).await?;
+    Ok(found.map_or_else(|| (organization.to_string(), organization.to_string()), |t| (t.vi, t.en)))
 }

@@ -24,6 +24,26 @@ pub async fn get_any<'c>(
     row.map(|(doc, hidden)| Ok((parse(&doc)?, hidden))).transpose()
 }
 
+/// A record's title (public or hidden): as written, in Vietnamese and in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Titles {
+    pub base: String,
+    pub vi: String,
+    pub en: String,
+}
+
+/// The titles of `kind`/`id`, if there is such a record (public or hidden).
+pub async fn titles<'c>(db: impl SqliteExecutor<'c>, kind: Kind, id: &str) -> Result<Option<Titles>, AppError> {
+    Ok(get_any(db, kind, id).await?.map(|(record, _)| {
+        let title = record.entry().title();
+        Titles {
+            base: title.base.to_string(),
+            vi: title.get(Lang::Vi).to_string(),
+            en: title.get(Lang::En).to_string(),
+        }
+    }))
+}
+
 /// Tells the trace (target `record_read`) that a record was read whole: a test counts these to
 /// hold that a page reads its record once.
 fn note_read(kind: Kind, id: &str) {

@@ -30,8 +30,8 @@ pub async fn announce(state: &AppState, user: &User, record: &Record, organizati
 }
 
 async fn organization_title(state: &AppState, id: &str) -> Result<String, AppError> {
-    let record = crate::catalog::repo::get_any(&state.db, Kind::Organization, id).await?;
-    Ok(record.map_or_else(|| id.to_string(), |(r, _)| r.entry().title().base.to_string()))
+    let titles = crate::catalog::repo::titles(&state.db, Kind::Organization, id).await?;
+    Ok(titles.map_or_else(|| id.to_string(), |t| t.base))
 }
 
 /// The requests the person signed in answers, and their own.
