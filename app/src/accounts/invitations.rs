@@ -139,6 +139,7 @@ pub async fn accept_invitation(organization: String) -> Result<(), AppError> {
         .await?
         .into_iter()
         .find(|found| found.organization == organization)
+        .filter(|found| user.organization.as_deref() != Some(found.organization.as_str()))
         .ok_or_else(gone)?;
     join(&state, &user, found).await
 }

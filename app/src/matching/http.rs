@@ -26,9 +26,10 @@ pub struct ApiMatch {
     /// How well it fits in a word: `strong`, `good` or `partial`.
     strength: super::model::Strength,
     reasons: Vec<String>,
-    /// The organization a lab, expert or offer belongs to, by name.
+    /// Whom a lab, expert or offer belongs to, by name: its organization (an offer's lab or
+    /// expert).
     #[serde(skip_serializing_if = "Option::is_none")]
-    organization: Option<String>,
+    belongs_to: Option<String>,
 }
 
 /// Matches, best first.
@@ -48,7 +49,7 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
                 score: m.score,
                 strength: m.strength,
                 reasons: m.reasons,
-                organization: m.subtitle,
+                belongs_to: m.subtitle,
             })
             .collect(),
     })

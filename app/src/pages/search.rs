@@ -122,7 +122,10 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
         let words = results.ignored.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ");
         let text = lang.pick(
             format!("Không mục nào có {words} nên đã bỏ qua khi tìm."),
-            format!("No listing holds {words}, so it was left out of the search."),
+            match results.ignored.len() {
+                1 => format!("No listing holds {words}, so it was left out of the search."),
+                _ => format!("No listing holds {words}, so they were left out of the search."),
+            },
         );
         view! { <p class="hint ignored-words">{text}</p> }
     });

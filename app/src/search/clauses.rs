@@ -215,7 +215,15 @@ impl SearchIndex {
         let held: Vec<Range<usize>> = all.iter().filter(|unit| (*unit).clone().all(|i| known[i])).cloned().collect();
         let unheld = match held.is_empty() {
             true => Vec::new(),
-            false => (0..words.len()).filter(|i| !known[*i]).map(|i| plain[i].exact.clone()).collect(),
+            false => {
+                let mut unheld: Vec<String> = Vec::new();
+                for i in (0..words.len()).filter(|i| !known[*i]) {
+                    if !unheld.contains(&plain[i].exact) {
+                        unheld.push(plain[i].exact.clone());
+                    }
+                }
+                unheld
+            }
         };
         let held = if held.is_empty() { all } else { held };
         let telling: Vec<Range<usize>> =

@@ -404,6 +404,6 @@ async fn a_glossary_equivalent_is_held_as_a_whole_phrase() {
     assert!(strength("lab-nghien-cuu-vac-xin-ivac").is_none_or(|s| s == "partial"));
     // Whom a lab belongs to is said once, as its organization, not again among the reasons.
     let lab = json["matches"].as_array().unwrap().iter().find(|m| m["id"] == "lab-hoa-phan-tich-nitra").unwrap();
-    assert!(lab["organization"].as_str().is_some_and(|o| !o.is_empty()), "{lab}");
+    assert!(lab["belongs_to"].as_str().is_some_and(|o| !o.is_empty()), "{lab}");
     assert!(lab["reasons"].as_array().unwrap().iter().all(|r| !r.as_str().unwrap().starts_with("Thuộc ")), "{lab}");
 }

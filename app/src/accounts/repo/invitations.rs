@@ -69,8 +69,10 @@ pub async fn invitations_for(db: &Db, email: &str) -> Result<Vec<Invitation>, Ap
     Ok(sqlx::query_as(usable("invitations.email = $2")).bind(now()).bind(email).fetch_all(db).await?)
 }
 
-/// Uses the invitation with `token_hash`: `user_id` becomes a member of its organization.
-/// `None` (and nothing changed) if it was used meanwhile or expired.
+/// Uses the invitation with `token_hash`: `user_id` becomes a member of its organization, and
+/// every other waiting invitation of the same address to it is spent too (none is left to
+/// bring them back after they leave). `None` (and nothing changed) if it was used meanwhile or
+/// expired.
 pub async fn accept_invitation(db: &Db, token_hash: &str, user_id: i64) -> Result<Option<String>, AppError> {
     let mut tx = db.begin().await?;
     let at = now();
@@ -88,17 +90,27 @@ pub async fn accept_invitation(db: &Db, token_hash: &str, user_id: i64) -> Resul
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
+        sqlx::query(
+            "UPDATE invitations SET used_at = $1 WHERE organization = $2 AND used_at IS NULL
+             AND email = (SELECT email FROM invitations WHERE token_hash = $3)",
+        )
+        .bind(&at)
+        .bind(organization)
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(organization)
 }
 
-/// The addresses invited to `organization` whose invitations wait, with when each expires.
+/// The addresses invited to `organization` whose invitations wait (their inviter still there),
+/// with when each expires.
 pub async fn waiting_invitations(db: &Db, organization: &str) -> Result<Vec<(String, String)>, AppError> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(AssertSqlSafe(format!(
         "SELECT email, MAX(expires_at) FROM invitations WHERE organization = $1 AND used_at IS NULL
-         AND expires_at > $2 GROUP BY email ORDER BY email",
-    )
+         AND expires_at > $2 AND {INVITER_STILL_THERE} GROUP BY email ORDER BY email"
+    )))
     .bind(organization)
     .bind(now())
     .fetch_all(db)

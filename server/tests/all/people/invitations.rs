@@ -94,6 +94,12 @@ async fn an_invitation_dies_with_its_inviters_place_and_is_not_sent_twice() {
     let (status, _, body) = call(&w.state, "join_organization", &w.admin.cookie, &[("token", &token)]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(page(&w, &format!("/join?token={token}"), &w.admin.cookie).await.contains("Lời mời đã hết hạn"));
+    // Nor is it shown as waiting to the colleagues left, who may invite the address again.
+    let (_, _, waiting) = call(&w.state, "waiting_invitations", &w.colleague.cookie, &[]).await;
+    assert_eq!(waiting, "[]");
+    let (status, _, body) =
+        call(&w.state, "invite_colleague", &w.colleague.cookie, &[("email", "admin@example.vn")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 #[tokio::test]
@@ -131,6 +137,10 @@ async fn someone_invited_before_having_an_account_finds_the_invitation_on_the_ac
     let account = page(&w, "/account", &cookie).await;
     assert!(account.contains("id=\"invitations\"") && account.contains("name=\"organization\""), "{account}");
 
+    // A second invitation of the same address (two colleagues at once) is spent with the first:
+    // nothing is left to bring the person back after they leave.
+    let (colleague, _) = repo::credentials(&w.state.db, "colleague@example.vn").await.unwrap().unwrap();
+    repo::create_invitation(&w.state.db, "second", "tom-hum-van-ninh", "thu@rong.vn", colleague, 3600).await.unwrap();
     let (status, headers, body) = call(&w.state, "accept_invitation", &cookie, &taking).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(location(&headers), "/account?joined=tom-hum-van-ninh");
@@ -144,6 +154,12 @@ async fn someone_invited_before_having_an_account_finds_the_invitation_on_the_ac
     assert!(!page(&w, "/account", &cookie).await.contains("id=\"invitations\""));
     let (status, _, _) = call(&w.state, "join_organization", &cookie, &[("token", &token)]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, _) = call(&w.state, "accept_invitation", &cookie, &taking).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "nothing left to accept");
+    let (thu, _) = repo::credentials(&w.state.db, "thu@rong.vn").await.unwrap().unwrap();
+    repo::set_organization(&w.state.db, thu, None).await.unwrap();
+    let (_, _, mine) = call(&w.state, "invitations_for_me", &cookie, &[]).await;
+    assert_eq!(mine, "[]", "no leftover invitation brings her back");
 }
 
 #[tokio::test]
