@@ -6,7 +6,6 @@ use super::{repo, rules};
 use crate::accounts::model::User;
 use crate::accounts::session::current_user;
 use crate::catalog::model::{Kind, Record};
-use crate::db::Db;
 use crate::error::AppError;
 use crate::state::app_state;
 
@@ -17,24 +16,16 @@ pub async fn meta(kind: Kind, id: &str) -> Result<ListingMeta, AppError> {
     let state = app_state()?;
     let user = current_user().await?;
     let record = crate::catalog::repo::get(&state.db, kind, id).await?;
+    // The listing is read once: for who may learn of a record that is not public, and for
+    // what the page says.
+    let listing = repo::listing(&state.db, kind, id).await?;
     if record.is_none() {
-        let owner = repo::listing(&state.db, kind, id).await?.and_then(|l| l.owner);
+        let owner = listing.as_ref().and_then(|l| l.owner);
         if !user.as_ref().is_some_and(|u| u.is_staff() || owner == Some(u.id)) {
             return Err(AppError::NotFound);
         }
     }
-    meta_of(&state.db, user.as_ref(), kind, id, record.as_ref()).await
-}
-
-/// What `meta` says, for a record already loaded (`None` where it is not public).
-pub async fn meta_of(
-    db: &Db,
-    user: Option<&User>,
-    kind: Kind,
-    id: &str,
-    record: Option<&Record>,
-) -> Result<ListingMeta, AppError> {
-    Ok(meta_from(user, kind, repo::listing(db, kind, id).await?.as_ref(), record))
+    Ok(meta_from(user.as_ref(), kind, listing.as_ref(), record.as_ref()))
 }
 
 /// What `meta` says, for a record and its listing already loaded.
