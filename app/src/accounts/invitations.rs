@@ -144,6 +144,33 @@ pub async fn accept_invitation(organization: String) -> Result<(), AppError> {
     join(&state, &user, found).await
 }
 
+/// Declines the invitations to `organization` waiting for the signed-in person's address: they
+/// stop waiting on the account page, their links stop working, and whoever invited is told.
+#[server(prefix = "/fn", endpoint = "decline_invitation")]
+pub async fn decline_invitation(organization: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::require_user().await?;
+    let found: Vec<_> = super::repo::invitations_for(&state.db, &user.email)
+        .await?
+        .into_iter()
+        .filter(|found| found.organization == organization)
+        .collect();
+    if found.is_empty() {
+        return Err(gone());
+    }
+    super::repo::withdraw_invitations(&state.db, &organization, &user.email).await?;
+    super::repo::audit(&state.db, user.id, "decline_invitation", &organization, "").await?;
+    let inviters: Vec<i64> = found.iter().filter_map(|found| found.invited_by).collect();
+    let (vi, en) = names(&state.db, &organization).await?;
+    let news = crate::inbox::model::News {
+        topic: "organization",
+        vi: format!("{} đã từ chối lời mời tham gia {vi}.", user.name),
+        en: format!("{} declined your invitation to join {en}.", user.name),
+        link: "/account#members".to_string(),
+    };
+    crate::inbox::repo::notify(&state.db, &inviters, &news).await
+}
+
 /// What an invitation that cannot be used any more says.
 #[cfg(feature = "ssr")]
 fn gone() -> AppError {

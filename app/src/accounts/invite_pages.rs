@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::invitations::{
-    invitation, invitations_for_me, organization_members, waiting_invitations, AcceptInvitation, InvitationView,
-    InviteColleague, JoinOrganization, WithdrawInvitation,
+    invitation, invitations_for_me, organization_members, waiting_invitations, AcceptInvitation, DeclineInvitation,
+    InvitationView, InviteColleague, JoinOrganization, WithdrawInvitation,
 };
 use super::pages::SignOutButton;
 use crate::forms::{invalid, typed, ComeBackTo, FieldMessage, FormStatus};
@@ -108,14 +108,22 @@ pub fn InviteColleagues(organization_name: String) -> impl IntoView {
 pub fn InvitationsForYou(member: bool) -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<AcceptInvitation>::new();
+    let decline = ServerAction::<DeclineInvitation>::new();
     let result = crate::forms::last_result(action);
-    let waiting = Resource::new(|| (), |_| invitations_for_me());
+    let declined = crate::forms::last_result(decline);
+    let waiting = Resource::new(move || decline.version().get(), |_| invitations_for_me());
+    let done = lang.pick("Đã từ chối lời mời.", "Invitation declined.");
     view! {
+        // Outside the list, which is gone once the last invitation is declined.
+        <FormStatus result=declined done/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let waiting = waiting.await.unwrap_or_default();
                 (!waiting.is_empty()).then(|| {
-                    let items = waiting.into_iter().map(|found| view! { <InvitationItem found action member/> }).collect_view();
+                    let items = waiting
+                        .into_iter()
+                        .map(|found| view! { <InvitationItem found action decline member/> })
+                        .collect_view();
                     view! {
                         <section class="invitations" id="invitations">
                             <h2>{lang.pick("Lời mời tham gia tổ chức", "Invitations to join")}</h2>
@@ -130,22 +138,39 @@ pub fn InvitationsForYou(member: bool) -> impl IntoView {
 }
 
 #[component]
-fn InvitationItem(found: InvitationView, action: ServerAction<AcceptInvitation>, member: bool) -> impl IntoView {
+fn InvitationItem(
+    found: InvitationView,
+    action: ServerAction<AcceptInvitation>,
+    decline: ServerAction<DeclineInvitation>,
+    member: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let organization = found.organization_name.clone();
     let who = found.inviter.clone().unwrap_or_else(|| lang.pick("Một đồng nghiệp", "A colleague").to_string());
     let leaving = member.then(|| {
         view! { <p class="hint">{lang.pick("Bạn sẽ rời tổ chức hiện tại của mình.", "You will leave your current organization.")}</p> }
     });
+    let join = lang.pick(format!("Tham gia {organization}"), format!("Join {organization}"));
+    let href = format!("/organizations/{}", found.organization);
+    let (accepted, declined) = (found.organization.clone(), found.organization.clone());
+    let refuse =
+        lang.pick(format!("Từ chối lời mời vào {organization}"), format!("Decline the invitation from {organization}"));
     view! {
         <li>
             <p>{lang.pick(format!("{who} mời bạn tham gia "), format!("{who} invites you to join "))}
-                <a href=format!("/organizations/{}", found.organization)>{organization.clone()}</a>"."
+                <a href=href>{organization.clone()}</a>"."
             </p>
             {leaving}
             <ActionForm action attr:class="stack-form">
-                <input type="hidden" name="organization" value=found.organization.clone()/>
-                <button type="submit">{lang.pick(format!("Tham gia {organization}"), format!("Join {organization}"))}</button>
+                <input type="hidden" name="organization" value=accepted/>
+                <button type="submit">{join}</button>
+            </ActionForm>
+            <ActionForm action=decline attr:class="inline-form">
+                <input type="hidden" name="organization" value=declined/>
+                <ComeBackTo id="invitations"/>
+                <button type="submit" class="button-link" aria-label=refuse>
+                    {lang.pick("Từ chối", "Decline")}
+                </button>
             </ActionForm>
         </li>
     }
@@ -242,6 +267,10 @@ fn Invitation(found: InvitationView, viewer: super::model::Viewer, token: String
                     <input type="hidden" name="token" value=token/>
                     <button type="submit">{lang.pick(format!("Tham gia {organization}"), format!("Join {organization}"))}</button>
                 </ActionForm>
+                <p class="hint">
+                    {lang.pick("Không muốn tham gia? ", "Not joining? ")}
+                    <a href="/account#invitations">{lang.pick("Từ chối ở trang Tài khoản", "Decline it on your account page")}</a>
+                </p>
             }
             .into_any()
         }

@@ -183,6 +183,7 @@ fn action_label(code: &str, lang: Lang) -> String {
         "delete_account" => lang.pick("Xoá tài khoản của mình", "Deleted their account"),
         "invite_colleague" => lang.pick("Mời đồng nghiệp", "Invited a colleague"),
         "withdraw_invitation" => lang.pick("Huỷ lời mời", "Withdrew an invitation"),
+        "decline_invitation" => lang.pick("Từ chối lời mời", "Declined an invitation"),
         "join_organization" => lang.pick("Tham gia tổ chức", "Joined an organization"),
         other => other,
     };

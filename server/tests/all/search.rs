@@ -134,6 +134,29 @@ async fn a_saved_record_is_searchable_after_sync() {
 }
 
 #[tokio::test]
+async fn a_renamed_organization_is_renamed_on_its_records_hits() {
+    let state = state().await;
+    // The search page's cards say whom a record belongs to.
+    let page = |state: &AppState| {
+        let state = state.clone();
+        async move { send(&state, Method::GET, "/search?q=t%C3%B4m+h%C3%B9m+ch%E1%BA%BFt", &[], String::new()).await.2 }
+    };
+    assert!(page(&state).await.contains("class=\"card-sub\">Công ty TNHH Tôm hùm Vạn Ninh<"));
+    let line = SMALL.lines().find(|l| l.contains(r#""id":"tom-hum-van-ninh""#)).unwrap();
+    let renamed = line.replace("Công ty TNHH Tôm hùm Vạn Ninh", "Công ty CP Hải sản Vạn Ninh");
+    import_text(&state.db, &renamed, &|_, _| {}).await.unwrap();
+    // The organization and the need that names it are indexed again; nothing else.
+    assert_eq!(sync(&state.db, &state.search).await.unwrap(), 2);
+    let after = page(&state).await;
+    assert!(after.contains("class=\"card-sub\">Công ty CP Hải sản Vạn Ninh<"), "{after}");
+    assert!(!after.contains("Công ty TNHH Tôm hùm Vạn Ninh"), "{after}");
+    // A change that keeps the name leaves its records alone.
+    let described = renamed.replace("Nuôi tôm hùm lồng bè", "Nuôi tôm hùm và ốc hương lồng bè");
+    import_text(&state.db, &described, &|_, _| {}).await.unwrap();
+    assert_eq!(sync(&state.db, &state.search).await.unwrap(), 1);
+}
+
+#[tokio::test]
 async fn a_missing_or_stale_index_is_rebuilt_from_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = app::db::connect_in_memory().await.unwrap();

@@ -38,6 +38,48 @@ pub async fn upsert_many(conn: &mut SqliteConnection, records: &[Record], now: &
     Ok(outcomes)
 }
 
+/// A stored record's key, document, whether hidden, and titles (base, English, Vietnamese).
+type StoredRow = (String, String, String, bool, String, Option<String>, Option<String>);
+
+/// Records of `changed` whose titles differ from what `stored` held: the records that name
+/// them first (a lab's institute, an offer's lab) take new revisions, so that the search
+/// index, which shows whom a record belongs to, follows the rename.
+async fn renamed_parents(
+    conn: &mut SqliteConnection,
+    stored: &[StoredRow],
+    changed: &[(&Record, &String)],
+) -> Result<(), AppError> {
+    for (record, _) in changed {
+        let title = record.entry().title();
+        let renamed = stored.iter().any(|(kind, id, _, _, base, en, vi)| {
+            kind == record.kind().code()
+                && id == record.id()
+                && (base != title.base || en.as_deref() != title.en || vi.as_deref() != title.vi)
+        });
+        if !renamed {
+            continue;
+        }
+        let children: Vec<(String, String)> = sqlx::query_as(
+            "SELECT kind, id FROM record_links WHERE position = 0 AND target_kind = $1 AND target_id = $2
+             ORDER BY kind, id",
+        )
+        .bind(record.kind().code())
+        .bind(record.id())
+        .fetch_all(&mut *conn)
+        .await?;
+        for (kind, id) in children {
+            sqlx::query(
+                "UPDATE records SET revision = (SELECT MAX(revision) + 1 FROM records) WHERE kind = $1 AND id = $2",
+            )
+            .bind(kind)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
 /// Appends `(VALUES (kind, id), …)` of `records` to `q`.
 fn push_keys<'r>(q: &mut QueryBuilder<Sqlite>, records: impl IntoIterator<Item = &'r Record>) {
     q.push("(VALUES ");
@@ -55,11 +97,13 @@ fn push_keys<'r>(q: &mut QueryBuilder<Sqlite>, records: impl IntoIterator<Item =
 async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, AppError> {
     let docs: Vec<String> =
         records.iter().map(|r| serde_json::to_string(r).map_err(AppError::internal)).collect::<Result<_, _>>()?;
-    let mut q = QueryBuilder::<Sqlite>::new("SELECT kind, id, doc, hidden FROM records WHERE (kind, id) IN ");
+    let mut q = QueryBuilder::<Sqlite>::new(
+        "SELECT kind, id, doc, hidden, title, title_en, title_vi FROM records WHERE (kind, id) IN ",
+    );
     push_keys(&mut q, records);
-    let rows: Vec<(String, String, String, bool)> = q.build_query_as().fetch_all(&mut *conn).await?;
+    let rows: Vec<StoredRow> = q.build_query_as().fetch_all(&mut *conn).await?;
     let stored: HashMap<(String, String), (String, bool)> =
-        rows.into_iter().map(|(k, i, d, h)| ((k, i), (d, h))).collect();
+        rows.iter().map(|(k, i, d, h, ..)| ((k.clone(), i.clone()), (d.clone(), *h))).collect();
     let stored_of = |r: &Record| stored.get(&(r.kind().code().to_string(), r.id().to_string()));
 
     let outcomes: Vec<Outcome> = records
@@ -103,6 +147,8 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
            revision = excluded.revision",
     );
     q.build().execute(&mut *conn).await?;
+
+    renamed_parents(conn, &rows, &changed).await?;
 
     let updated: Vec<&Record> = changed.iter().map(|(r, _)| *r).filter(|r| stored_of(r).is_some()).collect();
     if !updated.is_empty() {

@@ -190,3 +190,39 @@ async fn members_see_their_colleagues_and_withdraw_an_invitation() {
     let log = repo::audit_log(&w.state.db, 5).await.unwrap();
     assert!(log.iter().any(|e| e.action == "withdraw_invitation"), "audited");
 }
+
+#[tokio::test]
+async fn someone_invited_declines_and_the_inviter_hears_of_it() {
+    let w = world(false).await;
+    let (status, _, body) =
+        call(&w.state, "invite_colleague", &w.member.cookie, &[("email", "researcher@example.vn")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, token) = mailed_token(&w.state).await;
+    let account = page(&w, "/account", &w.researcher.cookie).await;
+    assert!(account.contains("Từ chối lời mời vào"), "{account}");
+    let join = page(&w, &format!("/join?token={token}"), &w.researcher.cookie).await;
+    assert!(join.contains("href=\"/account#invitations\""), "the link's page says where to decline: {join}");
+
+    // Only the invited address can decline it.
+    let declining = [("organization", "tom-hum-van-ninh")];
+    let (status, _, _) = call(&w.state, "decline_invitation", &w.other_member.cookie, &declining).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "not their invitation");
+    let (_, _, waiting) = call(&w.state, "waiting_invitations", &w.member.cookie, &[]).await;
+    assert!(waiting.contains("researcher@example.vn"), "still waiting: {waiting}");
+
+    let (status, _, body) = call(&w.state, "decline_invitation", &w.researcher.cookie, &declining).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, mine) = call(&w.state, "invitations_for_me", &w.researcher.cookie, &[]).await;
+    assert_eq!(mine, "[]");
+    let (_, _, waiting) = call(&w.state, "waiting_invitations", &w.member.cookie, &[]).await;
+    assert_eq!(waiting, "[]", "no longer waiting for an answer");
+    assert!(page(&w, &format!("/join?token={token}"), "").await.contains("Lời mời đã hết hạn hoặc đã được dùng"));
+    let news = inbox(&w.state, &w.member).await;
+    assert!(news.iter().any(|n| n.contains("declined your invitation")), "{news:?}");
+    let (_, _, viewer) = call(&w.state, "get_viewer", &w.researcher.cookie, &[]).await;
+    assert!(!viewer.contains("tom-hum-van-ninh"), "not a member: {viewer}");
+    let (status, _, _) = call(&w.state, "decline_invitation", &w.researcher.cookie, &declining).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "nothing left to decline");
+    let log = repo::audit_log(&w.state.db, 5).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "decline_invitation"), "audited");
+}

@@ -71,6 +71,12 @@ fn matrix() -> Vec<Action> {
             params: |_| pairs(&[("email", "nobody.invited@example.vn")]),
         },
         Action {
+            endpoint: "decline_invitation",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("organization", "tom-hum-van-ninh")]),
+        },
+        Action {
             endpoint: "accept_invitation",
             accepted: false,
             allowed: SIGNED_IN,
