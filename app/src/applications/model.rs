@@ -200,6 +200,9 @@ pub enum Panel {
     Apply(Terms),
     /// A business member who cannot apply now, and why.
     Closed(String),
+    /// A business member who belongs to no organization yet: applications are an
+    /// organization's, so its profile comes first.
+    NoOrganization,
     /// An officer: every application.
     Reviewer(Vec<Application>),
     /// Someone who neither applies nor reviews.

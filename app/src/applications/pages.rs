@@ -26,6 +26,17 @@ pub fn ApplyBox(kind: Kind, id: String, panel: Panel) -> impl IntoView {
             <section class="introduce" id="apply"><h2>{lang.pick("Hồ sơ của bạn", "Your application")}</h2><ApplicationItem a/></section>
         }.into_any() }
         Panel::Apply(terms) => view! { <ApplyForm kind id terms action=apply/> }.into_any(),
+        Panel::NoOrganization => view! {
+            <section class="introduce" id="apply">
+                <h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2>
+                <p>{lang.pick(
+                    "Hồ sơ được nộp nhân danh một tổ chức: hãy tạo hồ sơ tổ chức của bạn trước.",
+                    "Applications are made on an organization's behalf: create your organization's profile first.",
+                )}</p>
+                <p><a class="button" href="/organizations/new">{lang.pick("Tạo hồ sơ tổ chức", "Create your organization's profile")}</a></p>
+            </section>
+        }
+        .into_any(),
         Panel::Closed(reason) => view! {
             <section class="introduce" id="apply"><h2>{lang.pick("Nộp hồ sơ", "Apply")}</h2><p>{reason}</p></section>
         }.into_any(),

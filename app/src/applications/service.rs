@@ -60,15 +60,7 @@ fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate
 
 /// Why `user` cannot apply to `target` today, if they cannot (shown instead of the form).
 async fn why_not(state: &AppState, user: &User, target: &Record, lang: Lang) -> Result<Option<String>, AppError> {
-    let Some(org_id) = user.organization.as_deref() else {
-        return Ok(Some(
-            lang.pick(
-                "Hãy tạo hồ sơ tổ chức của bạn (trang Tài khoản) để nộp hồ sơ.",
-                "Create your organization's profile (Account page) to apply.",
-            )
-            .into(),
-        ));
-    };
+    let Some(org_id) = user.organization.as_deref() else { return Ok(None) };
     let Some(org) = crate::catalog::repo::get(&state.db, Kind::Organization, org_id).await? else { return Ok(None) };
     Ok(closed_to(lang, target, &org, crate::clock::today()).map(|err| match err {
         AppError::BadRequest(message) => message,
@@ -90,6 +82,9 @@ pub async fn panel(state: &AppState, user: Option<&User>, target: &Record, lang:
         let rows: Vec<Row> = rows.into_iter().filter(|r| r.target_kind == kind.code() && r.target_id == id).collect();
         if let Some(mine) = super::views::views_of(&state.db, rows, Some(target), lang).await?.into_iter().next() {
             return Ok(Panel::Applicant(Box::new(mine)));
+        }
+        if user.organization.is_none() {
+            return Ok(Panel::NoOrganization);
         }
         if let Some(reason) = why_not(state, user, target, lang).await? {
             return Ok(Panel::Closed(reason));

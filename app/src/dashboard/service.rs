@@ -161,14 +161,26 @@ fn bar_chart(id: &str, title: &str, lang: Lang, rows: Vec<(String, u64)>) -> Cha
 }
 
 fn month_chart(lang: Lang, months: Vec<(String, u64)>) -> Chart {
-    // "2026-11" reads "11/2026"; under the columns, "11/26".
+    // "2026-11" reads "11/2026"; under the columns only the month ("11"): twelve "11/26" do
+    // not fit side by side on a phone, and the summary says which months they are.
     let long = |m: &str| format!("{}/{}", &m[5..7], &m[0..4]);
-    let short: Vec<(String, u64)> = months.iter().map(|(m, n)| (format!("{}/{}", &m[5..7], &m[2..4]), *n)).collect();
+    let short: Vec<(String, u64)> =
+        months.iter().map(|(m, n)| (m[5..7].trim_start_matches('0').to_string(), *n)).collect();
     let total: u64 = months.iter().map(|m| m.1).sum();
+    let span = match (months.first(), months.last()) {
+        (Some(first), Some(last)) => lang.pick(
+            format!(" (tháng {} đến tháng {})", long(&first.0), long(&last.0)),
+            format!(" ({} to {})", long(&first.0), long(&last.0)),
+        ),
+        _ => String::new(),
+    };
     Chart {
         id: "by-month".into(),
         title: lang.pick("Mục mới theo tháng (12 tháng gần nhất)", "New listings per month (last 12 months)").into(),
-        summary: lang.pick(format!("{total} mục mới trong 12 tháng."), format!("{total} new listings in 12 months.")),
+        summary: lang.pick(
+            format!("{total} mục mới trong 12 tháng{span}."),
+            format!("{total} new listings in 12 months{span}."),
+        ),
         svg: charts::columns(&short),
         columns: (lang.pick("Tháng", "Month").into(), lang.pick("Mục mới", "New listings").into()),
         rows: months.iter().map(|(m, n)| (long(m), n.to_string())).collect(),

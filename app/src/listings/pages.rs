@@ -40,6 +40,11 @@ pub fn NewListingPage(kind: Kind) -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match (viewer.await, choices.await) {
+                    (Ok(crate::accounts::model::Viewer { user: Some(user), .. }), _)
+                        if !super::rules::may_create(&user, kind) =>
+                    {
+                        view! { <CannotCreate kind user/> }.into_any()
+                    }
                     (Ok(crate::accounts::model::Viewer { user: Some(user), .. }), Ok(choices)) => {
                         let values = defaults(kind, user.organization, &choices);
                         view! {
@@ -56,6 +61,50 @@ pub fn NewListingPage(kind: Kind) -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Instead of a form nobody could send: why this person cannot create a `kind`, and the way
+/// forward (most often: their organization's profile first).
+#[component]
+fn CannotCreate(kind: Kind, user: crate::accounts::model::User) -> impl IntoView {
+    let lang = use_lang();
+    let what = kind.label(lang).to_lowercase();
+    let member = user.has(crate::accounts::model::Role::Member);
+    let body = match (kind, user.organization) {
+        (Kind::Need | Kind::Offer, None) if member => view! {
+            <p>{lang.pick(
+                format!("Để đăng {what}, trước hết hãy tạo hồ sơ tổ chức của bạn: nhu cầu và công nghệ được đăng nhân danh tổ chức."),
+                format!("To post a {what}, first create your organization's profile: needs and technologies are posted on an organization's behalf."),
+            )}</p>
+            <p><a class="button" href="/organizations/new">{lang.pick("Tạo hồ sơ tổ chức", "Create your organization's profile")}</a></p>
+            <p class="hint">
+                {lang.pick("Đã tạo bản nháp? Hãy đăng nó ở trang ", "Already drafted it? Publish it from ")}
+                <a href="/mine">{lang.pick("Hồ sơ của tôi", "My listings")}</a>"."
+            </p>
+        }
+        .into_any(),
+        (Kind::Organization, Some(organization)) => view! {
+            <p>
+                {lang.pick("Bạn đã thuộc một tổ chức: ", "You already belong to an organization: ")}
+                <a href=format!("/organizations/{organization}")>{lang.pick("xem hồ sơ tổ chức", "see its profile")}</a>"."
+            </p>
+        }
+        .into_any(),
+        _ => view! {
+            <p>{lang.pick(
+                "Tài khoản của bạn không đăng được loại hồ sơ này: nhu cầu do thành viên của một tổ chức đăng; phòng thí nghiệm và hồ sơ chuyên gia do nhà nghiên cứu đăng; kêu gọi và thử nghiệm do Sở KH&CN đăng.",
+                "Your account cannot post this kind of listing: needs are posted by members of an organization; labs and expert profiles by researchers; calls and pilots by the Department of Science and Technology.",
+            )}</p>
+            <p><a href="/account">{lang.pick("Xem tài khoản của bạn", "See your account")}</a></p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="form-page">
+            <h1>{new_heading(kind, lang)}</h1>
+            {body}
+        </section>
     }
 }
 

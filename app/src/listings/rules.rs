@@ -53,6 +53,11 @@ pub fn slug(title: &str, kind: Kind) -> String {
     let folded = crate::text::fold(title);
     let mut slug = String::new();
     for word in folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if slug.is_empty() && word.len() > 60 {
+            // One endless word (a pasted code, a key held down) is cut, not dropped.
+            slug.push_str(&word[..60]);
+            break;
+        }
         if slug.len() + word.len() + 1 > 60 {
             break;
         }
@@ -107,5 +112,10 @@ mod tests {
         assert_eq!(slug("Cảm biến oxy hòa tan cho ao tôm!", Kind::Need), "cam-bien-oxy-hoa-tan-cho-ao-tom");
         assert_eq!(slug("Đ", Kind::Need), "need");
         assert!(crate::catalog::validate::is_valid_id(&slug(&"dài ".repeat(40), Kind::Lab)));
+        // One word longer than an id may be is cut, not left for the kind's name (`/needs/need`).
+        let endless = slug(&"X".repeat(300), Kind::Need);
+        assert_eq!(endless, "x".repeat(60));
+        assert!(crate::catalog::validate::is_valid_id(&endless));
+        assert_eq!(slug(&format!("{} nước mắm", "Y".repeat(70)), Kind::Need), "y".repeat(60));
     }
 }

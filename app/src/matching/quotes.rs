@@ -48,6 +48,117 @@ const MARKED_STOP: &[&str] = &[
 /// Words that neither begin nor end a quoted phrase ("bằng HPLC" is "HPLC").
 const EDGE: &[&str] = &["bằng", "qua", "ở", "đến", "dưới", "the", "of", "for", "by", "with", "in", "on", "to", "and"];
 
+/// Compounds so general in proposals and profiles that sharing only them says nothing of fit
+/// ("cơ sở", "quy trình", "hỗ trợ"; "system", "support"): a phrase made of them and stop words
+/// alone is not a reason. Vietnamese two-syllable words as written (compared folded, so typing
+/// without marks counts); English single words. General language, not tuned on judged sets.
+const GENERIC: &[&str] = &[
+    "cơ sở",
+    "quy trình",
+    "hỗ trợ",
+    "hệ thống",
+    "giải pháp",
+    "phát triển",
+    "nâng cao",
+    "ứng dụng",
+    "hiệu quả",
+    "công nghệ",
+    "nghiên cứu",
+    "sản phẩm",
+    "dịch vụ",
+    "doanh nghiệp",
+    "quản lý",
+    "thực hiện",
+    "sử dụng",
+    "sản xuất",
+    "kỹ thuật",
+    "chất lượng",
+    "thông tin",
+    "tư vấn",
+    "đánh giá",
+    "kết quả",
+    "yêu cầu",
+    "đề xuất",
+    "triển khai",
+    "cải thiện",
+    "cải tiến",
+    "xây dựng",
+    "đối tác",
+    "hợp tác",
+    "chuyển giao",
+    "khoa học",
+    "đổi mới",
+    "sáng tạo",
+    "khởi nghiệp",
+    "kinh phí",
+    "tài trợ",
+    "dự án",
+    "năng lực",
+    "hoạt động",
+    "tổ chức",
+    "chương trình",
+    "phương pháp",
+    "vấn đề",
+    "mục tiêu",
+    "quy mô",
+    "thị trường",
+    "kinh doanh",
+    "system",
+    "systems",
+    "solution",
+    "solutions",
+    "support",
+    "development",
+    "process",
+    "processes",
+    "quality",
+    "technology",
+    "technologies",
+    "research",
+    "product",
+    "products",
+    "service",
+    "services",
+    "management",
+    "company",
+    "startup",
+    "startups",
+    "funding",
+    "business",
+    "project",
+    "projects",
+    "application",
+    "applications",
+    "platform",
+    "partner",
+    "partners",
+    "innovation",
+    "improvement",
+    "based",
+    "new",
+    "using",
+];
+
+/// `GENERIC`, folded.
+static GENERIC_FOLDED: std::sync::LazyLock<HashSet<String>> =
+    std::sync::LazyLock::new(|| GENERIC.iter().map(|g| crate::text::fold(g)).collect());
+
+/// Whether `words`, stop words aside, are general compounds only.
+fn generic_only(words: &[Word]) -> bool {
+    let kept: Vec<&str> = words.iter().filter(|w| !is_stop(w)).map(|w| w.folded.as_str()).collect();
+    let mut i = 0;
+    while i < kept.len() {
+        if i + 1 < kept.len() && GENERIC_FOLDED.contains(&format!("{} {}", kept[i], kept[i + 1])) {
+            i += 2;
+        } else if GENERIC_FOLDED.contains(kept[i]) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 fn is_stop(word: &Word) -> bool {
     is_stop_word(&word.folded) && (!word.has_marks() || MARKED_STOP.contains(&word.exact.as_str()))
         || EDGE.contains(&word.exact.as_str())
@@ -135,6 +246,9 @@ pub struct Quote {
     pub entry: Option<usize>,
     /// A code, the same in every language.
     pub code: bool,
+    /// Only general compounds ("quy trình", "hỗ trợ"): it brings a candidate near, but is no
+    /// reason to show.
+    pub generic: bool,
 }
 
 /// What `text` shares with the need, longest first, each phrase once.
@@ -203,7 +317,8 @@ pub fn quotes(said: &Said, text: &str, glossary: &Glossary) -> Vec<Quote> {
                 entries.iter().find(|e| said.entries.contains(e)).or(entries.first()).copied()
             });
             let code = r.len() == 1 && is_code(&quoted);
-            Quote { text: quoted, entry, code }
+            let generic = !code && generic_only(&words[r]);
+            Quote { text: quoted, entry, code, generic }
         })
         .collect()
 }
@@ -246,7 +361,11 @@ mod tests {
 
     fn quoted(need: &str, text: &str) -> Vec<String> {
         let g = glossary();
-        quotes(&Said::new(need, &g, HashSet::new()), text, &g).into_iter().map(|q| q.text).collect()
+        quotes(&Said::new(need, &g, HashSet::new()), text, &g)
+            .into_iter()
+            .filter(|q| !q.generic)
+            .map(|q| q.text)
+            .collect()
     }
 
     #[test]
@@ -278,6 +397,23 @@ mod tests {
         assert_eq!(shared_places(&said, "ở Vạn Ninh"), Vec::<String>::new());
         let said = Said::new("lồng nuôi ở Vạn Ninh", &g, HashSet::new());
         assert_eq!(shared_places(&said, "Trại giống Van Ninh"), ["Vạn Ninh"]);
+    }
+
+    #[test]
+    fn general_compounds_alone_are_not_reasons_but_stay_inside_telling_phrases() {
+        assert!(quoted("Cần cơ sở hỗ trợ kỹ thuật", "Cơ sở hỗ trợ kỹ thuật cho doanh nghiệp").is_empty());
+        // Still found, as a weak sign of nearness, but flagged.
+        let g = glossary();
+        let said = Said::new("Cần cơ sở hỗ trợ kỹ thuật", &g, HashSet::new());
+        let found = quotes(&said, "Cơ sở hỗ trợ kỹ thuật cho doanh nghiệp", &g);
+        assert!(found.len() == 1 && found[0].generic, "{found:?}");
+        assert!(quoted("can co so ho tro", "Cơ sở hỗ trợ khởi nghiệp").is_empty(), "typed without marks too");
+        assert!(quoted("quality management system", "A quality management system for labs").is_empty());
+        assert_eq!(
+            quoted("Quy trình sản xuất nước mắm", "Chuẩn hóa quy trình sản xuất nước mắm truyền thống"),
+            ["quy trình sản xuất nước mắm"]
+        );
+        assert_eq!(quoted("water quality sensors", "Water quality sensors for ponds"), ["water quality sensors"]);
     }
 
     #[test]

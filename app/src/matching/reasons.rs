@@ -54,7 +54,8 @@ impl Explainer<'_> {
 
     /// What `record` has in common with the need, in either of its languages (the same answer
     /// whatever the reader's language): 1 for a phrase, a code or a glossary term; ½ for an
-    /// area alone (a place says where, not what); 0 for nothing.
+    /// area alone (a place says where, not what); 0 for nothing. A phrase of general compounds
+    /// counts here (it brings the candidate near) though it is not shown as a reason.
     pub fn in_common(&self, record: &Record) -> f32 {
         let entry = record.entry();
         let (title, summary) = (entry.title(), entry.summary());
@@ -79,8 +80,8 @@ impl Explainer<'_> {
         lists
     }
 
-    /// The phrases `record` shares with the need: from its short lists first, then its title
-    /// and summary as the reader sees them.
+    /// The phrases `record` shares with the need, general compounds aside: from its short lists
+    /// first, then its title and summary as the reader sees them.
     fn shared_terms(&self, record: &Record) -> Vec<String> {
         let entry = record.entry();
         let written_vi = vietnamese(&format!("{} {}", entry.title().base, entry.summary().base));
@@ -103,7 +104,7 @@ impl Explainer<'_> {
         let mut entries = HashSet::new();
         let mut out = Vec::new();
         for (text, vi) in sources {
-            for quote in quotes(&self.said, &text, self.glossary) {
+            for quote in quotes(&self.said, &text, self.glossary).into_iter().filter(|q| !q.generic) {
                 let folded =
                     format!(" {} ", words(&quote.text).into_iter().map(|w| w.folded).collect::<Vec<_>>().join(" "));
                 let again = quoted.iter().any(|q| q.contains(&folded) || folded.contains(q.as_str()))

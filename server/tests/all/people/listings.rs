@@ -411,6 +411,14 @@ async fn list_pages_offer_to_post_to_those_who_may() {
     assert!(!offers(&page(&w.state, "/calls", &w.member.cookie).await, "calls"), "only officers publish calls");
     assert!(offers(&page(&w.state, "/calls", &w.officer.cookie).await, "calls"));
     assert!(!offers(&page(&w.state, "/needs", "").await, "needs"));
+
+    // Whoever opens a form they could not send is told why and shown the way instead.
+    let newcomer = person(&w.state, "newcomer", &[Role::Member], None).await;
+    let form = page(&w.state, "/needs/new", &newcomer.cookie).await;
+    assert!(form.contains("href=\"/organizations/new\"") && !form.contains("name=\"text[title]\""), "{form}");
+    let form = page(&w.state, "/needs/new", &w.researcher.cookie).await;
+    assert!(form.contains("do nhà nghiên cứu đăng") && !form.contains("name=\"text[title]\""), "{form}");
+    assert!(page(&w.state, "/needs/new", &w.member.cookie).await.contains("name=\"text[title]\""));
 }
 
 fn fields(pairs: &[(String, String)]) -> Vec<(&str, &str)> {

@@ -222,6 +222,10 @@ async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
         panel.contains("Closed") && (panel.contains("not eligible") || panel.contains("không thuộc đối tượng")),
         "{panel}"
     );
+    // Someone of no organization yet is shown where to create its profile.
+    let newcomer = person(&w.state, "newcomer", &[Role::Member], None).await;
+    let html = page(&w.state, &format!("/calls/{}", w.call), &newcomer.cookie).await;
+    assert!(html.contains("nhân danh một tổ chức") && html.contains("href=\"/organizations/new\""), "{html}");
     // The fixture's pilot closes in the past once the fixture is old; a closed call is refused.
     let closed = [
         ("text[title]", "Kêu gọi đã đóng"),
