@@ -9,7 +9,7 @@ use super::model::{AuditEntry, Viewer};
 use crate::error::AppError;
 
 // A refused form of these comes back with what was typed (`forms::kept`).
-crate::keeps_typed!(SignIn, SignUp, RequestReset);
+crate::keeps_typed!(SignIn, SignUp, RequestReset, ChangeName);
 
 /// Who is signed in, with their unread notifications, for the header and pages.
 #[server(prefix = "/fn", endpoint = "get_viewer")]
@@ -311,11 +311,53 @@ pub async fn assign_user(
     repo::audit(&state.db, admin.id, "assign_user", &target.email, &detail).await
 }
 
+/// Changes the signed-in person's name, as others see it (members, partners, officers).
+#[server(prefix = "/fn", endpoint = "change_name")]
+pub async fn change_name(name: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let user = super::session::require_user().await?;
+    let name = crate::text::nfc(name.trim());
+    if !super::checks::name_ok(&name) {
+        let lang = crate::i18n::request_lang();
+        let message = lang.pick("Hãy nhập họ tên (tối đa 120 ký tự).", "Enter your name (at most 120 characters).");
+        return Err(super::checks::field("name", message));
+    }
+    super::repo::set_name(&state.db, user.id, &name).await?;
+    super::repo::audit(&state.db, user.id, "change_name", &user.email, "").await
+}
+
 /// The newest audit log entries (admins only).
 #[server(prefix = "/fn", endpoint = "read_audit_log")]
 pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
     super::session::require_role(&[Role::Admin]).await?;
-    super::repo::audit_log(&crate::state::app_state()?.db, 200).await
+    let db = &crate::state::app_state()?.db;
+    let lang = crate::i18n::request_lang();
+    let mut entries = super::repo::audit_log(db, 200).await?;
+    for entry in &mut entries {
+        if let Some((kind, id)) = audited_record(&entry.action, &entry.target) {
+            let titles = crate::catalog::repo::titles(db, kind, &id).await?;
+            entry.record = titles.map(|t| (lang.pick(t.vi, t.en), format!("{}/{id}", kind.path())));
+        }
+    }
+    Ok(entries)
+}
+
+/// The record an audited `action` on `target` was done to: `kind/id` targets, publishing
+/// (`publish_need` on an id), and the organization of invitations and verification.
+#[cfg(feature = "ssr")]
+fn audited_record(action: &str, target: &str) -> Option<(crate::catalog::model::Kind, String)> {
+    use crate::catalog::model::Kind;
+    if let Some((kind, id)) = target.split_once('/').and_then(|(k, id)| Some((Kind::from_code(k)?, id))) {
+        return Some((kind, id.to_string()));
+    }
+    if let Some(kind) = action.strip_prefix("publish_").and_then(Kind::from_code) {
+        return Some((kind, target.to_string()));
+    }
+    let organization = matches!(
+        action,
+        "verify_organization" | "invite_colleague" | "join_organization" | "withdraw_invitation" | "decline_invitation"
+    );
+    organization.then(|| (Kind::Organization, target.to_string()))
 }
 
 /// The newest mails of the outbox (admins only), for when no SMTP server is configured.

@@ -33,6 +33,12 @@ pub fn password(lang: Lang, password: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Whether `name` (trimmed) may be a person's name: present, at most `MAX_NAME` characters,
+/// no control characters.
+pub fn name_ok(name: &str) -> bool {
+    !name.is_empty() && name.chars().count() <= MAX_NAME && !name.chars().any(char::is_control)
+}
+
 /// Checks a sign-up form, listing every problem.
 pub fn sign_up(
     lang: Lang,
@@ -46,7 +52,7 @@ pub fn sign_up(
     let mut fail = |field: &str, vi: &str, en: &str| {
         errors.push(FieldError { field: field.into(), message: lang.pick(vi, en).into() })
     };
-    if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
+    if !name_ok(name) {
         fail("name", "Hãy nhập họ tên (tối đa 120 ký tự).", "Enter your name (at most 120 characters).");
     }
     if !is_plausible_email(email) {

@@ -6,6 +6,7 @@ pub mod invitations;
 pub mod invite_pages;
 pub mod model;
 pub mod pages;
+pub mod rename;
 pub mod security_api;
 pub mod security_pages;
 

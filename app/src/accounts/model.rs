@@ -62,6 +62,10 @@ pub struct AuditEntry {
     pub target: String,
     pub detail: String,
     pub at: String,
+    /// The record it was done to, by title, and its page (when `target` names one).
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", sqlx(skip))]
+    pub record: Option<(String, String)>,
 }
 
 /// A mail in the outbox.

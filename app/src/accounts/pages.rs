@@ -359,6 +359,7 @@ fn AccountSummary(
                     <dd>{organization}</dd>
                 </div>
             </dl>
+            <super::rename::RenameForm name=user.name.clone()/>
             {invitations}
             {invite}
             {children()}

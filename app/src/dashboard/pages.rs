@@ -21,8 +21,8 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Link rel="alternate" type_="application/atom+xml" href=crate::opendata::Topic::Calls.href(None, lang) title=lang.pick("Đợt gọi đang mở", "Open calls")/>
         <PageHead title=heading lead=lang.pick(
-                "Số liệu trực tiếp của cổng và tiến độ các chỉ tiêu đến năm 2030 của tỉnh theo Nghị quyết 57-NQ/TW.",
-                "Live figures from the portal, and the province's progress towards its 2030 targets under Resolution 57-NQ/TW.",
+                "Số liệu của cổng (cập nhật mỗi phút) và tiến độ các chỉ tiêu đến năm 2030 của tỉnh theo Nghị quyết 57-NQ/TW.",
+                "Figures from the portal (updated every minute), and the province's progress towards its 2030 targets under Resolution 57-NQ/TW.",
             )/>
         <Suspense fallback=move || view! { <p class="loading">{lang.pick("Đang tải…", "Loading…")}</p> }>
             {move || Suspend::new(async move {

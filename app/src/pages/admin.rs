@@ -71,7 +71,10 @@ fn Administration() -> impl IntoView {
                         <td>{lang.moment(&e.at)}</td>
                         <td>{e.email.unwrap_or_default()}</td>
                         <td title=e.action.clone()>{action_label(&e.action, lang)}</td>
-                        <td>{e.target}</td>
+                        <td>{match e.record {
+                            Some((title, href)) => view! { <a href=href title=e.target>{title}</a> }.into_any(),
+                            None => e.target.into_any(),
+                        }}</td>
                         <td>{e.detail}</td>
                     </tr>
                 }).collect_view();
@@ -184,6 +187,7 @@ fn action_label(code: &str, lang: Lang) -> String {
         "invite_colleague" => lang.pick("Mời đồng nghiệp", "Invited a colleague"),
         "withdraw_invitation" => lang.pick("Huỷ lời mời", "Withdrew an invitation"),
         "decline_invitation" => lang.pick("Từ chối lời mời", "Declined an invitation"),
+        "change_name" => lang.pick("Đổi họ tên", "Changed their name"),
         "join_organization" => lang.pick("Tham gia tổ chức", "Joined an organization"),
         other => other,
     };

@@ -102,6 +102,12 @@ pub async fn credentials(db: &Db, email: &str) -> Result<Option<(i64, String)>, 
 }
 
 /// Replaces a person's password and ends all their sessions.
+/// Renames the person `user_id`.
+pub async fn set_name(db: &Db, user_id: i64, name: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET name = $1 WHERE id = $2").bind(name).bind(user_id).execute(db).await?;
+    Ok(())
+}
+
 pub async fn set_password(db: &Db, user_id: i64, password_hash: &str) -> Result<(), AppError> {
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")

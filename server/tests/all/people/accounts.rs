@@ -506,3 +506,24 @@ async fn a_person_downloads_everything_kept_about_them_and_only_that() {
     );
     assert_eq!(export(String::new()).await.0, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_person_changes_their_own_name_and_nothing_else() {
+    let w = world(false).await;
+    for bad in ["   ", &"N".repeat(121), "tab\there"] {
+        let (status, _, body) = call(&w.state, "change_name", &w.member.cookie, &[("name", bad)]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert!(body.contains("\"name\""), "said next to the field: {body}");
+    }
+    let (status, _, body) = call(&w.state, "change_name", &w.member.cookie, &[("name", "  Trần Thị Hoa  ")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, _, viewer) = call(&w.state, "get_viewer", &w.member.cookie, &[]).await;
+    assert!(viewer.contains("\"name\":\"Trần Thị Hoa\""), "{viewer}");
+    let account = page(&w.state, "/account", &w.member.cookie).await;
+    assert!(account.contains("<h1>Trần Thị Hoa</h1>") && account.contains("value=\"Trần Thị Hoa\""), "{account}");
+    // Their colleagues see the new name; nobody else was renamed.
+    let (_, _, members) = call(&w.state, "organization_members", &w.colleague.cookie, &[]).await;
+    assert!(members.contains("Trần Thị Hoa") && members.contains("colleague"), "{members}");
+    let log = repo::audit_log(&w.state.db, 5).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "change_name" && e.target == "member@example.vn"), "audited");
+}

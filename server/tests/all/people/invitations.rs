@@ -225,4 +225,12 @@ async fn someone_invited_declines_and_the_inviter_hears_of_it() {
     assert_eq!(status, StatusCode::BAD_REQUEST, "nothing left to decline");
     let log = repo::audit_log(&w.state.db, 5).await.unwrap();
     assert!(log.iter().any(|e| e.action == "decline_invitation"), "audited");
+    // The audit log names the organization by its title, linked, not by its id.
+    let admin = page(&w, "/admin", &w.admin.cookie).await;
+    assert!(
+        admin.contains(
+            "<a href=\"/organizations/tom-hum-van-ninh\" title=\"tom-hum-van-ninh\">Công ty TNHH Tôm hùm Vạn Ninh</a>"
+        ),
+        "{admin}"
+    );
 }

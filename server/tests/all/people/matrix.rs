@@ -71,6 +71,12 @@ fn matrix() -> Vec<Action> {
             params: |_| pairs(&[("email", "nobody.invited@example.vn")]),
         },
         Action {
+            endpoint: "change_name",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("name", "Tên mới của tôi")]),
+        },
+        Action {
             endpoint: "decline_invitation",
             accepted: false,
             allowed: SIGNED_IN,
