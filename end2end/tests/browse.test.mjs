@@ -1,7 +1,7 @@
 // A visitor browses the catalogue: home → list → filter → detail, in Vietnamese and English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, accessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,6 +14,7 @@ test('home → labs → filter by sector → lab → its institute, in Vietnames
   await page.getByRole('heading', { level: 1, name: 'Sàn Đổi mới sáng tạo Khánh Hòa' }).waitFor();
   await hydrated(page);
   await screenshot(page, 'vi-home');
+  await accessible(page);
 
   await page.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Phòng thí nghiệm' }).click();
   await page.getByRole('heading', { level: 1, name: 'Phòng thí nghiệm' }).waitFor();
@@ -33,6 +34,7 @@ test('home → labs → filter by sector → lab → its institute, in Vietnames
     assert.match(chips, /Vắc xin và sinh phẩm y tế/);
   }
   await screenshot(page, 'vi-labs-vaccines');
+  await accessible(page);
 
   const first = cards.first().getByRole('heading').getByRole('link');
   const name = (await first.textContent()).trim();
@@ -40,6 +42,7 @@ test('home → labs → filter by sector → lab → its institute, in Vietnames
   await page.getByRole('heading', { level: 1, name }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Thuộc tổ chức' }).waitFor();
   await screenshot(page, 'vi-lab-detail');
+  await accessible(page);
 
   const institute = page.locator('section.related', { has: page.getByRole('heading', { level: 2, name: 'Thuộc tổ chức' }) });
   await institute.locator('.card h3 a').first().click();
@@ -59,6 +62,7 @@ test('on a phone the header is one row whose menu opens the sections, with or wi
     await menu.getByRole('link', { name: 'Đăng ký' }).waitFor();
     if (javaScriptEnabled) {
       await screenshot(page, 'vi-phone-menu');
+      await accessible(page);
       // It closes with Escape, focus back on its button, and with a tap outside it.
       await page.keyboard.press('Escape');
       assert.equal(await menu.evaluate((d) => d.open), false);
@@ -104,6 +108,7 @@ test('an English browser gets English on its first visit, and filters by TRL', a
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.getByRole('heading', { level: 1, name: 'Khánh Hòa Innovation Exchange' }).waitFor();
   await screenshot(page, 'en-home');
+  await accessible(page);
   await page.goto('/offers');
   await hydrated(page);
   await page.getByLabel('TRL from').selectOption('7');
@@ -114,11 +119,13 @@ test('an English browser gets English on its first visit, and filters by TRL', a
     assert.ok(trl >= 7, `an offer at TRL ${trl} passed the filter`);
   }
   await screenshot(page, 'en-offers-trl7');
+  await accessible(page);
   const first = page.locator('.list-results .card h3 a').first();
   await first.click();
   await page.getByRole('heading', { level: 2, name: /Owning|Technology offers/ }).first().waitFor();
   await page.getByText('Readiness').waitFor();
   await screenshot(page, 'en-offer-detail');
+  await accessible(page);
 });
 
 test('filters and pages work without JavaScript', async () => {
@@ -146,4 +153,5 @@ test('an unknown page and an unknown record answer 404 with a helpful page', asy
   assert.equal(record.status(), 404);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await screenshot(page, 'en-404');
+  await accessible(page);
 });

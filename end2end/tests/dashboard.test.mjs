@@ -2,7 +2,7 @@
 // an officer recording a year's value against a 2030 target, and the downloads they link to.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot, signInAsOfficer } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, signInAsOfficer, accessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -29,6 +29,7 @@ test('anyone reads the dashboard: figures, charts with tables, targets', async (
   assert.equal(await page.locator('.indicator').count(), 13, 'every target of the resolution');
   assert.equal(await page.locator('#record-value').count(), 0, 'only officers see the form');
   await screenshot(page, 'en-dashboard');
+  await accessible(page);
   assert.deepEqual(page.errors, []);
 });
 
@@ -63,6 +64,7 @@ test('an officer records a year value and sees it against the target', async () 
   assert.equal(await card.locator('svg').count(), 1, 'the trend is drawn');
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'vi-phone-dashboard-officer');
+  await accessible(page);
   assert.deepEqual(page.errors, []);
 });
 
@@ -88,5 +90,6 @@ test('the open-data page links downloads that carry the list filters', async () 
     assert.equal(response.status(), 200, href);
   }
   await screenshot(page, 'vi-open-data');
+  await accessible(page);
   assert.deepEqual(page.errors, []);
 });

@@ -1,7 +1,7 @@
 // A business describes its need and walks from the suggested partners to a lab's page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, accessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -23,6 +23,7 @@ test('find partners → explained matches → a lab page', async () => {
   const reasons = await first.locator('.reasons li').allTextContents();
   assert.ok(reasons.length > 0, 'a match says why');
   await screenshot(page, 'vi-find-partners');
+  await accessible(page);
   const name = (await first.locator('.card-title a').textContent()).trim();
   await first.locator('.card-title a').click();
   await page.waitForURL(/\/labs\//);
@@ -48,6 +49,7 @@ test('on a phone, moving from one box to the next keeps what was typed', async (
   const top = await page.locator('#partners').evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(top > -2 && top < 200, `the partners are in view: ${top}`);
   await screenshot(page, 'vi-match-phone-results');
+  await accessible(page);
   assert.deepEqual(page.errors, []);
 });
 
@@ -60,6 +62,7 @@ test('a need page lists its partners grouped by kind, in English', async () => {
   assert.ok(await page.locator('.matches .card').count() > 0);
   assert.ok(await page.locator('.matches .reasons li').count() > 0);
   await screenshot(page, 'en-need-matches');
+  await accessible(page);
 });
 
 test('once hydrated, choosing what to look for updates the matches at once', async () => {

@@ -1,7 +1,7 @@
 // Every kind's list and record page renders in both languages, on a desktop and a 360 px phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, screenshot } from './support.mjs';
+import { launch, newPage, screenshot, accessible } from './support.mjs';
 
 const KINDS = ['organizations', 'labs', 'experts', 'offers', 'needs', 'calls', 'pilots'];
 
@@ -22,6 +22,7 @@ for (const [locale, lang] of [['vi-VN', 'vi'], ['en-US', 'en']]) {
       await page.getByRole('heading', { level: 1, name }).waitFor();
       assert.ok(await page.locator('dl.fields .field').count() > 0, `${kind} record shows its fields`);
       await screenshot(page, `${lang}-${kind}-detail`);
+      await accessible(page);
     }
     assert.deepEqual(page.errors, []);
   });
@@ -35,4 +36,5 @@ test('a phone sees the list without sideways scrolling', async () => {
     assert.ok(overflow <= 0, `${path} overflows by ${overflow}px at 360px`);
   }
   await screenshot(page, 'vi-phone-labs');
+  await accessible(page);
 });

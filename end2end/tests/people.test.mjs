@@ -5,7 +5,7 @@
 // every step in its inbox.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot, signInAsOfficer, mailedLink } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, signInAsOfficer, mailedLink, accessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,7 +46,7 @@ async function publish(page, path) {
 }
 
 test('startup, researcher and officer: from sign-up to an accepted application', async () => {
-  const startup = await newPage(browser, { locale: 'vi-VN', width: 390, height: 844 });
+  const startup = await newPage(browser, { locale: 'vi-VN', width: 360, height: 800 });
   const researcher = await newPage(browser, { locale: 'vi-VN' });
   const officer = await newPage(browser, { locale: 'vi-VN' });
 
@@ -64,6 +64,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.locator('.field-error', { hasText: 'http' }).waitFor();
   await startup.locator('.field-error', { hasText: 'ít nhất một' }).first().waitFor();
   await screenshot(startup, 'vi-form-errors-phone');
+  await accessible(startup);
   await startup.getByLabel('Trang web').fill('https://rongbien.vn');
   await startup.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
   const org = await publish(startup, '/organizations');
@@ -85,6 +86,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   const partner = await newPage(browser, { locale: 'vi-VN', width: 360, height: 740 });
   await partner.goto(await mailedLink(cofounder, '/join?token='));
   await screenshot(partner, 'vi-invitation-phone');
+  await accessible(partner);
   await partner.locator('.form-page').getByRole('link', { name: 'Đăng ký', exact: true }).click();
   await partner.waitForURL(/\/signup\?email=/);
   assert.equal(await partner.getByLabel('Email').inputValue(), cofounder);
@@ -92,6 +94,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await hydrated(partner);
   await partner.locator('#invitations').getByText('Lê Thị Hồng mời bạn tham gia').waitFor();
   await screenshot(partner, 'vi-invitation-waiting-phone');
+  await accessible(partner);
   await partner.getByRole('button', { name: `Tham gia Rong Biển Cam Ranh ${stamp}` }).click();
   await partner.waitForURL(/\/account\?joined=/);
   await partner.getByText(`Bạn đã là thành viên của Rong Biển Cam Ranh ${stamp}.`).waitFor();
@@ -116,6 +119,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.waitForURL(/\/mine#affiliations$/);
   await researcher.locator('#affiliations .badge', { hasText: 'Chờ xác nhận' }).waitFor();
   await screenshot(researcher, 'vi-affiliation-waiting');
+  await accessible(researcher);
   const labName = `Phòng công nghệ chế biến rong biển ${stamp}`;
 
   // An officer signs in and confirms the affiliation from their own page.
@@ -143,6 +147,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   const match = startup.locator('.matches .card', { has: startup.locator('.card-title a', { hasText: labName }) });
   await match.waitFor();
   await screenshot(startup, 'vi-own-need-matches-phone');
+  await accessible(startup);
   await match.getByRole('link', { name: 'Đề nghị giới thiệu' }).click();
   await startup.waitForURL((url) => url.pathname === lab && url.searchParams.has('with'));
   await hydrated(startup);
@@ -162,6 +167,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.getByRole('link', { name: `hong-${stamp}@rongbien.vn` }).waitFor();
   await researcher.locator('#introductions').getByRole('link', { name: 'Tách chiết carrageenan từ rong sụn Cam Ranh' }).waitFor();
   await screenshot(researcher, 'vi-introduction-accepted');
+  await accessible(researcher);
 
   // The other way: from the lab's page, the researcher proposes the lab to the need it could
   // answer; the startup, who manages the need, is to answer.
@@ -174,6 +180,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.getByLabel('Bạn đề xuất (hồ sơ của bạn)').locator('option:checked', { hasText: labName }).waitFor({ state: 'attached' });
   await researcher.getByLabel('Lời nhắn').fill('Phòng chúng tôi có quy trình tách chiết và sấy lạnh rong biển, sẵn sàng thử nghiệm cùng quý doanh nghiệp.');
   await screenshot(researcher, 'vi-propose-to-need');
+  await accessible(researcher);
   await researcher.getByRole('button', { name: 'Gửi lời nhắn' }).click();
   await researcher.waitForURL(/\/mine/);
   await researcher.locator('#introductions li', { hasText: 'đề xuất đáp ứng nhu cầu' }).first().waitFor();
@@ -207,6 +214,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.locator('#amount-hint', { hasText: '500.000.000 ₫' }).waitFor();
   await startup.getByLabel('Kinh phí đề nghị hỗ trợ (đồng)').fill('450.000.000');
   await screenshot(startup, 'vi-apply-phone');
+  await accessible(startup);
   await startup.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await startup.waitForURL(/\/mine/);
   await startup.locator('#applications .badge', { hasText: 'Đã nộp' }).waitFor();
@@ -221,6 +229,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   }
   assert.equal(await startup.locator('#applications .document-list .badge', { hasText: 'Chưa có' }).count(), 0, 'nothing missing');
   await screenshot(startup, 'vi-application-documents-phone');
+  await accessible(startup);
 
   await officer.goto(call);
   await hydrated(officer);
@@ -236,6 +245,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await asked.getByText('Vui lòng bổ sung báo giá thiết bị tách chiết.').waitFor();
   await asked.getByLabel('Trả lời của bạn').fill('Đã gửi kèm báo giá của hai nhà cung cấp trong bảng dự toán.');
   await screenshot(startup, 'vi-answer-request-phone');
+  await accessible(startup);
   await asked.getByRole('button', { name: 'Gửi bổ sung' }).click();
   await startup.locator('#applications .history-steps li', { hasText: 'trả lời của người nộp' }).getByText('báo giá của hai nhà cung cấp').waitFor();
   assert.equal(await startup.locator('#applications .history-steps li', { hasText: 'trả lời của người nộp' }).count(), 1, 'sending is not an answer');
@@ -246,6 +256,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await officer.getByRole('button', { name: 'Cập nhật' }).click();
   await officer.locator('#applications .badge', { hasText: 'Được chấp nhận' }).waitFor();
   await screenshot(officer, 'vi-officer-review');
+  await accessible(officer);
 
   // The startup sees each step in its inbox, with a count in the header.
   // On a phone the account links are in the header's menu.
@@ -257,6 +268,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
     await startup.getByRole('link', { name: new RegExp(text) }).first().waitFor();
   }
   await screenshot(startup, 'vi-inbox-phone');
+  await accessible(startup);
   await startup.goto('/mine');
   await startup.locator('#applications .comment', { hasText: 'mời ký hợp đồng' }).waitFor();
 
@@ -267,6 +279,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByRole('button', { name: /Lưu tìm kiếm/ }).click();
   await startup.getByText('Đã lưu. Hộp thư sẽ báo khi có kết quả mới.').waitFor();
   await screenshot(startup, 'vi-saved-search-phone');
+  await accessible(startup);
   await startup.goto('/mine');
   await startup.locator('#saved-searches').getByRole('link', { name: '“carrageenan”' }).waitFor();
 
@@ -277,11 +290,13 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await own.locator('summary', { hasText: 'Gỡ xuống' }).click();
   await own.getByLabel('Lý do').selectOption('found');
   await screenshot(startup, 'vi-take-down-phone');
+  await accessible(startup);
   await own.locator('button[type=submit]', { hasText: 'Gỡ xuống' }).click();
   await own.getByText('Đã gỡ xuống: Đã tìm được đối tác').waitFor();
   await own.getByRole('link', { name: 'Tách chiết carrageenan từ rong sụn Cam Ranh' }).click();
   await startup.getByText('Bản xem trước.').waitFor();
   await screenshot(startup, 'vi-preview-phone');
+  await accessible(startup);
   // Half a need kept for later: a title is all a draft needs, and the browser does not stop it.
   await startup.goto('/needs/new');
   await startup.getByLabel('Bạn cần giải quyết vấn đề gì? *').fill('Ý tưởng: máy phân loại tôm hùm giống');
@@ -302,6 +317,7 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.locator('#confirm_password-error', { hasText: 'Mật khẩu hiện tại không đúng.' }).waitFor();
   assert.equal(await password.getAttribute('aria-invalid'), 'true');
   await screenshot(startup, 'vi-delete-account-phone');
+  await accessible(startup);
   await password.fill('một mật khẩu đủ dài');
   await startup.getByRole('checkbox', { name: 'Tôi hiểu tài khoản bị xoá vĩnh viễn.' }).check();
   await startup.getByRole('button', { name: 'Xoá vĩnh viễn tài khoản' }).click();
@@ -328,4 +344,5 @@ test('anonymous visitors are asked to sign in, in English too', async () => {
   assert.equal(await page.getByLabel('Email').inputValue(), 'nobody@example.vn', 'the email stays, the password does not');
   assert.equal(await page.getByLabel('Password').inputValue(), '');
   await screenshot(page, 'en-sign-in-error');
+  await accessible(page);
 });

@@ -2,7 +2,7 @@
 // without JavaScript.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, accessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,6 +21,7 @@ test('the header search finds lobster work typed without marks, highlighted', as
   assert.match(found.slice(0, 5).join(' | '), /tôm hùm/i);
   assert.ok(await page.locator('.hits mark').count() > 0, 'matches are highlighted');
   await screenshot(page, 'vi-search-nuoi-tom-hum');
+  await accessible(page);
 });
 
 test('on a phone the results come first, the filters open from a button, a word nobody holds is said', async () => {
@@ -32,6 +33,7 @@ test('on a phone the results come first, the filters open from a button, a word 
   const filters = page.locator('#filters');
   assert.equal(await filters.isVisible(), false, 'the filters wait behind their button');
   await screenshot(page, 'vi-search-phone');
+  await accessible(page);
   await page.getByRole('link', { name: 'Bộ lọc', exact: true }).click();
   await filters.waitFor();
   await filters.getByText('Đang mở', { exact: true }).waitFor();
@@ -44,6 +46,7 @@ test('on a phone the results come first, the filters open from a button, a word 
   await filters.getByText('Loại', { exact: true }).waitFor();
   assert.equal(await filters.getByText('Đang mở', { exact: true }).count(), 0);
   await screenshot(page, 'vi-search-filtered-phone');
+  await accessible(page);
 });
 
 test('English finds Vietnamese records, and a kind filter narrows them (hydrated)', async () => {
@@ -57,6 +60,7 @@ test('English finds Vietnamese records, and a kind filter narrows them (hydrated
   const kinds = await page.locator('.hits .card-kind').allTextContents();
   assert.ok(kinds.length > 0 && kinds.every((k) => k.trim() === 'Lab'), kinds.join(','));
   await screenshot(page, 'en-search-lobster-labs');
+  await accessible(page);
   await page.goBack();
   await page.waitForURL((url) => !url.search.includes('kind=lab'));
 });

@@ -42,6 +42,19 @@ export async function hydrated(page) {
   }
 }
 
+const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/// Asserts that axe-core finds no accessibility violation on the page as it is now (WCAG 2.1
+/// A and AA rules). Evaluated through the driver, so the page's script policy does not block it.
+export async function accessible(page) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  if (found.length > 0) throw new Error(`${page.url()}: axe found ${found.length} violation(s):\n${found.join('\n')}`);
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
