@@ -5,7 +5,7 @@
 // every step in its inbox.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, hydrated, screenshot, signInAsOfficer, mailedLink, accessible } from './support.mjs';
+import { launch, newPage, hydrated, screenshot, signInAsOfficer, mailedLink, mailedText, accessible } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -303,6 +303,11 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByRole('button', { name: 'Lưu nháp' }).click();
   await startup.waitForURL(/\/mine/);
   await startup.getByRole('link', { name: 'Ý tưởng: máy phân loại tôm hùm giống' }).waitFor();
+
+  // The decision reached the founder by mail too (news is mailed once a minute), with the
+  // officer's words.
+  const decision = await mailedText(`hong-${stamp}@rongbien.vn`, 'Được chấp nhận');
+  assert.match(decision.replace(/\s+/g, ' '), /mời ký hợp đồng trong tháng/);
 
   // Last, the founder deletes the account: the download is offered first; a wrong password is
   // marked on its field and changes nothing; the right one signs out everywhere.

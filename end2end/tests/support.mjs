@@ -70,27 +70,49 @@ export async function signInAsOfficer(page) {
   await page.waitForURL(/\/account$/);
 }
 
-/// The first link starting with `marker` (e.g. '/confirm?token=') in a mail to `recipient`, as
-/// the server wrote it into MAIL_DIR (no mail server on the test machine). Waits up to 15 s.
-export async function mailedLink(recipient, marker) {
+/// The bodies of the mails to `recipient`, decoded, as the server wrote them into MAIL_DIR (no
+/// mail server on the test machine).
+function mailsTo(recipient) {
   const dir = process.env.MAIL_DIR;
   if (!dir) throw new Error('MAIL_DIR is not set: cargo xtask e2e sets it');
-  const deadline = Date.now() + 15_000;
+  let names = [];
+  try { names = readdirSync(dir).filter((n) => n.endsWith('.eml')); } catch { /* not written yet */ }
+  const bodies = [];
+  for (const name of names) {
+    const text = readFileSync(join(dir, name), 'latin1');
+    const split = text.search(/\r?\n\r?\n/);
+    const head = text.slice(0, split);
+    if (!new RegExp(`^To: .*${recipient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'mi').test(head)) continue;
+    let body = text.slice(split).trim();
+    if (/^Content-Transfer-Encoding: base64/mi.test(head)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    else if (/^Content-Transfer-Encoding: quoted-printable/mi.test(head)) body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    else body = Buffer.from(body, 'latin1').toString('utf8');
+    bodies.push(body);
+  }
+  return bodies;
+}
+
+/// Waits up to `ms` for a mail to `recipient` whose body `found` answers; returns it.
+async function waitForMail(recipient, found, ms, what) {
+  const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    let names = [];
-    try { names = readdirSync(dir).filter((n) => n.endsWith('.eml')); } catch { /* not written yet */ }
-    for (const name of names) {
-      const text = readFileSync(join(dir, name), 'latin1');
-      const split = text.search(/\r?\n\r?\n/);
-      const head = text.slice(0, split);
-      if (!new RegExp(`^To: .*${recipient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'mi').test(head)) continue;
-      let body = text.slice(split).trim();
-      if (/^Content-Transfer-Encoding: base64/mi.test(head)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-      else if (/^Content-Transfer-Encoding: quoted-printable/mi.test(head)) body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-      const match = body.match(new RegExp(`https?://\\S*${marker.replace(/[?]/g, '\\?')}[0-9a-f]+`));
-      if (match) return match[0];
+    for (const body of mailsTo(recipient)) {
+      const answer = found(body);
+      if (answer) return answer;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`no mail to ${recipient} with ${marker} in ${dir}`);
+  throw new Error(`no mail to ${recipient} with ${what} in ${process.env.MAIL_DIR}`);
+}
+
+/// The first link starting with `marker` (e.g. '/confirm?token=') in a mail to `recipient`.
+/// Waits up to 15 s.
+export async function mailedLink(recipient, marker) {
+  const link = new RegExp(`https?://\\S*${marker.replace(/[?]/g, '\\?')}[0-9a-f]+`);
+  return waitForMail(recipient, (body) => body.match(link)?.[0], 15_000, marker);
+}
+
+/// A mail to `recipient` that says `text`; waits up to `ms` (news is mailed once a minute).
+export async function mailedText(recipient, text, ms = 75_000) {
+  return waitForMail(recipient, (body) => (body.includes(text) ? body : null), ms, `“${text}”`);
 }
