@@ -318,8 +318,7 @@ pub async fn change_name(name: String) -> Result<(), AppError> {
     let user = super::session::require_user().await?;
     let name = crate::text::nfc(name.trim());
     if !super::checks::name_ok(&name) {
-        let lang = crate::i18n::request_lang();
-        let message = lang.pick("Hãy nhập họ tên (tối đa 120 ký tự).", "Enter your name (at most 120 characters).");
+        let message = super::checks::name_message(crate::i18n::request_lang());
         return Err(super::checks::field("name", message));
     }
     super::repo::set_name(&state.db, user.id, &name).await?;

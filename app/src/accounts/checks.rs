@@ -33,10 +33,23 @@ pub fn password(lang: Lang, password: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Whether `name` (trimmed) may be a person's name: present, at most `MAX_NAME` characters,
-/// no control characters.
+/// Whether `name` (trimmed) may be a person's name: at most `MAX_NAME` characters, with a
+/// letter or digit (not only invisible or combining characters), no control characters and no
+/// direction overrides (which would turn the text around it back to front).
 pub fn name_ok(name: &str) -> bool {
-    !name.is_empty() && name.chars().count() <= MAX_NAME && !name.chars().any(char::is_control)
+    let overrides = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    name.chars().count() <= MAX_NAME
+        && name.chars().any(char::is_alphanumeric)
+        && !name.chars().any(|c| c.is_control() || overrides(c))
+}
+
+/// What a refused name is told (Vietnamese, English).
+const NAME_VI: &str = "Hãy nhập họ tên bằng chữ (tối đa 120 ký tự, không xuống dòng, không ký tự ẩn).";
+const NAME_EN: &str = "Enter your name in letters (at most 120 characters, on one line, no hidden characters).";
+
+/// What a refused name is told, in `lang`.
+pub fn name_message(lang: Lang) -> &'static str {
+    lang.pick(NAME_VI, NAME_EN)
 }
 
 /// Checks a sign-up form, listing every problem.
@@ -53,7 +66,7 @@ pub fn sign_up(
         errors.push(FieldError { field: field.into(), message: lang.pick(vi, en).into() })
     };
     if !name_ok(name) {
-        fail("name", "Hãy nhập họ tên (tối đa 120 ký tự).", "Enter your name (at most 120 characters).");
+        fail("name", NAME_VI, NAME_EN);
     }
     if !is_plausible_email(email) {
         fail(

@@ -12,6 +12,9 @@ crate::keeps_typed!(InviteColleague);
 /// How long an invitation can be used, in seconds.
 #[cfg(feature = "ssr")]
 const VALID_FOR: i64 = 7 * 24 * 3600;
+/// How long someone who declined is not invited again to the same organization.
+#[cfg(feature = "ssr")]
+const DECLINED_REST: i64 = 30 * 24 * 3600;
 
 /// An invitation as its link's page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,9 +56,18 @@ pub async fn invite_colleague(email: String) -> Result<(), AppError> {
         );
         return Err(checks::field("email", message));
     }
-    let subject = format!("account:{}", user.id);
+    if repo::declined_since(&state.db, &organization, &email, DECLINED_REST).await? {
+        let message = lang.pick(
+            "Người này vừa từ chối lời mời của tổ chức; có thể mời lại sau 30 ngày.",
+            "This person declined an invitation to the organization lately; you may invite them again after 30 days.",
+        );
+        return Err(checks::field("email", message));
+    }
+    let (subject, recipient) = (format!("account:{}", user.id), format!("email:{email}"));
     throttle::check(&state.db, &throttle::INVITES_ACCOUNT, &subject, lang).await?;
+    throttle::check(&state.db, &throttle::INVITES_EMAIL, &recipient, lang).await?;
     throttle::record(&state.db, &throttle::INVITES_ACCOUNT, &[&subject]).await?;
+    throttle::record(&state.db, &throttle::INVITES_EMAIL, &[&recipient]).await?;
     let token = secret::new_token()?;
     repo::create_invitation(&state.db, &secret::token_hash(&token), &organization, &email, user.id, VALID_FOR).await?;
     let (vi, en) = names(&state.db, &organization).await?;
@@ -158,7 +170,7 @@ pub async fn decline_invitation(organization: String) -> Result<(), AppError> {
     if found.is_empty() {
         return Err(gone());
     }
-    super::repo::withdraw_invitations(&state.db, &organization, &user.email).await?;
+    super::repo::decline_invitations(&state.db, &organization, &user.email).await?;
     super::repo::audit(&state.db, user.id, "decline_invitation", &organization, "").await?;
     let inviters: Vec<i64> = found.iter().filter_map(|found| found.invited_by).collect();
     let (vi, en) = names(&state.db, &organization).await?;

@@ -54,8 +54,10 @@ pub const REQUESTS_ADDRESS: Rule = Rule { action: "request_address", free: 40, w
 
 /// Colleagues invited by one account: each invitation mails someone.
 pub const INVITES_ACCOUNT: Rule = Rule { action: "invite_account", free: 20, window: 24 * 3600, max_wait: 3600 };
+/// Invitations mailed to one address, by anyone: nobody's mailbox is flooded with them.
+pub const INVITES_EMAIL: Rule = Rule { action: "invite_email", free: 3, window: 24 * 3600, max_wait: 24 * 3600 };
 
-const RULES: [Rule; 11] = [
+const RULES: [Rule; 12] = [
     SIGN_IN_ADDRESS,
     SIGN_IN_ACCOUNT_ADDRESS,
     SIGN_IN_ACCOUNT,
@@ -67,6 +69,7 @@ const RULES: [Rule; 11] = [
     REQUESTS_ACCOUNT,
     REQUESTS_ADDRESS,
     INVITES_ACCOUNT,
+    INVITES_EMAIL,
 ];
 
 fn now_ms() -> i64 {

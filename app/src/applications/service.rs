@@ -15,34 +15,17 @@ fn refuse(lang: Lang, vi: &str, en: &str) -> AppError {
     AppError::BadRequest(lang.pick(vi, en).into())
 }
 
-/// Why `org` may not apply to `target` today, if it may not.
-fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate) -> Option<AppError> {
+/// Why nobody may apply to `target` today (it is closed, or takes no applications), if so.
+fn not_open(lang: Lang, target: &Record, today: chrono::NaiveDate) -> Option<AppError> {
     match target {
         Record::Call(call) => {
-            if call.status != CallStatus::Open || today > call.closes || today < call.opens {
-                return Some(refuse(
+            (call.status != CallStatus::Open || today > call.closes || today < call.opens).then(|| {
+                refuse(
                     lang,
                     "Kêu gọi này không nhận hồ sơ vào lúc này (đã hết hạn hoặc chưa mở).",
                     "This call is not taking applications now (closed or not yet open).",
-                ));
-            }
-            let Record::Organization(org) = org else { return Some(AppError::Internal) };
-            if !call.eligible.contains(&org.org_type) {
-                let types: Vec<_> = call.eligible.iter().map(|t| t.label(lang)).collect();
-                return Some(AppError::BadRequest(lang.pick(
-                    format!(
-                        "Tổ chức của bạn ({}) không thuộc đối tượng của kêu gọi này: {}.",
-                        org.org_type.label(lang),
-                        types.join(", ")
-                    ),
-                    format!(
-                        "Your organization ({}) is not eligible for this call, which is open to: {}.",
-                        org.org_type.label(lang),
-                        types.join(", ")
-                    ),
-                )));
-            }
-            None
+                )
+            })
         }
         Record::Pilot(pilot) => {
             let past = pilot.closes.is_some_and(|c| today > c);
@@ -56,6 +39,31 @@ fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate
         }
         _ => Some(AppError::BadRequest("only calls and pilots take applications".into())),
     }
+}
+
+/// Why `org` may not apply to `target` today, if it may not.
+fn closed_to(lang: Lang, target: &Record, org: &Record, today: chrono::NaiveDate) -> Option<AppError> {
+    if let Some(closed) = not_open(lang, target, today) {
+        return Some(closed);
+    }
+    let Record::Call(call) = target else { return None };
+    let Record::Organization(org) = org else { return Some(AppError::Internal) };
+    if !call.eligible.contains(&org.org_type) {
+        let types: Vec<_> = call.eligible.iter().map(|t| t.label(lang)).collect();
+        return Some(AppError::BadRequest(lang.pick(
+            format!(
+                "Tổ chức của bạn ({}) không thuộc đối tượng của kêu gọi này: {}.",
+                org.org_type.label(lang),
+                types.join(", ")
+            ),
+            format!(
+                "Your organization ({}) is not eligible for this call, which is open to: {}.",
+                org.org_type.label(lang),
+                types.join(", ")
+            ),
+        )));
+    }
+    None
 }
 
 /// Why `user` cannot apply to `target` today, if they cannot (shown instead of the form).
@@ -84,7 +92,12 @@ pub async fn panel(state: &AppState, user: Option<&User>, target: &Record, lang:
             return Ok(Panel::Applicant(Box::new(mine)));
         }
         if user.organization.is_none() {
-            return Ok(Panel::NoOrganization);
+            // Whether it is open comes first: nobody is sent to create a profile for nothing.
+            return Ok(match not_open(lang, target, crate::clock::today()) {
+                Some(AppError::BadRequest(message)) => Panel::Closed(message),
+                Some(other) => Panel::Closed(other.to_string()),
+                None => Panel::NoOrganization,
+            });
         }
         if let Some(reason) = why_not(state, user, target, lang).await? {
             return Ok(Panel::Closed(reason));

@@ -143,20 +143,28 @@ const GENERIC: &[&str] = &[
 static GENERIC_FOLDED: std::sync::LazyLock<HashSet<String>> =
     std::sync::LazyLock::new(|| GENERIC.iter().map(|g| crate::text::fold(g)).collect());
 
-/// Whether `words`, stop words aside, are general compounds only.
+/// Whether `words`, stop words aside, are general compounds only, or those and one lone
+/// Vietnamese syllable ("cơ sở sản", cut out of "cơ sở sản xuất": a syllable alone names
+/// nothing; an English word does).
 fn generic_only(words: &[Word]) -> bool {
-    let kept: Vec<&str> = words.iter().filter(|w| !is_stop(w)).map(|w| w.folded.as_str()).collect();
+    let kept: Vec<&Word> = words.iter().filter(|w| !is_stop(w)).collect();
+    let mut left: Vec<&Word> = Vec::new();
     let mut i = 0;
     while i < kept.len() {
-        if i + 1 < kept.len() && GENERIC_FOLDED.contains(&format!("{} {}", kept[i], kept[i + 1])) {
+        if i + 1 < kept.len() && GENERIC_FOLDED.contains(&format!("{} {}", kept[i].folded, kept[i + 1].folded)) {
             i += 2;
-        } else if GENERIC_FOLDED.contains(kept[i]) {
+        } else if GENERIC_FOLDED.contains(&kept[i].folded) {
             i += 1;
         } else {
-            return false;
+            left.push(kept[i]);
+            i += 1;
         }
     }
-    true
+    match left.as_slice() {
+        [] => true,
+        [syllable] => syllable.has_marks() && left.len() < kept.len(),
+        _ => false,
+    }
 }
 
 fn is_stop(word: &Word) -> bool {
@@ -414,6 +422,9 @@ mod tests {
             ["quy trình sản xuất nước mắm"]
         );
         assert_eq!(quoted("water quality sensors", "Water quality sensors for ponds"), ["water quality sensors"]);
+        // A general compound with one syllable of the next word is no phrase at all.
+        assert!(quoted("cơ sở sản xuất", "Cơ sở sản phẩm và kiểm nghiệm").is_empty());
+        assert_eq!(quoted("water quality", "Water quality in ponds"), ["water quality"]);
     }
 
     #[test]

@@ -127,6 +127,34 @@ pub async fn withdraw_invitations(db: &Db, organization: &str, email: &str) -> R
         .rows_affected())
 }
 
+/// Declines the unused invitations of `email` to `organization`: spent, and remembered as
+/// declined; answers how many there were.
+pub async fn decline_invitations(db: &Db, organization: &str, email: &str) -> Result<u64, AppError> {
+    let at = now();
+    Ok(sqlx::query(
+        "UPDATE invitations SET used_at = $1, declined_at = $1 WHERE organization = $2 AND email = $3
+         AND used_at IS NULL",
+    )
+    .bind(&at)
+    .bind(organization)
+    .bind(email)
+    .execute(db)
+    .await?
+    .rows_affected())
+}
+
+/// Whether `email` declined an invitation to `organization` in the last `seconds`.
+pub async fn declined_since(db: &Db, organization: &str, email: &str, seconds: i64) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM invitations WHERE organization = $1 AND email = $2 AND declined_at > $3)",
+    )
+    .bind(organization)
+    .bind(email)
+    .bind(from_now(-seconds))
+    .fetch_one(db)
+    .await?)
+}
+
 /// The people of `organization`: name and address, by name.
 pub async fn members(db: &Db, organization: &str) -> Result<Vec<(String, String)>, AppError> {
     Ok(sqlx::query_as(

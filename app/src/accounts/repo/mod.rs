@@ -8,8 +8,8 @@ use crate::error::AppError;
 mod invitations;
 mod sessions;
 pub use invitations::{
-    accept_invitation, create_invitation, invitation, invitations_for, is_member, members, waiting_invitations,
-    withdraw_invitations, Invitation,
+    accept_invitation, create_invitation, decline_invitations, declined_since, invitation, invitations_for, is_member,
+    members, waiting_invitations, withdraw_invitations, Invitation,
 };
 pub use sessions::{
     create_session, create_session_from, delete_session, end_other_sessions, end_session, session_user, sessions_of,

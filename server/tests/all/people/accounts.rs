@@ -510,7 +510,8 @@ async fn a_person_downloads_everything_kept_about_them_and_only_that() {
 #[tokio::test]
 async fn a_person_changes_their_own_name_and_nothing_else() {
     let w = world(false).await;
-    for bad in ["   ", &"N".repeat(121), "tab\there"] {
+    // Nothing, too long, a tab, only a zero-width space, only accents, a direction override.
+    for bad in ["   ", &"N".repeat(121), "tab\there", "\u{200B}", "\u{301}\u{301}", "Ann\u{202E}lee"] {
         let (status, _, body) = call(&w.state, "change_name", &w.member.cookie, &[("name", bad)]).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
         assert!(body.contains("\"name\""), "said next to the field: {body}");

@@ -223,6 +223,11 @@ async fn someone_invited_declines_and_the_inviter_hears_of_it() {
     assert!(!viewer.contains("tom-hum-van-ninh"), "not a member: {viewer}");
     let (status, _, _) = call(&w.state, "decline_invitation", &w.researcher.cookie, &declining).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "nothing left to decline");
+    // No at-once invitation again: the organization may ask again after 30 days.
+    let again = [("email", "researcher@example.vn")];
+    let (status, _, body) = call(&w.state, "invite_colleague", &w.colleague.cookie, &again).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("vừa từ chối lời mời") && body.contains("\"email\""), "{body}");
     let log = repo::audit_log(&w.state.db, 5).await.unwrap();
     assert!(log.iter().any(|e| e.action == "decline_invitation"), "audited");
     // The audit log names the organization by its title, linked, not by its id.
@@ -233,4 +238,22 @@ async fn someone_invited_declines_and_the_inviter_hears_of_it() {
         ),
         "{admin}"
     );
+}
+
+#[tokio::test]
+async fn one_address_gets_at_most_three_invitations_a_day() {
+    let w = world(false).await;
+    let to = [("email", "thu@rong.vn")];
+    for _ in 0..3 {
+        let (status, _, body) = call(&w.state, "invite_colleague", &w.member.cookie, &to).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, _, _) = call(&w.state, "withdraw_invitation", &w.member.cookie, &to).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    // Whoever sends the fourth, from any organization.
+    let (status, _, body) = call(&w.state, "invite_colleague", &w.other_member.cookie, &to).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    let (status, _, body) =
+        call(&w.state, "invite_colleague", &w.other_member.cookie, &[("email", "lan@rong.vn")]).await;
+    assert_eq!(status, StatusCode::OK, "another address is not held up: {body}");
 }

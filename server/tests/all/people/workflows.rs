@@ -248,6 +248,9 @@ async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("not taking applications") || body.contains("không nhận hồ sơ"), "{body}");
+    // Nobody is sent to create a profile for a call that takes nothing.
+    let html = page(&w.state, &href, &newcomer.cookie).await;
+    assert!(html.contains("không nhận hồ sơ vào lúc này") && !html.contains("nhân danh một tổ chức"), "{html}");
 }
 
 #[tokio::test]
