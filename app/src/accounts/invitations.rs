@@ -178,7 +178,7 @@ pub async fn decline_invitation(organization: String) -> Result<(), AppError> {
         topic: "organization",
         vi: format!("{} đã từ chối lời mời tham gia {vi}.", user.name),
         en: format!("{} declined your invitation to join {en}.", user.name),
-        link: "/account#members".to_string(),
+        link: "/account#invite".to_string(),
     };
     crate::inbox::repo::notify(&state.db, &inviters, &news).await
 }

@@ -49,13 +49,17 @@ async fn renamed_parents(
     stored: &[StoredRow],
     changed: &[(&Record, &String)],
 ) -> Result<(), AppError> {
+    let titles: HashMap<_, _> = stored
+        .iter()
+        .map(|(kind, id, _, _, base, en, vi)| {
+            ((kind.as_str(), id.as_str()), (base.as_str(), en.as_deref(), vi.as_deref()))
+        })
+        .collect();
     for (record, _) in changed {
         let title = record.entry().title();
-        let renamed = stored.iter().any(|(kind, id, _, _, base, en, vi)| {
-            kind == record.kind().code()
-                && id == record.id()
-                && (base != title.base || en.as_deref() != title.en || vi.as_deref() != title.vi)
-        });
+        let renamed = titles
+            .get(&(record.kind().code(), record.id()))
+            .is_some_and(|before| *before != (title.base, title.en, title.vi));
         if !renamed {
             continue;
         }
