@@ -232,6 +232,31 @@ pub async fn switch_language(
         .into_response()
 }
 
+/// `POST /lang/{code}?next=/path&form=/fn/name`: the switch of a page holding a half-filled
+/// form posts that form here (`pages::lang_switch`); this switches as the link does and brings
+/// the page back with what was typed (`forms::kept::carry`).
+#[cfg(feature = "ssr")]
+pub async fn switch_language_keeping_form(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    code: axum::extract::Path<String>,
+    query: crate::query::QueryPairs,
+    headers: http::HeaderMap,
+    body: axum::body::Bytes,
+) -> axum::response::Response {
+    let form = query.first("form").unwrap_or_default().to_string();
+    let mut response = switch_language(code, query).await;
+    let next = response.headers().get(http::header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let Some(next) = next else { return response };
+    let (address, cookie) = crate::forms::kept::carry(&state, &headers, &form, &next, &body);
+    if let Ok(value) = http::HeaderValue::from_str(&address) {
+        response.headers_mut().insert(http::header::LOCATION, value);
+    }
+    if let Some(cookie) = cookie {
+        response.headers_mut().append(http::header::SET_COOKIE, cookie);
+    }
+    response
+}
+
 /// Whether `path` stays on this site (no scheme, no `//host`, no backslash tricks).
 pub fn is_local_path(path: &str) -> bool {
     path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control)

@@ -350,4 +350,16 @@ test('anonymous visitors are asked to sign in, in English too', async () => {
   assert.equal(await page.getByLabel('Password').inputValue(), '');
   await screenshot(page, 'en-sign-in-error');
   await accessible(page);
+
+  // Half-way through signing up, the visitor switches to Vietnamese: what was typed stays.
+  await page.goto('/signup');
+  await hydrated(page);
+  await page.getByLabel('Full name').fill('Nguyễn Văn An');
+  await page.getByLabel('Email').fill('an@example.vn');
+  await page.locator('.header-account').getByRole('link', { name: 'Tiếng Việt' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tạo tài khoản' }).waitFor();
+  assert.equal(await page.getByLabel('Họ và tên').inputValue(), 'Nguyễn Văn An');
+  assert.equal(await page.getByLabel('Email').inputValue(), 'an@example.vn');
+  assert.equal(await page.locator('.form-error, .form-done').count(), 0, 'neither refused nor done');
+  assert.deepEqual(page.errors, []);
 });

@@ -19,7 +19,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .merge(app::api_doc::routes())
-        .route("/lang/{code}", get(app::i18n::switch_language))
+        .route("/lang/{code}", get(app::i18n::switch_language).post(app::i18n::switch_language_keeping_form))
         // Where people guess the sign-in page is.
         .route("/login", get(|| async { axum::response::Redirect::permanent("/signin") }))
         .merge(app::catalog::http::routes())

@@ -22,10 +22,10 @@ pub fn InviteColleagues(organization_name: String) -> impl IntoView {
     let action = ServerAction::<InviteColleague>::new();
     let withdraw = ServerAction::<WithdrawInvitation>::new();
     let result = crate::forms::last_result(action);
-    // What was typed comes back only when it was refused: once sent, the box is empty for the
-    // next colleague (in the browser too).
-    let refused = result.with_untracked(|r| matches!(r, Some(Err(_))));
-    let typed = if refused { typed::<InviteColleague>().or("email", "") } else { String::new() };
+    // What was typed comes back when it was refused (or carried to the other language): once
+    // sent, the box is empty for the next colleague (in the browser too).
+    let sent = result.with_untracked(|r| matches!(r, Some(Ok(_))));
+    let typed = if sent { String::new() } else { typed::<InviteColleague>().or("email", "") };
     let email = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if result.with(|r| matches!(r, Some(Ok(_)))) {

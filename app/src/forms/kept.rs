@@ -8,6 +8,8 @@
 //! shows an error only when it finds it here, so a forged `__err` link shows nothing. A form
 //! that succeeded and came back to the same page gets `__done` (its "saved" message) the same
 //! way, with its values (the officers' indicator form starts from them for the next year).
+//! The language switch carries a half-filled form to the other language the same way
+//! (`__typed`: shown as typed, neither refused nor saved; see `carry`).
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -31,7 +33,7 @@ const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// The most fields kept of one form (a record form has a few dozen).
 const MAX_FIELDS: usize = 500;
 /// The query parameters this module and server functions add to a page's address.
-const MARKS: [&str; 4] = ["__path", "__err", "__kept", "__done"];
+const MARKS: [&str; 5] = ["__path", "__err", "__kept", "__done", "__typed"];
 /// The hidden field naming the part of the page a form comes back to (see `forms::ComeBackTo`).
 pub const ANCHOR: &str = "__at";
 /// The cookie that ties a signed-out browser to what it typed (`__Host-` over HTTPS).
@@ -54,6 +56,8 @@ fn keeps(path: &str) -> bool {
 pub struct Kept {
     pub error: Option<String>,
     pub pairs: Vec<(String, String)>,
+    /// Carried across the language switch: the page shows what was typed and no outcome.
+    pub carried: bool,
 }
 
 /// Forms that came back, oldest first.
@@ -100,7 +104,7 @@ impl KeptForms {
         while entries.front().is_some_and(|e| e.at.elapsed() > KEEP_FOR) {
             entries.pop_front();
         }
-        let kept = Kept { error, pairs };
+        let kept = Kept { error, pairs, carried: false };
         entries.push_back(Entry {
             token: token.clone(),
             owner: owner.to_string(),
@@ -139,6 +143,16 @@ pub fn owner_of(site: &Site, headers: &HeaderMap) -> Option<String> {
     Some(format!("b{}", secret::token_hash(browser)))
 }
 
+/// `owner_of`, or a new browser cookie's owner and the cookie's value when the request has
+/// neither session nor cookie.
+fn owner_or_new(site: &Site, headers: &HeaderMap) -> Option<(String, Option<String>)> {
+    if let Some(owner) = owner_of(site, headers) {
+        return Some((owner, None));
+    }
+    let token = secret::new_token().ok()?;
+    Some((format!("b{}", secret::token_hash(&token)), Some(token)))
+}
+
 /// `address` (a `Location` or `Referer`) as a path on this site: an absolute address of
 /// another origin becomes `/`, so a form never sends the browser off the portal.
 fn local(site: &Site, address: &str) -> String {
@@ -165,13 +179,7 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
     if request.method() != Method::POST || !path.starts_with("/fn/") || !is_form || !wants_html {
         return next.run(request).await;
     }
-    let (owner, new_cookie) = match owner_of(&state.site, headers) {
-        Some(owner) => (owner, None),
-        None => {
-            let Ok(token) = secret::new_token() else { return next.run(request).await };
-            (format!("b{}", secret::token_hash(&token)), Some(token))
-        }
-    };
+    let Some((owner, new_cookie)) = owner_or_new(&state.site, headers) else { return next.run(request).await };
     let referer = headers.get(REFERER).and_then(|v| v.to_str().ok()).map(|r| without_marks(&local(&state.site, r)).0);
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
@@ -219,6 +227,34 @@ pub async fn keep_typed(State(state): State<AppState>, request: Request<Body>, n
         response.headers_mut().insert(LOCATION, value);
     }
     response
+}
+
+/// Where the language switch sends a browser that posted a half-filled form to it (`body`, the
+/// fields of the form posting to `form`): back to `next` (a local path), marked so that the page
+/// shows what was typed, neither refused nor saved, where the form is; and the browser cookie to
+/// set when it had none. A form that shows nothing typed again goes back to `next` unmarked.
+pub fn carry(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: &str,
+    next: &str,
+    body: &[u8],
+) -> (String, Option<HeaderValue>) {
+    let mut address = without_marks(next).0;
+    if !keeps(form) {
+        return (address, None);
+    }
+    let Some((owner, new_cookie)) = owner_or_new(&state.site, headers) else { return (address, None) };
+    let Some(token) = state.kept.keep(&owner, form, None, body) else { return (address, None) };
+    address.push(if address.contains('?') { '&' } else { '?' });
+    address.push_str(&format!("__typed={}&__kept={token}", crate::text::url_encode(form)));
+    if let Some(at) = anchor_of(body) {
+        address.push('#');
+        address.push_str(&at);
+    }
+    let cookie =
+        new_cookie.and_then(|token| HeaderValue::from_str(&state.site.cookie(BROWSER_COOKIE, &token, None)).ok());
+    (address, cookie)
 }
 
 /// Where a form that is not a server function's (a file upload) sends the browser back: the

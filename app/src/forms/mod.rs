@@ -45,7 +45,7 @@ where
     {
         // Not the action's value: on the server that is whatever `__err` the address carries.
         let _ = action;
-        let result = came_back::<A>().map(|kept| match kept.error {
+        let result = came_back::<A>().filter(|kept| !kept.carried).map(|kept| match kept.error {
             Some(error) => Err(server_fn::error::ServerFnUrlError::<AppError>::decode_err(&error)),
             None => Ok(()),
         });
@@ -59,7 +59,7 @@ where
 /// with what it kept (the item posted).
 pub fn last_result_at(path: &str) -> (Option<Result<(), AppError>>, Typed) {
     #[cfg(feature = "ssr")]
-    if let Some(kept) = came_back_to(path) {
+    if let Some(kept) = came_back_to(path).filter(|kept| !kept.carried) {
         let result = match kept.error {
             Some(error) => Err(server_fn::error::ServerFnUrlError::<AppError>::decode_err(&error)),
             None => Ok(()),
@@ -71,7 +71,7 @@ pub fn last_result_at(path: &str) -> (Option<Result<(), AppError>>, Typed) {
 }
 
 /// What the person typed into the form posting to `A`, when the page came back from it,
-/// refused or done (see `kept`); nothing otherwise. Passwords are never kept.
+/// refused or done, or across the language switch (see `kept`); nothing otherwise. Passwords are never kept.
 pub fn typed<A: server_fn::ServerFn>() -> Typed {
     #[cfg(feature = "ssr")]
     if let Some(kept) = came_back::<A>() {
@@ -92,12 +92,14 @@ fn came_back_to(path: &str) -> Option<kept::Kept> {
     let query = crate::notices::current_query();
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
     let mark = |name: &str| pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    if mark("__path") != Some(path) && mark("__done") != Some(path) {
+    let carried = mark("__typed") == Some(path);
+    if !carried && mark("__path") != Some(path) && mark("__done") != Some(path) {
         return None;
     }
     let state = use_context::<crate::state::AppState>()?;
     let owner = kept::owner_of(&state.site, &crate::accounts::session::request_headers())?;
-    state.kept.get(mark("__kept")?, &owner, path)
+    let kept = state.kept.get(mark("__kept")?, &owner, path)?;
+    Some(if carried { kept::Kept { error: None, carried, ..kept } } else { kept })
 }
 
 /// Fields as a form posted them.

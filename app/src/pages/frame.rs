@@ -8,6 +8,7 @@ use crate::accounts::pages::AccountLinks;
 use crate::catalog::model::Kind;
 use crate::i18n::use_lang;
 use crate::notices::portal_name;
+use crate::pages::lang_switch::LangSwitch;
 
 /// The header: on a desktop the brand, search, account links and language on one row and the
 /// sections below; on a phone one row (brand mark, search, "Menu") whose menu, a `<details>`
@@ -29,11 +30,8 @@ pub fn Header() -> impl IntoView {
         view! { <li><a class="nav-cta" href="/match">{lang.pick("Tìm đối tác", "Find partners")}</a></li>{kinds} }
     };
     let switch = move || {
-        view! {
-            <a class="lang-switch" href=switch_href rel="external" hreflang=lang.other().code() lang=lang.other().code()>
-                {lang.pick("English", "Tiếng Việt")}
-            </a>
-        }
+        let (code, label) = (lang.other().code().to_string(), lang.pick("English", "Tiếng Việt").to_string());
+        view! { <LangSwitch href=switch_href() code label/> }
     };
     view! {
         <a class="skip-link" href="#main">{lang.pick("Bỏ qua đến nội dung", "Skip to content")}</a>

@@ -9,6 +9,7 @@ pub mod admin;
 pub mod frame;
 pub mod home;
 pub mod info;
+pub mod lang_switch;
 pub mod leave;
 pub mod list;
 pub mod mine;

@@ -70,10 +70,15 @@ async fn pages_send_their_data_once_and_only_islands_hydrate() {
             .map(str::to_string)
             .collect()
     };
-    assert!(islands(&page).iter().all(|name| name == "SearchBox" || name == "AutoSubmit"), "{:?}", islands(&page));
+    let shared = ["SearchBox", "AutoSubmit", "LangSwitch"];
+    assert!(islands(&page).iter().all(|name| shared.contains(&name.as_str())), "{:?}", islands(&page));
     assert!(page.contains("hydrateIslands"), "the islands loader is on the page");
     let (_, _, search) = send(&state, Method::GET, "/search?q=t%C3%B4m", &[], String::new()).await;
-    assert_eq!(islands(&search), ["SearchBox", "AutoSubmit"], "the search box suggests, the filters apply at once");
+    assert_eq!(
+        islands(&search),
+        ["LangSwitch", "LangSwitch", "SearchBox", "AutoSubmit"],
+        "the language switch (desktop and phone menu) carries forms, the search box suggests, the filters apply at once"
+    );
     assert!(!page.contains("__RESOLVED_RESOURCES[0]"), "the record is not sent again as hydration data");
 
     let (_, _, dashboard) = send(&state, Method::GET, "/dashboard", &[], String::new()).await;

@@ -3,6 +3,73 @@
 
 use super::*;
 
+/// Posts `pairs`, a form's fields, to the language switch as its script does.
+async fn switch_with_form(
+    state: &AppState,
+    address: &str,
+    cookie: &str,
+    pairs: &[(&str, &str)],
+) -> (StatusCode, String, String) {
+    let mut headers = vec![
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "text/html"),
+        ("origin", common::ORIGIN),
+    ];
+    if !cookie.is_empty() {
+        headers.push(("cookie", cookie));
+    }
+    let (status, headers, _) = common::send(state, Method::POST, address, &headers, common::form(pairs)).await;
+    let cookies: Vec<&str> = headers.get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
+    (status, location(&headers), cookies.join("\n"))
+}
+
+#[tokio::test]
+async fn a_half_filled_form_crosses_the_language_switch() {
+    let w = world(false).await;
+    let typed = [
+        ("kind", "need"),
+        ("id", ""),
+        ("text[title]", "Cảm biến đo mặn"),
+        ("text[description]", "Cho ao tôm\nở Vạn Ninh"),
+        ("list[sectors][]", "aquaculture"),
+    ];
+    let address = "/lang/en?next=/needs/new&form=/fn/save_listing";
+    let (status, back, cookies) = switch_with_form(&w.state, address, &w.member.cookie, &typed).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(back.starts_with("/needs/new?__typed=/fn/save_listing&__kept="), "{back}");
+    assert!(cookies.contains("lang=en;"), "{cookies}");
+    let english = format!("{}; lang=en", w.member.cookie);
+    let form = page(&w.state, &back, &english).await;
+    assert!(form.contains("<html lang=\"en\""), "the other language");
+    assert!(form.contains("value=\"Cảm biến đo mặn\""), "the title is still there");
+    assert!(form.contains("Cho ao tôm\nở Vạn Ninh</textarea>"), "so is the description, lines and all");
+    assert!(form.contains("value=\"aquaculture\" checked"), "the ticked sector stays ticked");
+    assert!(
+        !form.contains("class=\"form-done\"") && !form.contains("class=\"form-error\""),
+        "neither saved nor refused"
+    );
+    assert!(!form.contains("id=\"title-error\"") && !form.contains("aria-invalid"), "no field is marked wrong");
+    let other = page(&w.state, &back, &w.other_member.cookie).await;
+    assert!(!other.contains("Cảm biến đo mặn"), "another browser never sees it");
+
+    // Signed out, the browser gets its form cookie with the switch.
+    let up = [("name", "Lan Nguyễn"), ("email", "lan@startup.vn"), ("password", "một mật khẩu")];
+    let (_, back, cookies) = switch_with_form(&w.state, "/lang/en?next=/signup&form=/fn/sign_up", "", &up).await;
+    let browser = cookies.lines().find(|c| c.starts_with("kh_form=")).unwrap().split(';').next().unwrap();
+    let form = page(&w.state, &back, browser).await;
+    assert!(form.contains("value=\"Lan Nguyễn\"") && !form.contains("một mật khẩu"), "the name, never the password");
+
+    // A form that shows nothing typed again, or an address off the portal: a plain switch.
+    let (_, back, _) =
+        switch_with_form(&w.state, "/lang/en?next=/inbox&form=/fn/mark_inbox_read", &w.member.cookie, &[("x", "1")])
+            .await;
+    assert_eq!(back, "/inbox");
+    let (_, back, _) =
+        switch_with_form(&w.state, "/lang/vi?next=//evil.example&form=/fn/save_listing", &w.member.cookie, &typed)
+            .await;
+    assert!(back.starts_with("/?__typed="), "{back}");
+}
+
 #[tokio::test]
 async fn a_form_with_problems_says_which_field_and_stores_nothing() {
     let w = world(false).await;
