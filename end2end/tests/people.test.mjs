@@ -1,5 +1,6 @@
 // People acting on the portal, each in their own browser: a startup signs up, creates its
-// profile; a researcher publishes a lab of an institute, which an officer confirms; the startup
+// profile (Vietnamese, on a phone); a researcher (English, on a desktop) publishes a lab of an
+// institute, which an officer confirms, an expert profile and a technology offer; the startup
 // posts a need, sees its matches and asks the lab for an introduction; the researcher accepts;
 // the officer publishes a call; the startup applies; the officer accepts; the startup follows
 // every step in its inbox.
@@ -14,30 +15,43 @@ after(async () => { await browser?.close(); });
 const stamp = Date.now().toString(36);
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-async function signUp(page, { name, email, role }) {
+/// The sign-up pages' words in each language.
+const SIGN_UP = {
+  vi: {
+    name: 'Họ và tên', password: 'Mật khẩu', consent: /Tôi đồng ý với điều khoản sử dụng/, create: 'Tạo tài khoản',
+    sent: 'Chúng tôi đã gửi thư tới email này', chosen: 'Mật khẩu bạn đã chọn khi đăng ký', confirm: 'Xác nhận và tạo tài khoản',
+  },
+  en: {
+    name: 'Full name', password: 'Password', consent: /I agree to the terms of use/, create: 'Create account',
+    sent: 'We have sent a mail to this address', chosen: 'The password you chose when signing up', confirm: 'Confirm and create account',
+  },
+};
+
+async function signUp(page, { name, email, role, lang = 'vi' }) {
+  const words = SIGN_UP[lang];
   await page.goto('/signup');
   await hydrated(page);
-  await page.getByLabel('Họ và tên').fill(name);
+  await page.getByLabel(words.name).fill(name);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill('một mật khẩu đủ dài');
+  await page.getByLabel(words.password).fill('một mật khẩu đủ dài');
   await page.getByRole('radio', { name: role }).check();
-  await page.getByRole('checkbox', { name: /Tôi đồng ý với điều khoản sử dụng/ }).check();
-  await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  await page.getByRole('checkbox', { name: words.consent }).check();
+  await page.getByRole('button', { name: words.create }).click();
   // The address is confirmed by the link mailed to it; the link's page asks for the password chosen.
-  await page.getByText('Chúng tôi đã gửi thư tới email này').waitFor();
+  await page.getByText(words.sent).waitFor();
   // The form steps aside so that nobody signs up twice.
-  await page.getByRole('button', { name: 'Tạo tài khoản' }).waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: words.create }).waitFor({ state: 'hidden' });
   await page.goto(await mailedLink(email, '/confirm?token='));
-  await page.getByLabel('Mật khẩu bạn đã chọn khi đăng ký').fill('một mật khẩu đủ dài');
-  await page.getByRole('button', { name: 'Xác nhận và tạo tài khoản' }).click();
+  await page.getByLabel(words.chosen).fill('một mật khẩu đủ dài');
+  await page.getByRole('button', { name: words.confirm }).click();
   await page.waitForURL(/\/account$/);
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 /// Publishes the form on the page (with an impatient double click, which must publish once)
 /// and waits for the record's page.
-async function publish(page, path) {
-  await page.getByRole('button', { name: 'Đăng công khai' }).dblclick();
+async function publish(page, path, button = 'Đăng công khai') {
+  await page.getByRole('button', { name: button }).dblclick();
   const record = new RegExp(`^${path}/[a-z0-9-]+$`);
   await page.waitForURL((url) => record.test(url.pathname) && !url.pathname.endsWith('/new'));
   const pathname = new URL(page.url()).pathname;
@@ -47,7 +61,7 @@ async function publish(page, path) {
 
 test('startup, researcher and officer: from sign-up to an accepted application', async () => {
   const startup = await newPage(browser, { locale: 'vi-VN', width: 360, height: 800 });
-  const researcher = await newPage(browser, { locale: 'vi-VN' });
+  const researcher = await newPage(browser, { locale: 'en-US', width: 1280, height: 900 });
   const officer = await newPage(browser, { locale: 'vi-VN' });
 
   // A startup signs up; a form with a mistake says what is wrong next to the field.
@@ -102,23 +116,24 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await partner.locator('.fields').getByRole('link', { name: `Rong Biển Cam Ranh ${stamp}` }).waitFor();
   await partner.locator('.members', { hasText: 'Lê Thị Hồng' }).waitFor();
 
-  // A researcher signs up and publishes a lab of an institute.
-  await signUp(researcher, { name: 'TS. Phạm Minh', email: `minh-${stamp}@ria3.vn`, role: 'Nhà khoa học' });
+  // A researcher, reading English on a desktop, signs up and publishes a lab of an institute
+  // (its texts in Vietnamese, as the institute writes them).
+  await signUp(researcher, { name: 'TS. Phạm Minh', email: `minh-${stamp}@ria3.vn`, role: 'Researcher', lang: 'en' });
   await researcher.goto('/labs/new');
   await hydrated(researcher);
-  await researcher.getByLabel('Tên phòng thí nghiệm *').fill(`Phòng công nghệ chế biến rong biển ${stamp}`);
+  await researcher.getByLabel('Lab name *').fill(`Phòng công nghệ chế biến rong biển ${stamp}`);
   // Organizations are chosen by name (the box suggests them), never by id.
-  await researcher.getByLabel('Thuộc tổ chức *').fill('Viện Nghiên cứu Nuôi trồng Thủy sản III');
-  await researcher.getByLabel('Giới thiệu *').fill('Tách chiết carrageenan và fucoidan từ rong sụn, rong nâu; sấy lạnh rong nho giữ màu.');
-  await researcher.getByLabel(/Năng lực phục vụ đối tác/).fill('Tách chiết carrageenan từ rong sụn\nSấy lạnh rong nho');
-  await researcher.getByRole('checkbox', { name: 'Nuôi trồng thủy sản, nuôi biển' }).check();
-  await researcher.getByRole('checkbox', { name: 'Khai thác và chế biến thủy sản' }).check();
+  await researcher.getByLabel('Organization *').fill('Viện Nghiên cứu Nuôi trồng Thủy sản III');
+  await researcher.getByLabel('Description *').fill('Tách chiết carrageenan và fucoidan từ rong sụn, rong nâu; sấy lạnh rong nho giữ màu.');
+  await researcher.getByLabel(/Capabilities for partners/).fill('Tách chiết carrageenan từ rong sụn\nSấy lạnh rong nho');
+  await researcher.getByRole('checkbox', { name: 'Aquaculture and mariculture' }).check();
+  await researcher.getByRole('checkbox', { name: 'Fisheries and seafood processing' }).check();
   // The lab names RIA3, which the researcher's account does not belong to: it waits, as a
   // draft, until RIA3's people or an officer confirm it.
-  await researcher.getByRole('button', { name: 'Đăng công khai' }).click();
+  await researcher.getByRole('button', { name: 'Publish' }).click();
   await researcher.waitForURL(/\/mine#affiliations$/);
-  await researcher.locator('#affiliations .badge', { hasText: 'Chờ xác nhận' }).waitFor();
-  await screenshot(researcher, 'vi-affiliation-waiting');
+  await researcher.locator('#affiliations .badge', { hasText: 'Waiting' }).waitFor();
+  await screenshot(researcher, 'en-affiliation-waiting');
   await accessible(researcher);
   const labName = `Phòng công nghệ chế biến rong biển ${stamp}`;
 
@@ -131,10 +146,45 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await request.getByRole('button', { name: 'Xác nhận' }).click();
   await officer.locator('#affiliations li', { hasText: labName }).waitFor({ state: 'detached' });
   await researcher.goto('/inbox');
-  await researcher.getByRole('link', { name: /đã xác nhận/ }).click();
+  await researcher.getByRole('link', { name: /confirmed that/ }).click();
   await researcher.getByRole('heading', { level: 1, name: labName }).waitFor();
   const lab = new URL(researcher.url()).pathname;
   assert.match(lab, /^\/labs\/[a-z0-9-]+$/);
+
+  // The researcher adds an expert profile, then a technology offer owned by the lab and the
+  // profile, each chosen from their own listings by name.
+  await researcher.goto('/experts/new');
+  await hydrated(researcher);
+  await researcher.getByLabel('Full name *').fill('TS. Phạm Minh');
+  await researcher.getByLabel('Academic title').fill('PhD, marine biochemistry');
+  await researcher.getByLabel('Biography *').fill('Nghiên cứu hoá sinh biển: tách chiết carrageenan, fucoidan từ rong đỏ và rong nâu.');
+  await researcher.getByLabel('Expertise (one per line) *').fill('Tách chiết carrageenan\nSấy lạnh rong nho');
+  await researcher.getByRole('checkbox', { name: 'Aquaculture and mariculture' }).check();
+  await researcher.getByRole('checkbox', { name: 'Vietnamese', exact: true }).check();
+  await researcher.getByRole('checkbox', { name: 'English', exact: true }).check();
+  await researcher.getByRole('checkbox', { name: 'Joint research' }).check();
+  await researcher.getByLabel('Based in *').selectOption({ label: 'In the province' });
+  await screenshot(researcher, 'en-expert-form');
+  await accessible(researcher);
+  await publish(researcher, '/experts', 'Publish');
+  await researcher.getByRole('heading', { level: 1, name: 'TS. Phạm Minh' }).waitFor();
+
+  await researcher.goto('/offers/new');
+  await hydrated(researcher);
+  const offerTitle = `Quy trình sấy lạnh rong nho giữ màu ${stamp}`;
+  await researcher.getByLabel('Technology title *').fill(offerTitle);
+  await researcher.getByLabel('Summary *').fill('Sấy lạnh rong nho ở −40 °C giữ màu xanh và độ giòn; mẻ 20 kg, đã thử tại Cam Ranh.');
+  await researcher.getByLabel('Owning lab').selectOption({ label: labName });
+  await researcher.getByLabel('Owning expert').selectOption({ label: 'TS. Phạm Minh' });
+  await researcher.getByRole('checkbox', { name: 'Aquaculture and mariculture' }).check();
+  await researcher.getByLabel('Technology readiness level (TRL) *').selectOption('6');
+  await researcher.getByLabel('IP status *').selectOption({ label: 'Know-how' });
+  await researcher.getByRole('checkbox', { name: 'Licence' }).check();
+  await screenshot(researcher, 'en-offer-form');
+  await accessible(researcher);
+  await publish(researcher, '/offers', 'Publish');
+  await researcher.getByRole('heading', { level: 1, name: offerTitle }).waitFor();
+  await researcher.locator('main').getByRole('link', { name: labName }).first().waitFor();
 
   // The startup posts a need and sees the lab among its suggested partners.
   await startup.goto('/needs/new');
@@ -159,31 +209,34 @@ test('startup, researcher and officer: from sign-up to an accepted application',
 
   // The researcher is told, accepts, and sees the startup's contact.
   await researcher.goto('/inbox');
-  await researcher.getByRole('link', { name: /đề nghị giới thiệu tới/ }).waitFor();
+  await researcher.getByRole('link', { name: /asked to meet/ }).waitFor();
   await researcher.goto('/mine');
   await hydrated(researcher);
-  await researcher.getByRole('button', { name: 'Nhận lời' }).click();
-  await researcher.locator('#introductions .badge', { hasText: 'Đã nhận lời' }).waitFor();
+  await researcher.getByRole('button', { name: 'Accept' }).click();
+  await researcher.locator('#introductions .badge', { hasText: 'Accepted' }).waitFor();
   await researcher.getByRole('link', { name: `hong-${stamp}@rongbien.vn` }).waitFor();
   await researcher.locator('#introductions').getByRole('link', { name: 'Tách chiết carrageenan từ rong sụn Cam Ranh' }).waitFor();
-  await screenshot(researcher, 'vi-introduction-accepted');
+  await screenshot(researcher, 'en-introduction-accepted');
   await accessible(researcher);
 
   // The other way: from the lab's page, the researcher proposes the lab to the need it could
   // answer; the startup, who manages the need, is to answer.
   await researcher.goto(lab);
   const need = researcher.locator('.matches .card', { hasText: 'Tách chiết carrageenan từ rong sụn Cam Ranh' });
-  await need.getByRole('link', { name: 'Đề xuất đáp ứng nhu cầu này' }).click();
+  await need.getByRole('link', { name: 'Offer to answer this need' }).click();
   await researcher.waitForURL((url) => url.pathname.startsWith('/needs/') && url.searchParams.get('with') === lab.slice(1).replace('labs/', 'lab/'));
   await hydrated(researcher);
-  await researcher.getByText('người quản lý hồ sơ này và trả lời trong vòng 7 ngày').waitFor();
-  await researcher.getByLabel('Bạn đề xuất (hồ sơ của bạn)').locator('option:checked', { hasText: labName }).waitFor({ state: 'attached' });
-  await researcher.getByLabel('Lời nhắn').fill('Phòng chúng tôi có quy trình tách chiết và sấy lạnh rong biển, sẵn sàng thử nghiệm cùng quý doanh nghiệp.');
-  await screenshot(researcher, 'vi-propose-to-need');
+  await researcher.getByText('manages this listing and answers within 7 days').waitFor();
+  // The lab comes chosen; the offer and the expert profile are there to choose instead.
+  const offering = researcher.getByLabel('What you offer (your listing)');
+  await offering.locator('option:checked', { hasText: labName }).waitFor({ state: 'attached' });
+  await offering.locator('option', { hasText: offerTitle }).waitFor({ state: 'attached' });
+  await researcher.getByLabel('Message').fill('Phòng chúng tôi có quy trình tách chiết và sấy lạnh rong biển, sẵn sàng thử nghiệm cùng quý doanh nghiệp.');
+  await screenshot(researcher, 'en-propose-to-need');
   await accessible(researcher);
-  await researcher.getByRole('button', { name: 'Gửi lời nhắn' }).click();
+  await researcher.getByRole('button', { name: 'Send message' }).click();
   await researcher.waitForURL(/\/mine/);
-  await researcher.locator('#introductions li', { hasText: 'đề xuất đáp ứng nhu cầu' }).first().waitFor();
+  await researcher.locator('#introductions li', { hasText: 'offered to answer the need' }).first().waitFor();
   await startup.goto('/mine');
   await startup.locator('#introductions li', { hasText: 'TS. Phạm Minh đề xuất đáp ứng nhu cầu' }).getByRole('link', { name: labName }).waitFor();
 

@@ -45,7 +45,7 @@ export async function hydrated(page) {
 const AXE = readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
 /// Asserts that axe-core finds no accessibility violation on the page as it is now (WCAG 2.1
-/// A and AA rules). Evaluated through the driver, so the page's script policy does not block it.
+/// A and AA rules), and that the page fits the window's width. Evaluated through the driver, so the page's script policy does not block it.
 export async function accessible(page) {
   await page.evaluate(AXE);
   const found = await page.evaluate(async () => {
@@ -53,6 +53,10 @@ export async function accessible(page) {
     return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   });
   if (found.length > 0) throw new Error(`${page.url()}: axe found ${found.length} violation(s):\n${found.join('\n')}`);
+  // Reflow (WCAG 1.4.10), which axe does not check: the page never scrolls sideways; a wide
+  // table scrolls inside its own region.
+  const wider = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (wider > 0) throw new Error(`${page.url()}: the page is ${wider}px wider than the window`);
 }
 
 export async function screenshot(page, name) {
