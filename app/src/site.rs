@@ -2,6 +2,8 @@
 //! (`PUBLIC_URL`, `TRUSTED_PROXIES`), never read from what a request says about itself: links in
 //! mails, feeds, sitemaps and downloads use the configured origin; a request naming another host
 //! is refused (421); the client's address is the socket's, or what a trusted proxy reported.
+//! It also holds how people reach the team running the portal (`CONTACT_EMAIL`, `CONTACT_PHONE`),
+//! shown on the contact page.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -20,6 +22,40 @@ pub struct Site {
     listen_hosts: Vec<String>,
     secure: bool,
     trusted_proxies: Vec<IpNet>,
+    contact: Contact,
+}
+
+/// How people reach the team running the portal; nothing is shown that was not configured.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+impl Contact {
+    /// The contact from its settings (empty ones are none): an email needs one `@` between a
+    /// name and a dotted domain, a phone only digits, spaces and `+ - . ( )`.
+    pub fn new(email: Option<&str>, phone: Option<&str>) -> Result<Self, String> {
+        let email = email.map(str::trim).filter(|e| !e.is_empty());
+        let phone = phone.map(str::trim).filter(|p| !p.is_empty());
+        if let Some(email) = email {
+            let plain = email
+                .split_once('@')
+                .is_some_and(|(name, domain)| !name.is_empty() && domain.contains('.') && !domain.contains('@'))
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'".contains(c));
+            if !plain {
+                return Err(format!("CONTACT_EMAIL {email:?} is not an email address"));
+            }
+        }
+        if let Some(phone) = phone {
+            let plain = phone.chars().any(|c| c.is_ascii_digit())
+                && phone.chars().all(|c| c.is_ascii_digit() || " +-.()".contains(c));
+            if !plain {
+                return Err(format!("CONTACT_PHONE {phone:?} is not a phone number"));
+            }
+        }
+        Ok(Contact { email: email.map(str::to_string), phone: phone.map(str::to_string) })
+    }
 }
 
 /// The address a request came from: the socket's, or the one a trusted proxy reported.
@@ -91,7 +127,25 @@ impl Site {
                     .map_err(|_| format!("TRUSTED_PROXIES: {item:?} is not an address or CIDR block"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Site { secure: url.scheme() == "https", origin, public_hosts, listen_hosts, trusted_proxies })
+        Ok(Site {
+            secure: url.scheme() == "https",
+            origin,
+            public_hosts,
+            listen_hosts,
+            trusted_proxies,
+            contact: Contact::default(),
+        })
+    }
+
+    /// The same site, reached by people through `contact`.
+    pub fn with_contact(mut self, contact: Contact) -> Self {
+        self.contact = contact;
+        self
+    }
+
+    /// How people reach the team running the portal.
+    pub fn contact(&self) -> &Contact {
+        &self.contact
     }
 
     /// `scheme://host[:port]`: the prefix of every absolute link the portal writes.
@@ -225,6 +279,17 @@ mod tests {
             assert!(Site::new(Some(url), listen(), "").is_err(), "{url}");
         }
         assert!(Site::new(None, listen(), "10.0.0.0/8, nonsense").is_err());
+    }
+
+    #[test]
+    fn a_contact_is_what_was_configured_and_well_formed() {
+        let contact = Contact::new(Some(" lienhe@skhcn.example.vn "), Some("+84 258 000 0000")).unwrap();
+        assert_eq!(contact.email.as_deref(), Some("lienhe@skhcn.example.vn"));
+        assert_eq!(Contact::new(Some(""), None).unwrap(), Contact::default());
+        for email in ["no-at-sign", "a@b", "a b@c.vn", "<x@y.vn>", "a@b@c.vn"] {
+            assert!(Contact::new(Some(email), None).is_err(), "{email}");
+        }
+        assert!(Contact::new(None, Some("call us")).is_err());
     }
 
     #[test]

@@ -54,6 +54,15 @@ pub struct Config {
     #[arg(long, env = "TRUSTED_PROXIES", default_value = "", global = true)]
     pub trusted_proxies: String,
 
+    /// Where people write to the team running the portal, shown on the contact page (nothing
+    /// is shown without it).
+    #[arg(long, env = "CONTACT_EMAIL", global = true)]
+    pub contact_email: Option<String>,
+
+    /// The team's phone number, shown on the contact page when set.
+    #[arg(long, env = "CONTACT_PHONE", global = true)]
+    pub contact_phone: Option<String>,
+
     /// Base name of the bundle files.
     #[arg(long, env = "LEPTOS_OUTPUT_NAME", default_value = "kh-innovation", global = true)]
     pub output_name: String,
@@ -66,8 +75,11 @@ impl Config {
 
     /// Where the portal lives and which proxies stand in front of it.
     pub fn site(&self) -> anyhow::Result<app::site::Site> {
-        app::site::Site::new(self.public_url.as_deref(), self.site_addr, &self.trusted_proxies)
-            .map_err(anyhow::Error::msg)
+        let contact = app::site::Contact::new(self.contact_email.as_deref(), self.contact_phone.as_deref())
+            .map_err(anyhow::Error::msg)?;
+        let site = app::site::Site::new(self.public_url.as_deref(), self.site_addr, &self.trusted_proxies)
+            .map_err(anyhow::Error::msg)?;
+        Ok(site.with_contact(contact))
     }
 
     pub fn leptos_options(&self) -> LeptosOptions {

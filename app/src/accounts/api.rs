@@ -1,11 +1,11 @@
 //! Server functions of accounts: signing up, in and out, password resets, and the admin's
-//! tools (roles, organizations, outbox, audit log).
+//! tools (roles, organizations, outbox; the audit log is `audit_log`).
 
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::model::Role;
-use super::model::{AuditEntry, Viewer};
+use super::model::Viewer;
 use crate::error::AppError;
 
 // A refused form of these comes back with what was typed (`forms::kept`).
@@ -323,40 +323,6 @@ pub async fn change_name(name: String) -> Result<(), AppError> {
     }
     super::repo::set_name(&state.db, user.id, &name).await?;
     super::repo::audit(&state.db, user.id, "change_name", &user.email, "").await
-}
-
-/// The newest audit log entries (admins only).
-#[server(prefix = "/fn", endpoint = "read_audit_log")]
-pub async fn read_audit_log() -> Result<Vec<AuditEntry>, AppError> {
-    super::session::require_role(&[Role::Admin]).await?;
-    let db = &crate::state::app_state()?.db;
-    let lang = crate::i18n::request_lang();
-    let mut entries = super::repo::audit_log(db, 200).await?;
-    for entry in &mut entries {
-        if let Some((kind, id)) = audited_record(&entry.action, &entry.target) {
-            let titles = crate::catalog::repo::titles(db, kind, &id).await?;
-            entry.record = titles.map(|t| (lang.pick(t.vi, t.en), format!("{}/{id}", kind.path())));
-        }
-    }
-    Ok(entries)
-}
-
-/// The record an audited `action` on `target` was done to: `kind/id` targets, publishing
-/// (`publish_need` on an id), and the organization of invitations and verification.
-#[cfg(feature = "ssr")]
-fn audited_record(action: &str, target: &str) -> Option<(crate::catalog::model::Kind, String)> {
-    use crate::catalog::model::Kind;
-    if let Some((kind, id)) = target.split_once('/').and_then(|(k, id)| Some((Kind::from_code(k)?, id))) {
-        return Some((kind, id.to_string()));
-    }
-    if let Some(kind) = action.strip_prefix("publish_").and_then(Kind::from_code) {
-        return Some((kind, target.to_string()));
-    }
-    let organization = matches!(
-        action,
-        "verify_organization" | "invite_colleague" | "join_organization" | "withdraw_invitation" | "decline_invitation"
-    );
-    organization.then(|| (Kind::Organization, target.to_string()))
 }
 
 /// The newest mails of the outbox (admins only), for when no SMTP server is configured.

@@ -2,6 +2,7 @@
 //! who is signed in and checks their role and ownership on the server.
 
 pub mod api;
+pub mod audit_log;
 pub mod invitations;
 pub mod invite_pages;
 pub mod model;

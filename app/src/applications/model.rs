@@ -198,7 +198,7 @@ pub enum Panel {
     Applicant(Box<Application>),
     /// A business member who may apply: what the call or pilot asks for.
     Apply(Terms),
-    /// A business member who cannot apply now, and why.
+    /// A business member or a researcher who cannot apply now, and why.
     Closed(String),
     /// A business member who belongs to no organization yet: applications are an
     /// organization's, so its profile comes first.

@@ -93,18 +93,36 @@ pub async fn panel(state: &AppState, user: Option<&User>, target: &Record, lang:
         }
         if user.organization.is_none() {
             // Whether it is open comes first: nobody is sent to create a profile for nothing.
-            return Ok(match not_open(lang, target, crate::clock::today()) {
-                Some(AppError::BadRequest(message)) => Panel::Closed(message),
-                Some(other) => Panel::Closed(other.to_string()),
-                None => Panel::NoOrganization,
-            });
+            return Ok(closed_or(lang, target, Panel::NoOrganization));
         }
         if let Some(reason) = why_not(state, user, target, lang).await? {
             return Ok(Panel::Closed(reason));
         }
         return Ok(Panel::Apply(Terms::of(target).unwrap_or_default()));
     }
+    if user.has(Role::Researcher) {
+        // A researcher takes part through an institute, whose member account applies.
+        let how = lang.pick(
+            "Hồ sơ được nộp nhân danh một tổ chức, bằng tài khoản thành viên của tổ chức đó. Nhà khoa học tham gia \
+             qua viện, trường của mình: tài khoản thành viên của viện nộp hồ sơ và ghi tên bạn là chủ nhiệm; nếu \
+             viện chưa có, người phụ trách có thể đăng ký tài khoản thành viên và tạo hồ sơ tổ chức.",
+            "Applications are made on an organization's behalf, from a member account of that organization. \
+             Researchers take part through their institute or university: its member account applies and names \
+             you as principal investigator; if it has none yet, whoever is in charge can sign up as a member and \
+             create the organization's profile.",
+        );
+        return Ok(closed_or(lang, target, Panel::Closed(how.to_string())));
+    }
     Ok(Panel::Nothing)
+}
+
+/// Why `target` takes no application now, if it does not; else `open`.
+fn closed_or(lang: Lang, target: &Record, open: Panel) -> Panel {
+    match not_open(lang, target, crate::clock::today()) {
+        Some(AppError::BadRequest(message)) => Panel::Closed(message),
+        Some(other) => Panel::Closed(other.to_string()),
+        None => open,
+    }
 }
 
 /// Applies for the signed-in member's organization.

@@ -5,7 +5,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::accounts::api::{list_users, read_audit_log, read_outbox, AssignUser};
+use crate::accounts::api::{list_users, read_outbox, AssignUser};
+use crate::accounts::audit_log::read_audit_log;
 use crate::accounts::model::{People, Role, User};
 use crate::catalog::model::Kind;
 use crate::error::AppError;

@@ -110,6 +110,31 @@ fn links(topic: Topic, lang: Lang) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+/// The email and phone of the team running the portal, as configured; nothing otherwise.
+fn desk(lang: Lang) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let (email, phone) = use_context::<crate::state::AppState>()
+        .map(|state| (state.site.contact().email.clone(), state.site.contact().phone.clone()))
+        .unwrap_or_default();
+    // Pages are drawn on the server only; the browser build never calls this.
+    #[cfg(not(feature = "ssr"))]
+    let (email, phone): (Option<String>, Option<String>) = (None, None);
+    let email = email.map(|email| {
+        let href = format!("mailto:{email}");
+        view! { <li>"Email: "<a href=href>{email}</a></li> }
+    });
+    let phone = phone.map(|phone| {
+        let href = format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+        view! { <li>{lang.pick("Điện thoại: ", "Phone: ")}<a href=href>{phone}</a></li> }
+    });
+    (email.is_some() || phone.is_some()).then(|| {
+        view! {
+            <h2>{lang.pick("Liên hệ trực tiếp", "Reach the team")}</h2>
+            <ul class="contact-desk">{email}{phone}</ul>
+        }
+    })
+}
+
 /// One of the portal's own pages.
 #[component]
 pub fn InfoPage(topic: Topic) -> impl IntoView {
@@ -124,11 +149,13 @@ pub fn InfoPage(topic: Topic) -> impl IntoView {
             view! { {heading}<p>{text}</p> }
         })
         .collect_view();
+    let desk = (topic == Topic::Contact).then(|| desk(lang));
     view! {
         <Title text=topic.title(lang)/>
         <article class="info-page">
             <h1>{topic.title(lang)}</h1>
             {sections}
+            {desk}
             <h2>{lang.pick("Xem thêm", "See also")}</h2>
             <ul>{links}</ul>
         </article>

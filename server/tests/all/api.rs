@@ -289,3 +289,16 @@ async fn a_record_page_names_it_once_and_shows_a_translated_titles_original() {
     assert!(html.contains("PCR kit for early detection of milky disease in spiny lobster"));
     assert!(html.contains("class=\"original-title\""), "the original under the translation");
 }
+
+#[tokio::test]
+async fn the_contact_page_shows_the_configured_desk_and_nothing_invented() {
+    let state = small_state().await;
+    let (_, _, page) = get(&state, "/contact", &[]).await;
+    assert!(!page.contains("mailto:") && !page.contains("contact-desk"), "nothing configured, nothing shown");
+    let contact = app::site::Contact::new(Some("lienhe@skhcn.example.vn"), Some("0258 000 0000")).unwrap();
+    let state = state.with_site(crate::common::site("").with_contact(contact));
+    let (status, _, page) = get(&state, "/contact", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("href=\"mailto:lienhe@skhcn.example.vn\""), "{page}");
+    assert!(page.contains("href=\"tel:02580000000\">0258 000 0000</a>"));
+}

@@ -83,11 +83,20 @@ async fn the_admin_page_confirms_what_was_done_and_logs_it_in_words() {
         "assign_user",
         &w.admin.cookie,
         "/admin",
-        &[("user_id", &member), ("roles[0]", "member"), ("roles[1]", "researcher")],
+        &[
+            ("user_id", &member),
+            ("roles[0]", "member"),
+            ("roles[1]", "researcher"),
+            ("organization", "tom-hum-van-ninh"),
+        ],
     )
     .await;
     let html = page(&w.state, &back, &w.admin.cookie).await;
     assert!(html.contains("Đã lưu vai trò và tổ chức."), "the change is confirmed");
+    assert!(
+        html.contains("Vai trò: Thành viên doanh nghiệp, Nhà khoa học · Tổ chức: Công ty TNHH Tôm hùm Vạn Ninh"),
+        "the log names roles and the organization in words"
+    );
     let back = post_page(
         &w.state,
         "suspend_user",

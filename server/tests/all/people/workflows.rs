@@ -226,6 +226,9 @@ async fn applying_late_twice_or_when_not_eligible_is_refused_with_a_reason() {
     let newcomer = person(&w.state, "newcomer", &[Role::Member], None).await;
     let html = page(&w.state, &format!("/calls/{}", w.call), &newcomer.cookie).await;
     assert!(html.contains("nhân danh một tổ chức") && html.contains("href=\"/organizations/new\""), "{html}");
+    // A researcher is told how researchers take part, in place of a form they could not send.
+    let html = page(&w.state, &format!("/calls/{}", w.call), &w.researcher.cookie).await;
+    assert!(html.contains("id=\"apply\"") && html.contains("ghi tên bạn là chủ nhiệm"), "{html}");
     // The fixture's pilot closes in the past once the fixture is old; a closed call is refused.
     let closed = [
         ("text[title]", "Kêu gọi đã đóng"),
