@@ -1,4 +1,6 @@
 //! Laboratories and research groups, usually at an institute or university.
 
 mod model;
+mod services;
 pub use model::*;
+pub use services::*;

@@ -6,6 +6,8 @@ use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::Sector;
 
+use super::services::{validate_instruments, validate_services, Instrument, LabService};
+
 /// A laboratory or research group at an organization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -32,6 +34,11 @@ pub struct Lab {
     pub sectors: Vec<Sector>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accreditations: Vec<String>,
+    /// Its priced services (`labs::services`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_catalog: Vec<LabService>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<Instrument>,
 }
 
 impl Entry for Lab {
@@ -59,13 +66,20 @@ impl Entry for Lab {
         v.list("services", &self.services, false);
         v.codes("sectors", &self.sectors, false);
         v.list("accreditations", &self.accreditations, false);
+        validate_services(v, &self.service_catalog);
+        validate_instruments(v, &self.instruments);
     }
 
     fn fields(&self, lang: Lang, _today: NaiveDate) -> Vec<Field> {
         Fields::default()
             .list(lang.pick("Năng lực", "Capabilities"), self.capabilities.iter().cloned())
             .list(lang.pick("Dịch vụ", "Services"), self.services.iter().cloned())
+            .list(lang.pick("Bảng giá dịch vụ", "Priced services"), self.service_catalog.iter().map(|s| s.line(lang)))
             .list(lang.pick("Thiết bị", "Equipment"), self.equipment.iter().cloned())
+            .list(
+                lang.pick("Máy móc chính (tình trạng, đặt lịch)", "Instruments (state, booking)"),
+                self.instruments.iter().map(|i| i.line(lang)),
+            )
             .list(lang.pick("Công nhận, chứng nhận", "Accreditations"), self.accreditations.iter().cloned())
             .build()
     }

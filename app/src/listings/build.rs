@@ -27,6 +27,29 @@ impl Completeness {
     }
 }
 
+/// `record`, built from its form, with the fields `stored` holds that the form does not show
+/// (a lab's priced services and instruments, which come by import or the API), so that saving
+/// the form never loses them. Translations of the form's own fields (`x_vi` beside `x`) are not
+/// kept: the text they translate may just have changed.
+pub fn with_unformed(record: Record, stored: &Record) -> Record {
+    let kind = record.kind();
+    let shown = |name: &str| {
+        let base = name.strip_suffix("_vi").or_else(|| name.strip_suffix("_en")).unwrap_or(name);
+        ["kind", "id"].contains(&name) || form(kind).iter().any(|f| f.name == name || f.name == base)
+    };
+    let (Ok(Value::Object(mut fields)), Ok(Value::Object(old))) =
+        (serde_json::to_value(&record), serde_json::to_value(stored))
+    else {
+        return record;
+    };
+    for (name, value) in old {
+        if !shown(&name) {
+            fields.entry(name).or_insert(value);
+        }
+    }
+    serde_json::from_value(Value::Object(fields)).unwrap_or(record)
+}
+
 /// The record `form` describes, as `kind`/`id`, or every problem with it.
 pub fn record_from_form(
     kind: Kind,

@@ -101,6 +101,10 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
         }
         Err(err) => return Err(err),
     };
+    // What the form does not show (a lab's priced services, say) stays as it was.
+    if let Some(stored) = &current {
+        record = build::with_unformed(record, stored);
+    }
     check_references(&mut tx, &record, lang).await?;
     check_owners(&mut tx, &user, &record, lang).await?;
     // A lab or expert naming another organization waits for it to confirm (`affiliation`).

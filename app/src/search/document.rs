@@ -149,10 +149,21 @@ pub fn key(record: &Record) -> String {
     format!("{}/{}", record.kind().code(), record.id())
 }
 
+/// The words of a field: its text, the texts of a list, and the texts of a list's objects (a
+/// lab's services and instruments: names, methods, standards), codes left out.
 fn strings(value: &serde_json::Value) -> Vec<&str> {
+    use serde_json::Value;
     match value {
-        serde_json::Value::String(s) => vec![s.as_str()],
-        serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).collect(),
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(items) => items.iter().flat_map(strings).collect(),
+        Value::Object(fields) => fields
+            .iter()
+            .filter(|(name, _)| !NESTED_CODES.contains(&name.as_str()))
+            .flat_map(|(_, value)| strings(value))
+            .collect(),
         _ => Vec::new(),
     }
 }
+
+/// Fields of objects inside a record that hold codes rather than words.
+const NESTED_CODES: &[&str] = &["customer", "state", "prices"];

@@ -388,16 +388,20 @@ async fn a_glossary_equivalent_is_held_as_a_whole_phrase() {
     // nghiệm" is one thing, held by every lab, not three words that outvote "HPLC").
     let (total, _, hits) = demo_search(&state, "phong thi nghiem HPLC").await;
     assert_eq!(hits[0], "lab/lab-hoa-phan-tich-nitra", "{hits:?}");
-    assert!((1..=4).contains(&total), "phong thi nghiem HPLC: {total} matches");
+    let naming_hplc = crate::common::DEMO.lines().filter(|line| line.contains("HPLC")).count() as u64;
+    assert!((1..=naming_hplc).contains(&total), "phong thi nghiem HPLC: {total} matches of {naming_hplc} naming it");
     // "HPLC" alone: what names it comes first in search; in matching, what names it or
     // chromatography ("sắc ký") leads; a lab with a "high-performance" computer ("hiệu năng
     // cao") and sea cages ("lồng") is not about it.
-    let naming = [
-        "lab/lab-hoa-phan-tich-nitra",
-        "lab/lab-hoa-sinh-bien-vnio",
-        "expert/pham-nhat-quang",
-        "offer/offer-xac-thuc-yen-sao",
-    ];
+    // The records naming it (labs through their services too).
+    let naming: Vec<String> = crate::common::DEMO
+        .lines()
+        .filter(|line| line.contains("HPLC"))
+        .map(|line| serde_json::from_str::<Value>(line).unwrap())
+        .map(|record| format!("{}/{}", record["kind"].as_str().unwrap(), record["id"].as_str().unwrap()))
+        .collect();
+    assert!(naming.contains(&"lab/lab-hoa-phan-tich-nitra".to_string()) && naming.len() >= 4, "{naming:?}");
+    let naming: Vec<&str> = naming.iter().map(String::as_str).collect();
     let (_, _, hits) = demo_search(&state, "HPLC").await;
     assert!(naming.contains(&hits[0].as_str()), "{hits:?}");
     // A lab holding the instrument first: a translated offer does not count "HPLC" twice.
@@ -429,4 +433,39 @@ async fn a_glossary_equivalent_is_held_as_a_whole_phrase() {
     let lab = json["matches"].as_array().unwrap().iter().find(|m| m["id"] == "lab-hoa-phan-tich-nitra").unwrap();
     assert!(lab["belongs_to"].as_str().is_some_and(|o| !o.is_empty()), "{lab}");
     assert!(lab["reasons"].as_array().unwrap().iter().all(|r| !r.as_str().unwrap().starts_with("Thuộc ")), "{lab}");
+}
+
+#[tokio::test]
+async fn a_labs_priced_services_are_on_its_page_found_by_search_and_checked_on_import() {
+    let state = crate::common::demo_state().await;
+    let lab = "lab-kiem-nghiem-an-toan-thuc-pham-ntu";
+    let (_, _, page) = send(&state, Method::GET, &format!("/labs/{lab}"), &[], String::new()).await;
+    assert!(page.contains("Bảng giá dịch vụ") && page.contains("Kiểm nghiệm histamine"), "the services are listed");
+    assert!(page.contains("ngày làm việc") && page.contains("Doanh nghiệp trong tỉnh: "), "with turnaround and prices");
+    // Typed without marks, or in English, the histamine test's lab comes first.
+    for q in ["kiem+nghiem+histamine+nuoc+mam", "histamine+in+fish+sauce"] {
+        let (_, json) = get(&state, &format!("/api/search?q={q}")).await;
+        assert_eq!(ids(&json)[0], format!("lab/{lab}"), "{q}");
+    }
+
+    // A negative price, a price range upside down, no name: refused with the field named.
+    let line = |service: &str| {
+        format!(
+            r#"{{"kind":"lab","id":"lab-thu","name":"Phòng thử","organization":"dai-hoc-nha-trang","description":"Thử.","capabilities":["Thử"],"sectors":["aquaculture"],"service_catalog":[{service}]}}"#
+        )
+    };
+    for (service, field) in [
+        (r#"{"name":"Đo pH","prices":[{"customer":"research","min_vnd":-5}]}"#, "service_catalog[0].prices[0]"),
+        (
+            r#"{"name":"Đo pH","prices":[{"customer":"research","min_vnd":9,"max_vnd":1}]}"#,
+            "service_catalog[0].prices[0]",
+        ),
+        (r#"{"name":" ","turnaround_days":3}"#, "service_catalog[0].name"),
+    ] {
+        let report = import_text(&state.db, &line(service), &|_, _| {}).await.unwrap();
+        assert_eq!(report.imported(), 0, "{service}");
+        assert!(format!("{:?}", report.rejected).contains(field), "{service}: {:?}", report.rejected);
+    }
+    let report = import_text(&state.db, &line(r#"{"name":"Đo pH","turnaround_days":3}"#), &|_, _| {}).await.unwrap();
+    assert_eq!(report.imported(), 1, "a well-formed service is taken: {:?}", report.rejected);
 }

@@ -725,3 +725,23 @@ async fn the_account_page_lists_first_steps_until_they_are_done() {
     );
     assert!(!account(&w.officer).await.contains("first-steps"));
 }
+
+#[tokio::test]
+async fn saving_a_lab_through_its_form_keeps_its_priced_services() {
+    let w = world(false).await;
+    let stored = app::catalog::repo::get(&w.state.db, app::catalog::model::Kind::Lab, &w.lab).await.unwrap().unwrap();
+    let mut line = serde_json::to_value(&stored).unwrap();
+    line["service_catalog"] = serde_json::json!([{"name": "Hiệu chuẩn cảm biến oxy hòa tan", "turnaround_days": 3,
+        "prices": [{"customer": "local_business", "min_vnd": 250000}]}]);
+    line["instruments"] = serde_json::json!([{"name": "Bể hiệu chuẩn", "state": "working", "bookable": true}]);
+    let report = app::catalog::import::import_text(&w.state.db, &line.to_string(), &|_, _| {}).await.unwrap();
+    assert_eq!(report.imported(), 1, "{:?}", report.rejected);
+
+    let mut fields = vec![("id", w.lab.as_str()), ("text[description]", "Mô tả mới của phòng.")];
+    fields.extend(LAB.iter().filter(|(name, _)| *name != "text[description]"));
+    let (status, _, body) = save(&w.state, &w.researcher, "lab", &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let saved = page(&w.state, &format!("/api/lab/{}", w.lab), "").await;
+    assert!(saved.contains("Mô tả mới của phòng."), "the edit is saved");
+    assert!(saved.contains("Hiệu chuẩn cảm biến oxy hòa tan") && saved.contains("Bể hiệu chuẩn"), "{saved}");
+}
