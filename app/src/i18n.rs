@@ -101,7 +101,12 @@ impl Lang {
 
     /// An amount of Vietnamese dong, grouped for reading; the sign never wraps to a line alone.
     pub fn money(self, vnd: u64) -> String {
-        let digits = vnd.to_string();
+        format!("{}\u{a0}₫", self.number(vnd))
+    }
+
+    /// A whole number grouped by thousands as the language writes it ("1.500.000", "1,500,000").
+    pub fn number(self, n: u64) -> String {
+        let digits = n.to_string();
         let sep = self.pick('.', ',');
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
@@ -110,7 +115,7 @@ impl Lang {
             }
             out.push(c);
         }
-        format!("{out}\u{a0}₫")
+        out
     }
 }
 
@@ -226,10 +231,7 @@ pub async fn switch_language(
     let Some(lang) = Lang::from_code(&code) else {
         return crate::error::AppError::NotFound.into_response();
     };
-    let next = query.first("next").filter(|n| is_local_path(n)).unwrap_or("/");
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
-    ([(http::header::SET_COOKIE, cookie), (http::header::LOCATION, next.to_string())], http::StatusCode::SEE_OTHER)
-        .into_response()
+    switched(lang, next_page(&query), None)
 }
 
 /// `POST /lang/{code}?next=/path&form=/fn/name`: the switch of a page holding a half-filled
@@ -238,19 +240,36 @@ pub async fn switch_language(
 #[cfg(feature = "ssr")]
 pub async fn switch_language_keeping_form(
     axum::extract::State(state): axum::extract::State<crate::state::AppState>,
-    code: axum::extract::Path<String>,
+    axum::extract::Path(code): axum::extract::Path<String>,
     query: crate::query::QueryPairs,
     headers: http::HeaderMap,
     body: axum::body::Bytes,
 ) -> axum::response::Response {
-    let form = query.first("form").unwrap_or_default().to_string();
-    let mut response = switch_language(code, query).await;
-    let next = response.headers().get(http::header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let Some(next) = next else { return response };
-    let (address, cookie) = crate::forms::kept::carry(&state, &headers, &form, &next, &body);
-    if let Ok(value) = http::HeaderValue::from_str(&address) {
-        response.headers_mut().insert(http::header::LOCATION, value);
-    }
+    use axum::response::IntoResponse;
+    let Some(lang) = Lang::from_code(&code) else {
+        return crate::error::AppError::NotFound.into_response();
+    };
+    let form = query.first("form").unwrap_or_default();
+    let (address, cookie) = crate::forms::kept::carry(&state, &headers, form, next_page(&query), &body);
+    switched(lang, &address, cookie)
+}
+
+/// The page to go back to: `next` when it stays on this site, else the home page.
+#[cfg(feature = "ssr")]
+fn next_page(query: &crate::query::QueryPairs) -> &str {
+    query.first("next").filter(|n| is_local_path(n)).unwrap_or("/")
+}
+
+/// Goes to `address` remembering `lang` (and setting `cookie` too, when given).
+#[cfg(feature = "ssr")]
+fn switched(lang: Lang, address: &str, cookie: Option<http::HeaderValue>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let remembered = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    let mut response = (
+        [(http::header::SET_COOKIE, remembered), (http::header::LOCATION, address.to_string())],
+        http::StatusCode::SEE_OTHER,
+    )
+        .into_response();
     if let Some(cookie) = cookie {
         response.headers_mut().append(http::header::SET_COOKIE, cookie);
     }

@@ -33,16 +33,15 @@ pub struct Contact {
 }
 
 impl Contact {
-    /// The contact from its settings (empty ones are none): an email needs one `@` between a
-    /// name and a dotted domain, a phone only digits, spaces and `+ - . ( )`.
+    /// The contact from its settings (empty ones are none): an email as sign-up takes one, with
+    /// a single `@` and nothing to quote; a phone only digits, spaces and `+ - . ( )`.
     pub fn new(email: Option<&str>, phone: Option<&str>) -> Result<Self, String> {
         let email = email.map(str::trim).filter(|e| !e.is_empty());
         let phone = phone.map(str::trim).filter(|p| !p.is_empty());
         if let Some(email) = email {
-            let plain = email
-                .split_once('@')
-                .is_some_and(|(name, domain)| !name.is_empty() && domain.contains('.') && !domain.contains('@'))
-                && !email.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'".contains(c));
+            let plain = crate::accounts::model::is_plausible_email(email)
+                && email.matches('@').count() == 1
+                && !email.contains(['<', '>', '"', '\'']);
             if !plain {
                 return Err(format!("CONTACT_EMAIL {email:?} is not an email address"));
             }

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::model::Text;
 use crate::catalog::validate::{Validator, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::vocab;
@@ -146,10 +147,10 @@ pub fn validate_instruments(v: &mut Validator, instruments: &[Instrument]) {
 
 /// "350.000 ₫" or "350.000–600.000 ₫".
 fn amount(price: &Price, lang: Lang) -> String {
-    let low = |n: i64| lang.money(n.max(0) as u64);
+    let vnd = |n: i64| n.max(0) as u64;
     match price.max_vnd.filter(|max| *max > price.min_vnd) {
-        Some(max) => format!("{}–{}", low(price.min_vnd).trim_end_matches("\u{a0}₫"), low(max)),
-        None => low(price.min_vnd),
+        Some(max) => format!("{}–{}", lang.number(vnd(price.min_vnd)), lang.money(vnd(max))),
+        None => lang.money(vnd(price.min_vnd)),
     }
 }
 
@@ -157,10 +158,7 @@ impl LabService {
     /// The service as one line of the lab's page: name, method and standard, accreditation,
     /// sample, prices by customer, turnaround and capacity.
     pub fn line(&self, lang: Lang) -> String {
-        let name = match lang {
-            Lang::En => self.name_en.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(&self.name),
-            Lang::Vi => &self.name,
-        };
+        let name = Text::new(&self.name, &self.name_en, &None).get(lang);
         let mut parts = vec![name.to_string()];
         let how: Vec<&str> = [&self.method, &self.standard].into_iter().flatten().map(String::as_str).collect();
         if !how.is_empty() {
@@ -192,10 +190,7 @@ impl LabService {
 impl Instrument {
     /// The instrument as one line of the lab's page.
     pub fn line(&self, lang: Lang) -> String {
-        let name = match lang {
-            Lang::En => self.name_en.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(&self.name),
-            Lang::Vi => &self.name,
-        };
+        let name = Text::new(&self.name, &self.name_en, &None).get(lang);
         let mut parts = vec![match &self.make_model {
             Some(model) => format!("{name} ({model})"),
             None => name.to_string(),

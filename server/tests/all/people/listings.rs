@@ -68,6 +68,16 @@ async fn a_half_filled_form_crosses_the_language_switch() {
         switch_with_form(&w.state, "/lang/vi?next=//evil.example&form=/fn/save_listing", &w.member.cookie, &typed)
             .await;
     assert!(back.starts_with("/?__typed="), "{back}");
+
+    // Another site cannot post a form to the switch.
+    let cross = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("accept", "text/html"),
+        ("origin", "https://evil.example"),
+        ("cookie", w.member.cookie.as_str()),
+    ];
+    let (status, _, _) = common::send(&w.state, Method::POST, address, &cross, common::form(&typed)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
