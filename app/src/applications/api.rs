@@ -86,5 +86,5 @@ pub async fn application_panel(kind: Kind, id: String) -> Result<Panel, AppError
         return Ok(Panel::SignIn);
     }
     let target = crate::catalog::repo::get(&state.db, kind, &id).await?.ok_or(AppError::NotFound)?;
-    super::service::panel(&state, user.as_ref(), &target, crate::i18n::request_lang()).await
+    super::eligibility::panel(&state, user.as_ref(), &target, crate::i18n::request_lang()).await
 }

@@ -43,7 +43,8 @@ pub fn NewListingPage(kind: Kind) -> impl IntoView {
                     (Ok(crate::accounts::model::Viewer { user: Some(user), .. }), _)
                         if !super::rules::may_create(&user, kind) =>
                     {
-                        view! { <CannotCreate kind user/> }.into_any()
+                        let why = super::rules::cannot_create(&user, kind);
+                        view! { <CannotCreate kind why/> }.into_any()
                     }
                     (Ok(crate::accounts::model::Viewer { user: Some(user), .. }), Ok(choices)) => {
                         let values = defaults(kind, user.organization, &choices);
@@ -67,12 +68,12 @@ pub fn NewListingPage(kind: Kind) -> impl IntoView {
 /// Instead of a form nobody could send: why this person cannot create a `kind`, and the way
 /// forward (most often: their organization's profile first).
 #[component]
-fn CannotCreate(kind: Kind, user: crate::accounts::model::User) -> impl IntoView {
+fn CannotCreate(kind: Kind, why: Option<super::rules::CannotCreate>) -> impl IntoView {
+    use super::rules::CannotCreate as Why;
     let lang = use_lang();
     let what = kind.label(lang).to_lowercase();
-    let member = user.has(crate::accounts::model::Role::Member);
-    let body = match (kind, user.organization) {
-        (Kind::Need | Kind::Offer, None) if member => view! {
+    let body = match why {
+        Some(Why::NoOrganization) => view! {
             <p>{lang.pick(
                 format!("Để đăng {what}, trước hết hãy tạo hồ sơ tổ chức của bạn: nhu cầu và công nghệ được đăng nhân danh tổ chức."),
                 format!("To post a {what}, first create your organization's profile: needs and technologies are posted on an organization's behalf."),
@@ -84,7 +85,7 @@ fn CannotCreate(kind: Kind, user: crate::accounts::model::User) -> impl IntoView
             </p>
         }
         .into_any(),
-        (Kind::Organization, Some(organization)) => view! {
+        Some(Why::HasOrganization(organization)) => view! {
             <p>
                 {lang.pick("Bạn đã thuộc một tổ chức: ", "You already belong to an organization: ")}
                 <a href=format!("/organizations/{organization}")>{lang.pick("xem hồ sơ tổ chức", "see its profile")}</a>"."

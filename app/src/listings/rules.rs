@@ -21,6 +21,30 @@ pub fn may_create(user: &User, kind: Kind) -> bool {
     }
 }
 
+/// Why someone may not create a kind of record: the one reason the form page explains and the
+/// server gives when such a form is sent anyway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CannotCreate {
+    /// A member of no organization: needs and offers are posted on an organization's behalf.
+    NoOrganization,
+    /// They already belong to organization `0`, and create no second one.
+    HasOrganization(String),
+    /// Their account does not post this kind at all.
+    NotForThisAccount,
+}
+
+/// Why `user` may not create a record of `kind`, if they may not.
+pub fn cannot_create(user: &User, kind: Kind) -> Option<CannotCreate> {
+    if may_create(user, kind) {
+        return None;
+    }
+    Some(match (kind, &user.organization) {
+        (Kind::Need | Kind::Offer, None) if user.has(Role::Member) => CannotCreate::NoOrganization,
+        (Kind::Organization, Some(organization)) => CannotCreate::HasOrganization(organization.clone()),
+        _ => CannotCreate::NotForThisAccount,
+    })
+}
+
 /// The organization a record belongs to, for members' rights over it.
 fn organization_of(record: &Record) -> Option<&str> {
     match record {
@@ -105,6 +129,17 @@ mod tests {
         assert!(!may_create(&researcher, Kind::Pilot));
         assert!(may_create(&user(&[Role::Officer], None), Kind::Call));
         assert!(!may_create(&user(&[], None), Kind::Organization));
+    }
+
+    #[test]
+    fn a_refusal_says_why() {
+        let member = user(&[Role::Member], Some("tom-viet"));
+        assert_eq!(cannot_create(&member, Kind::Need), None);
+        assert_eq!(cannot_create(&member, Kind::Organization), Some(CannotCreate::HasOrganization("tom-viet".into())));
+        assert_eq!(cannot_create(&member, Kind::Lab), Some(CannotCreate::NotForThisAccount));
+        let newcomer = user(&[Role::Member], None);
+        assert_eq!(cannot_create(&newcomer, Kind::Offer), Some(CannotCreate::NoOrganization));
+        assert_eq!(cannot_create(&user(&[Role::Researcher], None), Kind::Need), Some(CannotCreate::NotForThisAccount));
     }
 
     #[test]

@@ -24,26 +24,22 @@ pub(crate) async fn stored<'c>(
     Ok(crate::catalog::repo::get_any(db, kind, id).await?.map(|(record, _)| record))
 }
 
-/// Why `user` may not create a `kind`; `drafted`: their organization's profile is a draft.
-fn refuse(lang: Lang, kind: Kind, user: &User, drafted: bool) -> AppError {
-    let message = match kind {
-        Kind::Need | Kind::Offer if user.organization.is_none() && user.has(crate::accounts::model::Role::Member) => {
-            if drafted {
-                lang.pick(
-                    "Hồ sơ tổ chức của bạn còn là bản nháp: hãy đăng nó trước (trang Hồ sơ và hoạt động của tôi).",
-                    "Your organization's profile is still a draft: publish it first (My listings and activity).",
-                )
-            } else {
-                lang.pick(
-                    "Hãy tạo hồ sơ tổ chức của bạn trước (trang Tài khoản).",
-                    "Create your organization's profile first (Account page).",
-                )
-            }
-        }
-        Kind::Organization if user.organization.is_some() => {
+/// What the server answers someone who may not create a record, for `why`; `drafted`: their
+/// organization's profile is a draft.
+fn refuse(lang: Lang, why: rules::CannotCreate, drafted: bool) -> AppError {
+    let message = match why {
+        rules::CannotCreate::NoOrganization if drafted => lang.pick(
+            "Hồ sơ tổ chức của bạn còn là bản nháp: hãy đăng nó trước (trang Hồ sơ và hoạt động của tôi).",
+            "Your organization's profile is still a draft: publish it first (My listings and activity).",
+        ),
+        rules::CannotCreate::NoOrganization => lang.pick(
+            "Hãy tạo hồ sơ tổ chức của bạn trước (trang Tài khoản).",
+            "Create your organization's profile first (Account page).",
+        ),
+        rules::CannotCreate::HasOrganization(_) => {
             lang.pick("Bạn đã thuộc một tổ chức.", "You already belong to an organization.")
         }
-        _ => return AppError::Forbidden,
+        rules::CannotCreate::NotForThisAccount => return AppError::Forbidden,
     };
     AppError::BadRequest(message.into())
 }
@@ -76,9 +72,9 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
             (id, Some(current), listing)
         }
         None => {
-            if !rules::may_create(&user, kind) {
+            if let Some(why) = rules::cannot_create(&user, kind) {
                 let drafted = repo::drafts_organization(&mut *tx, user.id).await?;
-                return Err(refuse(lang, kind, &user, drafted));
+                return Err(refuse(lang, why, drafted));
             }
             // The id is chosen in the transaction below; this one only names the record's checks.
             (slug_of(kind, &form), None, None)

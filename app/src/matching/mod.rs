@@ -22,3 +22,5 @@ pub mod score;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod weights;
+#[cfg(feature = "ssr")]
+pub mod words;

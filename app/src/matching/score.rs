@@ -6,19 +6,6 @@ use chrono::NaiveDate;
 use crate::catalog::model::Record;
 use crate::vocab::{BasedIn, CallStatus, PilotStatus, Sector};
 
-/// Words too common to explain a match.
-const STOP: &[&str] = &[
-    "cua", "va", "cac", "cho", "trong", "voi", "duoc", "co", "la", "nhung", "mot", "de", "tu", "theo", "tai", "ve",
-    "nay", "da", "khong", "nguoi", "can", "nhu", "cau", "hien", "tren", "moi", "nhieu", "ra", "vao", "thi", "hoac",
-    "cung", "dang", "the", "and", "of", "for", "in", "to", "a", "an", "with", "on", "by", "we", "our", "need", "needs",
-    "is", "are", "that", "this", "from", "or", "at", "be", "as", "it", "its", "can", "per", "into",
-];
-
-/// Whether a folded word is too common to tell anything.
-pub fn is_stop_word(word: &str) -> bool {
-    STOP.contains(&word)
-}
-
 /// What is kept of the score of a candidate sharing no phrase with the need: being near in
 /// content, open or fresh never lifts it above one that names what the need names.
 pub const NOTHING_IN_COMMON: f32 = 0.3;

@@ -71,7 +71,7 @@ async fn boxes(
     let kind = record.kind();
     // A box that fails leaves the rest of the page (as each box did when it loaded alone).
     let panel = match crate::applications::model::applicable(kind) {
-        true => crate::applications::service::panel(state, viewer, record, lang)
+        true => crate::applications::eligibility::panel(state, viewer, record, lang)
             .await
             .inspect_err(|err| tracing::warn!("applications of {}/{}: {err}", kind.code(), record.id()))
             .ok(),
