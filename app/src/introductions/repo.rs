@@ -120,13 +120,32 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db).await?)
 }
 
-/// Those `user` sent, and those they answer: for records they own, and (officers) for records
-/// nobody manages.
-pub async fn involving(db: &Db, user: i64, officer: bool) -> Result<Vec<Row>, AppError> {
+/// Those `user` sent, and those they answer: for records they own, for the records of
+/// `organization` (theirs, when they speak for it: the organization itself and its needs and
+/// offers) and (officers) for records nobody manages.
+pub async fn involving(db: &Db, user: i64, officer: bool, organization: Option<&str>) -> Result<Vec<Row>, AppError> {
     let sql = format!(
-        "{SELECT} WHERE i.requester = $1 OR l.owner = $1 OR ($2 AND l.owner IS NULL) ORDER BY i.id DESC LIMIT 200"
+        "{SELECT} WHERE i.requester = $1 OR l.owner = $1 OR ($2 AND l.owner IS NULL)
+            OR (i.target_kind = 'organization' AND i.target_id = $3)
+            OR EXISTS (SELECT 1 FROM record_links k WHERE k.kind = i.target_kind AND k.id = i.target_id
+                       AND k.kind IN ('need', 'offer') AND k.rel IN ('organization', 'owner_org')
+                       AND k.target_kind = 'organization' AND k.target_id = $3)
+         ORDER BY i.id DESC LIMIT 200"
     );
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).bind(officer).fetch_all(db).await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).bind(officer).bind(organization).fetch_all(db).await?)
+}
+
+/// The people who speak for organization `id`: its members and researchers with an open
+/// account.
+pub async fn speakers(db: &Db, id: &str) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT u.id FROM users u WHERE u.organization = $1 AND u.deleted_at IS NULL AND u.suspended_at IS NULL
+           AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('member', 'researcher'))
+         ORDER BY u.id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?)
 }
 
 /// Records an answer, if the introduction still waits for one.

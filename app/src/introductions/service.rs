@@ -19,12 +19,40 @@ fn field(lang: Lang, name: &str, vi: &str, en: &str) -> AppError {
     AppError::Validation(vec![FieldError { field: name.into(), message: lang.pick(vi, en).into() }])
 }
 
-/// Whether `user` answers `row`: the owner of the record, or officers for unmanaged records.
-fn answers(user: &User, row: &Row) -> bool {
-    match row.owner {
-        Some(owner) => owner == user.id,
-        None => user.has(Role::Officer),
+/// Whether `user` answers `row`, about `target` (the record asked for, if it is still
+/// stored): whoever speaks for the record (its owner, or the people of the organization it
+/// belongs to), and officers for records nobody manages.
+fn answers(user: &User, row: &Row, target: Option<&Record>) -> bool {
+    row.owner == Some(user.id)
+        || (row.owner.is_none() && user.has(Role::Officer))
+        || target.is_some_and(|record| speaks_for(user, row.owner, record))
+}
+
+/// Introduction `id` with the record it asks for (hidden or not), if it still exists.
+async fn with_target(db: &Db, id: i64) -> Result<(Row, Option<Record>), AppError> {
+    let row = repo::get(db, id).await?.ok_or(AppError::NotFound)?;
+    let target = match Kind::from_code(&row.target_kind) {
+        Some(kind) => crate::catalog::repo::get_any(db, kind, &row.target_id).await?.map(|(record, _)| record),
+        None => None,
+    };
+    Ok((row, target))
+}
+
+/// Who is told of a request to `target`, managed by `owner`: the owner (officers when nobody
+/// manages it) and the people who speak for the organization it belongs to.
+async fn told_of_request(db: &Db, target: &Record, owner: Option<i64>) -> Result<Vec<i64>, AppError> {
+    let mut told = match owner {
+        Some(owner) => vec![owner],
+        None => crate::accounts::repo::holders(db, Role::Officer).await?,
+    };
+    if let Some(organization) = crate::listings::rules::organization_of(target) {
+        for colleague in repo::speakers(db, organization).await? {
+            if !told.contains(&colleague) {
+                told.push(colleague);
+            }
+        }
     }
+    Ok(told)
 }
 
 /// Who may ask for introductions: business members and researchers.
@@ -100,10 +128,8 @@ pub async fn request(kind: Kind, id: &str, with: Option<String>, message: &str) 
     let intro =
         repo::create(&state.db, user.id, kind.code(), id, with.as_ref().map(|(k, i)| (k.code(), i.as_str())), &message)
             .await?;
-    let recipients = match owner {
-        Some(owner) => vec![owner],
-        None => crate::accounts::repo::holders(&state.db, Role::Officer).await?,
-    };
+    let recipients: Vec<i64> =
+        told_of_request(&state.db, &target, owner).await?.into_iter().filter(|&who| who != user.id).collect();
     let news = News {
         topic: "introduction",
         vi: format!("{} {}", asking(kind, Some(&user.name), Lang::Vi), target.display_title(Lang::Vi)),
@@ -196,8 +222,8 @@ pub async fn answer(
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !answers(&user, &row) {
+    let (row, target) = with_target(&state.db, id).await?;
+    if !answers(&user, &row, target.as_ref()) {
         return Err(AppError::Forbidden);
     }
     let reason = if accept {
@@ -243,8 +269,8 @@ pub async fn answer(
 pub async fn outcome(id: i64, outcome: &str) -> Result<(), AppError> {
     let state = app_state()?;
     let user = require_user().await?;
-    let row = repo::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if row.requester != user.id && !answers(&user, &row) {
+    let (row, target) = with_target(&state.db, id).await?;
+    if row.requester != user.id && !answers(&user, &row, target.as_ref()) {
         return Err(AppError::Forbidden);
     }
     let outcome = Outcome::from_code(outcome).ok_or_else(|| AppError::BadRequest("unknown outcome".into()))?;
@@ -258,7 +284,10 @@ pub async fn outcome(id: i64, outcome: &str) -> Result<(), AppError> {
 pub async fn mine() -> Result<Vec<Introduction>, AppError> {
     let state: AppState = app_state()?;
     let user = require_user().await?;
-    let rows = repo::involving(&state.db, user.id, user.has(Role::Officer)).await?;
+    // The organization whose records the person answers for, as `speaks_for` says.
+    let speaks = user.has(Role::Member) || user.has(Role::Researcher);
+    let organization = user.organization.as_deref().filter(|_| speaks);
+    let rows = repo::involving(&state.db, user.id, user.has(Role::Officer), organization).await?;
     let lang = request_lang();
     Ok(rows.into_iter().filter_map(|row| view(&user, row, lang)).collect())
 }

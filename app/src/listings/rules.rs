@@ -46,7 +46,7 @@ pub fn cannot_create(user: &User, kind: Kind) -> Option<CannotCreate> {
 }
 
 /// The organization a record belongs to, for members' rights over it.
-fn organization_of(record: &Record) -> Option<&str> {
+pub fn organization_of(record: &Record) -> Option<&str> {
     match record {
         Record::Organization(o) => Some(&o.id),
         Record::Need(n) => Some(&n.organization),

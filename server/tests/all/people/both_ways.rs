@@ -179,3 +179,36 @@ async fn a_message_keeps_its_tabs_and_loses_marks_that_reverse_it() {
     let mine: Value = serde_json::from_str(&mine).unwrap();
     assert_eq!(mine[0]["message"], "Cột A\tCột B: hiệu chuẩn oxy hòa tan cho 40 lồng.");
 }
+
+#[tokio::test]
+async fn the_people_of_an_organization_answer_requests_to_its_records() {
+    let w = world(false).await;
+    // The researcher proposes to the member's need; the member's colleague is told as well.
+    let fields = [("kind", "need"), ("id", w.need.as_str()), MESSAGE];
+    let (status, _, body) = call(&w.state, "request_introduction", &w.researcher.cookie, &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let news = inbox(&w.state, &w.colleague).await;
+    assert!(news.iter().any(|t| t.contains("offered to answer the need")), "the colleague is told: {news:?}");
+    assert!(inbox(&w.state, &w.other_member).await.iter().all(|t| !t.contains("offered to answer")));
+    let (_, _, theirs) = call(&w.state, "my_introductions", &w.colleague.cookie, &[]).await;
+    let theirs: Value = serde_json::from_str(&theirs).unwrap();
+    let asked = theirs.as_array().unwrap().iter().find(|i| i["target_id"] == w.need.as_str()).expect("to answer");
+    assert_eq!(asked["sent"], false);
+    let id = asked["id"].to_string();
+    // Someone of another organization neither sees nor answers it.
+    let (_, _, others) = call(&w.state, "my_introductions", &w.other_member.cookie, &[]).await;
+    assert!(!others.contains(&format!("\"id\":{id},")), "{others}");
+    let accept = [("id", id.as_str()), ("answer", "accept")];
+    let (status, _, _) = call(&w.state, "answer_introduction", &w.other_member.cookie, &accept).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // The colleague accepts: the researcher is told and gets the colleague's address.
+    let (status, _, body) = call(&w.state, "answer_introduction", &w.colleague.cookie, &accept).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let news = inbox(&w.state, &w.researcher).await;
+    assert!(news.iter().any(|t| t.contains(&format!("{} accepted", w.colleague.name))), "{news:?}");
+    let (_, _, sent) = call(&w.state, "my_introductions", &w.researcher.cookie, &[]).await;
+    assert!(sent.contains("colleague@example.vn"), "{sent}");
+    // Answered once: the owner's answer comes too late.
+    let (status, _, _) = call(&w.state, "answer_introduction", &w.member.cookie, &accept).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
