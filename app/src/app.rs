@@ -155,6 +155,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/confirm") view=ConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountRoute ssr=SsrMode::Async/>
+                    <Route path=path!("/account/email") view=crate::accounts::email_change::ConfirmEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async/>

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod audit_log;
+pub mod email_change;
 pub mod invitations;
 pub mod invite_pages;
 pub mod model;

@@ -360,6 +360,7 @@ fn AccountSummary(
                 </div>
             </dl>
             <super::rename::RenameForm name=user.name.clone()/>
+            <super::email_change::ChangeEmailForm/>
             {invitations}
             {invite}
             {children()}

@@ -56,8 +56,10 @@ pub const REQUESTS_ADDRESS: Rule = Rule { action: "request_address", free: 40, w
 pub const INVITES_ACCOUNT: Rule = Rule { action: "invite_account", free: 20, window: 24 * 3600, max_wait: 3600 };
 /// Invitations mailed to one address, by anyone: nobody's mailbox is flooded with them.
 pub const INVITES_EMAIL: Rule = Rule { action: "invite_email", free: 3, window: 24 * 3600, max_wait: 24 * 3600 };
+/// Email changes asked by one account: each one mails a new address.
+pub const CHANGE_EMAIL: Rule = Rule { action: "change_email", free: 5, window: 24 * 3600, max_wait: 24 * 3600 };
 
-const RULES: [Rule; 12] = [
+const RULES: [Rule; 13] = [
     SIGN_IN_ADDRESS,
     SIGN_IN_ACCOUNT_ADDRESS,
     SIGN_IN_ACCOUNT,
@@ -70,6 +72,7 @@ const RULES: [Rule; 12] = [
     REQUESTS_ADDRESS,
     INVITES_ACCOUNT,
     INVITES_EMAIL,
+    CHANGE_EMAIL,
 ];
 
 fn now_ms() -> i64 {

@@ -189,6 +189,8 @@ fn action_label(code: &str, lang: Lang) -> String {
         "withdraw_invitation" => lang.pick("Huỷ lời mời", "Withdrew an invitation"),
         "decline_invitation" => lang.pick("Từ chối lời mời", "Declined an invitation"),
         "change_name" => lang.pick("Đổi họ tên", "Changed their name"),
+        "request_email_change" => lang.pick("Yêu cầu đổi email", "Asked to change their email"),
+        "change_email" => lang.pick("Đổi email", "Changed their email"),
         "join_organization" => lang.pick("Tham gia tổ chức", "Joined an organization"),
         other => other,
     };

@@ -5,6 +5,7 @@ use super::model::{AuditEntry, Mail, Role, User};
 use crate::db::Db;
 use crate::error::AppError;
 
+pub mod email_changes;
 mod invitations;
 mod sessions;
 pub use invitations::{

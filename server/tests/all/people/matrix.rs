@@ -71,6 +71,19 @@ fn matrix() -> Vec<Action> {
             params: |_| pairs(&[("email", "nobody.invited@example.vn")]),
         },
         Action {
+            endpoint: "request_email_change",
+            accepted: false,
+            allowed: SIGNED_IN,
+            params: |_| pairs(&[("email", "moi@example.vn"), ("current_password", "wrong")]),
+        },
+        // A confirmation link works for whoever holds it, signed in or not.
+        Action {
+            endpoint: "confirm_email_change",
+            accepted: false,
+            allowed: EVERYONE,
+            params: |_| pairs(&[("token", "0")]),
+        },
+        Action {
             endpoint: "change_name",
             accepted: false,
             allowed: SIGNED_IN,

@@ -15,6 +15,7 @@ mod accounts;
 mod affiliations;
 mod both_ways;
 mod documents;
+mod email_change;
 mod invitations;
 mod leaving;
 mod listings;
