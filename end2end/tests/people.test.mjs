@@ -151,6 +151,24 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   const lab = new URL(researcher.url()).pathname;
   assert.match(lab, /^\/labs\/[a-z0-9-]+$/);
 
+  // The lab's priced services are typed in blocks of the lab's form; a bad price is refused
+  // naming its block, the rest kept as typed; mended, the service is on the lab's page.
+  await researcher.goto(`${lab}/edit`);
+  await hydrated(researcher);
+  await researcher.locator('#service_catalog-0-name').fill('Phân tích carrageenan trong rong sụn');
+  await researcher.locator('#service_catalog-0-method').fill('Kết tủa cồn, cân khối lượng');
+  await researcher.locator('#service_catalog-0-price_local_business').fill('ba trăm nghìn');
+  await researcher.locator('#service_catalog-0-turnaround_days').fill('5');
+  await researcher.getByRole('button', { name: 'Publish' }).click();
+  await researcher.getByText('Service 1: the price “ba trăm nghìn” is not understood').first().waitFor();
+  assert.equal(await researcher.locator('#service_catalog-0-method').inputValue(), 'Kết tủa cồn, cân khối lượng');
+  await screenshot(researcher, 'en-lab-services-refused');
+  await accessible(researcher);
+  await researcher.locator('#service_catalog-0-price_local_business').fill('300.000');
+  await researcher.getByRole('button', { name: 'Publish' }).click();
+  await researcher.getByRole('heading', { level: 1, name: labName }).waitFor();
+  await researcher.getByText(/Phân tích carrageenan trong rong sụn · Kết tủa cồn, cân khối lượng · .*300,000.* · 5 working days/).first().waitFor();
+
   // The researcher adds an expert profile, then a technology offer owned by the lab and the
   // profile, each chosen from their own listings by name.
   await researcher.goto('/experts/new');

@@ -52,6 +52,17 @@ pub fn name_message(lang: Lang) -> &'static str {
     lang.pick(NAME_VI, NAME_EN)
 }
 
+const EMAIL_VI: &str = "Email chưa đúng dạng, ví dụ: ten@congty.vn.";
+const EMAIL_EN: &str = "This does not look like an email address, e.g. name@company.vn.";
+
+/// Refuses, next to the `email` field, an address that cannot receive mail.
+pub fn email(lang: Lang, email: &str) -> Result<(), AppError> {
+    match is_plausible_email(email) {
+        true => Ok(()),
+        false => Err(field("email", lang.pick(EMAIL_VI, EMAIL_EN))),
+    }
+}
+
 /// Checks a sign-up form, listing every problem.
 pub fn sign_up(
     lang: Lang,
@@ -69,11 +80,7 @@ pub fn sign_up(
         fail("name", NAME_VI, NAME_EN);
     }
     if !is_plausible_email(email) {
-        fail(
-            "email",
-            "Email chưa đúng dạng, ví dụ: ten@congty.vn.",
-            "This does not look like an email address, e.g. name@company.vn.",
-        );
+        fail("email", EMAIL_VI, EMAIL_EN);
     }
     if role.is_none() {
         fail(

@@ -25,13 +25,7 @@ pub async fn request_email_change(email: String, current_password: String) -> Re
     let lang = crate::i18n::request_lang();
     let user = session::require_user().await?;
     let email = email.trim().to_lowercase();
-    if !super::model::is_plausible_email(&email) {
-        let message = lang.pick(
-            "Email chưa đúng dạng, ví dụ: ten@congty.vn.",
-            "This does not look like an email address, e.g. name@company.vn.",
-        );
-        return Err(checks::field("email", message));
-    }
+    checks::email(lang, &email)?;
     if email == user.email {
         let message = lang.pick("Đây đã là email của tài khoản.", "This is already your account's email.");
         return Err(checks::field("email", message));
@@ -157,14 +151,17 @@ pub fn ConfirmEmailPage() -> impl IntoView {
         <section class="form-page">
             <h1>{lang.pick("Xác nhận email mới", "Confirm your new email")}</h1>
             <FormStatus result done/>
-            <p>{lang.pick(
-                "Nhấn nút dưới đây để tài khoản của bạn dùng địa chỉ email đã nhận liên kết này.",
-                "Press the button to have your account use the address that received this link.",
-            )}</p>
-            <ActionForm action attr:class="stack-form">
-                <input type="hidden" name="token" value=token/>
-                <button type="submit">{lang.pick("Xác nhận email mới", "Confirm the new email")}</button>
-            </ActionForm>
+            // Once confirmed, only the outcome stays.
+            <div hidden=move || result.with(|r| matches!(r, Some(Ok(()))))>
+                <p>{lang.pick(
+                    "Nhấn nút dưới đây để tài khoản của bạn dùng địa chỉ email đã nhận liên kết này.",
+                    "Press the button to have your account use the address that received this link.",
+                )}</p>
+                <ActionForm action attr:class="stack-form">
+                    <input type="hidden" name="token" value=token/>
+                    <button type="submit">{lang.pick("Xác nhận email mới", "Confirm the new email")}</button>
+                </ActionForm>
+            </div>
             <p><a href="/account">{lang.pick("Về trang Tài khoản", "To your account")}</a></p>
         </section>
     }

@@ -37,13 +37,7 @@ pub async fn invite_colleague(email: String) -> Result<(), AppError> {
     let user = session::require_user().await?;
     let organization = user.organization.clone().ok_or(AppError::Forbidden)?;
     let email = email.trim().to_lowercase();
-    if !super::model::is_plausible_email(&email) {
-        let message = lang.pick(
-            "Email chưa đúng dạng, ví dụ: ten@congty.vn.",
-            "This does not look like an email address, e.g. name@company.vn.",
-        );
-        return Err(checks::field("email", message));
-    }
+    checks::email(lang, &email)?;
     if repo::is_member(&state.db, &organization, &email).await? {
         let message = lang
             .pick("Người này đã là thành viên của tổ chức.", "This person is already a member of the organization.");

@@ -49,11 +49,14 @@ impl Entry for Lab {
     }
 
     fn facets(&self) -> Vec<(Facet, &'static str)> {
-        Vec::new()
+        super::services::facets(&self.service_catalog)
     }
 
-    fn badges(&self, _lang: Lang, _today: NaiveDate) -> Vec<Badge> {
-        self.accreditations.iter().map(|a| Badge::new(a.clone(), Tone::Positive)).collect()
+    fn badges(&self, lang: Lang, _today: NaiveDate) -> Vec<Badge> {
+        let mut badges: Vec<Badge> =
+            self.accreditations.iter().map(|a| Badge::new(a.clone(), Tone::Positive)).collect();
+        badges.extend(super::services::summary(&self.service_catalog, lang).map(|s| Badge::new(s, Tone::Neutral)));
+        badges
     }
 
     fn validate(&self, v: &mut Validator) {

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::Text;
+use crate::catalog::model::{Facet, Text};
 use crate::catalog::validate::{Validator, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::vocab;
@@ -27,6 +27,83 @@ vocab! {
         Maintenance = "maintenance", "Đang bảo trì", "Under maintenance";
         Retired = "retired", "Ngừng sử dụng", "Out of service";
     }
+}
+
+vocab! {
+    /// Whether a lab has an accredited service (a list filter).
+    Accredited {
+        Yes = "yes", "Có dịch vụ được công nhận (ISO/IEC 17025, VILAS)", "Has accredited services (ISO/IEC 17025, VILAS)";
+    }
+}
+
+vocab! {
+    /// How fast a lab's fastest service gives results (a list filter).
+    Within {
+        Days3 = "3", "Trả kết quả trong 3 ngày làm việc", "Results within 3 working days";
+        Days5 = "5", "Trong 5 ngày làm việc", "Within 5 working days";
+        Days10 = "10", "Trong 10 ngày làm việc", "Within 10 working days";
+        Days20 = "20", "Trong 20 ngày làm việc", "Within 20 working days";
+    }
+}
+
+vocab! {
+    /// The most a lab's cheapest service costs (a list filter).
+    PriceCeiling {
+        Vnd200k = "200000", "Giá từ 200.000 ₫ trở xuống", "From 200,000 ₫ or less";
+        Vnd500k = "500000", "Từ 500.000 ₫ trở xuống", "From 500,000 ₫ or less";
+        Vnd1m = "1000000", "Từ 1.000.000 ₫ trở xuống", "From 1,000,000 ₫ or less";
+        Vnd5m = "5000000", "Từ 5.000.000 ₫ trở xuống", "From 5,000,000 ₫ or less";
+    }
+}
+
+/// The list filters a lab's services meet: an accredited service; its fastest turnaround and
+/// its lowest price, each as every bound they are within (so "within 10 days" also finds a lab
+/// that answers in 3). Each filter is met by some service, not necessarily the same one.
+pub fn facets(services: &[LabService]) -> Vec<(Facet, &'static str)> {
+    let mut out = Vec::new();
+    if services.iter().any(|s| s.accreditation.is_some() || s.vilas.is_some()) {
+        out.push((Facet::Accredited, Accredited::Yes.code()));
+    }
+    let bound = |code: &str| code.parse::<i64>().unwrap_or(0);
+    if let Some(fastest) = services.iter().filter_map(|s| s.turnaround_days).min() {
+        let within = Within::ALL.iter().filter(|w| i64::from(fastest) <= bound(w.code()));
+        out.extend(within.map(|w| (Facet::Turnaround, w.code())));
+    }
+    if let Some(lowest) = services.iter().flat_map(|s| &s.prices).map(|p| p.min_vnd).min() {
+        let under = PriceCeiling::ALL.iter().filter(|c| lowest <= bound(c.code()));
+        out.extend(under.map(|c| (Facet::PriceCeiling, c.code())));
+    }
+    out
+}
+
+/// The service whose name, method, standard and sample hold the most of `words` (folded, as a
+/// search marks them), if any holds one; the first of equals.
+pub fn best_for<'a>(services: &'a [LabService], words: &std::collections::HashSet<String>) -> Option<&'a LabService> {
+    let held = |s: &LabService| {
+        let texts = [Some(&s.name), s.name_en.as_ref(), s.method.as_ref(), s.standard.as_ref(), s.sample.as_ref()];
+        let folded = crate::text::fold(&texts.into_iter().flatten().map(String::as_str).collect::<Vec<_>>().join(" "));
+        let found: std::collections::HashSet<&str> =
+            folded.split(|c: char| !c.is_alphanumeric()).filter(|w| words.contains(*w)).collect();
+        found.len()
+    };
+    services.iter().rev().map(|s| (held(s), s)).filter(|(n, _)| *n > 0).max_by_key(|(n, _)| *n).map(|(_, s)| s)
+}
+
+/// A lab's services in a few words for its card: how many, from what price, how fast
+/// ("3 dịch vụ · từ 120.000 ₫ · từ 5 ngày làm việc"); none without services.
+pub fn summary(services: &[LabService], lang: Lang) -> Option<String> {
+    if services.is_empty() {
+        return None;
+    }
+    let n = services.len();
+    let mut parts = vec![lang.pick(format!("{n} dịch vụ"), format!("{n} service{}", if n == 1 { "" } else { "s" }))];
+    if let Some(lowest) = services.iter().flat_map(|s| &s.prices).map(|p| p.min_vnd.max(0) as u64).min() {
+        parts.push(lang.pick(format!("từ {}", lang.money(lowest)), format!("from {}", lang.money(lowest))));
+    }
+    if let Some(days) = services.iter().filter_map(|s| s.turnaround_days).min() {
+        parts.push(lang.pick(format!("kết quả từ {days} ngày"), format!("results in {days}+ days")));
+    }
+    Some(parts.join(" · "))
 }
 
 /// The most services or instruments one lab lists.

@@ -28,14 +28,18 @@ impl Completeness {
 }
 
 /// `record`, built from its form, with the fields `stored` holds that the form does not show
-/// (a lab's priced services and instruments, which come by import or the API), so that saving
+/// (or a repeating group a form was sent without: a client of the older form), so that saving
 /// the form never loses them. Translations of the form's own fields (`x_vi` beside `x`) are not
 /// kept: the text they translate may just have changed.
-pub fn with_unformed(record: Record, stored: &Record) -> Record {
+pub fn with_unformed(record: Record, stored: &Record, submitted: &ListingForm) -> Record {
     let kind = record.kind();
     let shown = |name: &str| {
         let base = name.strip_suffix("_vi").or_else(|| name.strip_suffix("_en")).unwrap_or(name);
-        ["kind", "id"].contains(&name) || form(kind).iter().any(|f| f.name == name || f.name == base)
+        // A repeating group counts as shown only when the form sent it.
+        let sent = |f: &super::spec::FormField| {
+            f.input != Input::Rows || submitted.text.contains_key(&super::rows::rows_key(f.name))
+        };
+        ["kind", "id"].contains(&name) || form(kind).iter().any(|f| (f.name == name || f.name == base) && sent(f))
     };
     let (Ok(Value::Object(mut fields)), Ok(Value::Object(old))) =
         (serde_json::to_value(&record), serde_json::to_value(stored))
@@ -59,6 +63,7 @@ pub fn record_from_form(
     lang: Lang,
 ) -> Result<Record, AppError> {
     let mut errors = Vec::new();
+    let mut group_problems = Vec::new();
     let mut doc = Map::new();
     doc.insert("kind".into(), kind.code().into());
     doc.insert("id".into(), id.into());
@@ -69,6 +74,15 @@ pub fn record_from_form(
             errors.push(FieldError { field: field.name.into(), message: lang.pick(vi, en).into() })
         };
         let value = match field.input {
+            // Not on the form: the stored items stay (`with_unformed`).
+            Input::Rows => match super::rows::parse(field.name, &submitted.text, lang) {
+                Some(Ok(items)) => Some(items),
+                Some(Err(problem)) => {
+                    group_problems.push(problem);
+                    None
+                }
+                None => None,
+            },
             Input::Checks(_) | Input::Languages | Input::Lines => {
                 let items: Vec<String> = match field.input {
                     Input::Checks(_) | Input::Languages => submitted.list.get(field.name).cloned().unwrap_or_default(),
@@ -114,6 +128,7 @@ pub fn record_from_form(
             doc.insert(field.name.into(), value);
         }
     }
+    errors.append(&mut group_problems);
     // The form's own problems and the records format's, together, so a person fixes all at once.
     let record: Result<Record, _> = serde_json::from_value(Value::Object(doc));
     let record = match record {
@@ -214,6 +229,10 @@ pub fn values_of(record: &Record) -> FormValues {
     let Ok(Value::Object(doc)) = serde_json::to_value(record) else { return values };
     for field in form(record.kind()) {
         match (doc.get(field.name), field.input) {
+            (items, Input::Rows) => {
+                let items = items.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+                super::rows::values(field.name, items, &mut values.text);
+            }
             (Some(Value::Array(items)), Input::Checks(_) | Input::Languages) => {
                 values
                     .list

@@ -9,6 +9,8 @@ pub mod first_steps;
 pub mod mine;
 pub mod model;
 pub mod pages;
+pub mod rows;
+pub mod rows_form;
 pub mod rules;
 pub mod spec;
 

@@ -223,6 +223,7 @@ fn FormInput(
             }).collect_view();
             view! { <select id=name name=input_name required=field.required><option value="">"—"</option>{options}</select> }.into_any()
         }
+        Input::Rows => return view! { <super::rows_form::RowsField field values result/> }.into_any(),
         Input::Checks(_) | Input::Languages => {
             let chosen = values.list.get(name).cloned().unwrap_or_default();
             // Each box's code and name; a language not in the usual list stays, by its code.

@@ -99,7 +99,7 @@ pub async fn save(mut form: ListingForm) -> Result<String, AppError> {
     };
     // What the form does not show (a lab's priced services, say) stays as it was.
     if let Some(stored) = &current {
-        record = build::with_unformed(record, stored);
+        record = build::with_unformed(record, stored, &form);
     }
     check_references(&mut tx, &record, lang).await?;
     check_owners(&mut tx, &user, &record, lang).await?;

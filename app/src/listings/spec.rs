@@ -27,6 +27,8 @@ pub enum Input {
     Ref(Kind),
     /// Languages, chosen by name (their ISO 639-1 codes are stored).
     Languages,
+    /// A repeating group of items, a block of inputs each (`rows`).
+    Rows,
 }
 
 /// One field of a form.
@@ -83,6 +85,8 @@ const LAB: &[FormField] = &[
     f("services", "Dịch vụ (mỗi dòng một mục)", "Services (one per line)", Lines, false),
     f("sectors", "Lĩnh vực", "Sectors", Checks(Facet::Sector), true),
     f("accreditations", "Công nhận, chứng nhận (mỗi dòng một mục)", "Accreditations (one per line)", Lines, false),
+    f("service_catalog", "Bảng giá dịch vụ", "Priced services", Rows, false),
+    f("instruments", "Máy móc chính", "Instruments", Rows, false),
 ];
 
 const EXPERT: &[FormField] = &[

@@ -47,12 +47,14 @@ fn inert(text: String) -> String {
     }
 }
 
-/// A field as text: lists joined with "; ".
+/// A field as text: lists joined with "; ", and a list of objects (a lab's priced services
+/// and instruments) as one JSON array, as the records format writes it.
 fn cell(value: Option<&serde_json::Value>) -> String {
     use serde_json::Value;
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
+        Some(list @ Value::Array(items)) if items.iter().any(Value::is_object) => list.to_string(),
         Some(Value::Array(items)) => items.iter().map(|i| cell(Some(i))).collect::<Vec<_>>().join("; "),
         Some(other) => other.to_string(),
     }

@@ -12,7 +12,8 @@ use crate::notices::ErrorNotice;
 use crate::search::api::{search, suggest};
 use crate::search::model::{Hit, SearchRequest, SearchResults};
 
-const KEYS: [&str; 8] = ["q", "kind", "sector", "type", "status", "trl_min", "trl_max", "page"];
+const KEYS: [&str; 11] =
+    ["q", "kind", "sector", "type", "status", "trl_min", "trl_max", "accredited", "turnaround", "price_max", "page"];
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -135,6 +136,7 @@ fn Results(request: SearchRequest, results: SearchResults) -> impl IntoView {
         + request.statuses.len()
         + request.sectors.len()
         + request.org_types.len()
+        + request.services.len()
         + usize::from(request.trl_min.is_some());
     let toggle_label = match active {
         0 => lang.pick("Bộ lọc".to_string(), "Filters".to_string()),
@@ -187,6 +189,7 @@ fn HitView(hit: Hit) -> impl IntoView {
             {hit.subtitle.clone().map(|s| view! { <p class="card-sub">{s}</p> })}
             {hit.related.then(|| view! { <p class="hit-related">{lang.pick("Chỉ chứa một số từ bạn tìm", "Holds only some of your words")}</p> })}
             <p class="card-summary">{snippet}</p>
+            {hit.service.map(|s| view! { <p class="hit-service"><strong>{lang.pick("Dịch vụ: ", "Service: ")}</strong>{s}</p> })}
             <Badges badges=hit.badges/>
         </li>
     }
@@ -289,6 +292,11 @@ fn Filters(request: SearchRequest, results: SearchResults) -> impl IntoView {
         labelled("type", Facet::OrgType),
         &request.org_types,
     );
+    // A lab's service filters show where labs with services are among the results.
+    let service_boxes = crate::search::model::SERVICE_FILTERS
+        .into_iter()
+        .map(|f| checkboxes(f.code(), f.label(lang), labelled(f.code(), f), &request.service_values(f)))
+        .collect_view();
     view! {
         <AutoSubmit>
         <form method="get" action="/search">
@@ -298,6 +306,7 @@ fn Filters(request: SearchRequest, results: SearchResults) -> impl IntoView {
                 {status_boxes}
                 {sector_boxes}
                 {type_boxes}
+                {service_boxes}
                 <TrlSelect id="f-trl-min" name="trl_min" label=lang.pick("TRL từ", "TRL from") chosen=request.trl_min/>
                 <div class="filter-actions">
                     <button type="submit">{lang.pick("Áp dụng", "Apply")}</button>

@@ -294,6 +294,9 @@ impl SearchIndex {
         facet_filter("kind", req.kinds.iter().map(|k| k.code().to_string()).collect());
         facet_filter("sector", req.sectors.clone());
         facet_filter("type", req.org_types.clone());
+        for facet in super::model::SERVICE_FILTERS {
+            facet_filter(facet.code(), req.service_values(facet));
+        }
         if skip != Some("status") && !req.statuses.is_empty() {
             let open_until = Term::from_field_i64(s.closes, days(today));
             let statuses = req.statuses.iter().map(|status| {

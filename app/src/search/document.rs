@@ -43,6 +43,7 @@ pub fn facet_path(facet: Facet, code: &str) -> Option<String> {
         Facet::Sector => "sector",
         Facet::OrgType => "type",
         Facet::CallStatus | Facet::PilotStatus => "status",
+        Facet::Accredited | Facet::Turnaround | Facet::PriceCeiling => facet.code(),
         _ => return None,
     };
     Some(format!("/{name}/{code}"))

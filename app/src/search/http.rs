@@ -25,6 +25,10 @@ pub struct ApiHit {
     snippet: String,
     /// It holds only some of the words: one of the `related`, not counted in `total`.
     related: bool,
+    /// For a lab: its priced service the query names best, as one line (name, method and
+    /// standard, accreditation, prices, turnaround).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service: Option<String>,
 }
 
 /// What a search finds: how many, one page of hits, and counts per kind and sector.
@@ -55,6 +59,9 @@ pub struct ApiResults {
         ("q" = Option<String>, Query, description = "What a person types."),
         ("kind" = Option<Vec<crate::catalog::model::Kind>>, Query, description = "Only these kinds (may repeat)."),
         ("sector" = Option<Vec<crate::vocab::Sector>>, Query, description = "Only these sectors (may repeat)."),
+        ("accredited" = Option<crate::labs::Accredited>, Query, description = "`yes`: only labs with an accredited service (ISO/IEC 17025, VILAS)."),
+        ("turnaround" = Option<Vec<crate::labs::Within>>, Query, description = "Only labs with a service giving results within this many working days (may repeat: any of them)."),
+        ("price_max" = Option<Vec<crate::labs::PriceCeiling>>, Query, description = "Only labs with a service priced from at most this many VND (may repeat: any of them)."),
         ("limit" = Option<u32>, Query, description = "Hits per page: 20 by default, at most 100."),
         ("offset" = Option<u32>, Query, description = "Hits to skip."),
         ("lang" = Option<String>, Query, description = "`vi` (default) or `en`: the language of titles and snippets."),
@@ -85,6 +92,7 @@ pub async fn search(State(state): State<AppState>, pairs: QueryPairs) -> Result<
                 score: h.score,
                 snippet: segments_html(&h.snippet),
                 related: h.related,
+                service: h.service,
             })
             .collect(),
         facets: results.facets,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{Badge, Kind};
+use crate::catalog::model::{Badge, Facet, Kind};
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -27,11 +27,22 @@ pub struct SearchRequest {
     pub statuses: Vec<String>,
     pub trl_min: Option<u8>,
     pub trl_max: Option<u8>,
+    /// Filters of labs' priced services (`SERVICE_FILTERS`), each with a code of its facet.
+    #[serde(default)]
+    pub services: Vec<(Facet, String)>,
     pub limit: usize,
     pub offset: usize,
 }
 
+/// The filters of labs' priced services a search offers (their codes are URL parameters).
+pub const SERVICE_FILTERS: [Facet; 3] = [Facet::Accredited, Facet::Turnaround, Facet::PriceCeiling];
+
 impl SearchRequest {
+    /// The values chosen for service filter `facet`.
+    pub fn service_values(&self, facet: Facet) -> Vec<String> {
+        self.services.iter().filter(|(f, _)| *f == facet).map(|(_, v)| v.clone()).collect()
+    }
+
     /// Whether any filter is set.
     pub fn has_filters(&self) -> bool {
         !(self.kinds.is_empty()
@@ -39,7 +50,8 @@ impl SearchRequest {
             && self.org_types.is_empty()
             && self.statuses.is_empty()
             && self.trl_min.is_none()
-            && self.trl_max.is_none())
+            && self.trl_max.is_none()
+            && self.services.is_empty())
     }
 
     /// The same search without filters.
@@ -85,6 +97,10 @@ pub struct Hit {
     /// It holds only some of the query's words: not counted in `total`.
     #[serde(default)]
     pub related: bool,
+    /// A lab's priced service the query names best, as one line (name, method, prices,
+    /// turnaround): what someone searching for a test came for.
+    #[serde(default)]
+    pub service: Option<String>,
 }
 
 impl Hit {
@@ -125,7 +141,8 @@ pub struct Suggestion {
 
 impl SearchRequest {
     /// Reads a search from URL parameters (`q`, `kind`, `sector`, `type`, `status`, `trl_min`,
-    /// `trl_max`, `limit`, `offset`, `page`). With `strict`, an unknown code or a malformed
+    /// `trl_max`, the service filters `accredited`, `turnaround`, `price_max`, `limit`,
+    /// `offset`, `page`). With `strict`, an unknown code or a malformed
     /// number is an error for a person; otherwise it is ignored.
     pub fn from_pairs(pairs: &[(String, String)], strict: bool) -> Result<SearchRequest, String> {
         use crate::vocab::{OrgType, Sector};
@@ -180,7 +197,16 @@ impl SearchRequest {
                     None => {}
                 },
                 "page" => page = number(500).filter(|p| *p >= 1),
-                _ => {}
+                other => match SERVICE_FILTERS.iter().find(|f| f.code() == other) {
+                    Some(&facet) if facet.codes().contains(&value) => {
+                        let pair = (facet, value.to_string());
+                        if !req.services.contains(&pair) {
+                            req.services.push(pair);
+                        }
+                    }
+                    Some(_) if strict => return bad(&format!("unknown value \"{value}\"")),
+                    _ => {}
+                },
             }
         }
         if req.limit == 0 {
@@ -204,6 +230,7 @@ impl SearchRequest {
         pairs.extend(self.statuses.iter().map(|s| format!("status={s}")));
         pairs.extend(self.trl_min.map(|t| format!("trl_min={t}")));
         pairs.extend(self.trl_max.map(|t| format!("trl_max={t}")));
+        pairs.extend(self.services.iter().map(|(facet, code)| format!("{}={code}", facet.code())));
         let page = offset / self.limit.max(1) + 1;
         if page > 1 {
             pairs.push(format!("page={page}"));

@@ -19,8 +19,9 @@ use crate::catalog::model::{Record, Text};
 use crate::error::AppError;
 use crate::i18n::Lang;
 
-/// The facet dimensions counted for every search.
-const DIMENSIONS: [&str; 5] = ["kind", "sector", "type", "status", "trl"];
+/// The facet dimensions counted for every search (the last three: labs' service filters,
+/// `SERVICE_FILTERS`).
+const DIMENSIONS: [&str; 8] = ["kind", "sector", "type", "status", "trl", "accredited", "turnaround", "price_max"];
 /// Longest search kept by the result cache (bounds its memory: 2,000 × 4 KB keys).
 const MAX_KEY_BYTES: usize = 4_096;
 
@@ -119,7 +120,8 @@ impl SearchIndex {
                 "sector" => !req.sectors.is_empty(),
                 "type" => !req.org_types.is_empty(),
                 "status" => !req.statuses.is_empty(),
-                _ => req.trl_min.is_some() || req.trl_max.is_some(),
+                "trl" => req.trl_min.is_some() || req.trl_max.is_some(),
+                service => req.services.iter().any(|(facet, _)| facet.code() == service),
             };
             let counts = if filtered {
                 let mut c = FacetCollector::for_field("facets");
@@ -229,6 +231,10 @@ impl SearchIndex {
             snippet: snippet(&text, terms, 32),
             badges: entry.badges(lang, today),
             related: false,
+            service: match &record {
+                Record::Lab(lab) => crate::labs::best_for(&lab.service_catalog, terms).map(|s| s.line(lang)),
+                _ => None,
+            },
         })
     }
 

@@ -8,7 +8,7 @@ use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
 use tantivy::Index;
 
 /// Bump when the schema or the analysis changes: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Tokenizer of the pre-analysed fields.
 pub const SPACES: &str = "spaces";
@@ -35,7 +35,8 @@ pub struct SearchSchema {
     pub body_pairs: Field,
     /// English text, stemmed.
     pub english: Field,
-    /// `/kind/…`, `/sector/…`, `/type/…`, `/status/…`, `/trl/…`.
+    /// `/kind/…`, `/sector/…`, `/type/…`, `/status/…`, `/trl/…`; a lab's service filters
+    /// `/accredited/…`, `/turnaround/…`, `/price_max/…`.
     pub facets: Field,
     /// Technology readiness level (0 when none).
     pub trl: Field,

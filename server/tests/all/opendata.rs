@@ -359,3 +359,51 @@ async fn a_calls_programme_reads_in_english_where_it_is_given() {
     let (_, _, csv) = get(&state, "/calls.csv").await;
     assert!(parse_csv(&csv).0.contains(&"programme_en".to_string()), "and a column of its own");
 }
+
+#[tokio::test]
+async fn labs_are_filtered_by_accredited_services_turnaround_and_price() {
+    let state = demo_state().await;
+    let labs: Vec<Value> = exported(&state).await.into_iter().filter(|r| r["kind"] == "lab").collect();
+    let services = |lab: &Value| lab["service_catalog"].as_array().cloned().unwrap_or_default();
+    let accredited =
+        |lab: &Value| services(lab).iter().any(|s| s.get("accreditation").is_some() || s.get("vilas").is_some());
+    let within =
+        |lab: &Value, days: u64| services(lab).iter().any(|s| s["turnaround_days"].as_u64().is_some_and(|d| d <= days));
+    let from_at_most = |lab: &Value, vnd: i64| {
+        services(lab)
+            .iter()
+            .flat_map(|s| s["prices"].as_array().cloned().unwrap_or_default())
+            .any(|p| p["min_vnd"].as_i64().unwrap() <= vnd)
+    };
+    let ids = |body: &str| parse_csv(body).1.iter().map(|r| r[0].clone()).collect::<HashSet<String>>();
+    let expected = |keep: &dyn Fn(&Value) -> bool| {
+        labs.iter().filter(|l| keep(l)).map(|l| l["id"].as_str().unwrap().to_string()).collect::<HashSet<String>>()
+    };
+    for (query, keep) in [
+        ("accredited=yes", &(|l: &Value| accredited(l)) as &dyn Fn(&Value) -> bool),
+        ("accredited=yes&turnaround=3", &|l: &Value| accredited(l) && within(l, 3)),
+        ("turnaround=5&price_max=200000", &|l: &Value| within(l, 5) && from_at_most(l, 200_000)),
+        ("price_max=500000", &|l: &Value| from_at_most(l, 500_000)),
+    ] {
+        let want = expected(keep);
+        assert!(!want.is_empty() && want.len() < labs.len(), "{query} narrows the demo's labs: {want:?}");
+        let (_, _, body) = get(&state, &format!("/labs.csv?{query}")).await;
+        assert_eq!(ids(&body), want, "{query}");
+    }
+    // The CSV carries each lab's priced services as the records format writes them.
+    let (_, _, body) = get(&state, "/labs.csv").await;
+    let (headers, rows) = parse_csv(&body);
+    let column = headers.iter().position(|h| h == "service_catalog").expect("a column of services");
+    for lab in labs.iter().filter(|l| l.get("service_catalog").is_some()) {
+        let row = rows.iter().find(|r| r[0] == lab["id"].as_str().unwrap()).unwrap();
+        let cell: Value = serde_json::from_str(&row[column]).expect("one JSON array");
+        assert_eq!(cell, lab["service_catalog"], "{}", lab["id"]);
+    }
+    // The list page offers the filters, with how many labs each finds.
+    let (status, _, page) = get(&state, "/labs?accredited=yes").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Có dịch vụ được công nhận") && page.contains("Trả kết quả trong 3 ngày làm việc"), "{page}");
+    assert!(page.contains("Giá từ 200.000 ₫ trở xuống"), "{page}");
+    let food = "lab-kiem-nghiem-an-toan-thuc-pham-ntu";
+    assert!(expected(&|l: &Value| accredited(l)).contains(food) && page.contains(&format!("/labs/{food}")));
+}

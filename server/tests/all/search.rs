@@ -446,6 +446,9 @@ async fn a_labs_priced_services_are_on_its_page_found_by_search_and_checked_on_i
     for q in ["kiem+nghiem+histamine+nuoc+mam", "histamine+in+fish+sauce"] {
         let (_, json) = get(&state, &format!("/api/search?q={q}")).await;
         assert_eq!(ids(&json)[0], format!("lab/{lab}"), "{q}");
+        // The hit names the service asked for, with its price and turnaround.
+        let service = json["hits"][0]["service"].as_str().unwrap_or_default();
+        assert!(service.starts_with("Kiểm nghiệm histamine") && service.contains("ngày làm việc"), "{q}: {service}");
     }
 
     // A negative price, a price range upside down, no name: refused with the field named.
@@ -468,4 +471,37 @@ async fn a_labs_priced_services_are_on_its_page_found_by_search_and_checked_on_i
     }
     let report = import_text(&state.db, &line(r#"{"name":"Đo pH","turnaround_days":3}"#), &|_, _| {}).await.unwrap();
     assert_eq!(report.imported(), 1, "a well-formed service is taken: {:?}", report.rejected);
+}
+
+#[tokio::test]
+async fn a_search_narrows_to_labs_with_accredited_fast_or_cheap_services() {
+    let state = crate::common::demo_state().await;
+    let accredited_labs: Vec<String> = crate::common::DEMO
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap())
+        .filter(|r| r["kind"] == "lab")
+        .filter(|r| {
+            let services = r["service_catalog"].as_array().cloned().unwrap_or_default();
+            services.iter().any(|s| s.get("accreditation").is_some() || s.get("vilas").is_some())
+        })
+        .map(|r| format!("lab/{}", r["id"].as_str().unwrap()))
+        .collect();
+    let (_, all) = get(&state, "/api/search?q=kiem+nghiem&limit=100").await;
+    assert!(all["facets"]["accredited"]["yes"].as_u64().unwrap() >= 1, "{}", all["facets"]);
+    let (_, json) = get(&state, "/api/search?q=kiem+nghiem&accredited=yes&limit=100").await;
+    let found = ids(&json);
+    assert!(!found.is_empty() && found.len() < ids(&all).len(), "{found:?}");
+    assert!(found.iter().all(|id| accredited_labs.contains(id)), "only accredited labs: {found:?}");
+    assert_eq!(json["total"], all["facets"]["accredited"]["yes"], "as many as the filter's count said");
+    // Two bounds of one filter find either; a code nobody offers is refused, in JSON.
+    let (_, wider) = get(&state, "/api/search?q=kiem+nghiem&turnaround=3&turnaround=20&limit=100").await;
+    let (_, within20) = get(&state, "/api/search?q=kiem+nghiem&turnaround=20&limit=100").await;
+    let set = |json: &Value| ids(json).into_iter().collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(set(&wider), set(&within20));
+    let (status, body) = get(&state, "/api/search?q=x&price_max=7").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    // The search page offers the filters with their counts, and keeps them chosen.
+    let (_, _, page) = send(&state, Method::GET, "/search?q=kiem+nghiem&accredited=yes", &[], String::new()).await;
+    assert!(page.contains(r#"name="accredited" value="yes" checked"#), "{page}");
+    assert!(page.contains("Trong 5 ngày làm việc ("), "{page}");
 }

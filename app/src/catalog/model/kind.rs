@@ -47,7 +47,7 @@ impl Kind {
     pub fn filters(self) -> &'static [Facet] {
         match self {
             Kind::Organization => &[Facet::OrgType],
-            Kind::Lab => &[],
+            Kind::Lab => &[Facet::Accredited, Facet::Turnaround, Facet::PriceCeiling],
             Kind::Expert => &[Facet::BasedIn, Facet::AvailableFor],
             Kind::Offer => &[Facet::IpStatus, Facet::TransferMode],
             Kind::Need => &[Facet::PartnerType],
@@ -81,6 +81,9 @@ vocab! {
         CallStatus = "status", "Trạng thái", "Status";
         PilotStatus = "pilot_status", "Trạng thái", "Status";
         Eligible = "eligible", "Đối tượng được tham gia", "Who may apply";
+        Accredited = "accredited", "Công nhận", "Accreditation";
+        Turnaround = "turnaround", "Thời gian trả kết quả", "Turnaround";
+        PriceCeiling = "price_max", "Giá dịch vụ", "Service price";
     }
 }
 
@@ -99,6 +102,9 @@ impl Facet {
             Facet::PartnerType => PartnerType::from_code(code).map(|v| v.label(lang)),
             Facet::CallStatus => CallStatus::from_code(code).map(|v| v.label(lang)),
             Facet::PilotStatus => PilotStatus::from_code(code).map(|v| v.label(lang)),
+            Facet::Accredited => crate::labs::Accredited::from_code(code).map(|v| v.label(lang)),
+            Facet::Turnaround => crate::labs::Within::from_code(code).map(|v| v.label(lang)),
+            Facet::PriceCeiling => crate::labs::PriceCeiling::from_code(code).map(|v| v.label(lang)),
         };
         label.map(str::to_string).unwrap_or_else(|| code.to_string())
     }
@@ -120,6 +126,9 @@ impl Facet {
             Facet::PartnerType => codes(PartnerType::ALL, PartnerType::code),
             Facet::CallStatus => codes(CallStatus::ALL, CallStatus::code),
             Facet::PilotStatus => codes(PilotStatus::ALL, PilotStatus::code),
+            Facet::Accredited => codes(crate::labs::Accredited::ALL, crate::labs::Accredited::code),
+            Facet::Turnaround => codes(crate::labs::Within::ALL, crate::labs::Within::code),
+            Facet::PriceCeiling => codes(crate::labs::PriceCeiling::ALL, crate::labs::PriceCeiling::code),
         }
     }
 }
