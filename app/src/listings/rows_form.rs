@@ -34,8 +34,9 @@ pub fn RowsField(field: FormField, values: FormValues, result: Signal<Option<Res
                 "Fill an empty block to add one; to add more, save and open the form again. Write a price as one number (450000) or a range (450000-600000); leave it empty where it does not apply.",
             )}</p>
             <input type="hidden" name=format!("text[{}]", rows_key(group)) value=total.to_string()/>
-            {blocks}
+            // What is wrong, before the blocks it names.
             <FieldMessage result field=group/>
+            {blocks}
         </fieldset>
     }
 }

@@ -75,6 +75,9 @@ fn units(n: usize, mut terms: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
+/// Records that must write two words together for the pair to count as one thing.
+const MIN_COMPOUND: u64 = 2;
+
 /// The words of a query, read safely: trimmed to a sane length, at most `MAX_WORDS`.
 pub fn query_words(q: &str) -> Vec<Word> {
     let q: String = q.chars().take(MAX_QUERY_CHARS).collect();
@@ -127,6 +130,8 @@ impl SearchIndex {
         let mut equivalents: Vec<Vec<Box<dyn Query>>> = (0..words.len()).map(|_| Vec::new()).collect();
         // The words that stand for one thing (a glossary term, a kind's name) count as one.
         let mut terms: Vec<Range<usize>> = Vec::new();
+        // What holds the whole query when it is one such thing ("nước mắm": "fish sauce").
+        let mut whole_query: Vec<Box<dyn Query>> = Vec::new();
         if w8.phrases > 0.0 {
             let mut expanded = 0;
             for (span, phrases) in spans {
@@ -140,6 +145,9 @@ impl SearchIndex {
                 }
                 // Held, not scored: their score comes once, from `loose`.
                 let held: Box<dyn Query> = Box::new(ConstScoreQuery::new(any_of(whole), 0.0));
+                if span == (0..words.len()) {
+                    whole_query.push(held.box_clone());
+                }
                 for i in span {
                     equivalents[i].push(held.box_clone());
                 }
@@ -148,6 +156,9 @@ impl SearchIndex {
             for (span, kind) in super::intent::names_at(&folded) {
                 terms.push(span.clone());
                 let of_kind = facet_term(s, &format!("/kind/{}", kind.code()));
+                if span == (0..words.len()) {
+                    whole_query.push(Box::new(ConstScoreQuery::new(of_kind.box_clone(), 0.0)));
+                }
                 for i in span {
                     equivalents[i].push(Box::new(ConstScoreQuery::new(of_kind.box_clone(), 0.0)));
                 }
@@ -238,7 +249,18 @@ impl SearchIndex {
             })
             .collect();
         let most = ((units.len() as f32 * w8.most_words).ceil() as usize).clamp(1, units.len().max(1));
-        let most_words: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(units, most));
+        let mut most_words: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(units, most));
+        // Two words the catalogue writes together ("nước mắm") name one thing: a record holding
+        // them apart ("nước … mầm bệnh") is related, not a match; one holding the pair, or
+        // what the pair stands for, is.
+        if let [a, b] = folded.as_slice() {
+            let pair = format!("{a}{b}");
+            if holding(s.body_pairs, &pair) + holding(s.title_pairs, &pair) >= MIN_COMPOUND {
+                whole_query.push(term(s.title_pairs, &pair));
+                whole_query.push(term(s.body_pairs, &pair));
+                most_words = any_of(whole_query);
+            }
+        }
         let mut gate: Box<dyn Query> = Box::new(BooleanQuery::with_minimum_required_clauses(per_word, 1));
         if let Some(loose) = loose {
             gate = any_of(vec![gate, loose]);

@@ -505,3 +505,25 @@ async fn a_search_narrows_to_labs_with_accredited_fast_or_cheap_services() {
     assert!(page.contains(r#"name="accredited" value="yes" checked"#), "{page}");
     assert!(page.contains("Trong 5 ngày làm việc ("), "{page}");
 }
+
+#[tokio::test]
+async fn two_words_written_together_count_only_where_they_stand_together() {
+    let state = crate::common::demo_state().await;
+    for q in ["nuoc+mam", "n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm"] {
+        let (_, json) = get(&state, &format!("/api/search?q={q}&limit=100")).await;
+        let hits = json["hits"].as_array().unwrap();
+        let counted: Vec<&Value> = hits.iter().filter(|h| h["related"] == false).collect();
+        let is_counted = |id: &str| counted.iter().any(|h| h["id"] == id);
+        assert!(is_counted("lab-cong-nghe-che-bien-ntu"), "{q}: the lab that makes fish sauce");
+        assert!(!is_counted("offer-ras-uong-giong"), "{q}: water and pathogens apart are not fish sauce");
+        assert!(hits.iter().any(|h| h["id"] == "offer-ras-uong-giong"), "{q}: still shown, as related");
+        // Each match writes the two words together, or says fish sauce.
+        for hit in &counted {
+            let (_, record) =
+                get(&state, &format!("/api/{}/{}", hit["kind"].as_str().unwrap(), hit["id"].as_str().unwrap())).await;
+            let text = app::text::fold(&record.to_string());
+            assert!(text.contains("nuoc mam") || text.contains("fish sauce"), "{q}: {}", hit["id"]);
+        }
+        assert_eq!(json["total"].as_u64().unwrap(), counted.len() as u64, "{q}: the count is the matches");
+    }
+}
