@@ -36,6 +36,8 @@ pub async fn request_email_change(email: String, current_password: String) -> Re
     throttle::record(&state.db, &throttle::CHANGE_EMAIL, &[&account]).await?;
     let origin = state.site.origin();
     if repo::credentials(&state.db, &email).await?.is_some() {
+        // A new request replaces the one before, even one that mails no link.
+        repo::email_changes::forget(&state.db, user.id, false).await?;
         let body = format!(
             "Có người muốn chuyển một tài khoản khác sang email này, nhưng email này đã có tài khoản. \
              Không có gì thay đổi. Nếu là bạn, hãy đăng nhập bằng email này: {origin}/signin\n\n\

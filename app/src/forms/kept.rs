@@ -93,7 +93,11 @@ impl KeptForms {
         error: Option<String>,
         mut pairs: Vec<(String, String)>,
     ) -> Option<String> {
-        pairs.retain(|(name, _)| !name.contains("password") && name != "token" && name != ANCHOR);
+        // Empty values are not kept (a field missing comes back empty): a long form of many
+        // blocks, mostly empty, still comes back as typed.
+        pairs.retain(|(name, value)| {
+            !value.is_empty() && !name.contains("password") && name != "token" && name != ANCHOR
+        });
         if pairs.len() > MAX_FIELDS {
             pairs.clear();
         }

@@ -23,6 +23,10 @@ fn field(lang: Lang, name: &str, vi: &str, en: &str) -> AppError {
 /// stored): whoever speaks for the record (its owner, or the people of the organization it
 /// belongs to), and officers for records nobody manages.
 fn answers(user: &User, row: &Row, target: Option<&Record>) -> bool {
+    if row.requester == user.id {
+        // Someone who asked and later joined the organization asked for it, and does not answer.
+        return false;
+    }
     row.owner == Some(user.id)
         || (row.owner.is_none() && user.has(Role::Officer))
         || target.is_some_and(|record| speaks_for(user, row.owner, record))

@@ -49,10 +49,10 @@ vocab! {
 vocab! {
     /// The most a lab's cheapest service costs (a list filter).
     PriceCeiling {
-        Vnd200k = "200000", "Giá từ 200.000 ₫ trở xuống", "From 200,000 ₫ or less";
-        Vnd500k = "500000", "Từ 500.000 ₫ trở xuống", "From 500,000 ₫ or less";
-        Vnd1m = "1000000", "Từ 1.000.000 ₫ trở xuống", "From 1,000,000 ₫ or less";
-        Vnd5m = "5000000", "Từ 5.000.000 ₫ trở xuống", "From 5,000,000 ₫ or less";
+        Vnd200k = "200000", "Giá từ 200.000 ₫ trở xuống", "Up to 200,000 ₫";
+        Vnd500k = "500000", "Từ 500.000 ₫ trở xuống", "Up to 500,000 ₫";
+        Vnd1m = "1000000", "Từ 1.000.000 ₫ trở xuống", "Up to 1,000,000 ₫";
+        Vnd5m = "5000000", "Từ 5.000.000 ₫ trở xuống", "Up to 5,000,000 ₫";
     }
 }
 
@@ -90,7 +90,7 @@ pub fn best_for<'a>(services: &'a [LabService], words: &std::collections::HashSe
 }
 
 /// A lab's services in a few words for its card: how many, from what price, how fast
-/// ("3 dịch vụ · từ 120.000 ₫ · từ 5 ngày làm việc"); none without services.
+/// ("3 dịch vụ · từ 120.000 ₫ · kết quả từ 5 ngày"); none without services.
 pub fn summary(services: &[LabService], lang: Lang) -> Option<String> {
     if services.is_empty() {
         return None;

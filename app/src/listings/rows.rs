@@ -18,8 +18,10 @@ use crate::labs::{Customer, InstrumentState};
 pub enum Cell {
     /// A line of text (left out when empty).
     Text,
-    /// A whole number.
+    /// A whole number (digits only: "1.5" is not 15).
     Number,
+    /// An amount in VND, written with or without dots, spaces or "₫".
+    Amount,
     /// A price or a range ("450000" or "450000-600000") for one kind of customer, stored in
     /// the item's `prices`.
     Price(Customer),
@@ -80,7 +82,7 @@ const INSTRUMENT: &[Column] = &[
     c("state", "Tình trạng", "State", Cell::State),
     c("bookable", "Nhận đặt lịch sử dụng", "Open for booking", Cell::Flag),
     c("training_required", "Cần người đã được đào tạo", "Needs a trained person", Cell::Flag),
-    c("hourly_rate_vnd", "Giá thuê theo giờ (₫)", "Hourly rate (₫)", Cell::Number),
+    c("hourly_rate_vnd", "Giá thuê theo giờ (₫)", "Hourly rate (₫)", Cell::Amount),
 ];
 
 /// The most items a form shows (the records format's limit).
@@ -128,18 +130,16 @@ fn empty_row(group: &str, row: usize, text: &HashMap<String, String>) -> bool {
         .all(|c| text.get(&key(group, row, c.key)).is_none_or(|v| v.trim().is_empty()))
 }
 
-/// "450000" or "450000-600000": a price or a range in VND, written with or without dots,
-/// spaces or "₫".
+/// An amount in VND as people write it: "450.000", "450 000 ₫", "450000 VNĐ", "450.000 đồng".
+fn amount(text: &str) -> Option<i64> {
+    let lower = text.to_lowercase();
+    let bare = ["vnđ", "vnd", "đồng", "dong"].iter().fold(lower, |t, unit| t.replace(unit, ""));
+    let digits: String = bare.chars().filter(|c| !matches!(c, ' ' | '.' | ',' | '_' | '₫' | 'đ')).collect();
+    digits.parse::<i64>().ok()
+}
+
+/// "450000" or "450000-600000": a price or a range in VND (each as `amount` reads it).
 fn price(text: &str) -> Option<(i64, Option<i64>)> {
-    let amount = |part: &str| {
-        let digits: String = part
-            .to_lowercase()
-            .replace("vnd", "")
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '.' | ',' | '_' | '₫' | 'đ'))
-            .collect();
-        digits.parse::<i64>().ok()
-    };
     match text.split_once(['-', '–']) {
         Some((min, max)) => {
             let (min, max) = (amount(min)?, amount(max)?);
@@ -176,7 +176,17 @@ pub fn parse(group: &str, text: &HashMap<String, String>, lang: Lang) -> Option<
                     }
                 }
                 Cell::Number if value.is_empty() => {}
-                Cell::Number => match value.replace([' ', '.', ','], "").parse::<u32>() {
+                Cell::Amount if value.is_empty() => {}
+                Cell::Amount => match amount(&value).filter(|n| *n >= 0) {
+                    Some(n) => {
+                        item.insert(column.key.into(), n.into());
+                    }
+                    None => say(
+                        format!("«{}» cần là một số tiền, ví dụ 150000.", column.label(Lang::Vi)),
+                        format!("“{}” must be an amount, e.g. 150000.", column.label(Lang::En)),
+                    ),
+                },
+                Cell::Number => match value.replace(' ', "").parse::<u32>() {
                     Ok(n) => {
                         item.insert(column.key.into(), n.into());
                     }
@@ -242,7 +252,7 @@ pub fn values(group: &str, items: &[Value], text: &mut HashMap<String, String>) 
         for column in columns(group) {
             let value = match column.cell {
                 Cell::Text | Cell::State => item.get(column.key).and_then(Value::as_str).map(String::from),
-                Cell::Number => item.get(column.key).and_then(Value::as_u64).map(|n| n.to_string()),
+                Cell::Number | Cell::Amount => item.get(column.key).and_then(Value::as_u64).map(|n| n.to_string()),
                 Cell::Flag => item.get(column.key).and_then(Value::as_bool).filter(|b| *b).map(|_| "yes".to_string()),
                 Cell::Price(customer) => item
                     .get("prices")
@@ -315,17 +325,33 @@ mod tests {
         assert!(problem.message.contains("Dịch vụ 1: giá «-5» chưa đúng"), "{}", problem.message);
         assert!(problem.message.contains("Dịch vụ 2: cần có tên."), "{}", problem.message);
         assert!(problem.message.contains("Dịch vụ 2: thời gian trả kết quả"), "{}", problem.message);
-        let upside_down = form(&[
+        let wordy = form(&[
             ("instruments.rows", "1"),
             ("instruments.0.name", "HPLC"),
             ("instruments.0.hourly_rate_vnd", "nhiều"),
         ]);
-        let problem = parse("instruments", &upside_down, Lang::En).unwrap().unwrap_err();
+        let problem = parse("instruments", &wordy, Lang::En).unwrap().unwrap_err();
         assert!(
-            problem.message.starts_with("Instrument 1: “Hourly rate (₫)” must be a whole number"),
+            problem.message.starts_with("Instrument 1: “Hourly rate (₫)” must be an amount"),
             "{}",
             problem.message
         );
         assert_eq!(price("600000-450000"), None, "a range upside down");
+        assert_eq!(price("1.000.000 - 2.000.000 VNĐ"), Some((1_000_000, Some(2_000_000))));
+        assert_eq!(price("450.000 đồng"), Some((450_000, None)));
+        let decimal = form(&[
+            ("service_catalog.rows", "1"),
+            ("service_catalog.0.name", "Vi sinh"),
+            ("service_catalog.0.turnaround_days", "1.5"),
+        ]);
+        let problem = parse("service_catalog", &decimal, Lang::En).unwrap().unwrap_err();
+        assert!(problem.message.contains("must be a whole number"), "1.5 days is not 15: {}", problem.message);
+        let rate = form(&[
+            ("instruments.rows", "1"),
+            ("instruments.0.name", "HPLC"),
+            ("instruments.0.hourly_rate_vnd", "5.000.000.000 ₫"),
+        ]);
+        let value = parse("instruments", &rate, Lang::En).unwrap().unwrap();
+        assert_eq!(value[0]["hourly_rate_vnd"], 5_000_000_000i64, "a rate above 4.29 billion");
     }
 }

@@ -81,7 +81,7 @@ fn block(
                     }
                     .into_any()
                 }
-                Cell::Number | Cell::Price(_) => view! {
+                Cell::Number | Cell::Amount | Cell::Price(_) => view! {
                     <div class="form-field">
                         <label for=id.clone()>{label}</label>
                         <input id=id name=name value=value inputmode="numeric" maxlength="40"/>
@@ -109,7 +109,7 @@ fn block(
                 <details class="row-item" open=open>
                     <summary>{summary}</summary>
                     <div class="row-grid">{inputs}</div>
-                    <label class="check remove"><input type="checkbox" name=name value="yes"/>" "{lang.pick("Bỏ mục này khi lưu", "Remove this one on saving")}</label>
+                    <label class="check remove"><input type="checkbox" name=name value="yes" checked=!get("remove").is_empty()/>" "{lang.pick("Bỏ mục này khi lưu", "Remove this one on saving")}</label>
                 </details>
             }
             .into_any()

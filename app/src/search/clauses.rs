@@ -75,7 +75,8 @@ fn units(n: usize, mut terms: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-/// Records that must write two words together for the pair to count as one thing.
+/// Records that must write two words together (in titles, or in texts) for the pair to count
+/// as one thing.
 const MIN_COMPOUND: u64 = 2;
 
 /// The words of a query, read safely: trimmed to a sane length, at most `MAX_WORDS`.
@@ -255,7 +256,8 @@ impl SearchIndex {
         // what the pair stands for, is.
         if let [a, b] = folded.as_slice() {
             let pair = format!("{a}{b}");
-            if holding(s.body_pairs, &pair) + holding(s.title_pairs, &pair) >= MIN_COMPOUND {
+            let records = |field: Field| searcher.doc_freq(&Term::from_field_text(field, &pair)).unwrap_or(0);
+            if records(s.body_pairs).max(records(s.title_pairs)) >= MIN_COMPOUND {
                 whole_query.push(term(s.title_pairs, &pair));
                 whole_query.push(term(s.body_pairs, &pair));
                 most_words = any_of(whole_query);

@@ -107,9 +107,11 @@ pub fn document(s: &SearchSchema, listed: &Listed) -> TantivyDocument {
         english.push_str(text);
         english.push('\n');
     }
-    // Vocabulary labels in both languages let "aquaculture" find "nuôi trồng thủy sản".
+    // Vocabulary labels in both languages let "aquaculture" find "nuôi trồng thủy sản" (a
+    // lab's service filters are bounds, "within 20 days", not words of the lab).
     let sectors = entry.sectors().iter().map(|sector| (Facet::Sector, sector.code()));
-    for (facet, code) in sectors.chain(entry.facets()) {
+    let described = entry.facets().into_iter().filter(|(f, _)| !super::model::SERVICE_FILTERS.contains(f));
+    for (facet, code) in sectors.chain(described) {
         body.push(&facet.value_label(code, Lang::Vi));
         let en = facet.value_label(code, Lang::En);
         body.push(&en);

@@ -37,15 +37,35 @@ pub async fn take(db: &Db, token_hash: &str) -> Result<Option<(i64, String)>, Ap
     .await?)
 }
 
-/// Gives open account `user_id` the address `email`, unless another account holds it now.
+/// Gives open account `user_id` the address `email`, unless another account holds it now;
+/// reset links mailed to the old address stop working.
 pub async fn set_email(db: &Db, user_id: i64, email: &str) -> Result<bool, AppError> {
+    let mut tx = db.begin().await?;
     let done = sqlx::query(
         "UPDATE users SET email = $1 WHERE id = $2 AND deleted_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM users WHERE email = $1)",
     )
     .bind(email)
     .bind(user_id)
-    .execute(db)
+    .execute(&mut *tx)
     .await?;
+    sqlx::query("DELETE FROM password_resets WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    tx.commit().await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Drops `user_id`'s waiting change; with `audit`, also the addresses their email changes left
+/// in the audit log (the account closes: nothing keeps its addresses).
+pub async fn forget(db: &Db, user_id: i64, audit: bool) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM email_changes WHERE user_id = $1").bind(user_id).execute(db).await?;
+    if audit {
+        sqlx::query(
+            "UPDATE audit_log SET target = '', detail = ''
+             WHERE user_id = $1 AND action IN ('request_email_change', 'change_email')",
+        )
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    }
+    Ok(())
 }

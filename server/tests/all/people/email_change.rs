@@ -67,6 +67,9 @@ async fn an_email_changes_only_when_the_new_address_confirms() {
     assert!(confirm_page.contains("Xác nhận email mới") && confirm_page.contains(&token), "{confirm_page}");
     assert!(viewer(cookie.clone()).await.contains("\"lan@startup.vn\""));
 
+    // A reset link mailed to the old address before the change stops working with it.
+    call(&state, "request_reset", "", &[("email", "lan@startup.vn")]).await;
+    let reset = token_of(&outbox().await.into_iter().find(|m| m.body.contains("/reset?token=")).unwrap().body);
     // Confirmed, even signed out: the account moves, the old address is told, the link is spent.
     let (status, _, body) = call(&state, "confirm_email_change", "", &[("token", &token)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -76,6 +79,9 @@ async fn an_email_changes_only_when_the_new_address_confirms() {
     assert!(told.body.contains("đã đổi sang lan.moi@startup.vn"), "{}", told.body);
     let (status, _, _) = call(&state, "confirm_email_change", "", &[("token", &token)]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "a link works once");
+    let (status, _, _) =
+        call(&state, "reset_password", "", &[("token", &reset), ("password", "mật khẩu khác thật dài")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the old address's reset link is void");
     let sign_in = [("email", "lan.moi@startup.vn"), ("password", "một mật khẩu dài")];
     let (status, _, body) = call(&state, "sign_in", "", &sign_in).await;
     assert_eq!(status, StatusCode::OK, "the new address signs in: {body}");
