@@ -30,9 +30,10 @@ pub async fn request_email_change(email: String, current_password: String) -> Re
         let message = lang.pick("Đây đã là email của tài khoản.", "This is already your account's email.");
         return Err(checks::field("email", message));
     }
-    super::security_api::confirm_password(&state.db, &user, current_password, "current_password").await?;
+    // The cheap refusal first: a throttled account costs no password hash.
     let account = format!("account:{}", user.id);
     throttle::check(&state.db, &throttle::CHANGE_EMAIL, &account, lang).await?;
+    super::security_api::confirm_password(&state.db, &user, current_password, "current_password").await?;
     throttle::record(&state.db, &throttle::CHANGE_EMAIL, &[&account]).await?;
     let origin = state.site.origin();
     if repo::credentials(&state.db, &email).await?.is_some() {
@@ -112,8 +113,9 @@ pub fn ChangeEmailForm() -> impl IntoView {
     let result = crate::forms::last_result(action);
     let value = typed::<RequestEmailChange>().or("email", "");
     let done = lang.pick(
-        "Đã gửi liên kết xác nhận tới địa chỉ mới (hiệu lực 24 giờ). Email chỉ đổi khi bạn mở liên kết đó; tới lúc ấy hãy tiếp tục đăng nhập bằng email hiện tại.",
-        "We sent a confirmation link to the new address (valid for 24 hours). The email changes only once you open it; until then keep signing in with your current email.",
+        // (How long the link works is said in the mail, from `VALID_HOURS`.)
+        "Đã gửi liên kết xác nhận tới địa chỉ mới. Email chỉ đổi khi bạn mở liên kết đó; tới lúc ấy hãy tiếp tục đăng nhập bằng email hiện tại.",
+        "We sent a confirmation link to the new address. The email changes only once you open it; until then keep signing in with your current email.",
     );
     view! {
         <details class="rename" id="change-email" open=move || result.with(|r| r.is_some())>
