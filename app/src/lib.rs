@@ -21,6 +21,7 @@ pub mod notices;
 pub mod opendata;
 pub mod pages;
 pub mod search;
+pub mod service_requests;
 pub mod text;
 pub mod vocab;
 

@@ -31,6 +31,21 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// An amount in VND as people write it: "450.000", "450,000", "450 000 ₫", "450000 VNĐ",
+/// "450.000 đồng". Dots, commas and spaces group thousands only: "12.5" or "350.000,50" (a
+/// decimal, never a whole number of dong) is not an amount.
+pub fn vnd(text: &str) -> Option<i64> {
+    let lower = text.to_lowercase();
+    let bare = ["vnđ", "vnd", "đồng", "dong", "₫", "đ"].iter().fold(lower, |t, unit| t.replace(unit, ""));
+    let groups: Vec<&str> = bare.trim().split([' ', '.', ',', '_']).collect();
+    let (first, rest) = groups.split_first()?;
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    if !digits(first) || !rest.iter().all(|g| g.len() == 3 && digits(g)) {
+        return None;
+    }
+    groups.concat().parse().ok()
+}
+
 /// What a query value keeps as it is: unreserved characters, and `/` (a path in `next=` or
 /// `__path=` stays readable). Every other byte is `%XX`.
 const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
@@ -60,6 +75,16 @@ pub fn html_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_read_with_their_thousands_grouped_any_way() {
+        for typed in ["450000", "450.000", "450,000", "450 000 ₫", "450000 VNĐ", "450.000 đồng", " 450_000đ "] {
+            assert_eq!(vnd(typed), Some(450_000), "{typed}");
+        }
+        for typed in ["12.5", "350.000,50", "-5", "", "ba trăm", "1.00.000", "450.000.", "1e6"] {
+            assert_eq!(vnd(typed), None, "{typed}");
+        }
+    }
 
     #[test]
     fn typed_text_keeps_its_lines_and_loses_direction_marks() {

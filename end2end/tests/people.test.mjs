@@ -258,6 +258,47 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.goto('/mine');
   await startup.locator('#introductions li', { hasText: 'TS. Phạm Minh đề xuất đáp ứng nhu cầu' }).getByRole('link', { name: labName }).waitFor();
 
+  // The startup, on its phone and typing without marks, finds the lab by its priced analysis
+  // and asks for a quote; the researcher quotes on the desktop; the startup accepts.
+  await startup.goto('/search?q=phan+tich+carrageenan+rong+sun');
+  await startup.locator('.hits .card-title a', { hasText: labName }).first().click();
+  await startup.waitForURL((url) => url.pathname === lab);
+  await startup.locator('#services li', { hasText: 'Phân tích carrageenan trong rong sụn' }).getByRole('link', { name: /Yêu cầu báo giá/ }).click();
+  await startup.waitForURL(/\/requests\/new\?/);
+  await startup.getByLabel('Số mẫu *').fill('3');
+  await startup.getByLabel('Mong có kết quả trước ngày').fill(day(14));
+  await startup.getByLabel('Ghi chú cho phòng thí nghiệm').fill('Rong sụn khô, mỗi mẫu 200 g.');
+  await screenshot(startup, 'vi-service-request-phone');
+  await accessible(startup);
+  await startup.getByRole('button', { name: 'Gửi yêu cầu báo giá' }).click();
+  await startup.waitForURL(/\/requests\/\d+$/);
+  const requestPage = new URL(startup.url()).pathname;
+  await startup.locator('.badge', { hasText: 'Chờ báo giá' }).waitFor();
+
+  await researcher.goto('/inbox');
+  await researcher.getByRole('link', { name: /requested “Phân tích carrageenan trong rong sụn” \(3 samples\)/ }).click();
+  await researcher.waitForURL((url) => url.pathname === requestPage);
+  await researcher.locator('#line-0-label').fill('Phân tích carrageenan');
+  await researcher.locator('#line-0-quantity').fill('3');
+  await researcher.locator('#line-0-unit').fill('300,000');
+  await researcher.getByLabel('Valid until *').fill(day(20));
+  await researcher.getByLabel(/^Conditions/).fill('Gửi mẫu tới RIA3, Cam Ranh; thanh toán khi nhận kết quả.');
+  await researcher.getByRole('button', { name: 'Send quote' }).click();
+  await researcher.locator('.form-done', { hasText: 'Quote sent.' }).waitFor();
+  await researcher.locator('#quote', { hasText: '900,000' }).waitFor();
+  await screenshot(researcher, 'en-service-quote');
+  await accessible(researcher);
+
+  await startup.goto('/inbox');
+  await startup.getByRole('link', { name: /báo giá 900\.000/ }).click();
+  await startup.waitForURL((url) => url.pathname === requestPage);
+  await startup.locator('#quote', { hasText: '900.000' }).waitFor();
+  await startup.getByRole('button', { name: 'Chấp nhận báo giá' }).click();
+  await startup.locator('.badge', { hasText: 'Đã chấp nhận báo giá' }).waitFor();
+  await startup.getByRole('link', { name: `minh-${stamp}@ria3.vn` }).waitFor();
+  await screenshot(startup, 'vi-quote-accepted-phone');
+  await accessible(startup);
+
   // The officer publishes a call open to startups.
   await officer.goto('/calls/new');
   await hydrated(officer);

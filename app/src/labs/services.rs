@@ -232,6 +232,18 @@ fn amount(price: &Price, lang: Lang) -> String {
 }
 
 impl LabService {
+    /// The service in a few words: accredited, from what price, how fast.
+    pub fn brief(&self, lang: Lang) -> String {
+        let mut parts: Vec<String> = self.accreditation.iter().chain(&self.vilas).cloned().collect();
+        if let Some(lowest) = self.prices.iter().map(|p| p.min_vnd.max(0) as u64).min() {
+            parts.push(format!("{} {}", lang.pick("từ", "from"), lang.money(lowest)));
+        }
+        if let Some(days) = self.turnaround_days {
+            parts.push(lang.pick(format!("{days} ngày làm việc"), format!("{days} working days")));
+        }
+        parts.join(" · ")
+    }
+
     /// The service as one line of the lab's page: name, method and standard, accreditation,
     /// sample, prices by customer, turnaround and capacity.
     pub fn line(&self, lang: Lang) -> String {

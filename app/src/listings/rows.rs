@@ -130,22 +130,14 @@ fn empty_row(group: &str, row: usize, text: &HashMap<String, String>) -> bool {
         .all(|c| text.get(&key(group, row, c.key)).is_none_or(|v| v.trim().is_empty()))
 }
 
-/// An amount in VND as people write it: "450.000", "450 000 ₫", "450000 VNĐ", "450.000 đồng".
-fn amount(text: &str) -> Option<i64> {
-    let lower = text.to_lowercase();
-    let bare = ["vnđ", "vnd", "đồng", "dong"].iter().fold(lower, |t, unit| t.replace(unit, ""));
-    let digits: String = bare.chars().filter(|c| !matches!(c, ' ' | '.' | ',' | '_' | '₫' | 'đ')).collect();
-    digits.parse::<i64>().ok()
-}
-
-/// "450000" or "450000-600000": a price or a range in VND (each as `amount` reads it).
+/// "450000" or "450000-600000": a price or a range in VND (each as `text::vnd` reads it).
 fn price(text: &str) -> Option<(i64, Option<i64>)> {
     match text.split_once(['-', '–']) {
         Some((min, max)) => {
-            let (min, max) = (amount(min)?, amount(max)?);
+            let (min, max) = (crate::text::vnd(min)?, crate::text::vnd(max)?);
             (min <= max).then_some((min, Some(max).filter(|&m| m > min)))
         }
-        None => amount(text).map(|min| (min, None)),
+        None => crate::text::vnd(text).map(|min| (min, None)),
     }
 }
 
@@ -177,7 +169,7 @@ pub fn parse(group: &str, text: &HashMap<String, String>, lang: Lang) -> Option<
                 }
                 Cell::Number if value.is_empty() => {}
                 Cell::Amount if value.is_empty() => {}
-                Cell::Amount => match amount(&value).filter(|n| *n >= 0) {
+                Cell::Amount => match crate::text::vnd(&value).filter(|n| *n >= 0) {
                     Some(n) => {
                         item.insert(column.key.into(), n.into());
                     }

@@ -31,6 +31,7 @@ pub async fn delete_account(confirm_password: String, #[server(default)] underst
     crate::listings::repo::release(&state.db, user.id).await?;
     crate::alerts::repo::delete_all(&state.db, user.id).await?;
     crate::introductions::repo::drop_waiting(&state.db, user.id).await?;
+    crate::service_requests::repo::drop_waiting(&state.db, user.id).await?;
     crate::inbox::repo::forget(&state.db, user.id).await?;
     repo::email_changes::forget(&state.db, user.id, true).await?;
     repo::audit(&state.db, user.id, "delete_account", &format!("user:{}", user.id), "").await?;

@@ -12,6 +12,7 @@ use crate::introductions::pages::MyIntroductions;
 use crate::listings::affiliation::pages::AffiliationRequests;
 use crate::listings::mine::{HiddenListings, MyListings, NewLinks};
 use crate::notices::SignInFirst;
+use crate::service_requests::pages::MyServiceRequests;
 
 /// `/mine`: what I manage, drafts first, with what needs confirming; one "sign in" for
 /// someone signed out, not one per part.
@@ -32,6 +33,7 @@ pub fn MinePage() -> impl IntoView {
                         <NewLinks/>
                         <HiddenListings/>
                         <MyIntroductions/>
+                        <MyServiceRequests/>
                         <MyApplications/>
                         <MySearches/>
                     }

@@ -29,6 +29,8 @@ pub struct RecordPage {
     pub introduce: Option<Setup>,
     /// The matches, or why they could not be found (the rest of the page still shows).
     pub matches: Result<Vec<Match>, AppError>,
+    /// Someone manages the record on the portal (and answers for it).
+    pub managed: bool,
 }
 
 /// The record `kind`/`id` and every box of its page.
@@ -56,7 +58,8 @@ pub async fn load_record_page(kind: Kind, id: String, lang: Lang) -> Result<Reco
         }
     };
     let detail = crate::catalog::detail::detail_of(&state.db, record, lang, crate::clock::today()).await?;
-    Ok(RecordPage { detail, meta, panel, viewer, introduce, matches })
+    let managed = listing.as_ref().is_some_and(|l| l.owner.is_some());
+    Ok(RecordPage { detail, meta, panel, viewer, introduce, matches, managed })
 }
 
 /// The boxes of a published record's page: applications, matches, the introduction form.

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use crate::accounts::model::Role;
 use crate::applications::pages::ApplyBox;
 use crate::catalog::components::{Badges, CardGrid, FieldList, SectorChips};
 use crate::catalog::jsonld;
-use crate::catalog::model::{excerpt, Kind};
+use crate::catalog::model::{excerpt, Kind, Record};
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::introductions::pages::IntroduceBox;
@@ -20,6 +21,7 @@ use crate::matching::model::has_matches;
 use crate::moderation::pages::{ReportBox, ReportStatus};
 use crate::notices::{ErrorNotice, NotFound};
 use crate::pages::partners::RecordMatches;
+use crate::service_requests::services_box::ServicesBox;
 use api::{load_record_page, RecordPage};
 
 /// The page of one record with every field and its related records.
@@ -49,7 +51,7 @@ pub fn DetailPage(kind: Kind) -> impl IntoView {
 #[component]
 fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
     let lang = use_lang();
-    let RecordPage { detail, meta, panel, viewer, introduce, matches } = page;
+    let RecordPage { detail, meta, panel, viewer, introduce, matches, managed } = page;
     let entry = detail.record.entry();
     let title = detail.record.display_title(lang);
     // The title as written, under a translated one (an expert's "TS." before the name is not a
@@ -68,6 +70,12 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
         view! { <script type="application/ld+json" inner_html=text></script> }
     });
     let own = introduce.as_ref().is_some_and(|s| s.own);
+    // Signed out, the way to ask leads to signing in; signed in, it is for those who may ask.
+    let asks = !own && viewer.as_ref().is_none_or(|v| v.has(Role::Member) || v.has(Role::Researcher));
+    let services = match &detail.record {
+        Record::Lab(lab) if !meta.preview => lab.service_catalog.clone(),
+        _ => Vec::new(),
+    };
     let matches = (has_matches(kind) && !meta.preview)
         .then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() own matches/> });
     // Signed-in people report what they do not manage; officers hide it themselves.
@@ -115,6 +123,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
             <p class="lead">{summary}</p>
             <FieldList fields=fields/>
         </article>
+        <ServicesBox lab=entry.id().to_string() services asks managed/>
         <IntroduceBox kind=kind id=entry.id().to_string() signed_in=viewer.is_some() setup=introduce/>
         {panel.map(|panel| view! { <ApplyBox kind=kind id=entry.id().to_string() panel/> })}
         {matches}

@@ -3,6 +3,7 @@
 use super::*;
 
 /// One state-changing (or restricted) server function, who may call it, and how.
+#[derive(Clone, Copy)]
 struct Action {
     endpoint: &'static str,
     /// Run on a world whose introduction was already accepted.
@@ -446,6 +447,46 @@ fn matrix() -> Vec<Action> {
             allowed: &["member"],
             params: |w| pairs(&[("id", &w.application), ("file", "1")]),
         },
+        // Businesses and researchers ask a lab for a service (its manager is told it is theirs).
+        Action {
+            endpoint: "request_service",
+            accepted: false,
+            allowed: &["member", "colleague", "other", "researcher"],
+            params: |w| {
+                pairs(&[
+                    ("lab", &w.lab),
+                    ("service", "0"),
+                    ("name", "Hiệu chuẩn cảm biến oxy hòa tan"),
+                    ("samples", "2"),
+                ])
+            },
+        },
+        // Only the lab's side quotes or declines; only the one who asked answers the quote.
+        Action {
+            endpoint: "quote_service_request",
+            accepted: false,
+            allowed: &["researcher"],
+            params: |w| {
+                pairs(&[
+                    ("id", &w.service_request),
+                    ("line[label.0]", "Hiệu chuẩn"),
+                    ("line[unit.0]", "100000"),
+                    ("valid_until", &in_days(5)),
+                ])
+            },
+        },
+        Action {
+            endpoint: "decline_service_request",
+            accepted: false,
+            allowed: &["researcher"],
+            params: |w| pairs(&[("id", &w.service_request), ("reason", "no_capacity")]),
+        },
+        Action {
+            endpoint: "answer_quote",
+            accepted: false,
+            allowed: &["member"],
+            params: |w| pairs(&[("id", &w.service_request), ("answer", "accept")]),
+        },
         Action {
             endpoint: "applications_for",
             accepted: false,
@@ -457,34 +498,58 @@ fn matrix() -> Vec<Action> {
 
 /// Every state-changing server function × every role and anonymous: allowed ones are not
 /// refused (they may still meet a 4xx about their input or a conflict), forbidden ones get
-/// 401 (anonymous) or 403, and nothing answers 5xx.
-#[tokio::test]
+/// 401 (anonymous) or 403, and nothing answers 5xx. The calls run two at a time (each in a
+/// world of its own, so none sees another's changes).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn authorization_matrix() {
-    let mut table = Vec::new();
+    let mut calls = tokio::task::JoinSet::new();
+    let at_once = std::sync::Arc::new(tokio::sync::Semaphore::new(2));
     for action in matrix() {
         for who in EVERYONE {
-            // A fresh world per call: one person's change must not decide the next one's answer.
-            let w = world(action.accepted).await;
-            let person = w.everyone().into_iter().find(|p| p.name == *who).unwrap();
-            let params = (action.params)(&w);
-            let refs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            let (status, _, body) = call(&w.state, action.endpoint, &person.cookie, &refs).await;
-            assert!(!status.is_server_error(), "{} as {who}: {status} {body}", action.endpoint);
-            let refused = status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN;
-            let expected = action.allowed.contains(who);
-            if expected == refused {
-                table.push(format!(
-                    "{} as {who}: expected {}, got {status} {body}",
-                    action.endpoint,
-                    if expected { "allowed" } else { "refused" }
-                ));
-            }
-            if !expected && *who == "anonymous" {
-                assert_eq!(status, StatusCode::UNAUTHORIZED, "{} as anonymous", action.endpoint);
-            }
+            let turn = at_once.clone().acquire_owned().await.unwrap();
+            calls.spawn(async move {
+                let answer = try_as(action, who).await;
+                drop(turn);
+                answer
+            });
         }
     }
+    let mut table = Vec::new();
+    while let Some(answer) = calls.join_next().await {
+        table.extend(answer.expect("a call of the matrix"));
+    }
+    table.sort();
     assert!(table.is_empty(), "authorization matrix mismatches:\n{}", table.join("\n"));
+}
+
+/// The actions on the lab service that the world's member asked for and the lab quoted.
+const QUOTED: &[&str] = &["request_service", "quote_service_request", "decline_service_request", "answer_quote"];
+
+/// Calls `action` as `who` in a fresh world (one person's change must not decide the next
+/// one's answer): what differs from the matrix, if anything.
+async fn try_as(action: Action, who: &'static str) -> Option<String> {
+    // A world with a quoted service request only where the action needs it (it costs time).
+    let w = match QUOTED.contains(&action.endpoint) {
+        true => super::lab_services::quoted_world(action.accepted).await,
+        false => world(action.accepted).await,
+    };
+    let person = w.everyone().into_iter().find(|p| p.name == who).unwrap();
+    let params = (action.params)(&w);
+    let refs: Vec<(&str, &str)> = params.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, _, body) = call(&w.state, action.endpoint, &person.cookie, &refs).await;
+    assert!(!status.is_server_error(), "{} as {who}: {status} {body}", action.endpoint);
+    let refused = status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN;
+    let expected = action.allowed.contains(&who);
+    if !expected && who == "anonymous" {
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{} as anonymous", action.endpoint);
+    }
+    (expected == refused).then(|| {
+        format!(
+            "{} as {who}: expected {}, got {status} {body}",
+            action.endpoint,
+            if expected { "allowed" } else { "refused" }
+        )
+    })
 }
 
 /// Server functions that only read what their caller may see: they change nothing, so they
@@ -498,6 +563,9 @@ const READ_ONLY: &[&str] = &[
     "get_listing_meta",
     "my_listings",
     "my_introductions",
+    "my_service_requests",
+    "service_request",
+    "service_request_setup",
     "my_applications",
     "export_my_data",
     "invitation",

@@ -17,6 +17,7 @@ mod both_ways;
 mod documents;
 mod email_change;
 mod invitations;
+mod lab_services;
 mod leaving;
 mod listings;
 mod mail;
@@ -62,6 +63,9 @@ struct World {
     unmanaged_introduction: String,
     /// A valid password-reset token of someone outside the world's roles.
     reset_token: String,
+    /// The member's request for a service of the researcher's lab, quoted (empty until
+    /// `lab_services::quoted_world` makes it).
+    service_request: String,
 }
 
 impl World {
@@ -242,6 +246,7 @@ async fn world(accepted: bool) -> World {
         affiliation,
         unmanaged_introduction,
         reset_token,
+        service_request: String::new(),
     }
 }
 

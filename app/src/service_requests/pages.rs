@@ -1,0 +1,148 @@
+//! The pages of service requests: asking for a service (`/requests/new`), one request with
+//! its quote, its history and what either side may do next (`/requests/{id}`), and the list on
+//! "my" page.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::api::{get_service_request, my_service_requests, service_request_setup, RequestService};
+use super::model::{RequestSetup, Side};
+use crate::forms::{invalid, last_result, typed, FieldMessage, FormStatus};
+use crate::i18n::use_lang;
+use crate::notices::ErrorNotice;
+
+/// `/requests/new?lab=…&service=N`: what the service is, and the form asking for it.
+#[component]
+pub fn NewRequestPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let asked = move || {
+        query.with(|q| (q.get("lab").unwrap_or_default(), q.get("service").and_then(|s| s.parse().ok()).unwrap_or(0)))
+    };
+    let data = Resource::new(asked, |(lab, service)| service_request_setup(lab, service));
+    view! {
+        <Title text=lang.pick("Yêu cầu dịch vụ", "Request a service")/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(setup) => view! { <RequestForm setup/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn RequestForm(setup: RequestSetup) -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<RequestService>::new();
+    let result = last_result(action);
+    let typed = typed::<RequestService>();
+    let lab_href = format!("/labs/{}", setup.lab_id);
+    let service = setup.index.to_string();
+    let organization = setup.organization.clone().map(|o| {
+        view! { <p>{lang.pick("Yêu cầu cho: ", "Requested for: ")}<strong>{o}</strong></p> }
+    });
+    let form = match setup.refusal.clone() {
+        Some(refusal) => view! { <p class="form-error" role="alert">{refusal}</p> }.into_any(),
+        None => view! {
+            <FormStatus result/>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="lab" value=setup.lab_id.clone()/>
+                <input type="hidden" name="service" value=service/>
+                <input type="hidden" name="name" value=setup.service.clone()/>
+                <label for="samples">{lang.pick("Số mẫu *", "Number of samples *")}</label>
+                <input id="samples" name="samples" type="number" inputmode="numeric" min="1" max="10000" required value=typed.or("samples", "1") aria-invalid=invalid(result, "samples") aria-describedby="samples-error"/>
+                <FieldMessage result field="samples"/>
+                <label for="wanted_by">{lang.pick("Mong có kết quả trước ngày", "Results wanted by")}</label>
+                <input id="wanted_by" name="wanted_by" type="date" value=typed.or("wanted_by", "") aria-invalid=invalid(result, "wanted_by") aria-describedby="wanted_by-error"/>
+                <FieldMessage result field="wanted_by"/>
+                <label for="notes">{lang.pick("Ghi chú cho phòng thí nghiệm", "Notes for the lab")}</label>
+                <textarea id="notes" name="notes" rows="4" maxlength="2000" placeholder=lang.pick("Loại mẫu, cách bảo quản, chỉ tiêu cần đo…", "Kind of sample, how it is kept, what to measure…") aria-invalid=invalid(result, "notes") aria-describedby="notes-error">{typed.or("notes", "")}</textarea>
+                <FieldMessage result field="notes"/>
+                <button type="submit">{lang.pick("Gửi yêu cầu báo giá", "Ask for a quote")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+    };
+    view! {
+        <nav class="breadcrumb" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
+            <a href="/labs">{lang.pick("Phòng thí nghiệm", "Labs")}</a>" › "<a href=lab_href>{setup.lab_title.clone()}</a>
+        </nav>
+        <section class="form-page">
+            <h1>{lang.pick("Yêu cầu báo giá dịch vụ", "Ask for a quote")}</h1>
+            <p class="lead">{setup.line.clone()}</p>
+            <p class="hint">{lang.pick(
+                "Phòng thí nghiệm gửi báo giá (các khoản, tổng tiền, hạn hiệu lực) hoặc trả lời vì sao chưa nhận. Bạn chấp nhận báo giá rồi mới gửi mẫu; mọi bước đều có trong Hộp thư của bạn.",
+                "The lab sends a quote (items, total, valid until) or says why it cannot take the work. You accept the quote before sending samples; every step reaches your inbox.",
+            )}</p>
+            {organization}
+            {form}
+        </section>
+    }
+}
+
+/// `/requests/{id}`: one request, for either side.
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
+    let data = Resource::new(id, get_service_request);
+    view! {
+        <Title text=lang.pick("Yêu cầu dịch vụ", "Service request")/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(request) => view! { <super::request_view::RequestView request/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// On "my" page: the requests I made and those to the labs I manage.
+#[component]
+pub fn MyServiceRequests() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| my_service_requests());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(items) if items.is_empty() => ().into_any(),
+                    Ok(items) => {
+                        let rows = items
+                            .into_iter()
+                            .map(|item| {
+                                let side = match item.side {
+                                    Side::Customer => lang.pick("Bạn yêu cầu · ", "You asked · "),
+                                    Side::Lab => lang.pick("Gửi tới phòng của bạn · ", "To your lab · "),
+                                };
+                                view! {
+                                    <li class="activity-item">
+                                        <p><a href=format!("/requests/{}", item.id)>{item.service}</a></p>
+                                        <p class="hint">{side}{item.other_side}" · "{lang.day(&item.created_at)}</p>
+                                        <p><span class="badge">{item.status.label(lang)}</span></p>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <section class="my-section" id="service-requests">
+                                <h2>{lang.pick("Yêu cầu dịch vụ phòng thí nghiệm", "Lab service requests")}</h2>
+                                <ul class="activity">{rows}</ul>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

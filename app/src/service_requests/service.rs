@@ -1,0 +1,466 @@
+//! Service requests behind the server functions: who may ask, who answers, who is told.
+
+use std::collections::HashMap;
+
+use super::model::{
+    parse_date, parse_lines, total, LabDecline, Quote, QuoteLine, RequestItem, RequestSetup, RequestStatus,
+    ServiceRequest, Side, Step, MAX_NOTE, MAX_SAMPLES, MAX_VALID_DAYS, MAX_WANTED_DAYS,
+};
+use super::repo::{self, Move, NewQuote, Row};
+use crate::accounts::model::{Role, User};
+use crate::accounts::session::require_user;
+use crate::catalog::model::{Kind, Record};
+use crate::db::Db;
+use crate::error::{AppError, FieldError};
+use crate::i18n::{request_lang, Lang};
+use crate::inbox::model::News;
+use crate::labs::Lab;
+use crate::listings::rules::speaks_for;
+use crate::state::app_state;
+
+fn field(name: &str, message: impl Into<String>) -> AppError {
+    AppError::Validation(vec![FieldError { field: name.into(), message: message.into() }])
+}
+
+/// Who may ask a lab for a service: business members and researchers.
+fn may_ask(user: &User) -> bool {
+    user.has(Role::Member) || user.has(Role::Researcher)
+}
+
+/// Lab `id` as published, and who manages it.
+async fn lab(db: &Db, id: &str) -> Result<(Lab, Option<i64>), AppError> {
+    let record = crate::catalog::repo::get(db, Kind::Lab, id).await?.ok_or(AppError::NotFound)?;
+    let Record::Lab(lab) = record else { return Err(AppError::NotFound) };
+    let owner = crate::listings::repo::listing(db, Kind::Lab, id).await?.and_then(|l| l.owner);
+    Ok((lab, owner))
+}
+
+/// Why `user` may not ask `lab` (managed by `owner`) for a service; none: they may.
+fn refusal(user: &User, lab: &Lab, owner: Option<i64>, lang: Lang) -> Option<String> {
+    let reason = if !may_ask(user) {
+        lang.pick(
+            "Chỉ thành viên doanh nghiệp và nhà nghiên cứu gửi được yêu cầu dịch vụ.",
+            "Only business members and researchers send service requests.",
+        )
+    } else if owner.is_none() {
+        lang.pick(
+            "Phòng thí nghiệm này chưa có người quản lý trên cổng để báo giá: hãy dùng «Đề nghị giới thiệu» trên trang của phòng.",
+            "Nobody manages this lab on the portal to quote: use “Ask for an introduction” on the lab's page.",
+        )
+    } else if speaks_for(user, owner, &Record::Lab(lab.clone())) {
+        lang.pick("Đây là phòng thí nghiệm của bạn.", "This lab is your own.")
+    } else {
+        return None;
+    };
+    Some(reason.to_string())
+}
+
+/// What the page asking lab `lab_id` for its service number `service` shows `user`.
+pub async fn setup(lab_id: &str, service: usize) -> Result<RequestSetup, AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let (lab, owner) = lab(&state.db, lab_id).await?;
+    let offered = lab.service_catalog.get(service).ok_or(AppError::NotFound)?;
+    let organization = match &user.organization {
+        Some(id) => crate::catalog::repo::get(&state.db, Kind::Organization, id)
+            .await?
+            .map(|o| o.display_title(lang))
+            .or(Some(id.clone())),
+        None => None,
+    };
+    Ok(RequestSetup {
+        lab_id: lab.id.clone(),
+        index: service,
+        lab_title: Record::Lab(lab.clone()).display_title(lang),
+        service: offered.name.clone(),
+        line: offered.line(lang),
+        organization,
+        refusal: refusal(&user, &lab, owner, lang),
+    })
+}
+
+/// What a business typed to ask for a service.
+pub struct Asked {
+    pub lab: String,
+    pub service: usize,
+    /// The service's name as the form showed it (the lab may have changed its list since).
+    pub name: String,
+    pub samples: String,
+    pub wanted_by: String,
+    pub notes: String,
+}
+
+/// Sends a request; tells both sides. Answers its id.
+pub async fn request(asked: Asked) -> Result<i64, AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    if !may_ask(&user) {
+        return Err(AppError::Forbidden);
+    }
+    let (lab, owner) = lab(&state.db, &asked.lab).await?;
+    if let Some(refused) = refusal(&user, &lab, owner, lang) {
+        return Err(AppError::BadRequest(refused));
+    }
+    let offered = lab.service_catalog.get(asked.service).filter(|s| s.name == asked.name).ok_or_else(|| {
+        AppError::Conflict(
+            lang.pick(
+                "Phòng thí nghiệm vừa đổi danh sách dịch vụ: hãy mở lại trang của phòng và chọn lại.",
+                "The lab has just changed its services: open its page again and choose again.",
+            )
+            .into(),
+        )
+    })?;
+    let samples =
+        asked.samples.trim().parse::<u32>().ok().filter(|n| (1..=MAX_SAMPLES).contains(n)).ok_or_else(|| {
+            field(
+                "samples",
+                lang.pick(
+                    "Số mẫu là số nguyên từ 1 đến 10.000.",
+                    "The number of samples is a whole number from 1 to 10,000.",
+                ),
+            )
+        })?;
+    let today = crate::clock::today();
+    let wanted_by = match asked.wanted_by.trim() {
+        "" => None,
+        typed => {
+            let latest = today.checked_add_days(chrono::Days::new(MAX_WANTED_DAYS)).unwrap_or(today);
+            let day = parse_date(typed).filter(|d| (today..=latest).contains(d)).ok_or_else(|| {
+                field(
+                    "wanted_by",
+                    lang.pick(
+                        "Ngày mong có kết quả phải từ hôm nay đến một năm tới.",
+                        "The wanted date must be between today and a year from now.",
+                    ),
+                )
+            })?;
+            Some(day)
+        }
+    };
+    let notes = note(&asked.notes, "notes", lang)?.unwrap_or_default();
+    let sender = crate::accounts::throttle::Sender::check().await?;
+    let id = repo::create(
+        &state.db,
+        repo::New {
+            lab: &lab.id,
+            service: &offered.name,
+            requester: user.id,
+            organization: user.organization.as_deref(),
+            samples,
+            wanted_by: wanted_by.map(|d| d.to_string()),
+            notes: &notes,
+        },
+    )
+    .await?;
+    sender.sent().await?;
+    let title = |lang| Record::Lab(lab.clone()).display_title(lang);
+    let who = &user.name;
+    let news = News {
+        topic: "service_request",
+        vi: format!("{who} yêu cầu dịch vụ «{}» ({samples} mẫu) của {}", offered.name, title(Lang::Vi)),
+        en: format!("{who} requested “{}” ({samples} samples) from {}", offered.name, title(Lang::En)),
+        link: format!("/requests/{id}"),
+    };
+    let told: Vec<i64> = owner.into_iter().chain([user.id]).collect();
+    crate::inbox::repo::notify(&state.db, &told, &news).await?;
+    Ok(id)
+}
+
+/// An optional note, cleaned; refused when too long or holding control characters.
+fn note(typed: &str, name: &str, lang: Lang) -> Result<Option<String>, AppError> {
+    let text = crate::text::clean(typed);
+    if text.chars().count() > MAX_NOTE {
+        return Err(field(name, lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.")));
+    }
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        return Err(field(
+            name,
+            lang.pick(
+                "Có ký tự điều khiển không đọc được; hãy gõ lại.",
+                "It holds unreadable control characters; type it again.",
+            ),
+        ));
+    }
+    Ok(Some(text).filter(|t| !t.is_empty()))
+}
+
+/// Request `id` with which side `user` is on (none: neither).
+async fn side_of(db: &Db, user: &User, id: i64) -> Result<(Row, Option<Side>), AppError> {
+    let row = repo::get(db, id).await?.ok_or(AppError::NotFound)?;
+    if row.requester == user.id {
+        return Ok((row, Some(Side::Customer)));
+    }
+    let lab = crate::catalog::repo::get_any(db, Kind::Lab, &row.lab).await?.map(|(record, _)| record);
+    let answers = match &lab {
+        Some(record) => speaks_for(user, row.owner, record),
+        None => row.owner == Some(user.id),
+    };
+    Ok((row, answers.then_some(Side::Lab)))
+}
+
+/// Request `id` for `user` on `side`, or 403.
+async fn on_side(db: &Db, user: &User, id: i64, side: Side) -> Result<Row, AppError> {
+    match side_of(db, user, id).await? {
+        (row, Some(on)) if on == side => Ok(row),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+fn moved_on(lang: Lang) -> AppError {
+    AppError::Conflict(
+        lang.pick(
+            "Yêu cầu này đã chuyển sang bước khác: hãy tải lại trang.",
+            "This request has moved on: reload the page.",
+        )
+        .into(),
+    )
+}
+
+/// Tells both sides of `row` the `news`.
+async fn tell_both(db: &Db, row: &Row, vi: String, en: String) -> Result<(), AppError> {
+    let news = News { topic: "service_request", vi, en, link: format!("/requests/{}", row.id) };
+    let told: Vec<i64> = row.owner.into_iter().chain([row.requester]).collect();
+    crate::inbox::repo::notify(db, &told, &news).await
+}
+
+/// The lab quotes request `id` (again, while the business has not answered): `lines` as
+/// typed, valid until `valid_until`, with `conditions`.
+pub async fn quote(
+    id: i64,
+    lines: HashMap<String, String>,
+    valid_until: &str,
+    conditions: &str,
+) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let row = on_side(&state.db, &user, id, Side::Lab).await?;
+    let lines = parse_lines(&lines, lang).map_err(|e| AppError::Validation(vec![e]))?;
+    let today = crate::clock::today();
+    let latest = today.checked_add_days(chrono::Days::new(MAX_VALID_DAYS)).unwrap_or(today);
+    let valid_until = parse_date(valid_until).filter(|d| (today..=latest).contains(d)).ok_or_else(|| {
+        field(
+            "valid_until",
+            lang.pick(
+                "Báo giá có hiệu lực đến một ngày từ hôm nay đến 180 ngày tới.",
+                "A quote is valid until a day between today and 180 days from now.",
+            ),
+        )
+    })?;
+    let conditions = note(conditions, "conditions", lang)?.unwrap_or_default();
+    let sum = total(&lines);
+    let json = serde_json::to_string(&lines).map_err(AppError::internal)?;
+    let until = valid_until.to_string();
+    let quote = NewQuote { lines: &json, total_vnd: sum, valid_until: &until, conditions: &conditions };
+    let step = Move {
+        from: &["requested", "quoted"],
+        to: "quoted",
+        by: user.id,
+        reason: None,
+        note: None,
+        quote: Some(quote),
+        answered: None,
+        valid_on: None,
+    };
+    if !repo::step(&state.db, id, step).await? {
+        return Err(moved_on(lang));
+    }
+    let (vi, en) = (row.lab_title(Lang::Vi), row.lab_title(Lang::En));
+    let until = |lang: Lang| lang.date(valid_until);
+    let money = |lang: Lang| lang.money(sum.max(0) as u64);
+    tell_both(
+        &state.db,
+        &row,
+        format!("{vi} báo giá {} cho «{}», hiệu lực đến {}", money(Lang::Vi), row.service, until(Lang::Vi)),
+        format!("{en} quoted {} for “{}”, valid until {}", money(Lang::En), row.service, until(Lang::En)),
+    )
+    .await
+}
+
+/// The lab declines request `id` with a reason from the list (explained for "other").
+pub async fn decline(id: i64, reason: Option<String>, note_text: &str) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let row = on_side(&state.db, &user, id, Side::Lab).await?;
+    let reason = reason
+        .as_deref()
+        .and_then(LabDecline::from_code)
+        .ok_or_else(|| field("reason", lang.pick("Hãy chọn lý do từ chối.", "Choose why you decline.")))?;
+    let text = note(note_text, "note", lang)?;
+    if reason == LabDecline::Other && text.is_none() {
+        return Err(field("note", lang.pick("Hãy nói rõ lý do.", "Please say why.")));
+    }
+    let step = Move {
+        from: &["requested", "quoted"],
+        to: "declined",
+        by: user.id,
+        reason: Some(reason.code()),
+        note: text.as_deref(),
+        quote: None,
+        answered: None,
+        valid_on: None,
+    };
+    if !repo::step(&state.db, id, step).await? {
+        return Err(moved_on(lang));
+    }
+    let (vi, en) = (row.lab_title(Lang::Vi), row.lab_title(Lang::En));
+    tell_both(
+        &state.db,
+        &row,
+        format!("{vi} từ chối yêu cầu «{}»: {}", row.service, reason.label(Lang::Vi)),
+        format!("{en} declined the request for “{}”: {}", row.service, reason.label(Lang::En)),
+    )
+    .await
+}
+
+/// The business accepts quote `quote` of request `id` (while it is the latest and valid) or
+/// declines it.
+pub async fn answer(id: i64, accept: bool, quote: Option<i64>, note_text: &str) -> Result<(), AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let row = on_side(&state.db, &user, id, Side::Customer).await?;
+    let text = note(note_text, "note", lang)?;
+    let latest = repo::latest_quote(&state.db, id).await?;
+    // Without a quote named (a client of the API), the answer is to the latest one.
+    let answered = quote.or(latest.as_ref().map(|(id, _)| *id));
+    let today = crate::clock::today().to_string();
+    let status = if accept { RequestStatus::Accepted } else { RequestStatus::Rejected };
+    let step = Move {
+        from: &["quoted"],
+        to: status.code(),
+        by: user.id,
+        reason: None,
+        note: text.as_deref(),
+        quote: None,
+        answered,
+        valid_on: accept.then_some(today.as_str()),
+    };
+    if !repo::step(&state.db, id, step).await? {
+        return Err(not_answered(&state.db, id, answered, accept, lang).await?);
+    }
+    let who = &row.requester_name;
+    let (vi, en) = match accept {
+        true => ("đã chấp nhận báo giá", "accepted the quote"),
+        false => ("không nhận báo giá", "declined the quote"),
+    };
+    tell_both(
+        &state.db,
+        &row,
+        format!("{who} {vi} cho «{}» của {}", row.service, row.lab_title(Lang::Vi)),
+        format!("{who} {en} for “{}” from {}", row.service, row.lab_title(Lang::En)),
+    )
+    .await
+}
+
+/// Why an answer to quote `answered` of request `id` was not taken: a newer quote came, the
+/// quote expired (when accepting), or the request moved on.
+async fn not_answered(db: &Db, id: i64, answered: Option<i64>, accept: bool, lang: Lang) -> Result<AppError, AppError> {
+    let status = repo::get(db, id).await?.map(|row| row.status);
+    let latest = repo::latest_quote(db, id).await?;
+    if status.as_deref() != Some(RequestStatus::Quoted.code()) {
+        return Ok(moved_on(lang));
+    }
+    Ok(AppError::Conflict(
+        match latest {
+            Some((latest, _)) if Some(latest) != answered => lang.pick(
+                "Phòng thí nghiệm vừa gửi báo giá mới: hãy xem lại trước khi trả lời.",
+                "The lab has just sent a new quote: read it before you answer.",
+            ),
+            Some((_, until)) if accept && until < crate::clock::today().to_string() => lang.pick(
+                "Báo giá đã hết hiệu lực: hãy đề nghị phòng thí nghiệm báo giá lại.",
+                "The quote has expired: ask the lab for a new one.",
+            ),
+            _ => return Ok(moved_on(lang)),
+        }
+        .into(),
+    ))
+}
+
+/// Request `id` as the person signed in sees it (403 to anyone but its two sides).
+pub async fn get(id: i64) -> Result<ServiceRequest, AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let (row, side) = side_of(&state.db, &user, id).await?;
+    let side = side.ok_or(AppError::Forbidden)?;
+    let steps: Vec<Step> = repo::steps(&state.db, id).await?.into_iter().filter_map(step).collect();
+    let quote = steps.iter().rfind(|s| s.status == RequestStatus::Quoted).and_then(|s| s.quote.clone());
+    let status = RequestStatus::from_code(&row.status).ok_or_else(|| AppError::internal("unknown status"))?;
+    let expired =
+        status == RequestStatus::Quoted && quote.as_ref().is_some_and(|q| q.valid_until < crate::clock::today());
+    let contacts = (status == RequestStatus::Accepted)
+        .then(|| (row.requester_email.clone(), row.owner_email.clone().unwrap_or_default()));
+    Ok(ServiceRequest {
+        id: row.id,
+        lab_title: row.lab_title(lang),
+        lab_id: row.lab,
+        service: row.service,
+        requester: row.requester_name,
+        organization: row.organization_title.or(row.organization),
+        samples: u32::try_from(row.samples).unwrap_or(0),
+        wanted_by: row.wanted_by.as_deref().and_then(parse_date),
+        notes: row.notes,
+        status,
+        created_at: row.created_at,
+        quote,
+        expired,
+        steps,
+        side,
+        contacts,
+    })
+}
+
+fn step(row: repo::StepRow) -> Option<Step> {
+    let quote = match (row.quote_id, row.lines, row.total_vnd, row.valid_until) {
+        (Some(id), Some(lines), Some(total_vnd), Some(valid_until)) => Some(Quote {
+            id,
+            lines: serde_json::from_str::<Vec<QuoteLine>>(&lines).ok()?,
+            total_vnd,
+            valid_until: parse_date(&valid_until)?,
+            conditions: row.conditions.unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    Some(Step {
+        status: RequestStatus::from_code(&row.status)?,
+        by: row.by_name,
+        at: row.at,
+        reason: row.reason.as_deref().and_then(LabDecline::from_code),
+        note: row.note,
+        quote,
+    })
+}
+
+/// The requests the person signed in made, and those to the labs they manage.
+pub async fn mine() -> Result<Vec<RequestItem>, AppError> {
+    let state = app_state()?;
+    let lang = request_lang();
+    let user = require_user().await?;
+    let rows = repo::involving(&state.db, user.id).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let side = if row.requester == user.id { Side::Customer } else { Side::Lab };
+            let lab_title = row.lab_title(lang);
+            Some(RequestItem {
+                id: row.id,
+                other_side: match side {
+                    Side::Customer => lab_title.clone(),
+                    Side::Lab => match &row.organization_title {
+                        Some(org) => format!("{} ({org})", row.requester_name),
+                        None => row.requester_name.clone(),
+                    },
+                },
+                lab_title,
+                service: row.service,
+                status: RequestStatus::from_code(&row.status)?,
+                side,
+                created_at: row.created_at,
+            })
+        })
+        .collect())
+}
