@@ -162,6 +162,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/requests/new") view=crate::service_requests::pages::NewRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/requests/:id") view=crate::service_requests::pages::RequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requests/:id/label") view=crate::service_requests::pages::LabelPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/match") view=FindPartnersPage ssr=SsrMode::Async/>

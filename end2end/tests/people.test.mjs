@@ -298,6 +298,18 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await startup.getByRole('link', { name: `minh-${stamp}@ria3.vn` }).waitFor();
   await screenshot(startup, 'vi-quote-accepted-phone');
   await accessible(startup);
+  // The startup prints the parcel's label; the lab marks the samples received.
+  await startup.getByRole('link', { name: 'In nhãn gửi mẫu (có mã QR)' }).click();
+  await startup.waitForURL((url) => url.pathname === `${requestPage}/label`);
+  await startup.getByRole('heading', { level: 1, name: /^YC-\d{6}$/ }).waitFor();
+  await startup.locator('.parcel-label .qr svg').waitFor();
+  await screenshot(startup, 'vi-parcel-label-phone');
+  await accessible(startup);
+  await researcher.goto(requestPage);
+  await researcher.getByRole('button', { name: 'Mark the samples received' }).click();
+  await researcher.locator('.badge', { hasText: 'Samples received' }).waitFor();
+  await startup.goto(requestPage);
+  await startup.locator('.badge', { hasText: 'Đã nhận mẫu' }).waitFor();
 
   // The officer publishes a call open to startups.
   await officer.goto('/calls/new');

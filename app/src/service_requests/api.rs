@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
-use super::model::{RequestItem, RequestSetup, ServiceRequest};
+use super::model::{Label, RequestItem, RequestSetup, ServiceRequest};
 use crate::error::AppError;
 
 // A refused form of these comes back with what was typed (`forms::kept`).
@@ -43,7 +43,7 @@ pub async fn quote_service_request(
     #[server(default)] valid_until: String,
     #[server(default)] conditions: String,
 ) -> Result<(), AppError> {
-    super::service::quote(id, line, &valid_until, &conditions).await
+    super::answers::quote(id, line, &valid_until, &conditions).await
 }
 
 /// The lab declines a request, with a reason from the list.
@@ -53,7 +53,7 @@ pub async fn decline_service_request(
     #[server(default)] reason: Option<String>,
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
-    super::service::decline(id, reason.filter(|r| !r.is_empty()), &note).await
+    super::answers::decline(id, reason.filter(|r| !r.is_empty()), &note).await
 }
 
 /// The business accepts (`answer=accept`) or declines the lab's quote `quote` (the one its
@@ -74,7 +74,19 @@ pub async fn answer_quote(
             return Err(AppError::BadRequest(message.into()));
         }
     };
-    super::service::answer(id, accept, quote, &note).await
+    super::answers::answer(id, accept, quote, &note).await
+}
+
+/// The lab moves accepted work on (`to`: received, in_analysis, ready), one step at a time.
+#[server(prefix = "/fn", endpoint = "advance_service_request")]
+pub async fn advance_service_request(id: i64, to: String) -> Result<(), AppError> {
+    super::work::advance(id, &to).await
+}
+
+/// The printable label of accepted work, for either side.
+#[server(prefix = "/fn", endpoint = "service_request_label", input = Json)]
+pub async fn service_request_label(id: i64) -> Result<Label, AppError> {
+    super::work::label(id).await
 }
 
 /// One request, with its history, for either of its sides.

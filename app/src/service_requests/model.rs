@@ -19,7 +19,45 @@ vocab! {
         Declined = "declined", "Phòng thí nghiệm từ chối", "Declined by the lab";
         Accepted = "accepted", "Đã chấp nhận báo giá", "Quote accepted";
         Rejected = "rejected", "Không nhận báo giá", "Quote declined";
+        Received = "received", "Đã nhận mẫu", "Samples received";
+        InAnalysis = "in_analysis", "Đang phân tích", "In analysis";
+        Ready = "ready", "Đã có kết quả", "Results ready";
     }
+}
+
+impl RequestStatus {
+    /// The quote was accepted: the work is agreed (and may have gone on since).
+    pub fn accepted(self) -> bool {
+        matches!(self, Self::Accepted | Self::Received | Self::InAnalysis | Self::Ready)
+    }
+}
+
+/// The step the lab takes next on accepted samples: received, in analysis, results ready.
+pub fn next_in_lab(status: RequestStatus) -> Option<RequestStatus> {
+    match status {
+        RequestStatus::Accepted => Some(RequestStatus::Received),
+        RequestStatus::Received => Some(RequestStatus::InAnalysis),
+        RequestStatus::InAnalysis => Some(RequestStatus::Ready),
+        _ => None,
+    }
+}
+
+/// The code written on the samples' parcel, from the request's number: "YC-000123".
+pub fn tracking_code(id: i64) -> String {
+    format!("YC-{id:06}")
+}
+
+/// What the printable label of accepted work says, with its QR code (SVG) of the request's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub id: i64,
+    pub tracking: String,
+    pub lab_title: String,
+    pub service: String,
+    pub samples: u32,
+    /// Who sends the samples, with their organization.
+    pub sender: String,
+    pub svg: String,
 }
 
 vocab! {
@@ -120,12 +158,21 @@ pub struct ServiceRequest {
     pub side: Side,
     /// Both sides' emails, once the quote is accepted.
     pub contacts: Option<(String, String)>,
+    /// The parcel's code, once the quote is accepted.
+    pub tracking: Option<String>,
+    /// Days from samples received to results ready, once ready.
+    pub turnaround_days: Option<i64>,
 }
 
 impl ServiceRequest {
     /// The lab may quote (again, while the business has not answered) or decline.
     pub fn lab_answers(&self) -> bool {
         self.side == Side::Lab && matches!(self.status, RequestStatus::Requested | RequestStatus::Quoted)
+    }
+
+    /// The step the lab may take next on the samples.
+    pub fn lab_next(&self) -> Option<RequestStatus> {
+        next_in_lab(self.status).filter(|_| self.side == Side::Lab)
     }
 
     /// The business may accept or decline the quote.

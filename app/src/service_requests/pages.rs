@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{get_service_request, my_service_requests, service_request_setup, RequestService};
-use super::model::{RequestSetup, Side};
+use super::api::{
+    get_service_request, my_service_requests, service_request_label, service_request_setup, RequestService,
+};
+use super::model::{Label, RequestSetup, Side};
 use crate::forms::{invalid, last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::notices::ErrorNotice;
@@ -102,6 +104,51 @@ pub fn RequestPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// `/requests/{id}/label`: the label to print and stick on the samples' parcel.
+#[component]
+pub fn LabelPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
+    let data = Resource::new(id, service_request_label);
+    view! {
+        <Title text=lang.pick("Nhãn gửi mẫu", "Parcel label")/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(label) => view! { <LabelView label/> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LabelView(label: Label) -> impl IntoView {
+    let lang = use_lang();
+    let back = format!("/requests/{}", label.id);
+    view! {
+        <nav class="breadcrumb no-print" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
+            <a href=back>{lang.pick("Yêu cầu dịch vụ", "Service request")}</a>" › "{lang.pick("Nhãn gửi mẫu", "Parcel label")}
+        </nav>
+        <p class="hint no-print">{lang.pick(
+            "In trang này (lệnh In của trình duyệt) và dán nhãn lên kiện mẫu. Mã QR mở trang yêu cầu cho phòng thí nghiệm.",
+            "Print this page (the browser's Print) and stick the label on the parcel. The QR code opens the request's page for the lab.",
+        )}</p>
+        <article class="parcel-label">
+            <h1>{label.tracking.clone()}</h1>
+            <div class="qr" role="img" aria-label=lang.pick("Mã QR của yêu cầu", "QR code of the request") inner_html=label.svg.clone()></div>
+            <dl>
+                <dt>{lang.pick("Gửi tới", "To")}</dt><dd>{label.lab_title.clone()}</dd>
+                <dt>{lang.pick("Dịch vụ", "Service")}</dt><dd>{label.service.clone()}</dd>
+                <dt>{lang.pick("Số mẫu", "Samples")}</dt><dd>{label.samples}</dd>
+                <dt>{lang.pick("Người gửi", "From")}</dt><dd>{label.sender.clone()}</dd>
+            </dl>
+        </article>
     }
 }
 

@@ -4,7 +4,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::api::{AnswerQuote, DeclineServiceRequest, QuoteServiceRequest};
+use super::api::{AdvanceServiceRequest, AnswerQuote, DeclineServiceRequest, QuoteServiceRequest};
 use super::model::{LabDecline, Quote, RequestStatus, ServiceRequest, Side, Step, QUOTE_LINES};
 use crate::catalog::components::FieldList;
 use crate::catalog::model::Fields;
@@ -38,8 +38,30 @@ pub fn RequestView(request: ServiceRequest) -> impl IntoView {
             let quote = request.quote.as_ref().map(|q| q.id).unwrap_or_default();
             view! { <CustomerForm id=request.id quote expired=request.expired/> }.into_any()
         }
+        Side::Lab => match request.lab_next() {
+            Some(to) => view! { <AdvanceForm id=request.id to/> }.into_any(),
+            None => ().into_any(),
+        },
         _ => ().into_any(),
     };
+    // Once agreed: the parcel's code and its label; once ready, how long the lab took.
+    let tracking = request.tracking.clone().map(|code| {
+        let label = format!("/requests/{}/label", request.id);
+        view! {
+            <p class="tracking">
+                {lang.pick("Mã gửi mẫu: ", "Parcel code: ")}<strong>{code}</strong>" · "
+                <a href=label>{lang.pick("In nhãn gửi mẫu (có mã QR)", "Print the parcel label (with QR code)")}</a>
+            </p>
+        }
+    });
+    let turnaround = request.turnaround_days.map(|days| {
+        view! {
+            <p>{lang.pick(
+                format!("Có kết quả sau {days} ngày kể từ khi nhận mẫu."),
+                format!("Results {days} days after the samples arrived."),
+            )}</p>
+        }
+    });
     let steps = request.steps.iter().map(|s| view! { <StepItem step=s.clone()/> }).collect_view();
     view! {
         <nav class="breadcrumb" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
@@ -53,6 +75,8 @@ pub fn RequestView(request: ServiceRequest) -> impl IntoView {
                 <p><span class="badge">{request.status.label(lang)}</span></p>
             </header>
             <FieldList fields/>
+            {tracking}
+            {turnaround}
             {quote}
             {contacts}
         </article>
@@ -204,6 +228,31 @@ fn CustomerForm(id: i64, quote: i64, expired: bool) -> impl IntoView {
     }
 }
 
+/// The lab's next step on the samples: received, in analysis, results ready.
+#[component]
+fn AdvanceForm(id: i64, to: RequestStatus) -> impl IntoView {
+    let lang = use_lang();
+    let advance = ServerAction::<AdvanceServiceRequest>::new();
+    let result = last_result(advance);
+    let button = match to {
+        RequestStatus::Received => lang.pick("Đánh dấu đã nhận mẫu", "Mark the samples received"),
+        RequestStatus::InAnalysis => lang.pick("Đánh dấu đang phân tích", "Mark the analysis started"),
+        _ => lang.pick("Báo đã có kết quả", "Report the results ready"),
+    };
+    view! {
+        <section class="answer" id="answer">
+            <h2>{lang.pick("Tiến độ", "Progress")}</h2>
+            <FormStatus result/>
+            <ActionForm action=advance attr:class="stack-form">
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="to" value=to.code()/>
+                <ComeBackTo id="answer"/>
+                <button type="submit">{button}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
 /// One step of the history.
 #[component]
 fn StepItem(step: Step) -> impl IntoView {
@@ -214,6 +263,9 @@ fn StepItem(step: Step) -> impl IntoView {
         RequestStatus::Declined => lang.pick("từ chối yêu cầu", "declined the request"),
         RequestStatus::Accepted => lang.pick("chấp nhận báo giá", "accepted the quote"),
         RequestStatus::Rejected => lang.pick("không nhận báo giá", "declined the quote"),
+        RequestStatus::Received => lang.pick("đã nhận mẫu", "received the samples"),
+        RequestStatus::InAnalysis => lang.pick("bắt đầu phân tích", "started the analysis"),
+        RequestStatus::Ready => lang.pick("báo đã có kết quả", "reported the results ready"),
     };
     let quote = step.quote.as_ref().map(|q| quoted(q, lang));
     let reason = step.reason.map(|r| r.label(lang).to_string());

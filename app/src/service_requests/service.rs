@@ -1,12 +1,10 @@
 //! Service requests behind the server functions: who may ask, who answers, who is told.
 
-use std::collections::HashMap;
-
 use super::model::{
-    parse_date, parse_lines, total, LabDecline, Quote, QuoteLine, RequestItem, RequestSetup, RequestStatus,
-    ServiceRequest, Side, Step, MAX_NOTE, MAX_SAMPLES, MAX_VALID_DAYS, MAX_WANTED_DAYS,
+    parse_date, LabDecline, Quote, QuoteLine, RequestItem, RequestSetup, RequestStatus, ServiceRequest, Side, Step,
+    MAX_NOTE, MAX_SAMPLES, MAX_WANTED_DAYS,
 };
-use super::repo::{self, Move, NewQuote, Row};
+use super::repo::{self, Row};
 use crate::accounts::model::{Role, User};
 use crate::accounts::session::require_user;
 use crate::catalog::model::{Kind, Record};
@@ -18,7 +16,7 @@ use crate::labs::Lab;
 use crate::listings::rules::speaks_for;
 use crate::state::app_state;
 
-fn field(name: &str, message: impl Into<String>) -> AppError {
+pub(super) fn field(name: &str, message: impl Into<String>) -> AppError {
     AppError::Validation(vec![FieldError { field: name.into(), message: message.into() }])
 }
 
@@ -169,7 +167,7 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
 }
 
 /// An optional note, cleaned; refused when too long or holding control characters.
-fn note(typed: &str, name: &str, lang: Lang) -> Result<Option<String>, AppError> {
+pub(super) fn note(typed: &str, name: &str, lang: Lang) -> Result<Option<String>, AppError> {
     let text = crate::text::clean(typed);
     if text.chars().count() > MAX_NOTE {
         return Err(field(name, lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.")));
@@ -187,7 +185,7 @@ fn note(typed: &str, name: &str, lang: Lang) -> Result<Option<String>, AppError>
 }
 
 /// Request `id` with which side `user` is on (none: neither).
-async fn side_of(db: &Db, user: &User, id: i64) -> Result<(Row, Option<Side>), AppError> {
+pub(super) async fn side_of(db: &Db, user: &User, id: i64) -> Result<(Row, Option<Side>), AppError> {
     let row = repo::get(db, id).await?.ok_or(AppError::NotFound)?;
     if row.requester == user.id {
         return Ok((row, Some(Side::Customer)));
@@ -201,14 +199,14 @@ async fn side_of(db: &Db, user: &User, id: i64) -> Result<(Row, Option<Side>), A
 }
 
 /// Request `id` for `user` on `side`, or 403.
-async fn on_side(db: &Db, user: &User, id: i64, side: Side) -> Result<Row, AppError> {
+pub(super) async fn on_side(db: &Db, user: &User, id: i64, side: Side) -> Result<Row, AppError> {
     match side_of(db, user, id).await? {
         (row, Some(on)) if on == side => Ok(row),
         _ => Err(AppError::Forbidden),
     }
 }
 
-fn moved_on(lang: Lang) -> AppError {
+pub(super) fn moved_on(lang: Lang) -> AppError {
     AppError::Conflict(
         lang.pick(
             "Yêu cầu này đã chuyển sang bước khác: hãy tải lại trang.",
@@ -219,165 +217,10 @@ fn moved_on(lang: Lang) -> AppError {
 }
 
 /// Tells both sides of `row` the `news`.
-async fn tell_both(db: &Db, row: &Row, vi: String, en: String) -> Result<(), AppError> {
+pub(super) async fn tell_both(db: &Db, row: &Row, vi: String, en: String) -> Result<(), AppError> {
     let news = News { topic: "service_request", vi, en, link: format!("/requests/{}", row.id) };
     let told: Vec<i64> = row.owner.into_iter().chain([row.requester]).collect();
     crate::inbox::repo::notify(db, &told, &news).await
-}
-
-/// The lab quotes request `id` (again, while the business has not answered): `lines` as
-/// typed, valid until `valid_until`, with `conditions`.
-pub async fn quote(
-    id: i64,
-    lines: HashMap<String, String>,
-    valid_until: &str,
-    conditions: &str,
-) -> Result<(), AppError> {
-    let state = app_state()?;
-    let lang = request_lang();
-    let user = require_user().await?;
-    let row = on_side(&state.db, &user, id, Side::Lab).await?;
-    let lines = parse_lines(&lines, lang).map_err(|e| AppError::Validation(vec![e]))?;
-    let today = crate::clock::today();
-    let latest = today.checked_add_days(chrono::Days::new(MAX_VALID_DAYS)).unwrap_or(today);
-    let valid_until = parse_date(valid_until).filter(|d| (today..=latest).contains(d)).ok_or_else(|| {
-        field(
-            "valid_until",
-            lang.pick(
-                "Báo giá có hiệu lực đến một ngày từ hôm nay đến 180 ngày tới.",
-                "A quote is valid until a day between today and 180 days from now.",
-            ),
-        )
-    })?;
-    let conditions = note(conditions, "conditions", lang)?.unwrap_or_default();
-    let sum = total(&lines);
-    let json = serde_json::to_string(&lines).map_err(AppError::internal)?;
-    let until = valid_until.to_string();
-    let quote = NewQuote { lines: &json, total_vnd: sum, valid_until: &until, conditions: &conditions };
-    let step = Move {
-        from: &["requested", "quoted"],
-        to: "quoted",
-        by: user.id,
-        reason: None,
-        note: None,
-        quote: Some(quote),
-        answered: None,
-        valid_on: None,
-    };
-    if !repo::step(&state.db, id, step).await? {
-        return Err(moved_on(lang));
-    }
-    let (vi, en) = (row.lab_title(Lang::Vi), row.lab_title(Lang::En));
-    let until = |lang: Lang| lang.date(valid_until);
-    let money = |lang: Lang| lang.money(sum.max(0) as u64);
-    tell_both(
-        &state.db,
-        &row,
-        format!("{vi} báo giá {} cho «{}», hiệu lực đến {}", money(Lang::Vi), row.service, until(Lang::Vi)),
-        format!("{en} quoted {} for “{}”, valid until {}", money(Lang::En), row.service, until(Lang::En)),
-    )
-    .await
-}
-
-/// The lab declines request `id` with a reason from the list (explained for "other").
-pub async fn decline(id: i64, reason: Option<String>, note_text: &str) -> Result<(), AppError> {
-    let state = app_state()?;
-    let lang = request_lang();
-    let user = require_user().await?;
-    let row = on_side(&state.db, &user, id, Side::Lab).await?;
-    let reason = reason
-        .as_deref()
-        .and_then(LabDecline::from_code)
-        .ok_or_else(|| field("reason", lang.pick("Hãy chọn lý do từ chối.", "Choose why you decline.")))?;
-    let text = note(note_text, "note", lang)?;
-    if reason == LabDecline::Other && text.is_none() {
-        return Err(field("note", lang.pick("Hãy nói rõ lý do.", "Please say why.")));
-    }
-    let step = Move {
-        from: &["requested", "quoted"],
-        to: "declined",
-        by: user.id,
-        reason: Some(reason.code()),
-        note: text.as_deref(),
-        quote: None,
-        answered: None,
-        valid_on: None,
-    };
-    if !repo::step(&state.db, id, step).await? {
-        return Err(moved_on(lang));
-    }
-    let (vi, en) = (row.lab_title(Lang::Vi), row.lab_title(Lang::En));
-    tell_both(
-        &state.db,
-        &row,
-        format!("{vi} từ chối yêu cầu «{}»: {}", row.service, reason.label(Lang::Vi)),
-        format!("{en} declined the request for “{}”: {}", row.service, reason.label(Lang::En)),
-    )
-    .await
-}
-
-/// The business accepts quote `quote` of request `id` (while it is the latest and valid) or
-/// declines it.
-pub async fn answer(id: i64, accept: bool, quote: Option<i64>, note_text: &str) -> Result<(), AppError> {
-    let state = app_state()?;
-    let lang = request_lang();
-    let user = require_user().await?;
-    let row = on_side(&state.db, &user, id, Side::Customer).await?;
-    let text = note(note_text, "note", lang)?;
-    let latest = repo::latest_quote(&state.db, id).await?;
-    // Without a quote named (a client of the API), the answer is to the latest one.
-    let answered = quote.or(latest.as_ref().map(|(id, _)| *id));
-    let today = crate::clock::today().to_string();
-    let status = if accept { RequestStatus::Accepted } else { RequestStatus::Rejected };
-    let step = Move {
-        from: &["quoted"],
-        to: status.code(),
-        by: user.id,
-        reason: None,
-        note: text.as_deref(),
-        quote: None,
-        answered,
-        valid_on: accept.then_some(today.as_str()),
-    };
-    if !repo::step(&state.db, id, step).await? {
-        return Err(not_answered(&state.db, id, answered, accept, lang).await?);
-    }
-    let who = &row.requester_name;
-    let (vi, en) = match accept {
-        true => ("đã chấp nhận báo giá", "accepted the quote"),
-        false => ("không nhận báo giá", "declined the quote"),
-    };
-    tell_both(
-        &state.db,
-        &row,
-        format!("{who} {vi} cho «{}» của {}", row.service, row.lab_title(Lang::Vi)),
-        format!("{who} {en} for “{}” from {}", row.service, row.lab_title(Lang::En)),
-    )
-    .await
-}
-
-/// Why an answer to quote `answered` of request `id` was not taken: a newer quote came, the
-/// quote expired (when accepting), or the request moved on.
-async fn not_answered(db: &Db, id: i64, answered: Option<i64>, accept: bool, lang: Lang) -> Result<AppError, AppError> {
-    let status = repo::get(db, id).await?.map(|row| row.status);
-    let latest = repo::latest_quote(db, id).await?;
-    if status.as_deref() != Some(RequestStatus::Quoted.code()) {
-        return Ok(moved_on(lang));
-    }
-    Ok(AppError::Conflict(
-        match latest {
-            Some((latest, _)) if Some(latest) != answered => lang.pick(
-                "Phòng thí nghiệm vừa gửi báo giá mới: hãy xem lại trước khi trả lời.",
-                "The lab has just sent a new quote: read it before you answer.",
-            ),
-            Some((_, until)) if accept && until < crate::clock::today().to_string() => lang.pick(
-                "Báo giá đã hết hiệu lực: hãy đề nghị phòng thí nghiệm báo giá lại.",
-                "The quote has expired: ask the lab for a new one.",
-            ),
-            _ => return Ok(moved_on(lang)),
-        }
-        .into(),
-    ))
 }
 
 /// Request `id` as the person signed in sees it (403 to anyone but its two sides).
@@ -392,8 +235,9 @@ pub async fn get(id: i64) -> Result<ServiceRequest, AppError> {
     let status = RequestStatus::from_code(&row.status).ok_or_else(|| AppError::internal("unknown status"))?;
     let expired =
         status == RequestStatus::Quoted && quote.as_ref().is_some_and(|q| q.valid_until < crate::clock::today());
-    let contacts = (status == RequestStatus::Accepted)
-        .then(|| (row.requester_email.clone(), row.owner_email.clone().unwrap_or_default()));
+    let turnaround_days = turnaround(&steps);
+    let contacts =
+        status.accepted().then(|| (row.requester_email.clone(), row.owner_email.clone().unwrap_or_default()));
     Ok(ServiceRequest {
         id: row.id,
         lab_title: row.lab_title(lang),
@@ -411,7 +255,18 @@ pub async fn get(id: i64) -> Result<ServiceRequest, AppError> {
         steps,
         side,
         contacts,
+        tracking: status.accepted().then(|| super::model::tracking_code(id)),
+        turnaround_days,
     })
+}
+
+/// Days from the samples received to the results ready, once both happened.
+fn turnaround(steps: &[Step]) -> Option<i64> {
+    let at = |status: RequestStatus| {
+        let step = steps.iter().rfind(|s| s.status == status)?;
+        chrono::DateTime::parse_from_rfc3339(&step.at).ok()
+    };
+    Some((at(RequestStatus::Ready)? - at(RequestStatus::Received)?).num_days())
 }
 
 fn step(row: repo::StepRow) -> Option<Step> {

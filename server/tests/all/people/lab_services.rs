@@ -63,6 +63,18 @@ fn json_headers(cookie: &str) -> Vec<(&str, &str)> {
     ]
 }
 
+/// Request `id`'s label as `who` gets it.
+async fn label(w: &World, who: &Person, id: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let english = format!("{}; lang=en", who.cookie);
+    let body = format!(r#"{{"id":{id}}}"#);
+    send(&w.state, Method::POST, "/fn/service_request_label", &json_headers(&english), body).await
+}
+
+/// `who` moves request `id` on to `step`.
+async fn advance(w: &World, who: &Person, id: &str, step: &str) -> StatusCode {
+    call(&w.state, "advance_service_request", &who.cookie, &[("id", id), ("to", step)]).await.0
+}
+
 #[tokio::test]
 async fn a_business_asks_a_lab_for_a_quote_and_accepts_it() {
     let w = quoted_world(false).await;
@@ -150,9 +162,35 @@ async fn a_business_asks_a_lab_for_a_quote_and_accepts_it() {
     let (status, _, _) = call(&w.state, "decline_service_request", &w.researcher.cookie, &decline).await;
     assert_eq!(status, StatusCode::CONFLICT);
 
+    // The member prints the parcel's label: its code and a QR code of the request's page;
+    // nobody else gets it.
+    let (status, _, printed) = label(&w, &w.member, &id).await;
+    assert_eq!(status, StatusCode::OK, "{printed}");
+    let printed: Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(printed["tracking"], format!("YC-{id:0>6}"));
+    assert!(printed["svg"].as_str().unwrap().starts_with("<svg"), "{printed}");
+    let (status, _, _) = label(&w, &w.other_member, &id).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let page_of_label = page(&w.state, &format!("/requests/{id}/label"), &w.member.cookie).await;
+    assert!(page_of_label.contains(&format!("YC-{id:0>6}")) && page_of_label.contains("<svg"), "{page_of_label}");
+
+    // The lab follows the samples one step at a time; each step reaches both inboxes.
+    assert_eq!(advance(&w, &w.researcher, &id, "ready").await, StatusCode::CONFLICT, "not before the samples arrive");
+    assert_eq!(
+        advance(&w, &w.member, &id, "received").await,
+        StatusCode::FORBIDDEN,
+        "the lab says so, not the business"
+    );
+    for step in ["received", "in_analysis", "ready"] {
+        assert_eq!(advance(&w, &w.researcher, &id, step).await, StatusCode::OK, "{step}");
+    }
+    assert!(inbox(&w.state, &w.member).await[0].contains("has the results ready for “Hiệu chuẩn cảm biến oxy hòa tan”"));
+    let (_, seen) = request_of(&w.state, &w.member, &id).await;
+    assert_eq!((seen["status"].as_str(), seen["turnaround_days"].as_i64()), (Some("ready"), Some(0)));
+
     // The page shows the quote, the history and the contacts to the member.
     let page = page(&w.state, &format!("/requests/{id}"), &w.member.cookie).await;
-    for shown in ["1.050.000", "Phí nhận mẫu", "Đã chấp nhận báo giá", "gửi báo giá", "researcher@example.vn"]
+    for shown in ["1.050.000", "Phí nhận mẫu", "Đã có kết quả", "chấp nhận báo giá", "researcher@example.vn", "YC-0"]
     {
         assert!(page.contains(shown), "{shown}: {page}");
     }

@@ -481,6 +481,14 @@ fn matrix() -> Vec<Action> {
             allowed: &["researcher"],
             params: |w| pairs(&[("id", &w.service_request), ("reason", "no_capacity")]),
         },
+        // Only the lab follows the samples (this request waits for its answer: refused as
+        // too early, not as forbidden).
+        Action {
+            endpoint: "advance_service_request",
+            accepted: false,
+            allowed: &["researcher"],
+            params: |w| pairs(&[("id", &w.service_request), ("to", "received")]),
+        },
         Action {
             endpoint: "answer_quote",
             accepted: false,
@@ -523,7 +531,8 @@ async fn authorization_matrix() {
 }
 
 /// The actions on the lab service that the world's member asked for and the lab quoted.
-const QUOTED: &[&str] = &["request_service", "quote_service_request", "decline_service_request", "answer_quote"];
+const QUOTED: &[&str] =
+    &["request_service", "quote_service_request", "decline_service_request", "answer_quote", "advance_service_request"];
 
 /// Calls `action` as `who` in a fresh world (one person's change must not decide the next
 /// one's answer): what differs from the matrix, if anything.
@@ -565,6 +574,7 @@ const READ_ONLY: &[&str] = &[
     "my_introductions",
     "my_service_requests",
     "service_request",
+    "service_request_label",
     "service_request_setup",
     "my_applications",
     "export_my_data",
