@@ -22,6 +22,24 @@ fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Without diacritics, `đ` as `d`, case kept: "Kết quả YC.pdf" → "Ket qua YC.pdf".
+pub fn unmarked(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// `text` percent-encoded for a header parameter (RFC 8187, `filename*=UTF-8''…`): like
+/// `url_encode`, but a space is `%20` (a `+` there is a plus sign).
+pub fn header_encode(text: &str) -> String {
+    utf8_percent_encode(text, QUERY_VALUE).to_string()
+}
+
 /// Lower case without diacritics, `đ` as `d`: how a person types without a Vietnamese keyboard.
 pub fn fold(text: &str) -> String {
     text.nfd()

@@ -310,6 +310,24 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.locator('.badge', { hasText: 'Samples received' }).waitFor();
   await startup.goto(requestPage);
   await startup.locator('.badge', { hasText: 'Đã nhận mẫu' }).waitFor();
+  // The lab analyses, sends its results as a PDF and reports them ready; the startup downloads them.
+  await researcher.getByRole('button', { name: 'Mark the analysis started' }).click();
+  await researcher.locator('.badge', { hasText: 'In analysis' }).waitFor();
+  await researcher.getByLabel('Results file (PDF, at most 10 MB)').setInputFiles(new URL('../fixtures/thuyet-minh-du-an.pdf', import.meta.url).pathname);
+  await researcher.getByRole('button', { name: 'Send the results' }).click();
+  await researcher.locator('#results .form-done', { hasText: 'The results file was sent.' }).waitFor();
+  await researcher.getByRole('button', { name: 'Report the results ready' }).click();
+  await researcher.locator('.badge', { hasText: 'Results ready' }).waitFor();
+  await screenshot(researcher, 'en-service-results');
+  await accessible(researcher);
+  await startup.goto(requestPage);
+  await startup.locator('.badge', { hasText: 'Đã có kết quả' }).waitFor();
+  const results = startup.getByRole('link', { name: /Tải kết quả: thuyet-minh-du-an\.pdf/ });
+  const fetched = await startup.request.get(new URL(await results.getAttribute('href'), startup.url()).href);
+  assert.equal(fetched.status(), 200);
+  assert.equal(fetched.headers()['content-type'], 'application/pdf');
+  await screenshot(startup, 'vi-service-results-phone');
+  await accessible(startup);
 
   // The officer publishes a call open to startups.
   await officer.goto('/calls/new');

@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         // Documents of applications, with a cap of their own (layers above wrap only the routes
         // added before them).
         .merge(app::applications::http::routes())
+        .merge(app::service_requests::results::routes())
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
         .layer(compression())

@@ -2,15 +2,15 @@
 //! form (server functions take no files), and a download for its applicant and officers only.
 
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 
-use super::files::{kept_name, FileType, MAX_FILE, MAX_FILES};
 use super::repo;
 use crate::accounts::model::{Role, User};
 use crate::error::{AppError, FieldError};
+use crate::files::{attachment, kept_name, FileType, MAX_FILE, MAX_FILES};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -156,24 +156,5 @@ pub async fn download(
         return Err(AppError::NotFound);
     }
     let (name, media_type, content) = repo::file(&state.db, id, file).await?.ok_or(AppError::NotFound)?;
-    let disposition =
-        format!("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii_name(&name), crate::text::url_encode(&name));
-    let mut response = (StatusCode::OK, content).into_response();
-    let headers = response.headers_mut();
-    for (name, value) in [
-        (header::CONTENT_TYPE, media_type),
-        (header::CONTENT_DISPOSITION, disposition),
-        (header::CACHE_CONTROL, "private, no-store".to_string()),
-    ] {
-        headers.insert(name, HeaderValue::from_str(&value).map_err(|_| AppError::Internal)?);
-    }
-    Ok(response)
-}
-
-/// `name` for browsers that read only `filename`: letters without marks, others as `_`.
-fn ascii_name(name: &str) -> String {
-    crate::text::fold(name)
-        .chars()
-        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
-        .collect()
+    attachment(&name, &media_type, content)
 }

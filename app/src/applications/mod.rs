@@ -5,8 +5,6 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod eligibility;
 #[cfg(feature = "ssr")]
-pub mod files;
-#[cfg(feature = "ssr")]
 pub mod http;
 pub mod model;
 pub mod pages;

@@ -11,6 +11,8 @@ pub mod pages;
 pub mod repo;
 pub mod request_view;
 #[cfg(feature = "ssr")]
+pub mod results;
+#[cfg(feature = "ssr")]
 pub mod service;
 pub mod services_box;
 #[cfg(feature = "ssr")]

@@ -70,6 +70,9 @@ vocab! {
     }
 }
 
+/// Where the lab's results file is posted (a plain form: server functions take no files).
+pub const RESULTS_PATH: &str = "/requests/results";
+
 /// The most samples one request asks for.
 pub const MAX_SAMPLES: u32 = 10_000;
 /// The longest note or condition.
@@ -162,6 +165,8 @@ pub struct ServiceRequest {
     pub tracking: Option<String>,
     /// Days from samples received to results ready, once ready.
     pub turnaround_days: Option<i64>,
+    /// The results file the lab sent: its name and size in bytes.
+    pub results: Option<(String, i64)>,
 }
 
 impl ServiceRequest {

@@ -219,3 +219,34 @@ pub async fn drop_waiting(db: &Db, requester: i64) -> Result<(), AppError> {
         .await?;
     Ok(())
 }
+
+/// Stores the results file of request `id`, replacing one sent before.
+pub async fn set_results(db: &Db, id: i64, name: &str, content: &[u8], by: i64) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO service_results (request, name, size, content, uploaded_by, at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (request) DO UPDATE SET name = excluded.name, size = excluded.size, content = excluded.content,
+           uploaded_by = excluded.uploaded_by, at = excluded.at",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(content.len() as i64)
+    .bind(content)
+    .bind(by)
+    .bind(now())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The results file of request `id`: its name and content.
+pub async fn results(db: &Db, id: i64) -> Result<Option<(String, Vec<u8>)>, AppError> {
+    Ok(sqlx::query_as("SELECT name, content FROM service_results WHERE request = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await?)
+}
+
+/// The name and size of request `id`'s results file, if the lab sent one.
+pub async fn results_file(db: &Db, id: i64) -> Result<Option<(String, i64)>, AppError> {
+    Ok(sqlx::query_as("SELECT name, size FROM service_results WHERE request = $1").bind(id).fetch_optional(db).await?)
+}

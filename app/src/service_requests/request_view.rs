@@ -5,10 +5,10 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::api::{AdvanceServiceRequest, AnswerQuote, DeclineServiceRequest, QuoteServiceRequest};
-use super::model::{LabDecline, Quote, RequestStatus, ServiceRequest, Side, Step, QUOTE_LINES};
+use super::model::{LabDecline, Quote, RequestStatus, ServiceRequest, Side, Step, QUOTE_LINES, RESULTS_PATH};
 use crate::catalog::components::FieldList;
 use crate::catalog::model::Fields;
-use crate::forms::{invalid, last_result, typed, ComeBackTo, FieldMessage, FormStatus};
+use crate::forms::{invalid, last_result, last_result_at, typed, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::{use_lang, Lang};
 
 #[component]
@@ -55,13 +55,18 @@ pub fn RequestView(request: ServiceRequest) -> impl IntoView {
         }
     });
     let turnaround = request.turnaround_days.map(|days| {
-        view! {
-            <p>{lang.pick(
+        let said = match days {
+            0 => {
+                lang.pick("Có kết quả ngay trong ngày nhận mẫu.", "Results on the day the samples arrived.").to_string()
+            }
+            days => lang.pick(
                 format!("Có kết quả sau {days} ngày kể từ khi nhận mẫu."),
                 format!("Results {days} days after the samples arrived."),
-            )}</p>
-        }
+            ),
+        };
+        view! { <p>{said}</p> }
     });
+    let results = view! { <Results request=request.clone()/> };
     let steps = request.steps.iter().map(|s| view! { <StepItem step=s.clone()/> }).collect_view();
     view! {
         <nav class="breadcrumb" aria-label=lang.pick("Đường dẫn", "Breadcrumb")>
@@ -80,6 +85,7 @@ pub fn RequestView(request: ServiceRequest) -> impl IntoView {
             {quote}
             {contacts}
         </article>
+        {results}
         {next}
         <section class="history" id="history">
             <h2>{lang.pick("Các bước", "History")}</h2>
@@ -226,6 +232,50 @@ fn CustomerForm(id: i64, quote: i64, expired: bool) -> impl IntoView {
             </ActionForm>
         </section>
     }
+}
+
+/// The results file: a download for both sides once sent; the lab's upload while it works.
+#[component]
+fn Results(request: ServiceRequest) -> impl IntoView {
+    let lang = use_lang();
+    let id = request.id;
+    let (result, posted) = last_result_at(RESULTS_PATH);
+    // About this request (a body refused whole by its size came back before its id was read:
+    // one form of results per page, so it is this one's).
+    let about = posted.or("id", "");
+    let result = Signal::stored(result.filter(|_| about == id.to_string() || about.is_empty()));
+    let file = request.results.clone().map(|(name, size)| {
+        let size = format!("{} KB", (size + 1023) / 1024);
+        view! {
+            <p><a href=format!("/requests/{id}/results") download=name.clone()>{lang.pick("Tải kết quả: ", "Download the results: ")}{name.clone()}</a>" ("{size}")"</p>
+        }
+    });
+    let working = matches!(request.status, RequestStatus::InAnalysis | RequestStatus::Ready);
+    let upload = (request.side == Side::Lab && working).then(|| {
+        view! {
+            <form method="post" action=RESULTS_PATH enctype="multipart/form-data" class="upload-form">
+                <input type="hidden" name="id" value=id.to_string()/>
+                <ComeBackTo id="results"/>
+                <label for="results-file">{lang.pick("Tệp kết quả (PDF, tối đa 10 MB)", "Results file (PDF, at most 10 MB)")}</label>
+                <input type="file" id="results-file" name="file" required accept=".pdf,application/pdf" aria-invalid=invalid(result, "file") aria-describedby="file-error"/>
+                <FieldMessage result field="file"/>
+                <button type="submit">{lang.pick("Gửi kết quả", "Send the results")}</button>
+            </form>
+        }
+    });
+    // A refused upload says why even where no form is offered (sent from an older page).
+    if file.is_none() && upload.is_none() && result.with_untracked(Option::is_none) {
+        return ().into_any();
+    }
+    view! {
+        <section class="results" id="results">
+            <h2>{lang.pick("Kết quả", "Results")}</h2>
+            <FormStatus result done=lang.pick("Đã gửi tệp kết quả.", "The results file was sent.")/>
+            {file}
+            {upload}
+        </section>
+    }
+    .into_any()
 }
 
 /// The lab's next step on the samples: received, in analysis, results ready.

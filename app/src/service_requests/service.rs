@@ -257,6 +257,7 @@ pub async fn get(id: i64) -> Result<ServiceRequest, AppError> {
         contacts,
         tracking: status.accepted().then(|| super::model::tracking_code(id)),
         turnaround_days,
+        results: repo::results_file(&state.db, id).await?,
     })
 }
 

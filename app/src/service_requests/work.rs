@@ -21,6 +21,15 @@ pub async fn advance(id: i64, to: &str) -> Result<(), AppError> {
     let from = RequestStatus::from_code(&row.status)
         .filter(|now| next_in_lab(*now) == Some(to))
         .ok_or_else(|| moved_on(lang))?;
+    if to == RequestStatus::Ready && repo::results_file(&state.db, id).await?.is_none() {
+        return Err(AppError::Conflict(
+            lang.pick(
+                "Hãy gửi tệp kết quả trước khi báo đã có kết quả.",
+                "Send the results file before you report the results ready.",
+            )
+            .into(),
+        ));
+    }
     let step = Move {
         from: &[from.code()],
         to: to.code(),

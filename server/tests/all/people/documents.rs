@@ -5,7 +5,7 @@ use axum::http::HeaderMap;
 
 use super::*;
 
-const BOUNDARY: &str = "----khboundary7MA4YWxkTrZu0gW";
+pub(super) const BOUNDARY: &str = "----khboundary7MA4YWxkTrZu0gW";
 
 /// A multipart body as a browser sends the upload form.
 fn upload_body(application: &str, document: &str, name: &str, content: &[u8]) -> Vec<u8> {
@@ -14,8 +14,13 @@ fn upload_body(application: &str, document: &str, name: &str, content: &[u8]) ->
 
 /// `upload_body` with the file part claiming `part_type`.
 fn upload_body_typed(application: &str, document: &str, name: &str, content: &[u8], part_type: &str) -> Vec<u8> {
+    multipart(&[("id", application), ("document", document), ("__at", "apply")], name, content, part_type)
+}
+
+/// A multipart body of `fields` and a file part `name` claiming `part_type`.
+pub(super) fn multipart(fields: &[(&str, &str)], name: &str, content: &[u8], part_type: &str) -> Vec<u8> {
     let mut body = Vec::new();
-    for (field, value) in [("id", application), ("document", document), ("__at", "apply")] {
+    for (field, value) in fields {
         body.extend_from_slice(
             format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes(),
         );
@@ -60,7 +65,7 @@ async fn download(w: &World, href: &str, cookie: &str) -> (StatusCode, HeaderMap
     common::send(&w.state, Method::GET, href, &headers, String::new()).await
 }
 
-const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+pub(super) const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 #[tokio::test]
 async fn a_document_is_attached_and_served_only_to_its_applicant_and_officers() {
@@ -93,7 +98,7 @@ async fn a_document_is_attached_and_served_only_to_its_applicant_and_officers() 
         assert_eq!(headers["content-type"], "application/pdf");
         let disposition = headers["content-disposition"].to_str().unwrap();
         assert!(
-            disposition.starts_with("attachment;") && disposition.contains("UTF-8''Thuy%E1%BA%BFt"),
+            disposition == "attachment; filename=\"Thuyet minh.pdf\"; filename*=UTF-8''Thuy%E1%BA%BFt%20minh.pdf",
             "{disposition}"
         );
         assert_eq!(body.as_bytes(), PDF);

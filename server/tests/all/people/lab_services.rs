@@ -181,9 +181,13 @@ async fn a_business_asks_a_lab_for_a_quote_and_accepts_it() {
         StatusCode::FORBIDDEN,
         "the lab says so, not the business"
     );
-    for step in ["received", "in_analysis", "ready"] {
+    for step in ["received", "in_analysis"] {
         assert_eq!(advance(&w, &w.researcher, &id, step).await, StatusCode::OK, "{step}");
     }
+    let (status, _) =
+        super::lab_results::send_results(&w, &w.researcher.cookie, &id, "kq.pdf", super::documents::PDF).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(advance(&w, &w.researcher, &id, "ready").await, StatusCode::OK);
     assert!(inbox(&w.state, &w.member).await[0].contains("has the results ready for “Hiệu chuẩn cảm biến oxy hòa tan”"));
     let (_, seen) = request_of(&w.state, &w.member, &id).await;
     assert_eq!((seen["status"].as_str(), seen["turnaround_days"].as_i64()), (Some("ready"), Some(0)));
@@ -285,6 +289,8 @@ async fn a_request_needs_a_service_the_lab_still_sells_and_sensible_numbers() {
     let (_, seen) = request_of(&w.state, &w.other_member, &again).await;
     assert_eq!(seen["status"], "rejected");
     assert_eq!(seen["steps"][2]["note"], "Giá cao hơn dự kiến.");
+    let (status, _, _) = label(&w, &w.other_member, &again).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "no label for work never agreed");
 
     let stored = app::catalog::repo::get(&w.state.db, app::catalog::model::Kind::Lab, "lab-benh-hoc").await.unwrap();
     let mut line = serde_json::to_value(stored.unwrap()).unwrap();

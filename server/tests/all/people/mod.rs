@@ -17,6 +17,7 @@ mod both_ways;
 mod documents;
 mod email_change;
 mod invitations;
+mod lab_results;
 mod lab_services;
 mod leaving;
 mod listings;

@@ -1,7 +1,7 @@
-//! Documents attached to an application: which kinds are taken, told by their content (never by
-//! the name or the type the browser claims), and how a file's name is kept.
+//! Files people send: which kinds are taken, told by their content (never by the name or the
+//! type the browser claims), how a file's name is kept, and how a stored file is served.
 
-/// The kinds of document an application takes.
+/// The kinds of document taken (an application's; a lab's results are PDFs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileType {
     Pdf,
@@ -68,6 +68,36 @@ pub fn kept_name(sent: &str, kind: FileType) -> String {
     let stem: String = stem.chars().take(MAX_NAME - extension.len() - 1).collect();
     let stem = if stem.trim().is_empty() { "tai-lieu".to_string() } else { stem.trim().to_string() };
     format!("{stem}.{extension}")
+}
+
+/// A stored file as a download: always saved, never shown inside the portal, never cached.
+pub fn attachment(
+    name: &str,
+    media_type: &str,
+    content: Vec<u8>,
+) -> Result<axum::response::Response, crate::error::AppError> {
+    use axum::http::{header, HeaderValue, StatusCode};
+    use axum::response::IntoResponse;
+    let disposition =
+        format!("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii_name(name), crate::text::header_encode(name));
+    let mut response = (StatusCode::OK, content).into_response();
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_TYPE, media_type.to_string()),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::CACHE_CONTROL, "private, no-store".to_string()),
+    ] {
+        headers.insert(name, HeaderValue::from_str(&value).map_err(|_| crate::error::AppError::Internal)?);
+    }
+    Ok(response)
+}
+
+/// `name` for browsers that read only `filename`: letters without marks, others as `_`.
+fn ascii_name(name: &str) -> String {
+    crate::text::unmarked(name)
+        .chars()
+        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,156 @@
+//! The results file of a service request over plain HTTP: the lab uploads one PDF (a newer
+//! one replaces it) while it analyses or once results are ready, from the request's page
+//! (server functions take no files); only the request's two sides download it.
+
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+
+use super::model::{RequestStatus, Side, RESULTS_PATH};
+use super::repo;
+use super::service::{side_of, tell_both};
+use crate::accounts::model::User;
+use crate::error::{AppError, FieldError};
+use crate::files::{attachment, kept_name, FileType, MAX_FILE};
+use crate::i18n::Lang;
+use crate::state::AppState;
+
+/// The routes of this module (they take a body up to the file cap).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(RESULTS_PATH, post(upload))
+        .route("/requests/{id}/results", get(download))
+        .layer(DefaultBodyLimit::max(MAX_FILE + 64 * 1024))
+}
+
+/// What the upload form sent.
+#[derive(Default)]
+struct Sent {
+    request: Option<i64>,
+    name: String,
+    bytes: Vec<u8>,
+}
+
+fn file_error(message: &str) -> AppError {
+    AppError::Validation(vec![FieldError { field: "file".into(), message: message.into() }])
+}
+
+/// `POST /requests/results`: the lab attaches the results to its request, then goes back to
+/// the request's page with what happened.
+pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
+    let lang = crate::i18n::lang_of(&headers);
+    // Nobody signed out makes the server read a file.
+    let user = match crate::accounts::session::user_of(&state.db, &state.site, &headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => {
+            return crate::forms::kept::come_back(
+                &state,
+                &headers,
+                RESULTS_PATH,
+                Err(AppError::Unauthorized),
+                vec![],
+                "results",
+            )
+        }
+        Err(err) => return crate::forms::kept::come_back(&state, &headers, RESULTS_PATH, Err(err), vec![], "results"),
+    };
+    let (sent, read) = read(multipart, lang).await;
+    let outcome = match read {
+        Ok(()) => attach(&state, &user, &sent, lang).await,
+        Err(err) => Err(err),
+    };
+    let id = sent.request.map(|id| id.to_string()).unwrap_or_default();
+    crate::forms::kept::come_back(&state, &headers, RESULTS_PATH, outcome, vec![("id".into(), id)], "results")
+}
+
+/// Reads the form's fields; the file is read whole, refused once it passes `MAX_FILE`.
+async fn read(mut multipart: Multipart, lang: Lang) -> (Sent, Result<(), AppError>) {
+    let mut sent = Sent::default();
+    let too_large = || {
+        file_error(
+            lang.pick("Tệp lớn hơn 10 MB; hãy nén hoặc chia nhỏ.", "The file is over 10 MB; compress or split it."),
+        )
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return (sent, Ok(())),
+            // A body over the route's cap ends here too.
+            Err(_) => return (sent, Err(too_large())),
+        };
+        match field.name().unwrap_or_default() {
+            "id" => sent.request = field.text().await.ok().and_then(|t| t.trim().parse().ok()),
+            "file" if !sent.bytes.is_empty() => {
+                return (sent, Err(file_error(lang.pick("Chỉ gửi một tệp.", "Send one file."))));
+            }
+            "file" => {
+                sent.name = field.file_name().unwrap_or_default().to_string();
+                let mut field = field;
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) if sent.bytes.len() + chunk.len() <= MAX_FILE => {
+                            sent.bytes.extend_from_slice(&chunk)
+                        }
+                        Ok(None) => break,
+                        _ => return (sent, Err(too_large())),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Checks that the sender answers for the request's lab and that the work is under way, then
+/// stores the PDF and tells both sides.
+async fn attach(state: &AppState, user: &User, sent: &Sent, lang: Lang) -> Result<(), AppError> {
+    let id = sent.request.ok_or(AppError::NotFound)?;
+    let (row, side) = side_of(&state.db, user, id).await?;
+    if side != Some(Side::Lab) {
+        return Err(AppError::Forbidden);
+    }
+    let status = RequestStatus::from_code(&row.status);
+    if !matches!(status, Some(RequestStatus::InAnalysis | RequestStatus::Ready)) {
+        return Err(AppError::Conflict(
+            lang.pick(
+                "Chỉ gửi kết quả khi mẫu đang được phân tích hoặc đã có kết quả.",
+                "Results are sent while the samples are analysed or once they are ready.",
+            )
+            .into(),
+        ));
+    }
+    if sent.bytes.is_empty() {
+        return Err(file_error(lang.pick("Hãy chọn một tệp.", "Choose a file.")));
+    }
+    if FileType::sniff(&sent.bytes) != Some(FileType::Pdf) {
+        return Err(file_error(lang.pick(
+            "Kết quả cần là tệp PDF (theo nội dung tệp, dù tên tệp nói gì).",
+            "The results must be a PDF file (by its content, whatever its name says).",
+        )));
+    }
+    let name = kept_name(&sent.name, FileType::Pdf);
+    repo::set_results(&state.db, id, &name, &sent.bytes, user.id).await?;
+    tell_both(
+        &state.db,
+        &row,
+        format!("{} đã gửi tệp kết quả «{}» ({name})", row.lab_title(Lang::Vi), row.service),
+        format!("{} sent the results file for “{}” ({name})", row.lab_title(Lang::En), row.service),
+    )
+    .await
+}
+
+/// `GET /requests/{id}/results`: the results file, to the request's two sides only (to anyone
+/// else it does not exist); always downloaded, never shown inside the portal.
+pub async fn download(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let user = crate::accounts::session::user_of(&state.db, &state.site, &headers).await?.ok_or(AppError::NotFound)?;
+    let (_, side) = side_of(&state.db, &user, id).await?;
+    side.ok_or(AppError::NotFound)?;
+    let (name, content) = repo::results(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    attachment(&name, FileType::Pdf.media_type(), content)
+}
