@@ -70,6 +70,75 @@ pub fn kept_name(sent: &str, kind: FileType) -> String {
     format!("{stem}.{extension}")
 }
 
+/// A form with one file as a browser posts it (multipart): its text fields and the file.
+#[derive(Debug, Default)]
+pub struct Posted {
+    pub fields: Vec<(String, String)>,
+    /// The file's name as the browser gave it.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Posted {
+    /// The text of field `name` (empty when it was not sent).
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Field `name` as a number (an id), if it is one.
+    pub fn id(&self, name: &str) -> Option<i64> {
+        self.field(name).trim().parse().ok()
+    }
+}
+
+/// A problem with the posted file, for the form's file field.
+pub fn file_error(message: &str) -> crate::error::AppError {
+    crate::error::AppError::Validation(vec![crate::error::FieldError { field: "file".into(), message: message.into() }])
+}
+
+/// Reads a posted form: its text fields, and its one `file` part read whole, refused once it
+/// passes `MAX_FILE` (or when a second file comes). What was read before a problem is kept, so
+/// that the answer can say where the form came from.
+pub async fn read_form(
+    mut multipart: axum::extract::Multipart,
+    lang: crate::i18n::Lang,
+) -> (Posted, Result<(), crate::error::AppError>) {
+    let mut posted = Posted::default();
+    let too_large = || {
+        file_error(
+            lang.pick("Tệp lớn hơn 10 MB; hãy nén hoặc chia nhỏ.", "The file is over 10 MB; compress or split it."),
+        )
+    };
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return (posted, Ok(())),
+            // A body over the route's cap ends here too.
+            Err(_) => return (posted, Err(too_large())),
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        if name != "file" {
+            let text = field.text().await.unwrap_or_default();
+            posted.fields.push((name, text));
+            continue;
+        }
+        if !posted.bytes.is_empty() {
+            return (posted, Err(file_error(lang.pick("Chỉ gửi một tệp.", "Send one file."))));
+        }
+        posted.name = field.file_name().unwrap_or_default().to_string();
+        let mut field = field;
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) if posted.bytes.len() + chunk.len() <= MAX_FILE => {
+                    posted.bytes.extend_from_slice(&chunk)
+                }
+                Ok(None) => break,
+                _ => return (posted, Err(too_large())),
+            }
+        }
+    }
+}
+
 /// A stored file as a download: always saved, never shown inside the portal, never cached.
 pub fn attachment(
     name: &str,

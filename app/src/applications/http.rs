@@ -9,8 +9,8 @@ use axum::Router;
 
 use super::repo;
 use crate::accounts::model::{Role, User};
-use crate::error::{AppError, FieldError};
-use crate::files::{attachment, kept_name, FileType, MAX_FILE, MAX_FILES};
+use crate::error::AppError;
+use crate::files::{attachment, file_error, kept_name, read_form, FileType, Posted, MAX_FILE, MAX_FILES};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -24,79 +24,32 @@ pub fn routes() -> Router<AppState> {
         .layer(DefaultBodyLimit::max(MAX_FILE + 64 * 1024))
 }
 
-/// What an upload form sent.
-#[derive(Default)]
-struct Sent {
-    application: Option<i64>,
-    document: String,
-    name: String,
-    bytes: Vec<u8>,
-    anchor: String,
-}
-
 /// `POST /applications/files`: attaches one document to the signed-in applicant's application
 /// while it may take documents, then goes back to the page the form was on with what happened.
 pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
     let lang = crate::i18n::lang_of(&headers);
-    let (sent, read) = read(multipart, lang).await;
+    let (sent, read) = read_form(multipart, lang).await;
     let outcome = match read {
         Ok(()) => attach(&state, &headers, &sent, lang).await,
         Err(err) => Err(err),
     };
     if let Err(AppError::Internal) = &outcome {
-        tracing::warn!("an upload to application {:?} failed", sent.application);
+        tracing::warn!("an upload to application {:?} failed", sent.id("id"));
     }
-    let id = sent.application.map(|id| id.to_string()).unwrap_or_default();
-    let anchor = if sent.anchor.is_empty() { format!("application-{id}") } else { sent.anchor.clone() };
+    let id = sent.id("id").map(|id| id.to_string()).unwrap_or_default();
+    let anchor = match sent.field(crate::forms::kept::ANCHOR) {
+        "" => format!("application-{id}"),
+        anchor => anchor.to_string(),
+    };
     crate::forms::kept::come_back(&state, &headers, UPLOAD, outcome, vec![("id".into(), id)], &anchor)
 }
 
-/// Reads the form's fields; the file is read whole, refused once it passes `MAX_FILE`.
-async fn read(mut multipart: Multipart, lang: Lang) -> (Sent, Result<(), AppError>) {
-    let mut sent = Sent::default();
-    let too_large = || {
-        file_error(
-            lang.pick("Tệp lớn hơn 10 MB; hãy nén hoặc chia nhỏ.", "The file is over 10 MB; compress or split it."),
-        )
-    };
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => return (sent, Ok(())),
-            // A body over the route's cap ends here too.
-            Err(_) => return (sent, Err(too_large())),
-        };
-        match field.name().unwrap_or_default() {
-            "id" => sent.application = field.text().await.ok().and_then(|t| t.trim().parse().ok()),
-            "document" => sent.document = field.text().await.map(|t| crate::text::clean(&t)).unwrap_or_default(),
-            crate::forms::kept::ANCHOR => sent.anchor = field.text().await.unwrap_or_default(),
-            "file" => {
-                sent.name = field.file_name().unwrap_or_default().to_string();
-                let mut field = field;
-                loop {
-                    match field.chunk().await {
-                        Ok(Some(chunk)) if sent.bytes.len() + chunk.len() <= MAX_FILE => {
-                            sent.bytes.extend_from_slice(&chunk)
-                        }
-                        Ok(None) => break,
-                        _ => return (sent, Err(too_large())),
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn file_error(message: &str) -> AppError {
-    AppError::Validation(vec![FieldError { field: "file".into(), message: message.into() }])
-}
-
 /// Checks who sends what to which application, then stores it.
-async fn attach(state: &AppState, headers: &HeaderMap, sent: &Sent, lang: Lang) -> Result<(), AppError> {
+async fn attach(state: &AppState, headers: &HeaderMap, sent: &Posted, lang: Lang) -> Result<(), AppError> {
     let user =
         crate::accounts::session::user_of(&state.db, &state.site, headers).await?.ok_or(AppError::Unauthorized)?;
-    let id = sent.application.ok_or(AppError::NotFound)?;
+    let id = sent.id("id").ok_or(AppError::NotFound)?;
+    let document = crate::text::clean(sent.field("document"));
     let row = super::service::own(&state.db, id, &user).await?;
     if !row.may_add_files(&crate::clock::today().to_string()) {
         return Err(AppError::Conflict(
@@ -119,7 +72,7 @@ async fn attach(state: &AppState, headers: &HeaderMap, sent: &Sent, lang: Lang) 
     let kind_code = crate::catalog::model::Kind::from_code(&row.target_kind).ok_or(AppError::NotFound)?;
     let target = crate::catalog::repo::get(&state.db, kind_code, &row.target_id).await?;
     let terms = target.as_ref().and_then(super::model::Terms::of).unwrap_or_default();
-    if !sent.document.is_empty() && !terms.documents.contains(&sent.document) {
+    if !document.is_empty() && !terms.documents.contains(&document) {
         return Err(AppError::BadRequest(
             lang.pick("Tài liệu này không có trong danh sách của kêu gọi.", "That document is not on the call's list.")
                 .into(),
@@ -127,7 +80,7 @@ async fn attach(state: &AppState, headers: &HeaderMap, sent: &Sent, lang: Lang) 
     }
     let file = repo::NewFile {
         application: id,
-        document: &sent.document,
+        document: &document,
         name: &kept_name(&sent.name, kind),
         media_type: kind.media_type(),
         content: &sent.bytes,

@@ -12,8 +12,8 @@ use super::model::{RequestStatus, Side, RESULTS_PATH};
 use super::repo;
 use super::service::{side_of, tell_both};
 use crate::accounts::model::User;
-use crate::error::{AppError, FieldError};
-use crate::files::{attachment, kept_name, FileType, MAX_FILE};
+use crate::error::AppError;
+use crate::files::{attachment, file_error, kept_name, read_form, FileType, Posted, MAX_FILE};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -23,18 +23,6 @@ pub fn routes() -> Router<AppState> {
         .route(RESULTS_PATH, post(upload))
         .route("/requests/{id}/results", get(download))
         .layer(DefaultBodyLimit::max(MAX_FILE + 64 * 1024))
-}
-
-/// What the upload form sent.
-#[derive(Default)]
-struct Sent {
-    request: Option<i64>,
-    name: String,
-    bytes: Vec<u8>,
-}
-
-fn file_error(message: &str) -> AppError {
-    AppError::Validation(vec![FieldError { field: "file".into(), message: message.into() }])
 }
 
 /// `POST /requests/results`: the lab attaches the results to its request, then goes back to
@@ -56,57 +44,19 @@ pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart
         }
         Err(err) => return crate::forms::kept::come_back(&state, &headers, RESULTS_PATH, Err(err), vec![], "results"),
     };
-    let (sent, read) = read(multipart, lang).await;
+    let (sent, read) = read_form(multipart, lang).await;
     let outcome = match read {
         Ok(()) => attach(&state, &user, &sent, lang).await,
         Err(err) => Err(err),
     };
-    let id = sent.request.map(|id| id.to_string()).unwrap_or_default();
+    let id = sent.id("id").map(|id| id.to_string()).unwrap_or_default();
     crate::forms::kept::come_back(&state, &headers, RESULTS_PATH, outcome, vec![("id".into(), id)], "results")
-}
-
-/// Reads the form's fields; the file is read whole, refused once it passes `MAX_FILE`.
-async fn read(mut multipart: Multipart, lang: Lang) -> (Sent, Result<(), AppError>) {
-    let mut sent = Sent::default();
-    let too_large = || {
-        file_error(
-            lang.pick("Tệp lớn hơn 10 MB; hãy nén hoặc chia nhỏ.", "The file is over 10 MB; compress or split it."),
-        )
-    };
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => return (sent, Ok(())),
-            // A body over the route's cap ends here too.
-            Err(_) => return (sent, Err(too_large())),
-        };
-        match field.name().unwrap_or_default() {
-            "id" => sent.request = field.text().await.ok().and_then(|t| t.trim().parse().ok()),
-            "file" if !sent.bytes.is_empty() => {
-                return (sent, Err(file_error(lang.pick("Chỉ gửi một tệp.", "Send one file."))));
-            }
-            "file" => {
-                sent.name = field.file_name().unwrap_or_default().to_string();
-                let mut field = field;
-                loop {
-                    match field.chunk().await {
-                        Ok(Some(chunk)) if sent.bytes.len() + chunk.len() <= MAX_FILE => {
-                            sent.bytes.extend_from_slice(&chunk)
-                        }
-                        Ok(None) => break,
-                        _ => return (sent, Err(too_large())),
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Checks that the sender answers for the request's lab and that the work is under way, then
 /// stores the PDF and tells both sides.
-async fn attach(state: &AppState, user: &User, sent: &Sent, lang: Lang) -> Result<(), AppError> {
-    let id = sent.request.ok_or(AppError::NotFound)?;
+async fn attach(state: &AppState, user: &User, sent: &Posted, lang: Lang) -> Result<(), AppError> {
+    let id = sent.id("id").ok_or(AppError::NotFound)?;
     let (row, side) = side_of(&state.db, user, id).await?;
     if side != Some(Side::Lab) {
         return Err(AppError::Forbidden);
