@@ -163,6 +163,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests/new") view=crate::service_requests::pages::NewRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/requests/:id") view=crate::service_requests::pages::RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/requests/:id/label") view=crate::service_requests::pages::LabelPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bookings/new") view=crate::bookings::pages::WeekPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bookings/:id") view=crate::bookings::pages::BookingPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/match") view=FindPartnersPage ssr=SsrMode::Async/>

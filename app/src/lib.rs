@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod alerts;
 pub mod app;
 pub mod applications;
+pub mod bookings;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 pub mod clock;

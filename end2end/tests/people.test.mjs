@@ -159,6 +159,10 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   await researcher.locator('#service_catalog-0-method').fill('Kết tủa cồn, cân khối lượng');
   await researcher.locator('#service_catalog-0-price_local_business').fill('ba trăm nghìn');
   await researcher.locator('#service_catalog-0-turnaround_days').fill('5');
+  // And an instrument others may book by the hour.
+  await researcher.locator('#instruments-0-name').fill('Máy đo độ nhớt Brookfield');
+  await researcher.locator('[name="text[instruments.0.bookable]"]').check();
+  await researcher.locator('#instruments-0-hourly_rate_vnd').fill('150.000');
   await researcher.getByRole('button', { name: 'Publish' }).click();
   await researcher.getByText('Service 1: the price “ba trăm nghìn” is not understood').first().waitFor();
   assert.equal(await researcher.locator('#service_catalog-0-method').inputValue(), 'Kết tủa cồn, cân khối lượng');
@@ -328,6 +332,34 @@ test('startup, researcher and officer: from sign-up to an accepted application',
   assert.equal(fetched.headers()['content-type'], 'application/pdf');
   await screenshot(startup, 'vi-service-results-phone');
   await accessible(startup);
+
+  // The startup books the lab's viscometer on its phone: two hours from a free hour of next
+  // week; the lab approves on the desktop; the startup cancels, which frees the hours.
+  await startup.goto(lab);
+  await startup.locator('#instruments li', { hasText: 'Máy đo độ nhớt Brookfield' }).getByRole('link', { name: /Xem giờ trống/ }).click();
+  await startup.waitForURL(/\/bookings\/new\?/);
+  await startup.getByRole('link', { name: 'Tuần sau →' }).click();
+  await startup.getByRole('link', { name: /Trống.*Thứ Ba \d\d\/\d\d, 09:00–10:00$/ }).click();
+  await startup.getByLabel('Thời lượng *').selectOption('2');
+  await startup.getByLabel('Mục đích, mẫu đo').fill('Đo độ nhớt dung dịch carrageenan 1%.');
+  await screenshot(startup, 'vi-instrument-week-phone');
+  await accessible(startup);
+  await startup.getByRole('button', { name: 'Gửi yêu cầu đặt lịch' }).click();
+  await startup.waitForURL(/\/bookings\/\d+$/);
+  const bookingPage = new URL(startup.url()).pathname;
+  await startup.locator('.badge', { hasText: 'Chờ phòng thí nghiệm duyệt' }).waitFor();
+  await researcher.goto('/inbox');
+  await researcher.getByRole('link', { name: /booked “Máy đo độ nhớt Brookfield”/ }).click();
+  await researcher.waitForURL((url) => url.pathname === bookingPage);
+  await researcher.getByRole('button', { name: 'Approve' }).click();
+  await researcher.locator('.badge', { hasText: 'Approved' }).waitFor();
+  await screenshot(researcher, 'en-booking-approved');
+  await accessible(researcher);
+  await startup.goto(bookingPage);
+  await startup.locator('.badge', { hasText: 'Đã được duyệt' }).waitFor();
+  await startup.getByRole('button', { name: 'Hủy lịch, trả lại giờ trống' }).click();
+  await startup.locator('.badge', { hasText: 'Đã hủy' }).waitFor();
+  await screenshot(startup, 'vi-booking-cancelled-phone');
 
   // The officer publishes a call open to startups.
   await officer.goto('/calls/new');

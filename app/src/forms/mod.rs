@@ -17,6 +17,7 @@ macro_rules! keeps_typed {
     };
 }
 
+pub mod checks;
 #[cfg(feature = "ssr")]
 pub mod kept;
 

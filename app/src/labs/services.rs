@@ -276,6 +276,15 @@ impl LabService {
     }
 }
 
+/// Which side of an order to a lab (a service request, an instrument booking) the viewer is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    /// They ordered.
+    Customer,
+    /// They answer for the lab.
+    Lab,
+}
+
 impl Instrument {
     /// The instrument as one line of the lab's page.
     pub fn line(&self, lang: Lang) -> String {

@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use crate::accounts::pages::use_viewer;
 use crate::alerts::pages::MySearches;
 use crate::applications::pages::MyApplications;
+use crate::bookings::pages::MyBookings;
 use crate::i18n::use_lang;
 use crate::introductions::pages::MyIntroductions;
 use crate::listings::affiliation::pages::AffiliationRequests;
@@ -34,6 +35,7 @@ pub fn MinePage() -> impl IntoView {
                         <HiddenListings/>
                         <MyIntroductions/>
                         <MyServiceRequests/>
+                        <MyBookings/>
                         <MyApplications/>
                         <MySearches/>
                     }

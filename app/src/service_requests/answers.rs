@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use super::model::{parse_date, parse_lines, total, LabDecline, RequestStatus, Side, MAX_VALID_DAYS};
 use super::repo::{self, Move, NewQuote};
-use super::service::{field, moved_on, note, on_side, tell_both};
+use super::service::{moved_on, on_side, tell_both};
 use crate::accounts::session::require_user;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::forms::checks::{field, note};
 use crate::i18n::{request_lang, Lang};
 use crate::state::app_state;
 

@@ -75,8 +75,6 @@ pub const RESULTS_PATH: &str = "/requests/results";
 
 /// The most samples one request asks for.
 pub const MAX_SAMPLES: u32 = 10_000;
-/// The longest note or condition.
-pub const MAX_NOTE: usize = 2000;
 /// The most lines a quote has.
 pub const QUOTE_LINES: usize = 5;
 /// The longest a quote stays valid, in days.
@@ -128,14 +126,7 @@ pub struct Step {
     pub quote: Option<Quote>,
 }
 
-/// Which side of a request the viewer is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Side {
-    /// They asked.
-    Customer,
-    /// They answer for the lab.
-    Lab,
-}
+pub use crate::labs::Side;
 
 /// A request as either side sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

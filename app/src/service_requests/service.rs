@@ -2,63 +2,26 @@
 
 use super::model::{
     parse_date, LabDecline, Quote, QuoteLine, RequestItem, RequestSetup, RequestStatus, ServiceRequest, Side, Step,
-    MAX_NOTE, MAX_SAMPLES, MAX_WANTED_DAYS,
+    MAX_SAMPLES, MAX_WANTED_DAYS,
 };
 use super::repo::{self, Row};
-use crate::accounts::model::{Role, User};
+use crate::accounts::model::User;
 use crate::accounts::session::require_user;
 use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
+use crate::forms::checks::{field, note};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
-use crate::labs::Lab;
-use crate::listings::rules::speaks_for;
+use crate::labs::repo::{answers_for, managed, may_order, refusal};
 use crate::state::app_state;
-
-pub(super) fn field(name: &str, message: impl Into<String>) -> AppError {
-    AppError::Validation(vec![FieldError { field: name.into(), message: message.into() }])
-}
-
-/// Who may ask a lab for a service: business members and researchers.
-fn may_ask(user: &User) -> bool {
-    user.has(Role::Member) || user.has(Role::Researcher)
-}
-
-/// Lab `id` as published, and who manages it.
-async fn lab(db: &Db, id: &str) -> Result<(Lab, Option<i64>), AppError> {
-    let record = crate::catalog::repo::get(db, Kind::Lab, id).await?.ok_or(AppError::NotFound)?;
-    let Record::Lab(lab) = record else { return Err(AppError::NotFound) };
-    let owner = crate::listings::repo::listing(db, Kind::Lab, id).await?.and_then(|l| l.owner);
-    Ok((lab, owner))
-}
-
-/// Why `user` may not ask `lab` (managed by `owner`) for a service; none: they may.
-fn refusal(user: &User, lab: &Lab, owner: Option<i64>, lang: Lang) -> Option<String> {
-    let reason = if !may_ask(user) {
-        lang.pick(
-            "Chỉ thành viên doanh nghiệp và nhà nghiên cứu gửi được yêu cầu dịch vụ.",
-            "Only business members and researchers send service requests.",
-        )
-    } else if owner.is_none() {
-        lang.pick(
-            "Phòng thí nghiệm này chưa có người quản lý trên cổng để báo giá: hãy dùng «Đề nghị giới thiệu» trên trang của phòng.",
-            "Nobody manages this lab on the portal to quote: use “Ask for an introduction” on the lab's page.",
-        )
-    } else if speaks_for(user, owner, &Record::Lab(lab.clone())) {
-        lang.pick("Đây là phòng thí nghiệm của bạn.", "This lab is your own.")
-    } else {
-        return None;
-    };
-    Some(reason.to_string())
-}
 
 /// What the page asking lab `lab_id` for its service number `service` shows `user`.
 pub async fn setup(lab_id: &str, service: usize) -> Result<RequestSetup, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    let (lab, owner) = lab(&state.db, lab_id).await?;
+    let (lab, owner) = managed(&state.db, lab_id).await?;
     let offered = lab.service_catalog.get(service).ok_or(AppError::NotFound)?;
     let organization = match &user.organization {
         Some(id) => crate::catalog::repo::get(&state.db, Kind::Organization, id)
@@ -94,10 +57,10 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    if !may_ask(&user) {
+    if !may_order(&user) {
         return Err(AppError::Forbidden);
     }
-    let (lab, owner) = lab(&state.db, &asked.lab).await?;
+    let (lab, owner) = managed(&state.db, &asked.lab).await?;
     if let Some(refused) = refusal(&user, &lab, owner, lang) {
         return Err(AppError::BadRequest(refused));
     }
@@ -166,35 +129,13 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
     Ok(id)
 }
 
-/// An optional note, cleaned; refused when too long or holding control characters.
-pub(super) fn note(typed: &str, name: &str, lang: Lang) -> Result<Option<String>, AppError> {
-    let text = crate::text::clean(typed);
-    if text.chars().count() > MAX_NOTE {
-        return Err(field(name, lang.pick("Tối đa 2000 ký tự.", "At most 2000 characters.")));
-    }
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
-        return Err(field(
-            name,
-            lang.pick(
-                "Có ký tự điều khiển không đọc được; hãy gõ lại.",
-                "It holds unreadable control characters; type it again.",
-            ),
-        ));
-    }
-    Ok(Some(text).filter(|t| !t.is_empty()))
-}
-
 /// Request `id` with which side `user` is on (none: neither).
 pub(super) async fn side_of(db: &Db, user: &User, id: i64) -> Result<(Row, Option<Side>), AppError> {
     let row = repo::get(db, id).await?.ok_or(AppError::NotFound)?;
     if row.requester == user.id {
         return Ok((row, Some(Side::Customer)));
     }
-    let lab = crate::catalog::repo::get_any(db, Kind::Lab, &row.lab).await?.map(|(record, _)| record);
-    let answers = match &lab {
-        Some(record) => speaks_for(user, row.owner, record),
-        None => row.owner == Some(user.id),
-    };
+    let answers = answers_for(db, user, &row.lab, row.owner).await?;
     Ok((row, answers.then_some(Side::Lab)))
 }
 

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::accounts::model::Role;
 use crate::applications::pages::ApplyBox;
+use crate::bookings::instruments_box::InstrumentsBox;
 use crate::catalog::components::{Badges, CardGrid, FieldList, SectorChips};
 use crate::catalog::jsonld;
 use crate::catalog::model::{excerpt, Kind, Record};
@@ -76,6 +77,10 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
         Record::Lab(lab) if !meta.preview => lab.service_catalog.clone(),
         _ => Vec::new(),
     };
+    let instruments = match &detail.record {
+        Record::Lab(lab) if !meta.preview => lab.instruments.clone(),
+        _ => Vec::new(),
+    };
     let matches = (has_matches(kind) && !meta.preview)
         .then(|| view! { <RecordMatches kind=kind id=entry.id().to_string() own matches/> });
     // Signed-in people report what they do not manage; officers hide it themselves.
@@ -124,6 +129,7 @@ fn RecordView(kind: Kind, page: RecordPage) -> impl IntoView {
             <FieldList fields=fields/>
         </article>
         <ServicesBox lab=entry.id().to_string() services asks managed/>
+        <InstrumentsBox lab=entry.id().to_string() instruments managed/>
         <IntroduceBox kind=kind id=entry.id().to_string() signed_in=viewer.is_some() setup=introduce/>
         {panel.map(|panel| view! { <ApplyBox kind=kind id=entry.id().to_string() panel/> })}
         {matches}

@@ -495,6 +495,35 @@ fn matrix() -> Vec<Action> {
             allowed: &["member"],
             params: |w| pairs(&[("id", &w.service_request), ("answer", "accept")]),
         },
+        // Businesses and researchers book a lab's instrument (its manager is told it is theirs);
+        // only the lab answers a booking; either side cancels it.
+        Action {
+            endpoint: "book_instrument",
+            accepted: false,
+            allowed: &["member", "colleague", "other", "researcher"],
+            params: |w| {
+                pairs(&[
+                    ("lab", &w.lab),
+                    ("instrument", super::bookings::HPLC),
+                    ("start", &format!("{}T14", super::bookings::working_day())),
+                    ("hours", "1"),
+                    ("operator", "Lê Thu"),
+                    ("training", "Tập huấn tại phòng"),
+                ])
+            },
+        },
+        Action {
+            endpoint: "decide_booking",
+            accepted: false,
+            allowed: &["researcher"],
+            params: |w| pairs(&[("id", &w.booking), ("decision", "approve")]),
+        },
+        Action {
+            endpoint: "cancel_booking",
+            accepted: false,
+            allowed: &["member", "researcher"],
+            params: |w| pairs(&[("id", &w.booking)]),
+        },
         Action {
             endpoint: "applications_for",
             accepted: false,
@@ -534,13 +563,19 @@ async fn authorization_matrix() {
 const QUOTED: &[&str] =
     &["request_service", "quote_service_request", "decline_service_request", "answer_quote", "advance_service_request"];
 
+/// The actions on the instrument the world's member booked.
+const BOOKED: &[&str] = &["book_instrument", "decide_booking", "cancel_booking"];
+
 /// Calls `action` as `who` in a fresh world (one person's change must not decide the next
 /// one's answer): what differs from the matrix, if anything.
 async fn try_as(action: Action, who: &'static str) -> Option<String> {
     // A world with a quoted service request only where the action needs it (it costs time).
-    let w = match QUOTED.contains(&action.endpoint) {
-        true => super::lab_services::quoted_world(action.accepted).await,
-        false => world(action.accepted).await,
+    let w = if QUOTED.contains(&action.endpoint) {
+        super::lab_services::quoted_world(action.accepted).await
+    } else if BOOKED.contains(&action.endpoint) {
+        super::bookings::booking_world(true).await
+    } else {
+        world(action.accepted).await
     };
     let person = w.everyone().into_iter().find(|p| p.name == who).unwrap();
     let params = (action.params)(&w);
@@ -573,6 +608,9 @@ const READ_ONLY: &[&str] = &[
     "my_listings",
     "my_introductions",
     "my_service_requests",
+    "my_bookings",
+    "booking",
+    "instrument_week",
     "service_request",
     "service_request_label",
     "service_request_setup",

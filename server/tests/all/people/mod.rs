@@ -13,6 +13,7 @@ use crate::common::{call, person, send, small_state, Person};
 
 mod accounts;
 mod affiliations;
+mod bookings;
 mod both_ways;
 mod documents;
 mod email_change;
@@ -67,6 +68,8 @@ struct World {
     /// The member's request for a service of the researcher's lab, quoted (empty until
     /// `lab_services::quoted_world` makes it).
     service_request: String,
+    /// The member's booking of the lab's HPLC (empty until `bookings::booking_world` makes it).
+    booking: String,
 }
 
 impl World {
@@ -248,6 +251,7 @@ async fn world(accepted: bool) -> World {
         unmanaged_introduction,
         reset_token,
         service_request: String::new(),
+        booking: String::new(),
     }
 }
 

@@ -1,0 +1,164 @@
+//! All SQL of instrument bookings.
+
+use super::model::BookingStatus;
+use crate::accounts::repo::now;
+use crate::catalog::model::joined_title;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+/// A booking as stored, with the names both sides see.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Row {
+    pub id: i64,
+    pub lab: String,
+    pub lab_title: Option<String>,
+    pub lab_title_en: Option<String>,
+    pub lab_title_vi: Option<String>,
+    /// Who manages the lab's listing.
+    pub owner: Option<i64>,
+    pub owner_email: Option<String>,
+    pub instrument: String,
+    pub booker: i64,
+    pub booker_name: String,
+    pub booker_email: String,
+    pub organization: Option<String>,
+    pub organization_title: Option<String>,
+    pub day: String,
+    pub start_hour: i64,
+    pub hours: i64,
+    pub operator: String,
+    pub training: Option<String>,
+    pub purpose: String,
+    pub status: String,
+    pub decided_by: Option<String>,
+    pub reason: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Row {
+    pub fn lab_title(&self, lang: Lang) -> String {
+        joined_title(lang, &self.lab_title, &self.lab_title_en, &self.lab_title_vi, &self.lab)
+    }
+}
+
+const SELECT: &str = "SELECT b.id, b.lab, r.title AS lab_title, r.title_en AS lab_title_en, r.title_vi AS lab_title_vi,
+    l.owner, o.email AS owner_email, b.instrument, b.booker, u.name AS booker_name, u.email AS booker_email,
+    b.organization, g.title AS organization_title, b.day, b.start_hour, b.hours, b.operator, b.training, b.purpose,
+    b.status, d.name AS decided_by, b.reason, b.created_at, b.updated_at
+    FROM instrument_bookings b JOIN users u ON u.id = b.booker
+    LEFT JOIN users d ON d.id = b.decided_by
+    LEFT JOIN records r ON r.kind = 'lab' AND r.id = b.lab
+    LEFT JOIN listings l ON l.kind = 'lab' AND l.id = b.lab
+    LEFT JOIN users o ON o.id = l.owner
+    LEFT JOIN records g ON g.kind = 'organization' AND g.id = b.organization ";
+
+/// What a new booking says.
+pub struct New<'a> {
+    pub lab: &'a str,
+    pub instrument: &'a str,
+    pub booker: i64,
+    pub organization: Option<&'a str>,
+    pub day: &'a str,
+    /// The open hours it holds, in order.
+    pub hours: &'a [u32],
+    pub operator: &'a str,
+    pub training: Option<&'a str>,
+    pub purpose: &'a str,
+}
+
+/// Stores a booking holding its hours; none when one of them is held already (by a booking
+/// stored first, however close the two came).
+pub async fn create(db: &Db, new: New<'_>) -> Result<Option<i64>, AppError> {
+    let at = now();
+    let mut tx = db.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO instrument_bookings (lab, instrument, booker, organization, day, start_hour, hours, operator,
+           training, purpose, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'requested', $11, $11) RETURNING id",
+    )
+    .bind(new.lab)
+    .bind(new.instrument)
+    .bind(new.booker)
+    .bind(new.organization)
+    .bind(new.day)
+    .bind(i64::from(new.hours.first().copied().unwrap_or_default()))
+    .bind(new.hours.len() as i64)
+    .bind(new.operator)
+    .bind(new.training)
+    .bind(new.purpose)
+    .bind(&at)
+    .fetch_one(&mut *tx)
+    .await?;
+    for hour in new.hours {
+        let held =
+            sqlx::query("INSERT INTO booked_hours (lab, instrument, day, hour, booking) VALUES ($1, $2, $3, $4, $5)")
+                .bind(new.lab)
+                .bind(new.instrument)
+                .bind(new.day)
+                .bind(i64::from(*hour))
+                .bind(id)
+                .execute(&mut *tx)
+                .await;
+        match held {
+            Ok(_) => {}
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// The hours of `instrument` of `lab` held from `from` to `to` (days written `YYYY-MM-DD`).
+pub async fn taken(db: &Db, lab: &str, instrument: &str, from: &str, to: &str) -> Result<Vec<(String, i64)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT day, hour FROM booked_hours WHERE lab = $1 AND instrument = $2 AND day BETWEEN $3 AND $4
+         ORDER BY day, hour",
+    )
+    .bind(lab)
+    .bind(instrument)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db)
+    .await?)
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
+    let sql = format!("{SELECT} WHERE b.id = $1");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db).await?)
+}
+
+/// The bookings `user` made, and those of the labs they manage, soonest day first.
+pub async fn involving(db: &Db, user: i64) -> Result<Vec<Row>, AppError> {
+    let sql = format!("{SELECT} WHERE b.booker = $1 OR l.owner = $1 ORDER BY b.day DESC, b.start_hour LIMIT 200");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).fetch_all(db).await?)
+}
+
+/// Moves booking `id` from `from` to `to`, by `by` with `reason`; a booking that no longer
+/// holds its hours lets them go. False when it had moved on already.
+pub async fn decide(
+    db: &Db,
+    id: i64,
+    from: &[&str],
+    to: BookingStatus,
+    by: i64,
+    reason: Option<&str>,
+) -> Result<bool, AppError> {
+    let mut tx = db.begin().await?;
+    let mut sql = sqlx::QueryBuilder::new("UPDATE instrument_bookings SET status = ");
+    sql.push_bind(to.code()).push(", decided_by = ").push_bind(by).push(", reason = ").push_bind(reason);
+    sql.push(", updated_at = ").push_bind(now()).push(" WHERE id = ").push_bind(id).push(" AND status IN (");
+    let mut codes = sql.separated(", ");
+    for code in from {
+        codes.push_bind(*code);
+    }
+    sql.push(")");
+    let moved = sql.build().execute(&mut *tx).await?.rows_affected() == 1;
+    if moved && !to.holds() {
+        sqlx::query("DELETE FROM booked_hours WHERE booking = $1").bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(moved)
+}
