@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod inbox;
 pub mod introductions;
 pub mod listings;
+pub mod loading;
 pub mod matching;
 pub mod moderation;
 pub mod notices;

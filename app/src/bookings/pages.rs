@@ -5,15 +5,15 @@ use chrono::NaiveDate;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{get_booking, instrument_week, my_bookings, CancelBooking, DecideBooking};
-use super::model::{day_label, time_range, Booking, BookingStatus, Side};
+use super::model::{day_label, time_range, Booking, BookingItem, BookingStatus, Side};
 use crate::catalog::components::FieldList;
 use crate::catalog::model::Fields;
 use crate::forms::{invalid, last_result, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::notices::ErrorNotice;
+use crate::loading::{path_id, Loaded};
 
 /// `/bookings/new?lab=…&instrument=N&week=…&day=…&hour=…`: the instrument's week, and the
 /// form for the hour chosen in it.
@@ -36,14 +36,7 @@ pub fn WeekPage() -> impl IntoView {
     let data = Resource::new(asked, |(lab, instrument, week)| instrument_week(lab, instrument, week));
     view! {
         <Title text=lang.pick("Đặt lịch thiết bị", "Book an instrument")/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(week) => view! { <super::week_view::WeekView week chosen=chosen()/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show=move |week| view! { <super::week_view::WeekView week chosen=chosen()/> }/>
     }
 }
 
@@ -51,19 +44,10 @@ pub fn WeekPage() -> impl IntoView {
 #[component]
 pub fn BookingPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
-    let data = Resource::new(id, get_booking);
+    let data = Resource::new(path_id(), get_booking);
     view! {
         <Title text=lang.pick("Lịch đặt thiết bị", "Instrument booking")/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(booking) => view! { <BookingView booking/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show=|booking| view! { <BookingView booking/> }/>
     }
 }
 
@@ -164,40 +148,34 @@ fn CancelForm(id: i64) -> impl IntoView {
 pub fn MyBookings() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_bookings());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(items) if items.is_empty() => ().into_any(),
-                    Ok(items) => {
-                        let rows = items
-                            .into_iter()
-                            .map(|item| {
-                                let side = match item.side {
-                                    Side::Customer => lang.pick("Bạn đặt · ", "You booked · "),
-                                    Side::Lab => lang.pick("Đặt thiết bị của phòng bạn · ", "Booked at your lab · "),
-                                };
-                                let when = format!("{}, {}", day_label(item.day, lang), time_range(item.start_hour, item.hours));
-                                view! {
-                                    <li class="activity-item">
-                                        <p><a href=format!("/bookings/{}", item.id)>{item.instrument}</a></p>
-                                        <p class="hint">{side}{item.other_side}" · "{when}</p>
-                                        <p><span class="badge">{item.status.label(lang)}</span></p>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <section class="my-section" id="bookings">
-                                <h2>{lang.pick("Lịch đặt thiết bị", "Instrument bookings")}</h2>
-                                <ul class="activity">{rows}</ul>
-                            </section>
-                        }
-                        .into_any()
-                    }
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+    let show = move |items: Vec<BookingItem>| {
+        if items.is_empty() {
+            return ().into_any();
+        }
+        let rows = items
+            .into_iter()
+            .map(|item| {
+                let side = match item.side {
+                    Side::Customer => lang.pick("Bạn đặt · ", "You booked · "),
+                    Side::Lab => lang.pick("Đặt thiết bị của phòng bạn · ", "Booked at your lab · "),
+                };
+                let when = format!("{}, {}", day_label(item.day, lang), time_range(item.start_hour, item.hours));
+                view! {
+                    <li class="activity-item">
+                        <p><a href=format!("/bookings/{}", item.id)>{item.instrument}</a></p>
+                        <p class="hint">{side}{item.other_side}" · "{when}</p>
+                        <p><span class="badge">{item.status.label(lang)}</span></p>
+                    </li>
                 }
-            })}
-        </Suspense>
-    }
+            })
+            .collect_view();
+        view! {
+            <section class="my-section" id="bookings">
+                <h2>{lang.pick("Lịch đặt thiết bị", "Instrument bookings")}</h2>
+                <ul class="activity">{rows}</ul>
+            </section>
+        }
+        .into_any()
+    };
+    view! { <Loaded data show/> }
 }

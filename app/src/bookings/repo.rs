@@ -162,3 +162,28 @@ pub async fn decide(
     tx.commit().await?;
     Ok(moved)
 }
+
+/// Cancels the bookings `booker` still holds from `day` on (their account is closing), freeing
+/// the hours.
+pub async fn cancel_held(db: &Db, booker: i64, day: &str) -> Result<(), AppError> {
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "DELETE FROM booked_hours WHERE booking IN (SELECT id FROM instrument_bookings
+           WHERE booker = $1 AND status IN ('requested', 'approved') AND day >= $2)",
+    )
+    .bind(booker)
+    .bind(day)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE instrument_bookings SET status = 'cancelled', decided_by = $1, reason = 'Tài khoản người đặt đã xoá · The account that booked was deleted',
+           updated_at = $3 WHERE booker = $1 AND status IN ('requested', 'approved') AND day >= $2",
+    )
+    .bind(booker)
+    .bind(day)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::forms::checks::{field, note, text};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
-use crate::labs::repo::{answers_for, managed, may_order, refusal};
+use crate::labs::repo::{answers_for, managed, may_order, other_side, refusal, side_in_list};
 use crate::labs::{Instrument, InstrumentState};
 use crate::state::app_state;
 
@@ -317,17 +317,11 @@ pub async fn mine() -> Result<Vec<BookingItem>, AppError> {
     Ok(rows
         .into_iter()
         .filter_map(|row| {
-            let side = if row.booker == user.id { Side::Customer } else { Side::Lab };
+            let side = side_in_list(&user, row.booker);
             let lab_title = row.lab_title(lang);
             Some(BookingItem {
                 id: row.id,
-                other_side: match side {
-                    Side::Customer => lab_title.clone(),
-                    Side::Lab => match &row.organization_title {
-                        Some(org) => format!("{} ({org})", row.booker_name),
-                        None => row.booker_name.clone(),
-                    },
-                },
+                other_side: other_side(side, &lab_title, &row.booker_name, row.organization_title.as_deref()),
                 lab_title,
                 day: row.day.parse().ok()?,
                 start_hour: u32::try_from(row.start_hour).ok()?,

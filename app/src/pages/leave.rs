@@ -11,7 +11,7 @@ use crate::forms::{invalid, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 
 /// Deletes the signed-in person's account: drafts, saved searches, unanswered introduction
-/// requests, inbox and sessions go; published records stay in the catalogue with nobody
+/// and service requests, inbox and sessions go; instrument bookings not yet past are cancelled; published records stay in the catalogue with nobody
 /// managing them; applications stay with the officers under the name "deleted account". Staff delete theirs once another
 /// admin has taken their roles away (the province's work is not left without its officers).
 #[server(prefix = "/fn", endpoint = "delete_account")]
@@ -32,6 +32,7 @@ pub async fn delete_account(confirm_password: String, #[server(default)] underst
     crate::alerts::repo::delete_all(&state.db, user.id).await?;
     crate::introductions::repo::drop_waiting(&state.db, user.id).await?;
     crate::service_requests::repo::drop_waiting(&state.db, user.id).await?;
+    crate::bookings::repo::cancel_held(&state.db, user.id, &crate::clock::today().to_string()).await?;
     crate::inbox::repo::forget(&state.db, user.id).await?;
     repo::email_changes::forget(&state.db, user.id, true).await?;
     repo::audit(&state.db, user.id, "delete_account", &format!("user:{}", user.id), "").await?;
@@ -76,8 +77,8 @@ pub fn DeleteAccount(staff: bool) -> impl IntoView {
                 </p>
                 <ul class="consequences">
                     <li>{lang.pick(
-                        "Bị xoá ngay: họ tên, email, mật khẩu, bản nháp, tìm kiếm đã lưu, đề nghị gặp chưa được trả lời, hộp thư và mọi phiên đăng nhập.",
-                        "Deleted at once: your name, email, password, drafts, saved searches, requests to meet not yet answered, inbox and every session.",
+                        "Bị xoá ngay: họ tên, email, mật khẩu, bản nháp, tìm kiếm đã lưu, đề nghị gặp và yêu cầu dịch vụ chưa được trả lời, hộp thư và mọi phiên đăng nhập; lịch đặt thiết bị sắp tới được hủy, trả lại giờ trống.",
+                        "Deleted at once: your name, email, password, drafts, saved searches, requests to meet and service requests not yet settled, inbox and every session; instrument bookings ahead are cancelled, freeing their hours.",
                     )}</li>
                     <li>{lang.pick(
                         "Được giữ lại: hồ sơ đã đăng công khai (Sở Khoa học và Công nghệ quản lý thay) và hồ sơ đã nộp cho kêu gọi, thử nghiệm: cán bộ vẫn xem được, người nộp hiện là «Tài khoản đã xoá».",

@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::model::{SessionView, Viewer};
 use crate::alerts::model::SavedSearch;
 use crate::applications::model::Application;
+use crate::bookings::model::BookingItem;
 use crate::error::AppError;
 use crate::inbox::model::Notification;
 use crate::introductions::model::Introduction;
 use crate::listings::model::MyListing;
+use crate::service_requests::model::RequestItem;
 
 /// One person's data, as downloaded.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -24,6 +26,10 @@ pub struct MyData {
     /// Applications with their history and the names of their documents (each downloadable at
     /// its `href`).
     pub applications: Vec<Application>,
+    /// Lab services asked for (and those asked of the labs one manages).
+    pub service_requests: Vec<RequestItem>,
+    /// Instrument bookings made (and those of the labs one manages).
+    pub bookings: Vec<BookingItem>,
     pub saved_searches: Vec<SavedSearch>,
     /// Every notification, read or not (reading this marks none read).
     pub inbox: Vec<Notification>,
@@ -41,6 +47,8 @@ pub async fn export_my_data() -> Result<MyData, AppError> {
         listings: crate::listings::api::my_listings().await?,
         introductions: crate::introductions::api::my_introductions().await?,
         applications: crate::applications::api::my_applications().await?,
+        service_requests: crate::service_requests::api::my_service_requests().await?,
+        bookings: crate::bookings::api::my_bookings().await?,
         saved_searches: crate::alerts::api::my_searches().await?,
         inbox: crate::inbox::repo::list(db, user.id, i64::MAX).await?,
         sessions: crate::accounts::security_api::my_sessions().await?,

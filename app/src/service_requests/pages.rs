@@ -5,15 +5,15 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{
     get_service_request, my_service_requests, service_request_label, service_request_setup, RequestService,
 };
-use super::model::{Label, RequestSetup, Side};
+use super::model::{Label, RequestItem, RequestSetup, Side};
 use crate::forms::{invalid, last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::notices::ErrorNotice;
+use crate::loading::{path_id, Loaded};
 
 /// `/requests/new?lab=…&service=N`: what the service is, and the form asking for it.
 #[component]
@@ -26,14 +26,7 @@ pub fn NewRequestPage() -> impl IntoView {
     let data = Resource::new(asked, |(lab, service)| service_request_setup(lab, service));
     view! {
         <Title text=lang.pick("Yêu cầu dịch vụ", "Request a service")/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(setup) => view! { <RequestForm setup/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show=|setup| view! { <RequestForm setup/> }/>
     }
 }
 
@@ -91,19 +84,10 @@ fn RequestForm(setup: RequestSetup) -> impl IntoView {
 #[component]
 pub fn RequestPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
-    let data = Resource::new(id, get_service_request);
+    let data = Resource::new(path_id(), get_service_request);
     view! {
         <Title text=lang.pick("Yêu cầu dịch vụ", "Service request")/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(request) => view! { <super::request_view::RequestView request/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show=|request| view! { <super::request_view::RequestView request/> }/>
     }
 }
 
@@ -111,19 +95,10 @@ pub fn RequestPage() -> impl IntoView {
 #[component]
 pub fn LabelPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
-    let data = Resource::new(id, service_request_label);
+    let data = Resource::new(path_id(), service_request_label);
     view! {
         <Title text=lang.pick("Nhãn gửi mẫu", "Parcel label")/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(label) => view! { <LabelView label/> }.into_any(),
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded data show=|label| view! { <LabelView label/> }/>
     }
 }
 
@@ -157,39 +132,33 @@ fn LabelView(label: Label) -> impl IntoView {
 pub fn MyServiceRequests() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_service_requests());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(items) if items.is_empty() => ().into_any(),
-                    Ok(items) => {
-                        let rows = items
-                            .into_iter()
-                            .map(|item| {
-                                let side = match item.side {
-                                    Side::Customer => lang.pick("Bạn yêu cầu · ", "You asked · "),
-                                    Side::Lab => lang.pick("Gửi tới phòng của bạn · ", "To your lab · "),
-                                };
-                                view! {
-                                    <li class="activity-item">
-                                        <p><a href=format!("/requests/{}", item.id)>{item.service}</a></p>
-                                        <p class="hint">{side}{item.other_side}" · "{lang.day(&item.created_at)}</p>
-                                        <p><span class="badge">{item.status.label(lang)}</span></p>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <section class="my-section" id="service-requests">
-                                <h2>{lang.pick("Yêu cầu dịch vụ phòng thí nghiệm", "Lab service requests")}</h2>
-                                <ul class="activity">{rows}</ul>
-                            </section>
-                        }
-                        .into_any()
-                    }
-                    Err(err) => view! { <ErrorNotice error=err/> }.into_any(),
+    let show = move |items: Vec<RequestItem>| {
+        if items.is_empty() {
+            return ().into_any();
+        }
+        let rows = items
+            .into_iter()
+            .map(|item| {
+                let side = match item.side {
+                    Side::Customer => lang.pick("Bạn yêu cầu · ", "You asked · "),
+                    Side::Lab => lang.pick("Gửi tới phòng của bạn · ", "To your lab · "),
+                };
+                view! {
+                    <li class="activity-item">
+                        <p><a href=format!("/requests/{}", item.id)>{item.service}</a></p>
+                        <p class="hint">{side}{item.other_side}" · "{lang.day(&item.created_at)}</p>
+                        <p><span class="badge">{item.status.label(lang)}</span></p>
+                    </li>
                 }
-            })}
-        </Suspense>
-    }
+            })
+            .collect_view();
+        view! {
+            <section class="my-section" id="service-requests">
+                <h2>{lang.pick("Yêu cầu dịch vụ phòng thí nghiệm", "Lab service requests")}</h2>
+                <ul class="activity">{rows}</ul>
+            </section>
+        }
+        .into_any()
+    };
+    view! { <Loaded data show/> }
 }

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::forms::checks::{field, note};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
-use crate::labs::repo::{answers_for, managed, may_order, refusal};
+use crate::labs::repo::{answers_for, managed, may_order, other_side, refusal, side_in_list};
 use crate::state::app_state;
 
 /// What the page asking lab `lab_id` for its service number `service` shows `user`.
@@ -241,17 +241,11 @@ pub async fn mine() -> Result<Vec<RequestItem>, AppError> {
     Ok(rows
         .into_iter()
         .filter_map(|row| {
-            let side = if row.requester == user.id { Side::Customer } else { Side::Lab };
+            let side = side_in_list(&user, row.requester);
             let lab_title = row.lab_title(lang);
             Some(RequestItem {
                 id: row.id,
-                other_side: match side {
-                    Side::Customer => lab_title.clone(),
-                    Side::Lab => match &row.organization_title {
-                        Some(org) => format!("{} ({org})", row.requester_name),
-                        None => row.requester_name.clone(),
-                    },
-                },
+                other_side: other_side(side, &lab_title, &row.requester_name, row.organization_title.as_deref()),
                 lab_title,
                 service: row.service,
                 status: RequestStatus::from_code(&row.status)?,

@@ -200,3 +200,25 @@ async fn bookings_refuse_bad_hours_untrained_users_and_strangers() {
     assert!(taken(&w, &day).await.is_empty());
     assert_eq!(call(&w.state, "cancel_booking", &w.member.cookie, &[("id", &id)]).await.0, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn bookings_are_in_my_data_and_a_closed_account_frees_its_hours() {
+    let w = booking_world(true).await;
+    let day = working_day();
+    let (status, _, body) =
+        send(&w.state, Method::GET, "/fn/export_my_data", &[("cookie", w.member.cookie.as_str())], String::new()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let data: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(data["bookings"][0]["instrument"], HPLC, "{body}");
+    assert!(data["service_requests"].as_array().unwrap().is_empty());
+
+    let password = "một mật khẩu dài";
+    let (_, cookie) = super::leaving::with_password(&w, password).await;
+    let (status, _, body) =
+        call(&w.state, "delete_account", &cookie, &[("confirm_password", password), ("understood", "yes")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(taken(&w, &day).await.is_empty(), "the closed account's hours are free again");
+    let (status, booking) = booking_of(&w, &w.researcher, &w.booking).await;
+    assert_eq!(status, StatusCode::OK, "the lab keeps the cancelled booking");
+    assert_eq!(booking["status"], "cancelled");
+}

@@ -4,7 +4,7 @@
 use super::*;
 
 /// Signs the world's member in with a password of their own; their new session's cookie.
-async fn with_password(w: &World, password: &str) -> (i64, String) {
+pub(super) async fn with_password(w: &World, password: &str) -> (i64, String) {
     let db = &w.state.db;
     let (id, _) = repo::credentials(db, "member@example.vn").await.unwrap().unwrap();
     let hash = app::accounts::secret::hash_password(password.to_string()).await.unwrap();
