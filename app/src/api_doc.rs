@@ -36,12 +36,15 @@ pub struct Health {
         crate::matching::http::match_stored,
         crate::catalog::http::record,
         crate::catalog::http::export,
+        crate::dashboard::http::labs_json,
+        crate::dashboard::http::labs_csv,
         openapi,
     ),
     tags(
         (name = "search", description = "Full-text search as people type"),
         (name = "matching", description = "Partners for a need, with reasons"),
         (name = "catalogue", description = "The open catalogue in the records format"),
+        (name = "statistics", description = "What the province learns from the portal's work"),
         (name = "system", description = "Health and this description"),
     )
 )]

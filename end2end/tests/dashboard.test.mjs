@@ -28,6 +28,12 @@ test('anyone reads the dashboard: figures, charts with tables, targets', async (
   await page.goto('/dashboard');
   assert.equal(await page.locator('.indicator').count(), 13, 'every target of the resolution');
   assert.equal(await page.locator('#record-value').count(), 0, 'only officers see the form');
+  // Each lab's work: the demo labs with priced services are listed, and all of them download.
+  const labRows = page.locator('#labs tbody tr');
+  assert.ok(await labRows.count() >= 6, 'the labs with services');
+  const csv = await page.request.get(new URL(await page.locator('#labs a', { hasText: 'CSV' }).getAttribute('href'), page.url()).href);
+  assert.equal(csv.status(), 200);
+  assert.match(await csv.text(), /^id,title,services,requests,accepted_quotes,/);
   await screenshot(page, 'en-dashboard');
   await accessible(page);
   assert.deepEqual(page.errors, []);

@@ -26,6 +26,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::search::http::routes())
         .merge(app::matching::http::routes())
         .merge(app::opendata::http::routes())
+        .merge(app::dashboard::http::routes())
         .nest_service("/pkg", assets(&state.leptos_options))
         .leptos_routes_with_context(&state, routes, || (), move || shell(options.clone()))
         .fallback(fallback)

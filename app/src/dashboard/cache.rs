@@ -134,6 +134,7 @@ mod tests {
             charts: vec![],
             stages: vec![],
             applications: vec![],
+            labs: vec![],
             closing: vec![],
             can_record: false,
             year,

@@ -6,6 +6,11 @@ pub mod api;
 pub mod cache;
 #[cfg(feature = "ssr")]
 pub mod charts;
+#[cfg(feature = "ssr")]
+pub mod http;
+#[cfg(feature = "ssr")]
+pub mod labs;
+pub mod labs_table;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -71,10 +71,41 @@ pub struct Dashboard {
     /// Headings of the application table's count columns.
     pub stages: Vec<String>,
     pub applications: Vec<ApplicationRow>,
+    /// Each lab's work through the portal, the most requested first.
+    pub labs: Vec<LabUse>,
     /// Open calls whose deadline is within 30 days, soonest first.
     pub closing: Vec<Card>,
     /// The viewer may record indicator values.
     pub can_record: bool,
     /// The current year (the form's default).
     pub year: i32,
+}
+
+/// One lab's work through the portal (see `labs::lab_use`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LabUse {
+    pub id: String,
+    pub title: String,
+    /// Priced services it lists.
+    pub services: u64,
+    /// Service requests it received.
+    pub requests: u64,
+    /// Requests whose quote was accepted.
+    pub accepted: u64,
+    /// The median of the days from samples received to results ready.
+    pub median_turnaround_days: Option<f64>,
+    /// Of the accepted requests, the percentage made for organizations of the province.
+    pub province_share: Option<f64>,
+    /// Hours of its instruments booked and approved, 91 days back to 91 days ahead.
+    pub booked_hours: u64,
+    /// Open hours its bookable instruments offer over the same days.
+    pub offered_hours: u64,
+}
+
+impl LabUse {
+    /// Booked hours as a percentage of offered hours; none without bookable instruments.
+    pub fn instrument_use(&self) -> Option<f64> {
+        (self.offered_hours > 0).then(|| 100.0 * self.booked_hours as f64 / self.offered_hours as f64)
+    }
 }

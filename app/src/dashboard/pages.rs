@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Link;
 
 use super::api::{get_dashboard, RecordIndicator};
+use super::labs_table::LabsTable;
 use super::model::{Chart, Dashboard, IndicatorStatus};
 use super::targets::TARGETS;
 use crate::catalog::components::CardGrid;
@@ -91,6 +92,7 @@ fn DashboardView(d: Dashboard) -> impl IntoView {
                 </table>
             </div>
         </section>
+        <LabsTable labs=d.labs/>
         <section aria-labelledby="closing-heading">
             <h2 id="closing-heading">{lang.pick("Đợt gọi hết hạn trong 30 ngày tới", "Calls closing in the next 30 days")}</h2>
             {closing}

@@ -139,6 +139,7 @@ pub async fn dashboard(state: &AppState, lang: Lang, can_record: bool) -> Result
             .into_iter()
             .map(|a| ApplicationRow { href: format!("{}/{}", a.kind.path(), a.id), title: a.title, counts: a.by_stage })
             .collect(),
+        labs: super::labs::lab_use(db, lang, today).await?,
         closing,
         can_record,
         year: today.year(),

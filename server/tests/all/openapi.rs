@@ -40,6 +40,8 @@ async fn the_description_covers_the_contract_and_matches_live_answers() {
         "/api/needs/{id}/matches",
         "/api/{kind}/{id}",
         "/api/export.jsonl",
+        "/dashboard/labs.json",
+        "/dashboard/labs.csv",
         "/api/openapi.json",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is not described");

@@ -8,11 +8,22 @@ use super::*;
 /// The instrument people book: it needs a trained user.
 pub(super) const HPLC: &str = "Máy sắc ký lỏng HPLC";
 
-/// A world whose lab has a bookable HPLC (trained users, 400.000 ₫ an hour) and a microscope
-/// not open for booking, and the member's booking of the HPLC: two hours from 9 on the next
-/// working day after tomorrow (empty unless `booked`).
+/// A world whose lab has instruments (`add_instruments`), and the member's booking of the HPLC:
+/// two hours from 9 on the next working day after tomorrow (empty unless `booked`).
 pub(super) async fn booking_world(booked: bool) -> World {
     let mut w = world(false).await;
+    add_instruments(&w).await;
+    if booked {
+        let (status, _, body) = book(&w, &w.member, &working_day(), "9", "2").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        w.booking = first_id(&w.state, "my_bookings", &w.member).await;
+    }
+    w
+}
+
+/// Gives the world's lab a bookable HPLC (trained users, 400.000 ₫ an hour) and a microscope not
+/// open for booking, keeping what it lists already.
+pub(super) async fn add_instruments(w: &World) {
     let stored = app::catalog::repo::get(&w.state.db, app::catalog::model::Kind::Lab, &w.lab).await.unwrap().unwrap();
     let mut line = serde_json::to_value(&stored).unwrap();
     line["instruments"] = serde_json::json!([
@@ -22,12 +33,6 @@ pub(super) async fn booking_world(booked: bool) -> World {
     ]);
     let report = app::catalog::import::import_text(&w.state.db, &line.to_string(), &|_, _| {}).await.unwrap();
     assert_eq!(report.imported(), 1, "{:?}", report.rejected);
-    if booked {
-        let (status, _, body) = book(&w, &w.member, &working_day(), "9", "2").await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        w.booking = first_id(&w.state, "my_bookings", &w.member).await;
-    }
-    w
 }
 
 /// The first working day after tomorrow (bookings start tomorrow; this one is never today).
@@ -40,7 +45,7 @@ pub(super) fn working_day() -> String {
 }
 
 /// `who` books `hours` hours of the HPLC from `hour` on `day`, trained.
-async fn book(
+pub(super) async fn book(
     w: &World,
     who: &Person,
     day: &str,

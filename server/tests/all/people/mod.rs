@@ -18,6 +18,7 @@ mod both_ways;
 mod documents;
 mod email_change;
 mod invitations;
+mod lab_figures;
 mod lab_results;
 mod lab_services;
 mod leaving;
