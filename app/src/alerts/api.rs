@@ -27,9 +27,9 @@ pub async fn delete_search(id: i64) -> Result<(), AppError> {
 /// The signed-in person's saved searches.
 #[server(prefix = "/fn", endpoint = "my_searches")]
 pub async fn my_searches() -> Result<Vec<SavedSearch>, AppError> {
+    let (state, lang) = (crate::state::app_state()?, crate::i18n::request_lang());
     let user = crate::accounts::session::require_user().await?;
-    let lang = crate::i18n::request_lang();
-    let mut searches = super::repo::of_user(&crate::state::app_state()?.db, user.id).await?;
+    let mut searches = super::repo::of_user(&state.db, user.id).await?;
     for search in &mut searches {
         search.label = super::service::parse(&search.query)
             .map(|(r, _)| super::service::label(&r, lang))

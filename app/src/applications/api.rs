@@ -62,10 +62,10 @@ pub async fn remove_application_file(id: i64, file: i64) -> Result<(), AppError>
 /// The signed-in person's applications.
 #[server(prefix = "/fn", endpoint = "my_applications")]
 pub async fn my_applications() -> Result<Vec<Application>, AppError> {
+    let (state, lang) = (crate::state::app_state()?, crate::i18n::request_lang());
     let user = crate::accounts::session::require_user().await?;
-    let db = &crate::state::app_state()?.db;
-    let rows = super::repo::by_applicant(db, user.id).await?;
-    super::views::views(db, rows, crate::i18n::request_lang()).await
+    let rows = super::repo::by_applicant(&state.db, user.id).await?;
+    super::views::views(&state.db, rows, lang).await
 }
 
 /// The applications to a call or pilot (officers).

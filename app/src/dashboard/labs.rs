@@ -19,35 +19,6 @@ use crate::labs::InstrumentState;
 /// bookings ahead (as far as bookings reach).
 pub const USE_WINDOW_DAYS: i64 = 91;
 
-/// Places of Khánh Hòa, with the former Ninh Thuận (merged in 2025), as locations name them.
-const PROVINCE: &[&str] = &[
-    "Khánh Hòa",
-    "Nha Trang",
-    "Cam Ranh",
-    "Ninh Hòa",
-    "Vạn Ninh",
-    "Diên Khánh",
-    "Cam Lâm",
-    "Khánh Vĩnh",
-    "Khánh Sơn",
-    "Trường Sa",
-    "Ninh Thuận",
-    "Phan Rang",
-    "Tháp Chàm",
-    "Ninh Hải",
-    "Ninh Phước",
-    "Ninh Sơn",
-    "Thuận Bắc",
-    "Thuận Nam",
-    "Bác Ái",
-];
-
-/// Whether a location ("Vạn Ninh, Khánh Hòa", "khanh hoa") is in the province.
-pub fn in_province(location: &str) -> bool {
-    let folded = crate::text::fold(location);
-    PROVINCE.iter().any(|place| folded.contains(&crate::text::fold(place)))
-}
-
 /// The middle of `values` (the mean of the two middle ones when even); none when empty.
 pub fn median(mut values: Vec<f64>) -> Option<f64> {
     if values.is_empty() {
@@ -131,7 +102,7 @@ fn accepted(status: &str) -> bool {
 /// Whether an organization's record (JSON) gives a location in the province.
 fn located_in_province(doc: &str) -> bool {
     let doc: serde_json::Value = serde_json::from_str(doc).unwrap_or_default();
-    doc["location"].as_str().is_some_and(in_province)
+    doc["location"].as_str().is_some_and(crate::matching::places::in_province)
 }
 
 /// Days from the samples received to the results ready, per request that has both.
@@ -157,15 +128,6 @@ fn turnarounds(steps: &[(i64, String, String)]) -> HashMap<i64, f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn province_locations_are_found_with_or_without_marks() {
-        assert!(in_province("Vạn Ninh, Khánh Hòa"));
-        assert!(in_province("phan rang - thap cham"));
-        assert!(in_province("TP. Nha Trang"));
-        assert!(!in_province("Quận 1, TP. Hồ Chí Minh"));
-        assert!(!in_province(""));
-    }
 
     #[test]
     fn medians_take_the_middle_or_the_mean_of_two() {

@@ -9,8 +9,8 @@ use crate::error::AppError;
 /// are read from now on (those that arrive meanwhile stay unread).
 #[server(prefix = "/fn", endpoint = "inbox")]
 pub async fn inbox() -> Result<Vec<Notification>, AppError> {
-    let user = crate::accounts::session::require_user().await?;
     let db = &crate::state::app_state()?.db;
+    let user = crate::accounts::session::require_user().await?;
     let items = super::repo::list(db, user.id, 200).await?;
     if let Some(newest) = items.iter().filter(|n| n.read_at.is_none()).map(|n| n.id).max() {
         super::repo::mark_read(db, user.id, Some(newest)).await?;
@@ -28,8 +28,9 @@ pub async fn mark_inbox_read() -> Result<(), AppError> {
 /// How the signed-in person hears of news by mail.
 #[server(prefix = "/fn", endpoint = "mail_news")]
 pub async fn mail_news() -> Result<MailMode, AppError> {
+    let state = crate::state::app_state()?;
     let user = crate::accounts::session::require_user().await?;
-    super::repo::mail_mode(&crate::state::app_state()?.db, user.id).await
+    super::repo::mail_mode(&state.db, user.id).await
 }
 
 /// Sets how the signed-in person hears of news by mail (`now`, `daily` or `never`), in the

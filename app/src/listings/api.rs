@@ -65,16 +65,18 @@ pub async fn verify_organization(id: String) -> Result<(), AppError> {
 /// The listings of the person signed in.
 #[server(prefix = "/fn", endpoint = "my_listings")]
 pub async fn my_listings() -> Result<Vec<MyListing>, AppError> {
+    let state = crate::state::app_state()?;
     let user = crate::accounts::session::require_user().await?;
-    super::repo::mine(&crate::state::app_state()?.db, user.id).await
+    super::repo::mine(&state.db, user.id).await
 }
 
 /// Records officers hid, for showing them again (officers).
 #[server(prefix = "/fn", endpoint = "hidden_listings")]
 pub async fn hidden_listings() -> Result<Vec<(Kind, String, String)>, AppError> {
     use crate::accounts::model::Role;
+    let state = crate::state::app_state()?;
     crate::accounts::session::require_role(&[Role::Officer, Role::Admin]).await?;
-    super::repo::moderated(&crate::state::app_state()?.db).await
+    super::repo::moderated(&state.db).await
 }
 
 /// Hides a record from public view (`hidden=true`, with the `reason` its owner is told) or

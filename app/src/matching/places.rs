@@ -7,10 +7,10 @@ use std::sync::LazyLock;
 
 use crate::search::analyzer::{words, Word};
 
-/// Places as Vietnamese writes them, longest first where one begins another.
-const PLACES: &[&str] = &[
+/// Places of the province (with the former Ninh Thuận, merged in 2025) as Vietnamese writes
+/// them.
+pub const PROVINCE: &[&str] = &[
     "Phan Rang – Tháp Chàm",
-    "Thành phố Hồ Chí Minh",
     "Khánh Hòa",
     "Nha Trang",
     "Cam Ranh",
@@ -37,12 +37,10 @@ const PLACES: &[&str] = &[
     "Thuận Bắc",
     "Thuận Nam",
     "Bác Ái",
-    "Việt Nam",
-    "Hà Nội",
-    "Hồ Chí Minh",
-    "Đà Nẵng",
-    "Nam Trung Bộ",
 ];
+
+/// Places of the country beyond the province.
+const COUNTRY: &[&str] = &["Thành phố Hồ Chí Minh", "Việt Nam", "Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Nam Trung Bộ"];
 
 /// Countries and regions abroad, named as markets or partners ("xuất khẩu sang Nhật Bản"):
 /// never a shared term, nor a shared area.
@@ -69,10 +67,11 @@ struct Place {
     area: bool,
 }
 
-/// Every place, longest first.
+/// Every place, longest first (where one begins another, the longer is found).
 static ALL_PLACES: LazyLock<Vec<Place>> = LazyLock::new(|| {
     let place = |area: bool| move |name: &&'static str| Place { words: words(name), name, area };
-    let mut all: Vec<Place> = PLACES.iter().map(place(true)).chain(ABROAD.iter().map(place(false))).collect();
+    let mut all: Vec<Place> =
+        PROVINCE.iter().chain(COUNTRY).map(place(true)).chain(ABROAD.iter().map(place(false))).collect();
     all.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     all
 });
@@ -87,6 +86,20 @@ fn place(found: &[&Word]) -> Option<&'static Place> {
 /// Whether `found` is a place in the province or the country (not abroad).
 pub fn is_area(found: &[&Word]) -> bool {
     place(found).is_some_and(|p| p.area)
+}
+
+/// Whether `location` ("Vạn Ninh, Khánh Hòa", "khanh hoa") names a place of the province.
+pub fn in_province(location: &str) -> bool {
+    let folded = |text: &str| {
+        let words: Vec<String> = crate::text::fold(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        format!(" {} ", words.join(" "))
+    };
+    let location = folded(location);
+    PROVINCE.iter().any(|place| location.contains(&folded(place)))
 }
 
 /// `found`'s name as Vietnamese writes it: "Van Ninh" is "Vạn Ninh".
@@ -122,6 +135,16 @@ pub fn spans(text: &[&Word]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn province_locations_are_found_with_or_without_marks() {
+        assert!(in_province("Vạn Ninh, Khánh Hòa"));
+        assert!(in_province("phan rang - thap cham"));
+        assert!(in_province("TP. Nha Trang"));
+        assert!(!in_province("Quận 1, TP. Hồ Chí Minh"));
+        assert!(!in_province("Bình Dương") && !in_province("Ninh Bình"), "whole places only");
+        assert!(!in_province(""));
+    }
 
     #[test]
     fn places_are_found_with_or_without_marks_longest_first() {
