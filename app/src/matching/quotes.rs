@@ -65,6 +65,8 @@ pub struct Said {
     places: HashSet<String>,
     /// Folded words too common in the catalogue to explain a match alone.
     common: HashSet<String>,
+    /// Its words that tell something (folded): neither stop words nor too common.
+    telling: HashSet<String>,
 }
 
 impl Said {
@@ -78,6 +80,11 @@ impl Said {
             said.pairs.entry(key).or_default().push((pair[0].word.clone(), pair[1].word.clone()));
         }
         said.words = tokens.iter().map(|t| t.word.folded.clone()).collect();
+        said.telling = tokens
+            .iter()
+            .filter(|t| !is_stop(&t.word) && !said.common.contains(&t.word.folded))
+            .map(|t| t.word.folded.clone())
+            .collect();
         let words: Vec<Word> = tokens.iter().map(|t| t.word.clone()).collect();
         said.entries = glossary
             .found(&words)
@@ -88,6 +95,11 @@ impl Said {
         let refs: Vec<&Word> = words.iter().collect();
         said.places = places::spans(&refs).into_iter().map(|r| folded(&words[r])).collect();
         said
+    }
+
+    /// Its words that tell something (folded).
+    pub fn telling_words(&self) -> &HashSet<String> {
+        &self.telling
     }
 
     fn shares_pair(&self, a: &Word, b: &Word) -> bool {

@@ -185,6 +185,18 @@ impl Explainer<'_> {
                 });
             }
             Record::Pilot(pilot) => out.push(pilot.status_on(today).label(lang).to_string()),
+            // The lab's priced service that answers the need, with what a business weighs.
+            Record::Lab(lab) => {
+                if let Some(service) = crate::labs::best_for(&lab.service_catalog, self.said.telling_words()) {
+                    let name = crate::catalog::model::Text::new(&service.name, &service.name_en, &None);
+                    let brief = service.brief(lang);
+                    let said = match brief.is_empty() {
+                        true => name.get(lang).to_string(),
+                        false => format!("{} ({brief})", name.get(lang)),
+                    };
+                    out.push(format!("{}: {said}", lang.pick("Dịch vụ phù hợp", "Fitting service")));
+                }
+            }
             Record::Expert(e) => {
                 let help: Vec<&str> = e.available_for.iter().map(|a| a.label(lang)).collect();
                 if !help.is_empty() {
@@ -271,6 +283,29 @@ mod tests {
         assert_eq!(first("Thiết kế sáng tạo cho du lịch."), "Matches: creative design (thiết kế sáng tạo)");
         assert_eq!(first("Thiết kế đồ họa."), "Matches: “thiết kế” (Vietnamese)");
         assert_eq!(first("Dùng chatbot."), "Matches: chatbot");
+    }
+
+    #[test]
+    fn a_lab_names_its_service_that_fits_the_need_with_price_and_turnaround() {
+        let lab = parse_line(r#"{"kind":"lab","id":"l1","name":"Phòng kiểm nghiệm","organization":"x1","description":"Kiểm nghiệm thực phẩm.","capabilities":[],"sectors":[],
+            "service_catalog":[{"name":"Đo pH nước","prices":[{"customer":"research","min_vnd":50000}]},
+              {"name":"Kiểm nghiệm histamine trong nước mắm","name_en":"Histamine in fish sauce","accreditation":"ISO/IEC 17025:2017",
+               "turnaround_days":5,"prices":[{"customer":"local_business","min_vnd":450000}]}]}"#).unwrap();
+        let (_, r) = explain("Cần kiểm nghiệm histamine cho nước mắm xuất khẩu", &lab, Lang::Vi);
+        assert!(
+            r.contains(&"Dịch vụ phù hợp: Kiểm nghiệm histamine trong nước mắm (ISO/IEC 17025:2017 · từ 450.000\u{a0}₫ · 5 ngày làm việc)".to_string()),
+            "{r:?}"
+        );
+        let (_, r) = explain("histamine testing of fish sauce", &lab, Lang::En);
+        assert!(
+            r.contains(
+                &"Fitting service: Histamine in fish sauce (ISO/IEC 17025:2017 · from 450,000\u{a0}₫ · 5 working days)"
+                    .to_string()
+            ),
+            "{r:?}"
+        );
+        let (_, r) = explain("năng lượng mặt trời", &lab, Lang::Vi);
+        assert!(!r.iter().any(|r| r.starts_with("Dịch vụ phù hợp")), "nothing fits: {r:?}");
     }
 
     #[test]

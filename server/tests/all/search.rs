@@ -450,6 +450,16 @@ async fn a_labs_priced_services_are_on_its_page_found_by_search_and_checked_on_i
         let service = json["hits"][0]["service"].as_str().unwrap_or_default();
         assert!(service.starts_with("Kiểm nghiệm histamine") && service.contains("ngày làm việc"), "{q}: {service}");
     }
+    // Matching a need to the lab names the service that answers it, with what a business weighs.
+    let need = r#"{"title":"Kiểm nghiệm histamine nước mắm","description":"Cần kiểm nghiệm histamine cho lô nước mắm xuất khẩu."}"#;
+    let (status, json) = post(&state, "/api/match", need).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    let found = json["matches"].as_array().unwrap().iter().find(|m| m["id"] == lab).expect("the lab is matched");
+    let reasons: Vec<&str> = found["reasons"].as_array().unwrap().iter().filter_map(|r| r.as_str()).collect();
+    assert!(
+        reasons.iter().any(|r| r.contains("Kiểm nghiệm histamine trong nước mắm") && r.contains("₫")),
+        "{reasons:?}"
+    );
 
     // A negative price, a price range upside down, no name: refused with the field named.
     let line = |service: &str| {
