@@ -4,14 +4,14 @@ use leptos::prelude::*;
 
 use crate::catalog::model::Text;
 use crate::i18n::use_lang;
-use crate::labs::{Instrument, InstrumentState};
+use crate::labs::Instrument;
 
 /// The lab's bookable instruments with "see free hours" where someone answers (`managed`).
 #[component]
 pub fn InstrumentsBox(lab: String, instruments: Vec<Instrument>, managed: bool) -> impl IntoView {
     let lang = use_lang();
     let bookable: Vec<(usize, &Instrument)> =
-        instruments.iter().enumerate().filter(|(_, i)| i.bookable && i.state == InstrumentState::Working).collect();
+        instruments.iter().enumerate().filter(|(_, i)| i.open_for_booking()).collect();
     if !managed || bookable.is_empty() {
         return ().into_any();
     }

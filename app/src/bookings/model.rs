@@ -23,6 +23,11 @@ impl BookingStatus {
     pub fn holds(self) -> bool {
         matches!(self, Self::Requested | Self::Approved)
     }
+
+    /// The statuses that hold hours.
+    pub fn holding() -> impl Iterator<Item = Self> {
+        Self::ALL.iter().copied().filter(|s| s.holds())
+    }
 }
 
 /// The hours an instrument is open for booking on a working day (Monday to Friday), each the

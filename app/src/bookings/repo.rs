@@ -130,7 +130,7 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db).await?)
 }
 
-/// The bookings `user` made, and those of the labs they manage, soonest day first.
+/// The bookings `user` made, and those of the labs they manage, the latest day first.
 pub async fn involving(db: &Db, user: i64) -> Result<Vec<Row>, AppError> {
     let sql = format!("{SELECT} WHERE b.booker = $1 OR l.owner = $1 ORDER BY b.day DESC, b.start_hour LIMIT 200");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).fetch_all(db).await?)
@@ -141,7 +141,7 @@ pub async fn involving(db: &Db, user: i64) -> Result<Vec<Row>, AppError> {
 pub async fn decide(
     db: &Db,
     id: i64,
-    from: &[&str],
+    from: &[BookingStatus],
     to: BookingStatus,
     by: i64,
     reason: Option<&str>,
@@ -151,8 +151,8 @@ pub async fn decide(
     sql.push_bind(to.code()).push(", decided_by = ").push_bind(by).push(", reason = ").push_bind(reason);
     sql.push(", updated_at = ").push_bind(now()).push(" WHERE id = ").push_bind(id).push(" AND status IN (");
     let mut codes = sql.separated(", ");
-    for code in from {
-        codes.push_bind(*code);
+    for status in from {
+        codes.push_bind(status.code());
     }
     sql.push(")");
     let moved = sql.build().execute(&mut *tx).await?.rows_affected() == 1;
@@ -163,27 +163,33 @@ pub async fn decide(
     Ok(moved)
 }
 
-/// Cancels the bookings `booker` still holds from `day` on (their account is closing), freeing
-/// the hours.
-pub async fn cancel_held(db: &Db, booker: i64, day: &str) -> Result<(), AppError> {
+/// Cancels the bookings `booker` still holds for days after `today` (their account is closing),
+/// freeing the hours; as with the cancel button, a booking whose day has come stays as it is.
+pub async fn cancel_held(db: &Db, booker: i64, today: &str) -> Result<(), AppError> {
+    let held = holding_codes();
     let mut tx = db.begin().await?;
-    sqlx::query(
+    let freed = format!(
         "DELETE FROM booked_hours WHERE booking IN (SELECT id FROM instrument_bookings
-           WHERE booker = $1 AND status IN ('requested', 'approved') AND day >= $2)",
-    )
-    .bind(booker)
-    .bind(day)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "UPDATE instrument_bookings SET status = 'cancelled', decided_by = $1, reason = 'Tài khoản người đặt đã xoá · The account that booked was deleted',
-           updated_at = $3 WHERE booker = $1 AND status IN ('requested', 'approved') AND day >= $2",
-    )
-    .bind(booker)
-    .bind(day)
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
+           WHERE booker = $1 AND status IN ({held}) AND day > $2)"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(freed)).bind(booker).bind(today).execute(&mut *tx).await?;
+    let cancelled = format!(
+        "UPDATE instrument_bookings SET status = $4, decided_by = $1,
+           reason = 'Tài khoản người đặt đã xoá · The account that booked was deleted', updated_at = $3
+         WHERE booker = $1 AND status IN ({held}) AND day > $2"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(cancelled))
+        .bind(booker)
+        .bind(today)
+        .bind(now())
+        .bind(BookingStatus::Cancelled.code())
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The codes of the statuses that hold hours, quoted for SQL (they are constants, never input).
+fn holding_codes() -> String {
+    BookingStatus::holding().map(|s| format!("'{}'", s.code())).collect::<Vec<_>>().join(", ")
 }

@@ -17,20 +17,21 @@ use crate::forms::checks::{field, note, text};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
 use crate::labs::repo::{answers_for, managed, may_order, other_side, refusal, side_in_list};
-use crate::labs::{Instrument, InstrumentState};
+use crate::labs::Instrument;
 use crate::state::app_state;
 
 /// Why `instrument` takes no booking now; none: it does.
 fn closed(instrument: &Instrument, lang: Lang) -> Option<String> {
+    if instrument.open_for_booking() {
+        return None;
+    }
     let why = if !instrument.bookable {
         lang.pick("Thiết bị này không nhận đặt lịch.", "This instrument is not open for booking.")
-    } else if instrument.state != InstrumentState::Working {
+    } else {
         lang.pick(
             "Thiết bị đang bảo trì hoặc ngừng sử dụng nên chưa nhận đặt lịch.",
             "The instrument is under maintenance or out of service, so it takes no bookings now.",
         )
-    } else {
-        return None;
     };
     Some(why.to_string())
 }
@@ -211,7 +212,7 @@ fn moved_on(lang: Lang) -> AppError {
     )
 }
 
-/// The day a booking is for, and whether it has not begun yet.
+/// Whether the booking's day is still ahead (after today): until then either side may cancel.
 fn not_begun(row: &Row) -> bool {
     row.day.parse::<NaiveDate>().is_ok_and(|day| day > crate::clock::today())
 }
@@ -230,7 +231,7 @@ pub async fn decide(id: i64, approve: bool, reason: &str) -> Result<(), AppError
         return Err(field("reason", lang.pick("Hãy nói vì sao từ chối.", "Say why you decline.")));
     }
     let to = if approve { BookingStatus::Approved } else { BookingStatus::Declined };
-    if !repo::decide(&state.db, id, &["requested"], to, user.id, reason.as_deref()).await? {
+    if !repo::decide(&state.db, id, &[BookingStatus::Requested], to, user.id, reason.as_deref()).await? {
         return Err(moved_on(lang));
     }
     let (vi, en) = match approve {
@@ -260,7 +261,7 @@ pub async fn cancel(id: i64, reason: &str) -> Result<(), AppError> {
         return Err(moved_on(lang));
     }
     let reason = note(reason, "reason", lang)?;
-    let from = ["requested", "approved"];
+    let from: Vec<BookingStatus> = BookingStatus::holding().collect();
     if !repo::decide(&state.db, id, &from, BookingStatus::Cancelled, user.id, reason.as_deref()).await? {
         return Err(moved_on(lang));
     }

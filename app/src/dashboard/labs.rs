@@ -13,7 +13,7 @@ use crate::catalog::model::{Kind, ListFilter, Record};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::labs::InstrumentState;
+use crate::service_requests::model::{turnaround_days, RequestStatus};
 
 /// The days before and after today over which instrument use is measured: recent use and the
 /// bookings ahead (as far as bookings reach).
@@ -34,14 +34,19 @@ fn working_days(from: NaiveDate, to: NaiveDate) -> u64 {
     from.iter_days().take_while(|d| *d <= to).filter(|d| is_working_day(*d)).count() as u64
 }
 
-/// Lab, status and the requesting organization's record (JSON) of each service request.
-type RequestRow = (i64, String, String, Option<String>);
+/// What was asked of one lab: its requests, those accepted, those accepted for organizations of
+/// the province, and the days each took from samples received to results ready.
+#[derive(Default)]
+struct Asked {
+    requests: u64,
+    accepted: u64,
+    local: u64,
+    turnarounds: Vec<f64>,
+}
 
-/// Every published lab with priced services or bookable instruments, or with work asked of it,
-/// the most requested first.
-pub async fn lab_use(db: &Db, lang: Lang, today: NaiveDate) -> Result<Vec<LabUse>, AppError> {
-    let labs = crate::catalog::repo::list_all(db, Kind::Lab, &ListFilter::default(), today).await?;
-    let requests: Vec<RequestRow> = sqlx::query_as(
+/// The requests of every lab, read in one pass over the requests and their steps.
+async fn asked_by_lab(db: &Db) -> Result<HashMap<String, Asked>, AppError> {
+    let requests: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT s.id, s.lab, s.status, g.doc FROM service_requests s
          LEFT JOIN records g ON g.kind = 'organization' AND g.id = s.organization",
     )
@@ -52,6 +57,33 @@ pub async fn lab_use(db: &Db, lang: Lang, today: NaiveDate) -> Result<Vec<LabUse
     )
     .fetch_all(db)
     .await?;
+    let mut steps_of: HashMap<i64, Vec<(RequestStatus, String)>> = HashMap::new();
+    for (request, status, at) in steps {
+        if let Some(status) = RequestStatus::from_code(&status) {
+            steps_of.entry(request).or_default().push((status, at));
+        }
+    }
+    let mut by_lab: HashMap<String, Asked> = HashMap::new();
+    for (id, lab, status, organization) in requests {
+        let asked = by_lab.entry(lab).or_default();
+        asked.requests += 1;
+        if RequestStatus::from_code(&status).is_some_and(RequestStatus::accepted) {
+            asked.accepted += 1;
+            asked.local += u64::from(organization.as_deref().is_some_and(located_in_province));
+        }
+        let steps = steps_of.get(&id).map(Vec::as_slice).unwrap_or_default();
+        if let Some(days) = turnaround_days(steps.iter().map(|(status, at)| (*status, at.as_str()))) {
+            asked.turnarounds.push(days as f64);
+        }
+    }
+    Ok(by_lab)
+}
+
+/// Every published lab with priced services or bookable instruments, or with work asked of it,
+/// the most requested first.
+pub async fn lab_use(db: &Db, lang: Lang, today: NaiveDate) -> Result<Vec<LabUse>, AppError> {
+    let labs = crate::catalog::repo::list_all(db, Kind::Lab, &ListFilter::default(), today).await?;
+    let mut asked = asked_by_lab(db).await?;
     let (from, to) = (today - crate::clock::days(USE_WINDOW_DAYS), today + crate::clock::days(USE_WINDOW_DAYS));
     let booked: Vec<(String, i64)> = sqlx::query_as(
         "SELECT lab, SUM(hours) FROM instrument_bookings WHERE status = 'approved' AND day BETWEEN $1 AND $2
@@ -62,28 +94,25 @@ pub async fn lab_use(db: &Db, lang: Lang, today: NaiveDate) -> Result<Vec<LabUse
     .fetch_all(db)
     .await?;
     let booked: HashMap<String, u64> = booked.into_iter().map(|(lab, n)| (lab, n.max(0) as u64)).collect();
-    let days_turned = turnarounds(&steps);
     let open_hours = working_days(from, to) * OPEN_HOURS.len() as u64;
 
     let mut out = Vec::new();
     for listed in labs {
         let Record::Lab(lab) = &listed.record else { continue };
-        let asked: Vec<&RequestRow> = requests.iter().filter(|r| r.1 == lab.id).collect();
-        let accepted: Vec<&&RequestRow> = asked.iter().filter(|r| accepted(&r.2)).collect();
-        let bookable = lab.instruments.iter().filter(|i| i.bookable && i.state == InstrumentState::Working).count();
+        let asked = asked.remove(&lab.id).unwrap_or_default();
+        let bookable = lab.instruments.iter().filter(|i| i.open_for_booking()).count();
         let booked_hours = booked.get(&lab.id).copied().unwrap_or(0);
-        if lab.service_catalog.is_empty() && bookable == 0 && asked.is_empty() && booked_hours == 0 {
+        if lab.service_catalog.is_empty() && bookable == 0 && asked.requests == 0 && booked_hours == 0 {
             continue;
         }
-        let local = accepted.iter().filter(|r| r.3.as_deref().is_some_and(located_in_province)).count();
         out.push(LabUse {
             id: lab.id.clone(),
             title: listed.record.display_title(lang),
             services: lab.service_catalog.len() as u64,
-            requests: asked.len() as u64,
-            accepted: accepted.len() as u64,
-            median_turnaround_days: median(asked.iter().filter_map(|r| days_turned.get(&r.0).copied()).collect()),
-            province_share: (!accepted.is_empty()).then(|| 100.0 * local as f64 / accepted.len() as f64),
+            requests: asked.requests,
+            accepted: asked.accepted,
+            median_turnaround_days: median(asked.turnarounds),
+            province_share: (asked.accepted > 0).then(|| 100.0 * asked.local as f64 / asked.accepted as f64),
             booked_hours,
             offered_hours: bookable as u64 * open_hours,
         });
@@ -94,35 +123,10 @@ pub async fn lab_use(db: &Db, lang: Lang, today: NaiveDate) -> Result<Vec<LabUse
     Ok(out)
 }
 
-/// Whether a request's status says its quote was accepted (the work may have gone on since).
-fn accepted(status: &str) -> bool {
-    matches!(status, "accepted" | "received" | "in_analysis" | "ready")
-}
-
 /// Whether an organization's record (JSON) gives a location in the province.
 fn located_in_province(doc: &str) -> bool {
     let doc: serde_json::Value = serde_json::from_str(doc).unwrap_or_default();
     doc["location"].as_str().is_some_and(crate::matching::places::in_province)
-}
-
-/// Days from the samples received to the results ready, per request that has both.
-fn turnarounds(steps: &[(i64, String, String)]) -> HashMap<i64, f64> {
-    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
-    let mut received = HashMap::new();
-    let mut out = HashMap::new();
-    for (request, status, when) in steps {
-        match status.as_str() {
-            "received" => {
-                received.insert(*request, at(when));
-            }
-            _ => {
-                if let (Some(Some(from)), Some(to)) = (received.get(request), at(when)) {
-                    out.insert(*request, (to - *from).num_days() as f64);
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -135,18 +139,6 @@ mod tests {
         assert_eq!(median(vec![5.0]), Some(5.0));
         assert_eq!(median(vec![9.0, 1.0, 4.0]), Some(4.0));
         assert_eq!(median(vec![1.0, 2.0, 6.0, 10.0]), Some(4.0));
-    }
-
-    #[test]
-    fn turnaround_runs_from_received_to_ready() {
-        let steps = vec![
-            (1, "received".to_string(), "2026-12-01T08:00:00+07:00".to_string()),
-            (2, "received".to_string(), "2026-12-02T08:00:00+07:00".to_string()),
-            (1, "ready".to_string(), "2026-12-06T09:00:00+07:00".to_string()),
-        ];
-        let days = turnarounds(&steps);
-        assert_eq!(days.get(&1), Some(&5.0));
-        assert_eq!(days.get(&2), None, "not ready yet");
     }
 
     #[test]

@@ -32,6 +32,21 @@ impl RequestStatus {
     }
 }
 
+/// Days from the samples received to the results ready, once both happened. `steps` are one
+/// request's steps (status, RFC 3339 time), oldest first; the last of each status counts.
+pub fn turnaround_days<'a>(steps: impl IntoIterator<Item = (RequestStatus, &'a str)>) -> Option<i64> {
+    let (mut received, mut ready) = (None, None);
+    for (status, at) in steps {
+        match status {
+            RequestStatus::Received => received = Some(at),
+            RequestStatus::Ready => ready = Some(at),
+            _ => {}
+        }
+    }
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+    Some((at(ready?)? - at(received?)?).num_days())
+}
+
 /// The step the lab takes next on accepted samples: received, in analysis, results ready.
 pub fn next_in_lab(status: RequestStatus) -> Option<RequestStatus> {
     match status {
@@ -255,6 +270,20 @@ pub fn parse_date(typed: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn turnaround_runs_from_the_last_received_to_the_last_ready() {
+        let received = (RequestStatus::Received, "2026-12-01T08:00:00+07:00");
+        let ready = (RequestStatus::Ready, "2026-12-06T09:00:00+07:00");
+        assert_eq!(
+            turnaround_days([received, (RequestStatus::InAnalysis, "2026-12-02T08:00:00+07:00"), ready]),
+            Some(5)
+        );
+        assert_eq!(turnaround_days([received]), None, "not ready yet");
+        assert_eq!(turnaround_days([ready]), None, "never received");
+        let again = (RequestStatus::Received, "2026-12-03T08:00:00+07:00");
+        assert_eq!(turnaround_days([received, again, ready]), Some(3));
+    }
 
     fn typed(pairs: &[(&str, &str)]) -> HashMap<String, String> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()

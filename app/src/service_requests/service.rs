@@ -176,7 +176,7 @@ pub async fn get(id: i64) -> Result<ServiceRequest, AppError> {
     let status = RequestStatus::from_code(&row.status).ok_or_else(|| AppError::internal("unknown status"))?;
     let expired =
         status == RequestStatus::Quoted && quote.as_ref().is_some_and(|q| q.valid_until < crate::clock::today());
-    let turnaround_days = turnaround(&steps);
+    let turnaround_days = super::model::turnaround_days(steps.iter().map(|s| (s.status, s.at.as_str())));
     let contacts =
         status.accepted().then(|| (row.requester_email.clone(), row.owner_email.clone().unwrap_or_default()));
     Ok(ServiceRequest {
@@ -200,15 +200,6 @@ pub async fn get(id: i64) -> Result<ServiceRequest, AppError> {
         turnaround_days,
         results: repo::results_file(&state.db, id).await?,
     })
-}
-
-/// Days from the samples received to the results ready, once both happened.
-fn turnaround(steps: &[Step]) -> Option<i64> {
-    let at = |status: RequestStatus| {
-        let step = steps.iter().rfind(|s| s.status == status)?;
-        chrono::DateTime::parse_from_rfc3339(&step.at).ok()
-    };
-    Some((at(RequestStatus::Ready)? - at(RequestStatus::Received)?).num_days())
 }
 
 fn step(row: repo::StepRow) -> Option<Step> {

@@ -217,13 +217,79 @@ async fn bookings_are_in_my_data_and_a_closed_account_frees_its_hours() {
     assert_eq!(data["bookings"][0]["instrument"], HPLC, "{body}");
     assert!(data["service_requests"].as_array().unwrap().is_empty());
 
+    // A booking whose day has come (stored directly: the form books from tomorrow on).
+    let booker: i64 = sqlx::query_scalar("SELECT booker FROM instrument_bookings WHERE id = $1")
+        .bind(w.booking.parse::<i64>().unwrap())
+        .fetch_one(&w.state.db)
+        .await
+        .unwrap();
+    let today = app::clock::today().to_string();
+    let begun = app::bookings::repo::New {
+        lab: &w.lab,
+        instrument: HPLC,
+        booker,
+        organization: None,
+        day: &today,
+        hours: &[8],
+        operator: "Lê Thu",
+        training: None,
+        purpose: "Đo mẫu hôm nay",
+    };
+    let begun = app::bookings::repo::create(&w.state.db, begun).await.unwrap().expect("the hour is free");
+
     let password = "một mật khẩu dài";
     let (_, cookie) = super::leaving::with_password(&w, password).await;
     let (status, _, body) =
         call(&w.state, "delete_account", &cookie, &[("confirm_password", password), ("understood", "yes")]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(taken(&w, &day).await.is_empty(), "the closed account's hours are free again");
+    let held = taken(&w, &day).await;
+    assert!(held.iter().all(|(d, _)| *d != day), "the closed account's hours are free again: {held:?}");
     let (status, booking) = booking_of(&w, &w.researcher, &w.booking).await;
     assert_eq!(status, StatusCode::OK, "the lab keeps the cancelled booking");
     assert_eq!(booking["status"], "cancelled");
+    let (status, _) = booking_of(&w, &w.researcher, &begun.to_string()).await;
+    assert_eq!(status, StatusCode::OK);
+    let kept: (String, i64) = sqlx::query_as(
+        "SELECT b.status, COUNT(h.hour) FROM instrument_bookings b LEFT JOIN booked_hours h ON h.booking = b.id
+         WHERE b.id = $1 GROUP BY b.status",
+    )
+    .bind(begun)
+    .fetch_one(&w.state.db)
+    .await
+    .unwrap();
+    assert_eq!(kept, ("requested".to_string(), 1), "a booking whose day has come stays as it is, like the button");
+}
+
+#[tokio::test]
+async fn forged_week_addresses_are_clamped_or_refused_never_an_error() {
+    let w = booking_world(false).await;
+    let lab = app::text::url_encode(&w.lab);
+    let cookie = [("cookie", w.member.cookie.as_str())];
+    let page = |query: String| {
+        let (w, lab) = (&w, &lab);
+        async move { send(&w.state, Method::GET, &format!("/bookings/new?lab={lab}&{query}"), &cookie, String::new()).await }
+    };
+    // A week far out of reach shows the last week open for booking, an impossible hour no form.
+    let far = page(format!("instrument=0&week=9999-12-31&day={}&hour=99", working_day())).await;
+    assert_eq!(far.0, StatusCode::OK, "{}", far.2);
+    assert!(far.2.contains("không còn trống"), "hour 99 is never free");
+    assert!(!far.2.contains("name=\"operator\""), "no form for hour 99");
+    for query in [
+        "instrument=0&week=-1&day=x&hour=-5",
+        "instrument=0&week=2026-02-30&hour=18446744073709551616",
+        "instrument=abc",
+    ] {
+        let (status, _, body) = page(query.to_string()).await;
+        assert_eq!(status, StatusCode::OK, "{query}: {body}");
+    }
+    let (status, _, _) = page("instrument=99".to_string()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "an instrument the lab does not list");
+
+    let body = format!(r#"{{"lab":"{}","instrument":0,"week":"9999-12-31"}}"#, w.lab);
+    let headers = [("content-type", "application/json"), ("accept", "application/json"), ("origin", common::ORIGIN)];
+    let (status, _, body) = send(&w.state, Method::POST, "/fn/instrument_week", &headers, body).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let week: Value = serde_json::from_str(&body).unwrap();
+    let last = week["last_day"].as_str().unwrap().parse().unwrap();
+    assert_eq!(week["monday"].as_str().unwrap(), app::bookings::model::monday_of(last).to_string(), "the last week");
 }
