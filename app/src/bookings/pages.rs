@@ -13,6 +13,7 @@ use crate::catalog::components::FieldList;
 use crate::catalog::model::Fields;
 use crate::forms::{invalid, last_result, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
+use crate::labs::orders_list::{OrderLine, OrdersSection};
 use crate::loading::{path_id, Loaded};
 
 /// `/bookings/new?lab=…&instrument=N&week=…&day=…&hour=…`: the instrument's week, and the
@@ -149,33 +150,24 @@ pub fn MyBookings() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_bookings());
     let show = move |items: Vec<BookingItem>| {
-        if items.is_empty() {
-            return ().into_any();
-        }
-        let rows = items
+        let lines = items
             .into_iter()
             .map(|item| {
                 let side = match item.side {
-                    Side::Customer => lang.pick("Bạn đặt · ", "You booked · "),
-                    Side::Lab => lang.pick("Đặt thiết bị của phòng bạn · ", "Booked at your lab · "),
+                    Side::Customer => lang.pick("Bạn đặt", "You booked"),
+                    Side::Lab => lang.pick("Đặt thiết bị của phòng bạn", "Booked at your lab"),
                 };
                 let when = format!("{}, {}", day_label(item.day, lang), time_range(item.start_hour, item.hours));
-                view! {
-                    <li class="activity-item">
-                        <p><a href=format!("/bookings/{}", item.id)>{item.instrument}</a></p>
-                        <p class="hint">{side}{item.other_side}" · "{when}</p>
-                        <p><span class="badge">{item.status.label(lang)}</span></p>
-                    </li>
+                OrderLine {
+                    href: format!("/bookings/{}", item.id),
+                    what: item.instrument,
+                    hint: format!("{side} · {} · {when}", item.other_side),
+                    status: item.status.label(lang),
                 }
             })
-            .collect_view();
-        view! {
-            <section class="my-section" id="bookings">
-                <h2>{lang.pick("Lịch đặt thiết bị", "Instrument bookings")}</h2>
-                <ul class="activity">{rows}</ul>
-            </section>
-        }
-        .into_any()
+            .collect();
+        let title = lang.pick("Lịch đặt thiết bị", "Instrument bookings");
+        view! { <OrdersSection id="bookings" title lines/> }
     };
     view! { <Loaded data show/> }
 }

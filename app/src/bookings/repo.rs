@@ -2,28 +2,19 @@
 
 use super::model::BookingStatus;
 use crate::accounts::repo::now;
-use crate::catalog::model::joined_title;
+use std::sync::LazyLock;
+
 use crate::db::Db;
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::labs::orders::{select, Parties};
 
-/// A booking as stored, with the names both sides see.
+/// A booking as stored, with the lab and the names both sides see.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Row {
     pub id: i64,
-    pub lab: String,
-    pub lab_title: Option<String>,
-    pub lab_title_en: Option<String>,
-    pub lab_title_vi: Option<String>,
-    /// Who manages the lab's listing.
-    pub owner: Option<i64>,
-    pub owner_email: Option<String>,
+    #[sqlx(flatten)]
+    pub parties: Parties,
     pub instrument: String,
-    pub booker: i64,
-    pub booker_name: String,
-    pub booker_email: String,
-    pub organization: Option<String>,
-    pub organization_title: Option<String>,
     pub day: String,
     pub start_hour: i64,
     pub hours: i64,
@@ -37,22 +28,15 @@ pub struct Row {
     pub updated_at: String,
 }
 
-impl Row {
-    pub fn lab_title(&self, lang: Lang) -> String {
-        joined_title(lang, &self.lab_title, &self.lab_title_en, &self.lab_title_vi, &self.lab)
-    }
-}
-
-const SELECT: &str = "SELECT b.id, b.lab, r.title AS lab_title, r.title_en AS lab_title_en, r.title_vi AS lab_title_vi,
-    l.owner, o.email AS owner_email, b.instrument, b.booker, u.name AS booker_name, u.email AS booker_email,
-    b.organization, g.title AS organization_title, b.day, b.start_hour, b.hours, b.operator, b.training, b.purpose,
-    b.status, d.name AS decided_by, b.reason, b.created_at, b.updated_at
-    FROM instrument_bookings b JOIN users u ON u.id = b.booker
-    LEFT JOIN users d ON d.id = b.decided_by
-    LEFT JOIN records r ON r.kind = 'lab' AND r.id = b.lab
-    LEFT JOIN listings l ON l.kind = 'lab' AND l.id = b.lab
-    LEFT JOIN users o ON o.id = l.owner
-    LEFT JOIN records g ON g.kind = 'organization' AND g.id = b.organization ";
+static SELECT: LazyLock<String> = LazyLock::new(|| {
+    select(
+        "instrument_bookings",
+        "booker",
+        "t.id, t.instrument, t.day, t.start_hour, t.hours, t.operator, t.training, t.purpose, t.status,
+           d.name AS decided_by, t.reason, t.created_at, t.updated_at",
+        "LEFT JOIN users d ON d.id = t.decided_by",
+    )
+});
 
 /// What a new booking says.
 pub struct New<'a> {
@@ -126,13 +110,13 @@ pub async fn taken(db: &Db, lab: &str, instrument: &str, from: &str, to: &str) -
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
-    let sql = format!("{SELECT} WHERE b.id = $1");
+    let sql = format!("{} WHERE t.id = $1", *SELECT);
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db).await?)
 }
 
 /// The bookings `user` made, and those of the labs they manage, the latest day first.
 pub async fn involving(db: &Db, user: i64) -> Result<Vec<Row>, AppError> {
-    let sql = format!("{SELECT} WHERE b.booker = $1 OR l.owner = $1 ORDER BY b.day DESC, b.start_hour LIMIT 200");
+    let sql = format!("{} WHERE t.booker = $1 OR l.owner = $1 ORDER BY t.day DESC, t.start_hour LIMIT 200", *SELECT);
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).fetch_all(db).await?)
 }
 

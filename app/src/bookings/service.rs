@@ -15,8 +15,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::forms::checks::{field, note, text};
 use crate::i18n::{request_lang, Lang};
-use crate::inbox::model::News;
-use crate::labs::repo::{answers_for, managed, may_order, other_side, refusal, side_in_list};
+use crate::labs::repo::{managed, open_to, refusal};
 use crate::labs::Instrument;
 use crate::state::app_state;
 
@@ -98,13 +97,7 @@ pub async fn book(asked: Asked) -> Result<i64, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    if !may_order(&user) {
-        return Err(AppError::Forbidden);
-    }
-    let (lab, owner) = managed(&state.db, &asked.lab).await?;
-    if let Some(refused) = refusal(&user, &lab, owner, lang) {
-        return Err(AppError::BadRequest(refused));
-    }
+    let (lab, _) = open_to(&state.db, &user, &asked.lab, lang).await?;
     let instrument = lab.instruments.iter().find(|i| i.name == asked.instrument).ok_or_else(|| {
         AppError::Conflict(
             lang.pick(
@@ -179,27 +172,23 @@ pub async fn book(asked: Asked) -> Result<i64, AppError> {
     sender.sent().await?;
     let row = repo::get(&state.db, id).await?.ok_or_else(|| AppError::internal("booking just made"))?;
     let when = |lang| format!("{}, {}", day_label(day, lang), time_range(hours[0], hours.len() as u32));
-    let vi = format!("{} đặt «{}» của {} vào {}", user.name, instrument.name, row.lab_title(Lang::Vi), when(Lang::Vi));
-    let en = format!("{} booked “{}” of {} on {}", user.name, instrument.name, row.lab_title(Lang::En), when(Lang::En));
+    let lab = |lang| row.parties.lab_title(lang);
+    let vi = format!("{} đặt «{}» của {} vào {}", user.name, instrument.name, lab(Lang::Vi), when(Lang::Vi));
+    let en = format!("{} booked “{}” of {} on {}", user.name, instrument.name, lab(Lang::En), when(Lang::En));
     tell_both(&state.db, &row, vi, en).await?;
     Ok(id)
 }
 
-/// Tells both sides of booking `row` the news.
+/// Tells both sides of `row` the news `vi`/`en`.
 async fn tell_both(db: &Db, row: &Row, vi: String, en: String) -> Result<(), AppError> {
-    let news = News { topic: "booking", vi, en, link: format!("/bookings/{}", row.id) };
-    let told: Vec<i64> = row.owner.into_iter().chain([row.booker]).collect();
-    crate::inbox::repo::notify(db, &told, &news).await
+    row.parties.tell_both(db, "booking", format!("/bookings/{}", row.id), (vi, en)).await
 }
 
 /// Booking `id` with which side `user` is on (none: neither).
 async fn side_of(db: &Db, user: &User, id: i64) -> Result<(Row, Option<Side>), AppError> {
     let row = repo::get(db, id).await?.ok_or(AppError::NotFound)?;
-    if row.booker == user.id {
-        return Ok((row, Some(Side::Customer)));
-    }
-    let answers = answers_for(db, user, &row.lab, row.owner).await?;
-    Ok((row, answers.then_some(Side::Lab)))
+    let side = row.parties.side(db, user).await?;
+    Ok((row, side))
 }
 
 fn status(row: &Row) -> Result<BookingStatus, AppError> {
@@ -242,8 +231,8 @@ pub async fn decide(id: i64, approve: bool, reason: &str) -> Result<(), AppError
     tell_both(
         &state.db,
         &row,
-        format!("{} {vi} lịch đặt {what}", row.lab_title(Lang::Vi)),
-        format!("{} {en} the booking of {what}", row.lab_title(Lang::En)),
+        format!("{} {vi} lịch đặt {what}", row.parties.lab_title(Lang::Vi)),
+        format!("{} {en} the booking of {what}", row.parties.lab_title(Lang::En)),
     )
     .await
 }
@@ -283,19 +272,18 @@ pub async fn get(id: i64) -> Result<Booking, AppError> {
     let (row, side) = side_of(&state.db, &user, id).await?;
     let side = side.ok_or(AppError::Forbidden)?;
     let status = status(&row)?;
-    let contacts = (status == BookingStatus::Approved)
-        .then(|| (row.booker_email.clone(), row.owner_email.clone().unwrap_or_default()));
+    let contacts = (status == BookingStatus::Approved).then(|| row.parties.contacts());
     Ok(Booking {
         id: row.id,
-        lab_title: row.lab_title(lang),
+        lab_title: row.parties.lab_title(lang),
         cancellable: status.holds() && not_begun(&row),
         day: row.day.parse().map_err(AppError::internal)?,
         start_hour: u32::try_from(row.start_hour).unwrap_or(0),
         hours: u32::try_from(row.hours).unwrap_or(0),
-        lab_id: row.lab,
+        lab_id: row.parties.lab,
         instrument: row.instrument,
-        booker: row.booker_name,
-        organization: row.organization_title.or(row.organization),
+        booker: row.parties.customer_name,
+        organization: row.parties.organization_title.or(row.parties.organization),
         operator: row.operator,
         training: row.training,
         purpose: row.purpose,
@@ -312,25 +300,23 @@ pub async fn get(id: i64) -> Result<Booking, AppError> {
 /// The bookings the person signed in made, and those of the labs they manage.
 pub async fn mine() -> Result<Vec<BookingItem>, AppError> {
     let state = app_state()?;
-    let lang = request_lang();
     let user = require_user().await?;
-    let rows = repo::involving(&state.db, user.id).await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let side = side_in_list(&user, row.booker);
-            let lab_title = row.lab_title(lang);
-            Some(BookingItem {
-                id: row.id,
-                other_side: other_side(side, &lab_title, &row.booker_name, row.organization_title.as_deref()),
-                lab_title,
-                day: row.day.parse().ok()?,
-                start_hour: u32::try_from(row.start_hour).ok()?,
-                hours: u32::try_from(row.hours).ok()?,
-                status: BookingStatus::from_code(&row.status)?,
-                instrument: row.instrument,
-                side,
-            })
-        })
-        .collect())
+    let (rows, lang) = (repo::involving(&state.db, user.id).await?, request_lang());
+    Ok(rows.into_iter().filter_map(|row| listed(row, &user, lang)).collect())
+}
+
+/// Booking `row` in `user`'s list.
+fn listed(row: Row, user: &User, lang: Lang) -> Option<BookingItem> {
+    let (side, other_side) = row.parties.in_list(user, lang);
+    Some(BookingItem {
+        id: row.id,
+        other_side,
+        lab_title: row.parties.lab_title(lang),
+        day: row.day.parse().ok()?,
+        start_hour: u32::try_from(row.start_hour).ok()?,
+        hours: u32::try_from(row.hours).ok()?,
+        status: BookingStatus::from_code(&row.status)?,
+        instrument: row.instrument,
+        side,
+    })
 }

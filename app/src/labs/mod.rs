@@ -2,6 +2,9 @@
 
 mod model;
 #[cfg(feature = "ssr")]
+pub mod orders;
+pub mod orders_list;
+#[cfg(feature = "ssr")]
 pub mod repo;
 mod services;
 pub use model::*;

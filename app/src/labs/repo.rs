@@ -1,6 +1,6 @@
 //! Who may order a lab's work (its priced services, its instruments) and who answers for it.
 
-use super::{Lab, Side};
+use super::Lab;
 use crate::accounts::model::{Role, User};
 use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
@@ -16,8 +16,21 @@ pub async fn managed(db: &Db, id: &str) -> Result<(Lab, Option<i64>), AppError> 
     Ok((lab, owner))
 }
 
+/// Lab `id` and who manages it, for `user` about to order its work: 403 for someone who never
+/// orders, 400 with the reason where this lab is not open to them.
+pub async fn open_to(db: &Db, user: &User, id: &str, lang: Lang) -> Result<(Lab, Option<i64>), AppError> {
+    if !may_order(user) {
+        return Err(AppError::Forbidden);
+    }
+    let (lab, owner) = managed(db, id).await?;
+    if let Some(refused) = refusal(user, &lab, owner, lang) {
+        return Err(AppError::BadRequest(refused));
+    }
+    Ok((lab, owner))
+}
+
 /// Who may order a lab's work: business members and researchers.
-pub fn may_order(user: &User) -> bool {
+fn may_order(user: &User) -> bool {
     user.has(Role::Member) || user.has(Role::Researcher)
 }
 
@@ -49,24 +62,4 @@ pub async fn answers_for(db: &Db, user: &User, id: &str, owner: Option<i64>) -> 
     }
     let lab = crate::catalog::repo::get_any(db, Kind::Lab, id).await?;
     Ok(lab.is_some_and(|(record, _)| speaks_for(user, owner, &record)))
-}
-
-/// Which side of an order `user` is on, having ordered it or not (the lists of "mine" hold only
-/// orders of either side).
-pub fn side_in_list(user: &User, customer: i64) -> Side {
-    if customer == user.id {
-        Side::Customer
-    } else {
-        Side::Lab
-    }
-}
-
-/// What a list of orders names as the other side: the lab, for the one who ordered; who
-/// ordered, with their organization, for the lab.
-pub fn other_side(side: Side, lab_title: &str, customer: &str, organization: Option<&str>) -> String {
-    match (side, organization) {
-        (Side::Customer, _) => lab_title.to_string(),
-        (Side::Lab, Some(org)) => format!("{customer} ({org})"),
-        (Side::Lab, None) => customer.to_string(),
-    }
 }

@@ -55,7 +55,7 @@ pub async fn quote(
     if !repo::step(&state.db, id, step).await? {
         return Err(moved_on(lang));
     }
-    let (vi, en) = (row.lab_title(Lang::Vi), row.lab_title(Lang::En));
+    let (vi, en) = (row.parties.lab_title(Lang::Vi), row.parties.lab_title(Lang::En));
     let until = |lang: Lang| lang.date(valid_until);
     let money = |lang: Lang| lang.money(sum.max(0) as u64);
     tell_both(
@@ -94,7 +94,7 @@ pub async fn decline(id: i64, reason: Option<String>, note_text: &str) -> Result
     if !repo::step(&state.db, id, step).await? {
         return Err(moved_on(lang));
     }
-    let (vi, en) = (row.lab_title(Lang::Vi), row.lab_title(Lang::En));
+    let (vi, en) = (row.parties.lab_title(Lang::Vi), row.parties.lab_title(Lang::En));
     tell_both(
         &state.db,
         &row,
@@ -130,7 +130,7 @@ pub async fn answer(id: i64, accept: bool, quote: Option<i64>, note_text: &str) 
     if !repo::step(&state.db, id, step).await? {
         return Err(not_answered(&state.db, id, answered, accept, lang).await?);
     }
-    let who = &row.requester_name;
+    let who = &row.parties.customer_name;
     let (vi, en) = match accept {
         true => ("đã chấp nhận báo giá", "accepted the quote"),
         false => ("không nhận báo giá", "declined the quote"),
@@ -138,8 +138,8 @@ pub async fn answer(id: i64, accept: bool, quote: Option<i64>, note_text: &str) 
     tell_both(
         &state.db,
         &row,
-        format!("{who} {vi} cho «{}» của {}", row.service, row.lab_title(Lang::Vi)),
-        format!("{who} {en} for “{}” from {}", row.service, row.lab_title(Lang::En)),
+        format!("{who} {vi} cho «{}» của {}", row.service, row.parties.lab_title(Lang::Vi)),
+        format!("{who} {en} for “{}” from {}", row.service, row.parties.lab_title(Lang::En)),
     )
     .await
 }

@@ -13,6 +13,7 @@ use super::api::{
 use super::model::{Label, RequestItem, RequestSetup, Side};
 use crate::forms::{invalid, last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
+use crate::labs::orders_list::{OrderLine, OrdersSection};
 use crate::loading::{path_id, Loaded};
 
 /// `/requests/new?lab=…&service=N`: what the service is, and the form asking for it.
@@ -133,32 +134,23 @@ pub fn MyServiceRequests() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| my_service_requests());
     let show = move |items: Vec<RequestItem>| {
-        if items.is_empty() {
-            return ().into_any();
-        }
-        let rows = items
+        let lines = items
             .into_iter()
             .map(|item| {
                 let side = match item.side {
-                    Side::Customer => lang.pick("Bạn yêu cầu · ", "You asked · "),
-                    Side::Lab => lang.pick("Gửi tới phòng của bạn · ", "To your lab · "),
+                    Side::Customer => lang.pick("Bạn yêu cầu", "You asked"),
+                    Side::Lab => lang.pick("Gửi tới phòng của bạn", "To your lab"),
                 };
-                view! {
-                    <li class="activity-item">
-                        <p><a href=format!("/requests/{}", item.id)>{item.service}</a></p>
-                        <p class="hint">{side}{item.other_side}" · "{lang.day(&item.created_at)}</p>
-                        <p><span class="badge">{item.status.label(lang)}</span></p>
-                    </li>
+                OrderLine {
+                    href: format!("/requests/{}", item.id),
+                    what: item.service,
+                    hint: format!("{side} · {} · {}", item.other_side, lang.day(&item.created_at)),
+                    status: item.status.label(lang),
                 }
             })
-            .collect_view();
-        view! {
-            <section class="my-section" id="service-requests">
-                <h2>{lang.pick("Yêu cầu dịch vụ phòng thí nghiệm", "Lab service requests")}</h2>
-                <ul class="activity">{rows}</ul>
-            </section>
-        }
-        .into_any()
+            .collect();
+        let title = lang.pick("Yêu cầu dịch vụ phòng thí nghiệm", "Lab service requests");
+        view! { <OrdersSection id="service-requests" title lines/> }
     };
     view! { <Loaded data show/> }
 }

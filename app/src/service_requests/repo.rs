@@ -1,39 +1,24 @@
 //! All SQL of service requests.
 
 use crate::accounts::repo::now;
-use crate::catalog::model::joined_title;
+use std::sync::LazyLock;
+
 use crate::db::Db;
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::labs::orders::{select, Parties};
 
-/// A request as stored, with the names both sides see.
+/// A request as stored, with the lab and the names both sides see.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Row {
     pub id: i64,
-    pub lab: String,
-    pub lab_title: Option<String>,
-    pub lab_title_en: Option<String>,
-    pub lab_title_vi: Option<String>,
-    /// Who manages the lab's listing (none: nobody answers for it here).
-    pub owner: Option<i64>,
-    pub owner_email: Option<String>,
+    #[sqlx(flatten)]
+    pub parties: Parties,
     pub service: String,
-    pub requester: i64,
-    pub requester_name: String,
-    pub requester_email: String,
-    pub organization: Option<String>,
-    pub organization_title: Option<String>,
     pub samples: i64,
     pub wanted_by: Option<String>,
     pub notes: String,
     pub status: String,
     pub created_at: String,
-}
-
-impl Row {
-    pub fn lab_title(&self, lang: Lang) -> String {
-        joined_title(lang, &self.lab_title, &self.lab_title_en, &self.lab_title_vi, &self.lab)
-    }
 }
 
 /// A step as stored, with the quote sent or answered at it.
@@ -51,14 +36,14 @@ pub struct StepRow {
     pub conditions: Option<String>,
 }
 
-const SELECT: &str = "SELECT s.id, s.lab, r.title AS lab_title, r.title_en AS lab_title_en, r.title_vi AS lab_title_vi,
-    l.owner, o.email AS owner_email, s.service, s.requester, u.name AS requester_name, u.email AS requester_email,
-    s.organization, g.title AS organization_title, s.samples, s.wanted_by, s.notes, s.status, s.created_at
-    FROM service_requests s JOIN users u ON u.id = s.requester
-    LEFT JOIN records r ON r.kind = 'lab' AND r.id = s.lab
-    LEFT JOIN listings l ON l.kind = 'lab' AND l.id = s.lab
-    LEFT JOIN users o ON o.id = l.owner
-    LEFT JOIN records g ON g.kind = 'organization' AND g.id = s.organization ";
+static SELECT: LazyLock<String> = LazyLock::new(|| {
+    select(
+        "service_requests",
+        "requester",
+        "t.id, t.service, t.samples, t.wanted_by, t.notes, t.status, t.created_at",
+        "",
+    )
+});
 
 /// What a new request says.
 pub struct New<'a> {
@@ -100,13 +85,13 @@ pub async fn create(db: &Db, new: New<'_>) -> Result<i64, AppError> {
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Row>, AppError> {
-    let sql = format!("{SELECT} WHERE s.id = $1");
+    let sql = format!("{} WHERE t.id = $1", *SELECT);
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(db).await?)
 }
 
 /// The requests `user` made, and those to the labs they manage, newest first.
 pub async fn involving(db: &Db, user: i64) -> Result<Vec<Row>, AppError> {
-    let sql = format!("{SELECT} WHERE s.requester = $1 OR l.owner = $1 ORDER BY s.id DESC LIMIT 200");
+    let sql = format!("{} WHERE t.requester = $1 OR l.owner = $1 ORDER BY t.id DESC LIMIT 200", *SELECT);
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user).fetch_all(db).await?)
 }
 

@@ -85,8 +85,8 @@ async fn attach(state: &AppState, user: &User, sent: &Posted, lang: Lang) -> Res
     tell_both(
         &state.db,
         &row,
-        format!("{} đã gửi tệp kết quả «{}» ({name})", row.lab_title(Lang::Vi), row.service),
-        format!("{} sent the results file for “{}” ({name})", row.lab_title(Lang::En), row.service),
+        format!("{} đã gửi tệp kết quả «{}» ({name})", row.parties.lab_title(Lang::Vi), row.service),
+        format!("{} sent the results file for “{}” ({name})", row.parties.lab_title(Lang::En), row.service),
     )
     .await
 }

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::forms::checks::{field, note};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
-use crate::labs::repo::{answers_for, managed, may_order, other_side, refusal, side_in_list};
+use crate::labs::repo::{managed, open_to, refusal};
 use crate::state::app_state;
 
 /// What the page asking lab `lab_id` for its service number `service` shows `user`.
@@ -57,13 +57,7 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    if !may_order(&user) {
-        return Err(AppError::Forbidden);
-    }
-    let (lab, owner) = managed(&state.db, &asked.lab).await?;
-    if let Some(refused) = refusal(&user, &lab, owner, lang) {
-        return Err(AppError::BadRequest(refused));
-    }
+    let (lab, owner) = open_to(&state.db, &user, &asked.lab, lang).await?;
     let offered = lab.service_catalog.get(asked.service).filter(|s| s.name == asked.name).ok_or_else(|| {
         AppError::Conflict(
             lang.pick(
@@ -132,11 +126,8 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
 /// Request `id` with which side `user` is on (none: neither).
 pub(super) async fn side_of(db: &Db, user: &User, id: i64) -> Result<(Row, Option<Side>), AppError> {
     let row = repo::get(db, id).await?.ok_or(AppError::NotFound)?;
-    if row.requester == user.id {
-        return Ok((row, Some(Side::Customer)));
-    }
-    let answers = answers_for(db, user, &row.lab, row.owner).await?;
-    Ok((row, answers.then_some(Side::Lab)))
+    let side = row.parties.side(db, user).await?;
+    Ok((row, side))
 }
 
 /// Request `id` for `user` on `side`, or 403.
@@ -159,9 +150,7 @@ pub(super) fn moved_on(lang: Lang) -> AppError {
 
 /// Tells both sides of `row` the `news`.
 pub(super) async fn tell_both(db: &Db, row: &Row, vi: String, en: String) -> Result<(), AppError> {
-    let news = News { topic: "service_request", vi, en, link: format!("/requests/{}", row.id) };
-    let told: Vec<i64> = row.owner.into_iter().chain([row.requester]).collect();
-    crate::inbox::repo::notify(db, &told, &news).await
+    row.parties.tell_both(db, "service_request", format!("/requests/{}", row.id), (vi, en)).await
 }
 
 /// Request `id` as the person signed in sees it (403 to anyone but its two sides).
@@ -177,15 +166,14 @@ pub async fn get(id: i64) -> Result<ServiceRequest, AppError> {
     let expired =
         status == RequestStatus::Quoted && quote.as_ref().is_some_and(|q| q.valid_until < crate::clock::today());
     let turnaround_days = super::model::turnaround_days(steps.iter().map(|s| (s.status, s.at.as_str())));
-    let contacts =
-        status.accepted().then(|| (row.requester_email.clone(), row.owner_email.clone().unwrap_or_default()));
+    let contacts = status.accepted().then(|| row.parties.contacts());
     Ok(ServiceRequest {
         id: row.id,
-        lab_title: row.lab_title(lang),
-        lab_id: row.lab,
+        lab_title: row.parties.lab_title(lang),
+        lab_id: row.parties.lab,
         service: row.service,
-        requester: row.requester_name,
-        organization: row.organization_title.or(row.organization),
+        requester: row.parties.customer_name,
+        organization: row.parties.organization_title.or(row.parties.organization),
         samples: u32::try_from(row.samples).unwrap_or(0),
         wanted_by: row.wanted_by.as_deref().and_then(parse_date),
         notes: row.notes,
@@ -226,23 +214,21 @@ fn step(row: repo::StepRow) -> Option<Step> {
 /// The requests the person signed in made, and those to the labs they manage.
 pub async fn mine() -> Result<Vec<RequestItem>, AppError> {
     let state = app_state()?;
-    let lang = request_lang();
     let user = require_user().await?;
-    let rows = repo::involving(&state.db, user.id).await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let side = side_in_list(&user, row.requester);
-            let lab_title = row.lab_title(lang);
-            Some(RequestItem {
-                id: row.id,
-                other_side: other_side(side, &lab_title, &row.requester_name, row.organization_title.as_deref()),
-                lab_title,
-                service: row.service,
-                status: RequestStatus::from_code(&row.status)?,
-                side,
-                created_at: row.created_at,
-            })
-        })
-        .collect())
+    let (rows, lang) = (repo::involving(&state.db, user.id).await?, request_lang());
+    Ok(rows.into_iter().filter_map(|row| listed(row, &user, lang)).collect())
+}
+
+/// Request `row` in `user`'s list.
+fn listed(row: Row, user: &User, lang: Lang) -> Option<RequestItem> {
+    let (side, other_side) = row.parties.in_list(user, lang);
+    Some(RequestItem {
+        id: row.id,
+        other_side,
+        lab_title: row.parties.lab_title(lang),
+        service: row.service,
+        status: RequestStatus::from_code(&row.status)?,
+        side,
+        created_at: row.created_at,
+    })
 }

@@ -52,8 +52,8 @@ pub async fn advance(id: i64, to: &str) -> Result<(), AppError> {
     tell_both(
         &state.db,
         &row,
-        format!("{} {} «{}» ({code})", row.lab_title(Lang::Vi), told(Lang::Vi), row.service),
-        format!("{} {} for “{}” ({code})", row.lab_title(Lang::En), told(Lang::En), row.service),
+        format!("{} {} «{}» ({code})", row.parties.lab_title(Lang::Vi), told(Lang::Vi), row.service),
+        format!("{} {} for “{}” ({code})", row.parties.lab_title(Lang::En), told(Lang::En), row.service),
     )
     .await
 }
@@ -77,12 +77,12 @@ pub async fn label(id: i64) -> Result<Label, AppError> {
     Ok(Label {
         id,
         tracking: tracking_code(id),
-        lab_title: row.lab_title(lang),
+        lab_title: row.parties.lab_title(lang),
         service: row.service.clone(),
         samples: u32::try_from(row.samples).unwrap_or(0),
-        sender: match &row.organization_title {
-            Some(org) => format!("{} ({org})", row.requester_name),
-            None => row.requester_name.clone(),
+        sender: match &row.parties.organization_title {
+            Some(org) => format!("{} ({org})", row.parties.customer_name),
+            None => row.parties.customer_name.clone(),
         },
         svg,
     })
