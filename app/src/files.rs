@@ -96,6 +96,22 @@ pub fn file_error(message: &str) -> crate::error::AppError {
     crate::error::AppError::Validation(vec![crate::error::FieldError { field: "file".into(), message: message.into() }])
 }
 
+/// The person signed in who posts a file form to `path`, known before anything is read; anyone
+/// else is sent back at once (nobody signed out makes the server read a file).
+pub async fn sender(
+    state: &crate::state::AppState,
+    headers: &axum::http::HeaderMap,
+    path: &str,
+    anchor: &str,
+) -> Result<crate::accounts::model::User, axum::response::Response> {
+    let back = |err| crate::forms::kept::come_back(state, headers, path, Err(err), vec![], anchor);
+    match crate::accounts::session::user_of(&state.db, &state.site, headers).await {
+        Ok(Some(user)) => Ok(user),
+        Ok(None) => Err(back(crate::error::AppError::Unauthorized)),
+        Err(err) => Err(back(err)),
+    }
+}
+
 /// Reads a posted form: its text fields, and its one `file` part read whole, refused once it
 /// passes `MAX_FILE` (or when a second file comes). What was read before a problem is kept, so
 /// that the answer can say where the form came from.

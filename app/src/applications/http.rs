@@ -10,7 +10,7 @@ use axum::Router;
 use super::repo;
 use crate::accounts::model::{Role, User};
 use crate::error::AppError;
-use crate::files::{attachment, file_error, kept_name, read_form, FileType, Posted, MAX_FILE, MAX_FILES};
+use crate::files::{attachment, file_error, kept_name, read_form, sender, FileType, Posted, MAX_FILE, MAX_FILES};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -28,9 +28,13 @@ pub fn routes() -> Router<AppState> {
 /// while it may take documents, then goes back to the page the form was on with what happened.
 pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
     let lang = crate::i18n::lang_of(&headers);
+    let user = match sender(&state, &headers, UPLOAD, "").await {
+        Ok(user) => user,
+        Err(back) => return back,
+    };
     let (sent, read) = read_form(multipart, lang).await;
     let outcome = match read {
-        Ok(()) => attach(&state, &headers, &sent, lang).await,
+        Ok(()) => attach(&state, &user, &sent, lang).await,
         Err(err) => Err(err),
     };
     if let Err(AppError::Internal) = &outcome {
@@ -45,12 +49,10 @@ pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart
 }
 
 /// Checks who sends what to which application, then stores it.
-async fn attach(state: &AppState, headers: &HeaderMap, sent: &Posted, lang: Lang) -> Result<(), AppError> {
-    let user =
-        crate::accounts::session::user_of(&state.db, &state.site, headers).await?.ok_or(AppError::Unauthorized)?;
+async fn attach(state: &AppState, user: &User, sent: &Posted, lang: Lang) -> Result<(), AppError> {
     let id = sent.id("id").ok_or(AppError::NotFound)?;
     let document = crate::text::clean(sent.field("document"));
-    let row = super::service::own(&state.db, id, &user).await?;
+    let row = super::service::own(&state.db, id, user).await?;
     if !row.may_add_files(&crate::clock::today().to_string()) {
         return Err(AppError::Conflict(
             lang.pick(

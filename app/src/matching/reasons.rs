@@ -60,7 +60,7 @@ impl Explainer<'_> {
         let entry = record.entry();
         let (title, summary) = (entry.title(), entry.summary());
         let texts = [Some(title.base), title.en, title.vi, Some(summary.base), summary.en, summary.vi];
-        let lists = Self::lists(record).into_iter().flatten().map(String::as_str);
+        let lists = Self::lists(record, true).into_iter().map(|(item, _)| item);
         if texts.into_iter().flatten().chain(lists).any(|text| !quotes(&self.said, text, self.glossary).is_empty()) {
             1.0
         } else if !self.shared_places(record).is_empty() {
@@ -70,12 +70,19 @@ impl Explainer<'_> {
         }
     }
 
-    /// A record's short lists, where a need's terms are most often found.
-    fn lists(record: &Record) -> Vec<&[String]> {
-        let mut lists = record.lists();
+    /// A record's short lists, where a need's terms are most often found, each item with
+    /// whether it is written in Vietnamese (`written_vi`: as the record is): a lab's instruments
+    /// and its priced services too (a need often names an instrument or a test), a service's
+    /// English name as English.
+    fn lists(record: &Record, written_vi: bool) -> Vec<(&str, bool)> {
+        let mut lists: Vec<(&str, bool)> =
+            record.lists().into_iter().flatten().map(|item| (item.as_str(), written_vi)).collect();
         if let Record::Lab(lab) = record {
-            // A need often names an instrument.
-            lists.push(&lab.equipment);
+            lists.extend(lab.equipment.iter().map(|item| (item.as_str(), written_vi)));
+            for service in &lab.service_catalog {
+                lists.push((&service.name, written_vi));
+                lists.extend(service.name_en.as_deref().map(|en| (en, false)));
+            }
         }
         lists
     }
@@ -86,7 +93,7 @@ impl Explainer<'_> {
         let entry = record.entry();
         let written_vi = vietnamese(&format!("{} {}", entry.title().base, entry.summary().base));
         let mut sources: Vec<(String, bool)> =
-            Self::lists(record).into_iter().flatten().map(|i| (i.clone(), written_vi)).collect();
+            Self::lists(record, written_vi).into_iter().map(|(item, vi)| (item.to_string(), vi)).collect();
         // Then its title and summary as the reader sees them, and as written when that differs
         // (so what is found does not hang on the page's language).
         let shown = format!("{}. {}", entry.title().get(self.lang), entry.summary().get(self.lang));
@@ -306,6 +313,17 @@ mod tests {
         );
         let (_, r) = explain("năng lượng mặt trời", &lab, Lang::Vi);
         assert!(!r.iter().any(|r| r.starts_with("Dịch vụ phù hợp")), "nothing fits: {r:?}");
+    }
+
+    #[test]
+    fn a_service_named_only_in_the_labs_list_of_services_is_in_common() {
+        let lab = parse_line(r#"{"kind":"lab","id":"l1","name":"Phòng hóa phân tích","organization":"x1","description":"Phân tích hóa học.","capabilities":[],"sectors":[],
+            "service_catalog":[{"name":"Kiểm nghiệm histamine","name_en":"Histamine testing","prices":[{"customer":"research","min_vnd":50000}]}]}"#).unwrap();
+        let (strength, r) = explain("Cần kiểm nghiệm histamine cho nước mắm xuất khẩu", &lab, Lang::Vi);
+        assert!(r[0].starts_with("Khớp: ") && r[0].contains("histamine"), "{r:?}");
+        assert_ne!(strength, Strength::Partial, "{r:?}");
+        let (_, r) = explain("histamine testing for fish sauce exports", &lab, Lang::En);
+        assert!(r[0].starts_with("Matches: ") && r[0].contains("istamine"), "{r:?}");
     }
 
     #[test]

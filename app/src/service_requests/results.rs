@@ -13,7 +13,7 @@ use super::repo;
 use super::service::{side_of, tell_both};
 use crate::accounts::model::User;
 use crate::error::AppError;
-use crate::files::{attachment, file_error, kept_name, read_form, FileType, Posted, MAX_FILE};
+use crate::files::{attachment, file_error, kept_name, read_form, sender, FileType, Posted, MAX_FILE};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -29,20 +29,9 @@ pub fn routes() -> Router<AppState> {
 /// the request's page with what happened.
 pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
     let lang = crate::i18n::lang_of(&headers);
-    // Nobody signed out makes the server read a file.
-    let user = match crate::accounts::session::user_of(&state.db, &state.site, &headers).await {
-        Ok(Some(user)) => user,
-        Ok(None) => {
-            return crate::forms::kept::come_back(
-                &state,
-                &headers,
-                RESULTS_PATH,
-                Err(AppError::Unauthorized),
-                vec![],
-                "results",
-            )
-        }
-        Err(err) => return crate::forms::kept::come_back(&state, &headers, RESULTS_PATH, Err(err), vec![], "results"),
+    let user = match sender(&state, &headers, RESULTS_PATH, "results").await {
+        Ok(user) => user,
+        Err(back) => return back,
     };
     let (sent, read) = read_form(multipart, lang).await;
     let outcome = match read {

@@ -179,3 +179,22 @@ async fn what_is_not_a_document_of_the_application_is_refused_and_nothing_kept()
     assert!(upload(&w, &w.member.cookie, body, common::ORIGIN).await.1.contains("__err="));
     assert!(files(&w).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_file_from_someone_signed_out_is_turned_away_before_it_is_read() {
+    use futures::StreamExt;
+    let w = world(false).await;
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let headers = [("content-type", content_type.as_str()), ("accept", "text/html"), ("origin", common::ORIGIN)];
+    for path in ["/applications/files", "/requests/results"] {
+        // A body whose file never ends: only a server that does not read it answers.
+        let start = upload_body(&w.application, "", "x.pdf", PDF)[..200].to_vec();
+        let endless = futures::stream::iter([Ok::<_, std::io::Error>(start)]).chain(futures::stream::pending());
+        let body = axum::body::Body::from_stream(endless);
+        let sent = common::send_from(&w.state, common::PEER, Method::POST, path, &headers, body);
+        let (status, headers, _) =
+            tokio::time::timeout(std::time::Duration::from_secs(20), sent).await.expect("answered before reading");
+        assert_eq!(status, StatusCode::SEE_OTHER, "{path}");
+        assert!(!headers["location"].to_str().unwrap().contains("__kept"), "{path}: nothing kept for nobody");
+    }
+}
