@@ -108,7 +108,10 @@ pub async fn sender(
     match crate::accounts::session::user_of(&state.db, &state.site, headers).await {
         Ok(Some(user)) => Ok(user),
         Ok(None) => Err(back(crate::error::AppError::Unauthorized)),
-        Err(err) => Err(back(err)),
+        Err(err) => {
+            tracing::warn!("a file sent to {path}: the session could not be read");
+            Err(back(err))
+        }
     }
 }
 

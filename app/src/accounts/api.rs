@@ -74,7 +74,7 @@ pub async fn sign_up(
     } else {
         let token = secret::new_token()?;
         let role = role.map(|r| r.code().to_string()).unwrap_or_default();
-        let consented_at = Some(repo::now());
+        let consented_at = Some(crate::clock::now());
         let signup = repo::PendingSignup { email: email.clone(), name, password_hash, role, consented_at };
         repo::create_pending_signup(&state.db, &secret::token_hash(&token), &signup, 24 * 3600).await?;
         let body = format!(

@@ -1,7 +1,7 @@
 //! All SQL of saved searches.
 
 use super::model::SavedSearch;
-use crate::accounts::repo::now;
+use crate::clock::now;
 use crate::db::Db;
 use crate::error::AppError;
 

@@ -1,7 +1,7 @@
 //! All SQL of instrument bookings.
 
 use super::model::BookingStatus;
-use crate::accounts::repo::now;
+use crate::clock::now;
 use std::sync::LazyLock;
 
 use crate::db::Db;
@@ -147,20 +147,22 @@ pub async fn decide(
     Ok(moved)
 }
 
-/// Cancels the bookings `booker` still holds for days after `today` (their account is closing),
-/// freeing the hours; as with the cancel button, a booking whose day has come stays as it is.
+/// Cancels the bookings `booker` still holds (their account is closing), freeing the hours: those
+/// for days after `today`, and today's not yet approved. An approved booking whose day has come
+/// stays as it is, as the cancel button leaves it.
 pub async fn cancel_held(db: &Db, booker: i64, today: &str) -> Result<(), AppError> {
     let held = holding_codes();
+    let ahead = format!("(day > $2 OR (day = $2 AND status = '{}'))", BookingStatus::Requested.code());
     let mut tx = db.begin().await?;
     let freed = format!(
         "DELETE FROM booked_hours WHERE booking IN (SELECT id FROM instrument_bookings
-           WHERE booker = $1 AND status IN ({held}) AND day > $2)"
+           WHERE booker = $1 AND status IN ({held}) AND {ahead})"
     );
     sqlx::query(sqlx::AssertSqlSafe(freed)).bind(booker).bind(today).execute(&mut *tx).await?;
     let cancelled = format!(
         "UPDATE instrument_bookings SET status = $4, decided_by = $1,
            reason = 'Tài khoản người đặt đã xoá · The account that booked was deleted', updated_at = $3
-         WHERE booker = $1 AND status IN ({held}) AND day > $2"
+         WHERE booker = $1 AND status IN ({held}) AND {ahead}"
     );
     sqlx::query(sqlx::AssertSqlSafe(cancelled))
         .bind(booker)

@@ -33,7 +33,7 @@ pub async fn close_past(db: &Db, today: NaiveDate) -> Result<usize, AppError> {
         return Ok(0);
     }
     let mut tx = db.begin().await?;
-    super::repo::upsert_many(&mut tx, &changed, &crate::accounts::repo::now()).await?;
+    super::repo::upsert_many(&mut tx, &changed, &crate::clock::now()).await?;
     tx.commit().await?;
     Ok(changed.len())
 }

@@ -41,7 +41,7 @@ pub async fn record(
     .bind(value.value)
     .bind(&value.source)
     .bind(user_id)
-    .bind(crate::accounts::repo::now())
+    .bind(crate::clock::now())
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

@@ -1,7 +1,7 @@
 //! All SQL of the inbox.
 
 use super::model::{MailMode, News, Notification};
-use crate::accounts::repo::now;
+use crate::clock::now;
 use crate::db::Db;
 use crate::error::AppError;
 

@@ -1,7 +1,7 @@
 //! All SQL of introductions.
 
-use crate::accounts::repo::now;
 use crate::catalog::model::joined_title;
+use crate::clock::now;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;

@@ -175,13 +175,6 @@ pub struct Instrument {
     pub hourly_rate_vnd: Option<i64>,
 }
 
-impl Instrument {
-    /// Whether outsiders can book it now: the lab opened it for booking and it works.
-    pub fn open_for_booking(&self) -> bool {
-        self.bookable && self.state == InstrumentState::Working
-    }
-}
-
 /// Checks a lab's services against the records format.
 pub fn validate_services(v: &mut Validator, services: &[LabService]) {
     v.check(services.len() <= MAX_ITEMS, "service_catalog", format!("at most {MAX_ITEMS} services"));
@@ -293,6 +286,11 @@ pub enum Side {
 }
 
 impl Instrument {
+    /// Whether outsiders can book it now: the lab opened it for booking and it works.
+    pub fn open_for_booking(&self) -> bool {
+        self.bookable && self.state == InstrumentState::Working
+    }
+
     /// The instrument as one line of the lab's page.
     pub fn line(&self, lang: Lang) -> String {
         let name = Text::new(&self.name, &self.name_en, &None).get(lang);

@@ -88,7 +88,7 @@ pub async fn verified(state: &AppState, record: &Record) -> Result<(), AppError>
 /// Asks the owner of every listing unconfirmed for 90 days (and not yet asked) to confirm it;
 /// returns how many were asked.
 pub async fn remind_due(db: &crate::db::Db) -> Result<usize, AppError> {
-    let before = crate::accounts::repo::from_now(-super::model::CONFIRM_AFTER_DAYS * 24 * 3600);
+    let before = crate::clock::from_now(-super::model::CONFIRM_AFTER_DAYS * 24 * 3600);
     let due = repo::due_for_reminder(db, &before).await?;
     for (kind, id, owner) in &due {
         let news = News {
@@ -131,7 +131,7 @@ pub async fn moderated(state: &AppState, record: &Record, hidden: bool, reason: 
 /// Takes listings unconfirmed for 180 days out of public view and tells their owners; returns
 /// how many.
 pub async fn hide_stale(db: &crate::db::Db) -> Result<usize, AppError> {
-    let before = crate::accounts::repo::from_now(-super::model::HIDE_AFTER_DAYS * 24 * 3600);
+    let before = crate::clock::from_now(-super::model::HIDE_AFTER_DAYS * 24 * 3600);
     let hidden = repo::hide_stale(db, &before).await?;
     for stale in &hidden {
         let (vi, en) = (&stale.title, stale.title_en.as_deref().unwrap_or(&stale.title));

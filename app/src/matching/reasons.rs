@@ -71,17 +71,18 @@ impl Explainer<'_> {
     }
 
     /// A record's short lists, where a need's terms are most often found, each item with
-    /// whether it is written in Vietnamese (`written_vi`: as the record is): a lab's instruments
-    /// and its priced services too (a need often names an instrument or a test), a service's
-    /// English name as English.
+    /// whether it is written in Vietnamese (`written_vi`: as the record is; what is shared with
+    /// the need does not hang on it): a lab's equipment, its priced services and its instruments
+    /// too (a need often names a test or an instrument), their English names as English.
     fn lists(record: &Record, written_vi: bool) -> Vec<(&str, bool)> {
         let mut lists: Vec<(&str, bool)> =
             record.lists().into_iter().flatten().map(|item| (item.as_str(), written_vi)).collect();
         if let Record::Lab(lab) = record {
             lists.extend(lab.equipment.iter().map(|item| (item.as_str(), written_vi)));
-            for service in &lab.service_catalog {
-                lists.push((&service.name, written_vi));
-                lists.extend(service.name_en.as_deref().map(|en| (en, false)));
+            let named = lab.service_catalog.iter().map(|s| (&s.name, &s.name_en));
+            for (name, name_en) in named.chain(lab.instruments.iter().map(|i| (&i.name, &i.name_en))) {
+                lists.push((name, written_vi));
+                lists.extend(name_en.as_deref().map(|en| (en, false)));
             }
         }
         lists

@@ -12,7 +12,7 @@ pub async fn suspend(db: &Db, user: i64, reason: &str) -> Result<Option<Vec<(Kin
     let mut tx = db.begin().await?;
     let done =
         sqlx::query("UPDATE users SET suspended_at = $1, suspended_reason = $2 WHERE id = $3 AND suspended_at IS NULL")
-            .bind(crate::accounts::repo::now())
+            .bind(crate::clock::now())
             .bind(reason)
             .bind(user)
             .execute(&mut *tx)
@@ -22,7 +22,7 @@ pub async fn suspend(db: &Db, user: i64, reason: &str) -> Result<Option<Vec<(Kin
     }
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
     // Its listings leave the officers' queue: the suspension settles them.
-    let at = crate::accounts::repo::now();
+    let at = crate::clock::now();
     sqlx::query(
         "UPDATE reports SET settled_at = $1 WHERE settled_at IS NULL
            AND (kind, record_id) IN (SELECT kind, id FROM listings WHERE owner = $2)",
@@ -96,7 +96,7 @@ pub async fn report(db: &Db, kind: Kind, id: &str, reporter: i64, reason: &str) 
     .bind(id)
     .bind(reporter)
     .bind(reason)
-    .bind(crate::accounts::repo::now())
+    .bind(crate::clock::now())
     .execute(db)
     .await?;
     Ok(())
@@ -104,7 +104,7 @@ pub async fn report(db: &Db, kind: Kind, id: &str, reporter: i64, reason: &str) 
 
 /// Marks `kind`/`id` looked at and its open reports settled.
 pub async fn settle(db: &Db, kind: Kind, id: &str) -> Result<(), AppError> {
-    let at = crate::accounts::repo::now();
+    let at = crate::clock::now();
     let mut tx = db.begin().await?;
     sqlx::query("UPDATE listings SET reviewed_at = $1 WHERE kind = $2 AND id = $3")
         .bind(&at)

@@ -11,8 +11,8 @@ use crate::forms::{invalid, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 
 /// Deletes the signed-in person's account: drafts, saved searches, unanswered introduction
-/// and service requests, inbox and sessions go; instrument bookings not yet past are cancelled; published records stay in the catalogue with nobody
-/// managing them; applications stay with the officers under the name "deleted account". Staff delete theirs once another
+/// and service requests, inbox and sessions go; instrument bookings to come are cancelled (today's
+/// only if not yet approved); published records stay in the catalogue with nobody managing them; applications stay with the officers under the name "deleted account". Staff delete theirs once another
 /// admin has taken their roles away (the province's work is not left without its officers).
 #[server(prefix = "/fn", endpoint = "delete_account")]
 pub async fn delete_account(confirm_password: String, #[server(default)] understood: String) -> Result<(), AppError> {
@@ -77,8 +77,8 @@ pub fn DeleteAccount(staff: bool) -> impl IntoView {
                 </p>
                 <ul class="consequences">
                     <li>{lang.pick(
-                        "Bị xoá ngay: họ tên, email, mật khẩu, bản nháp, tìm kiếm đã lưu, đề nghị gặp và yêu cầu dịch vụ chưa được trả lời, hộp thư và mọi phiên đăng nhập; lịch đặt thiết bị sắp tới được hủy, trả lại giờ trống.",
-                        "Deleted at once: your name, email, password, drafts, saved searches, requests to meet and service requests not yet settled, inbox and every session; instrument bookings ahead are cancelled, freeing their hours.",
+                        "Bị xoá ngay: họ tên, email, mật khẩu, bản nháp, tìm kiếm đã lưu, đề nghị gặp và yêu cầu dịch vụ chưa được trả lời, hộp thư và mọi phiên đăng nhập; lịch đặt thiết bị sắp tới (và lịch hôm nay chưa được duyệt) được hủy, trả lại giờ trống.",
+                        "Deleted at once: your name, email, password, drafts, saved searches, requests to meet and service requests not yet settled, inbox and every session; instrument bookings ahead (and today's not yet approved) are cancelled, freeing their hours.",
                     )}</li>
                     <li>{lang.pick(
                         "Được giữ lại: hồ sơ đã đăng công khai (Sở Khoa học và Công nghệ quản lý thay) và hồ sơ đã nộp cho kêu gọi, thử nghiệm: cán bộ vẫn xem được, người nộp hiện là «Tài khoản đã xoá».",

@@ -42,7 +42,7 @@ pub async fn export_my_data() -> Result<MyData, AppError> {
     let user = crate::accounts::session::require_user().await?;
     let db = &crate::state::app_state()?.db;
     let data = MyData {
-        exported_at: crate::accounts::repo::now(),
+        exported_at: crate::clock::now(),
         account: crate::accounts::api::get_account().await?,
         listings: crate::listings::api::my_listings().await?,
         introductions: crate::introductions::api::my_introductions().await?,

@@ -1,6 +1,6 @@
 //! All SQL of service requests.
 
-use crate::accounts::repo::now;
+use crate::clock::now;
 use std::sync::LazyLock;
 
 use crate::db::Db;

@@ -12,7 +12,6 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::forms::checks::{field, note};
 use crate::i18n::{request_lang, Lang};
-use crate::inbox::model::News;
 use crate::labs::repo::{managed, open_to, refusal};
 use crate::state::app_state;
 
@@ -57,7 +56,7 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    let (lab, owner) = open_to(&state.db, &user, &asked.lab, lang).await?;
+    let (lab, _) = open_to(&state.db, &user, &asked.lab, lang).await?;
     let offered = lab.service_catalog.get(asked.service).filter(|s| s.name == asked.name).ok_or_else(|| {
         AppError::Conflict(
             lang.pick(
@@ -110,16 +109,11 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
     )
     .await?;
     sender.sent().await?;
-    let title = |lang| Record::Lab(lab.clone()).display_title(lang);
-    let who = &user.name;
-    let news = News {
-        topic: "service_request",
-        vi: format!("{who} yêu cầu dịch vụ «{}» ({samples} mẫu) của {}", offered.name, title(Lang::Vi)),
-        en: format!("{who} requested “{}” ({samples} samples) from {}", offered.name, title(Lang::En)),
-        link: format!("/requests/{id}"),
-    };
-    let told: Vec<i64> = owner.into_iter().chain([user.id]).collect();
-    crate::inbox::repo::notify(&state.db, &told, &news).await?;
+    let row = repo::get(&state.db, id).await?.ok_or_else(|| AppError::internal("request just made"))?;
+    let (who, lab) = (&user.name, |lang| row.parties.lab_title(lang));
+    let vi = format!("{who} yêu cầu dịch vụ «{}» ({samples} mẫu) của {}", offered.name, lab(Lang::Vi));
+    let en = format!("{who} requested “{}” ({samples} samples) from {}", offered.name, lab(Lang::En));
+    tell_both(&state.db, &row, vi, en).await?;
     Ok(id)
 }
 

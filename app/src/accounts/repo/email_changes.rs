@@ -1,6 +1,6 @@
 //! Email changes waiting for the new address to confirm them: one per account, the newest.
 
-use super::{from_now, now};
+use crate::clock::{from_now, now};
 use crate::db::Db;
 use crate::error::AppError;
 

@@ -2,7 +2,7 @@
 
 use sqlx::AssertSqlSafe;
 
-use super::{from_now, now};
+use crate::clock::{from_now, now};
 use crate::db::Db;
 use crate::error::AppError;
 

@@ -2,6 +2,7 @@
 //! sessions in `sessions`, invitations to an organization in `invitations`.
 
 use super::model::{AuditEntry, Mail, Role, User};
+use crate::clock::{from_now, now};
 use crate::db::Db;
 use crate::error::AppError;
 
@@ -15,16 +16,6 @@ pub use invitations::{
 pub use sessions::{
     create_session, create_session_from, delete_session, end_other_sessions, end_session, session_user, sessions_of,
 };
-
-/// The current time, as stored.
-pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// The time `seconds` from now (negative: ago), as stored.
-pub fn from_now(seconds: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::seconds(seconds)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 #[derive(sqlx::FromRow)]
 struct UserRow {

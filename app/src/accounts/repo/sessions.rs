@@ -1,7 +1,8 @@
 //! Sessions: one per signed-in browser, stored under the hash of its token.
 
-use super::{from_now, now, with_roles};
+use super::with_roles;
 use crate::accounts::model::{SessionView, User};
+use crate::clock::{from_now, now};
 use crate::db::Db;
 use crate::error::AppError;
 

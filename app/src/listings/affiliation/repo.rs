@@ -3,8 +3,8 @@
 use sqlx::SqliteConnection;
 
 use super::AffiliationRequest;
-use crate::accounts::repo::now;
 use crate::catalog::model::{Kind, Record};
+use crate::clock::now;
 use crate::db::Db;
 use crate::error::AppError;
 

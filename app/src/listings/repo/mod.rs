@@ -3,8 +3,8 @@
 use sqlx::{SqliteConnection, SqliteExecutor};
 
 use super::model::{MyListing, Withdrawal, CONFIRM_AFTER_DAYS};
-use crate::accounts::repo::{from_now, now};
 use crate::catalog::model::{Kind, Record};
+use crate::clock::{from_now, now};
 use crate::db::Db;
 use crate::error::AppError;
 

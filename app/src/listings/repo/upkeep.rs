@@ -1,7 +1,7 @@
 //! Keeping listings current: reminding owners to confirm them and hiding those left unconfirmed.
 
-use crate::accounts::repo::now;
 use crate::catalog::model::Kind;
+use crate::clock::now;
 use crate::db::Db;
 use crate::error::AppError;
 

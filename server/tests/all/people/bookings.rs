@@ -224,18 +224,22 @@ async fn bookings_are_in_my_data_and_a_closed_account_frees_its_hours() {
         .await
         .unwrap();
     let today = app::clock::today().to_string();
-    let begun = app::bookings::repo::New {
+    let today_at = |hours: &'static [u32]| app::bookings::repo::New {
         lab: &w.lab,
         instrument: HPLC,
         booker,
         organization: None,
         day: &today,
-        hours: &[8],
+        hours,
         operator: "Lê Thu",
         training: None,
         purpose: "Đo mẫu hôm nay",
     };
-    let begun = app::bookings::repo::create(&w.state.db, begun).await.unwrap().expect("the hour is free");
+    let begun = app::bookings::repo::create(&w.state.db, today_at(&[8])).await.unwrap().expect("the hour is free");
+    let waiting = app::bookings::repo::create(&w.state.db, today_at(&[9])).await.unwrap().expect("the hour is free");
+    let approve = [("id", begun.to_string()), ("decision", "approve".to_string())];
+    let approve: Vec<(&str, &str)> = approve.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(call(&w.state, "decide_booking", &w.researcher.cookie, &approve).await.0, StatusCode::OK);
 
     let password = "một mật khẩu dài";
     let (_, cookie) = super::leaving::with_password(&w, password).await;
@@ -257,7 +261,9 @@ async fn bookings_are_in_my_data_and_a_closed_account_frees_its_hours() {
     .fetch_one(&w.state.db)
     .await
     .unwrap();
-    assert_eq!(kept, ("requested".to_string(), 1), "a booking whose day has come stays as it is, like the button");
+    assert_eq!(kept, ("approved".to_string(), 1), "an approved booking whose day has come stays, like the button");
+    let (_, booking) = booking_of(&w, &w.researcher, &waiting.to_string()).await;
+    assert_eq!(booking["status"], "cancelled", "today's booking nobody approved goes with the account");
 }
 
 #[tokio::test]

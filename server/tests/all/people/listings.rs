@@ -360,7 +360,7 @@ async fn a_draft_takes_what_its_writer_has_so_far() {
 async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
     let w = world(false).await;
     assert_eq!(app::listings::notify::remind_due(&w.state.db).await.unwrap(), 0, "everything was just confirmed");
-    let long_ago = repo::from_now(-91 * 24 * 3600);
+    let long_ago = app::clock::from_now(-91 * 24 * 3600);
     sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'")
         .bind(&long_ago)
         .execute(&w.state.db)
@@ -382,7 +382,7 @@ async fn owners_are_asked_once_to_confirm_listings_after_ninety_days() {
 async fn listings_unconfirmed_for_180_days_leave_search_until_confirmed() {
     let w = world(false).await;
     assert!(public(&w.state, "need", &w.need).await);
-    let long_ago = repo::from_now(-181 * 24 * 3600);
+    let long_ago = app::clock::from_now(-181 * 24 * 3600);
     sqlx::query("UPDATE listings SET confirmed_at = $1 WHERE kind = 'need'")
         .bind(&long_ago)
         .execute(&w.state.db)
@@ -597,7 +597,7 @@ async fn a_members_organization_is_theirs_once_published_even_from_a_draft() {
 async fn a_listings_dates_read_one_way_per_language() {
     let w = world(false).await;
     let path = format!("/needs/{}", w.need);
-    let today = |lang: app::i18n::Lang| lang.day(&repo::now());
+    let today = |lang: app::i18n::Lang| lang.day(&app::clock::now());
     let vi = page(&w.state, &path, "").await;
     assert!(vi.contains(&format!("Xác nhận lần cuối: {}", today(app::i18n::Lang::Vi))), "dd/mm/yyyy");
     let (_, _, en) = send(&w.state, Method::GET, &path, &[("accept-language", "en")], String::new()).await;
