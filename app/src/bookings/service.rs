@@ -15,6 +15,9 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::forms::checks::{field, note, text};
 use crate::i18n::{request_lang, Lang};
+use crate::inbox::model::News;
+use crate::inbox::repo::notify;
+use crate::labs::orders::Listed;
 use crate::labs::repo::{managed, open_to, refusal};
 use crate::labs::Instrument;
 use crate::state::app_state;
@@ -97,7 +100,7 @@ pub async fn book(asked: Asked) -> Result<i64, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    let (lab, _) = open_to(&state.db, &user, &asked.lab, lang).await?;
+    let (lab, owner) = open_to(&state.db, &user, &asked.lab, lang).await?;
     let instrument = lab.instruments.iter().find(|i| i.name == asked.instrument).ok_or_else(|| {
         AppError::Conflict(
             lang.pick(
@@ -170,18 +173,29 @@ pub async fn book(asked: Asked) -> Result<i64, AppError> {
         )
     })?;
     sender.sent().await?;
-    let row = repo::get(&state.db, id).await?.ok_or_else(|| AppError::internal("booking just made"))?;
     let when = |lang| format!("{}, {}", day_label(day, lang), time_range(hours[0], hours.len() as u32));
-    let lab = |lang| row.parties.lab_title(lang);
-    let vi = format!("{} đặt «{}» của {} vào {}", user.name, instrument.name, lab(Lang::Vi), when(Lang::Vi));
-    let en = format!("{} booked “{}” of {} on {}", user.name, instrument.name, lab(Lang::En), when(Lang::En));
-    tell_both(&state.db, &row, vi, en).await?;
+    let named = Record::Lab(lab.clone());
+    let vi =
+        format!("{} đặt «{}» của {} vào {}", user.name, instrument.name, named.display_title(Lang::Vi), when(Lang::Vi));
+    let en = format!(
+        "{} booked “{}” of {} on {}",
+        user.name,
+        instrument.name,
+        named.display_title(Lang::En),
+        when(Lang::En)
+    );
+    notify(&state.db, &[owner, user.id], &news(id, vi, en)).await?;
     Ok(id)
 }
 
 /// Tells both sides of `row` the news `vi`/`en`.
 async fn tell_both(db: &Db, row: &Row, vi: String, en: String) -> Result<(), AppError> {
-    row.parties.tell_both(db, "booking", format!("/bookings/{}", row.id), (vi, en)).await
+    notify(db, &row.parties.both(), &news(row.id, vi, en)).await
+}
+
+/// News `vi`/`en` of booking `id`.
+fn news(id: i64, vi: String, en: String) -> News {
+    News { topic: "booking", vi, en, link: format!("/bookings/{id}") }
 }
 
 /// Booking `id` with which side `user` is on (none: neither).
@@ -307,11 +321,11 @@ pub async fn mine() -> Result<Vec<BookingItem>, AppError> {
 
 /// Booking `row` in `user`'s list.
 fn listed(row: Row, user: &User, lang: Lang) -> Option<BookingItem> {
-    let (side, other_side) = row.parties.in_list(user, lang);
+    let Listed { side, other_side, lab_title } = row.parties.in_list(user, lang);
     Some(BookingItem {
         id: row.id,
         other_side,
-        lab_title: row.parties.lab_title(lang),
+        lab_title,
         day: row.day.parse().ok()?,
         start_hour: u32::try_from(row.start_hour).ok()?,
         hours: u32::try_from(row.hours).ok()?,

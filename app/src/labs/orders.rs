@@ -8,7 +8,6 @@ use crate::catalog::model::joined_title;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::inbox::model::News;
 
 /// The lab an order is for and the people on its two sides, as read with the order.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -58,18 +57,21 @@ impl Parties {
         Ok(answers_for(db, user, &self.lab, self.owner).await?.then_some(Side::Lab))
     }
 
-    /// In a list of `user`'s orders (each theirs, or their lab's): their side, and the other
-    /// side as named there (the lab for the one who ordered; who ordered, with their
-    /// organization, for the lab).
-    pub fn in_list(&self, user: &User, lang: Lang) -> (Side, String) {
-        if self.customer == user.id {
-            return (Side::Customer, self.lab_title(lang));
-        }
-        let other = match &self.organization_title {
-            Some(org) => format!("{} ({org})", self.customer_name),
-            None => self.customer_name.clone(),
+    /// In a list of `user`'s orders (each theirs, or their lab's): their side, the other side
+    /// as named there (the lab for the one who ordered; who ordered, with their organization,
+    /// for the lab) and the lab.
+    pub fn in_list(&self, user: &User, lang: Lang) -> Listed {
+        let lab_title = self.lab_title(lang);
+        let (side, other_side) = if self.customer == user.id {
+            (Side::Customer, lab_title.clone())
+        } else {
+            let named = match &self.organization_title {
+                Some(org) => format!("{} ({org})", self.customer_name),
+                None => self.customer_name.clone(),
+            };
+            (Side::Lab, named)
         };
-        (Side::Lab, other)
+        Listed { side, other_side, lab_title }
     }
 
     /// The two sides' emails (who ordered, the lab's manager), once the work is agreed.
@@ -77,16 +79,15 @@ impl Parties {
         (self.customer_email.clone(), self.owner_email.clone().unwrap_or_default())
     }
 
-    /// Tells both sides `vi`/`en` under `topic`, linking to the order's page `link`.
-    pub async fn tell_both(
-        &self,
-        db: &Db,
-        topic: &'static str,
-        link: String,
-        (vi, en): (String, String),
-    ) -> Result<(), AppError> {
-        let news = News { topic, vi, en, link };
-        let told: Vec<i64> = self.owner.into_iter().chain([self.customer]).collect();
-        crate::inbox::repo::notify(db, &told, &news).await
+    /// Both sides: whoever manages the lab, and who ordered.
+    pub fn both(&self) -> Vec<i64> {
+        self.owner.into_iter().chain([self.customer]).collect()
     }
+}
+
+/// An order's parties as a list of `user`'s orders names them.
+pub struct Listed {
+    pub side: Side,
+    pub other_side: String,
+    pub lab_title: String,
 }

@@ -18,7 +18,7 @@ pub async fn managed(db: &Db, id: &str) -> Result<(Lab, Option<i64>), AppError> 
 
 /// Lab `id` and who manages it, for `user` about to order its work: 403 for someone who never
 /// orders, 400 with the reason where this lab is not open to them.
-pub async fn open_to(db: &Db, user: &User, id: &str, lang: Lang) -> Result<(Lab, Option<i64>), AppError> {
+pub async fn open_to(db: &Db, user: &User, id: &str, lang: Lang) -> Result<(Lab, i64), AppError> {
     if !may_order(user) {
         return Err(AppError::Forbidden);
     }
@@ -26,7 +26,8 @@ pub async fn open_to(db: &Db, user: &User, id: &str, lang: Lang) -> Result<(Lab,
     if let Some(refused) = refusal(user, &lab, owner, lang) {
         return Err(AppError::BadRequest(refused));
     }
-    Ok((lab, owner))
+    // A lab nobody manages is refused above.
+    Ok((lab, owner.ok_or_else(|| AppError::internal("a managed lab"))?))
 }
 
 /// Who may order a lab's work: business members and researchers.

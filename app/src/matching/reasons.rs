@@ -60,7 +60,7 @@ impl Explainer<'_> {
         let entry = record.entry();
         let (title, summary) = (entry.title(), entry.summary());
         let texts = [Some(title.base), title.en, title.vi, Some(summary.base), summary.en, summary.vi];
-        let lists = Self::lists(record, true).into_iter().map(|(item, _)| item);
+        let lists = Self::lists(record).into_iter().map(|(item, _)| item);
         if texts.into_iter().flatten().chain(lists).any(|text| !quotes(&self.said, text, self.glossary).is_empty()) {
             1.0
         } else if !self.shared_places(record).is_empty() {
@@ -71,18 +71,18 @@ impl Explainer<'_> {
     }
 
     /// A record's short lists, where a need's terms are most often found, each item with
-    /// whether it is written in Vietnamese (`written_vi`: as the record is; what is shared with
-    /// the need does not hang on it): a lab's equipment, its priced services and its instruments
-    /// too (a need often names a test or an instrument), their English names as English.
-    fn lists(record: &Record, written_vi: bool) -> Vec<(&str, bool)> {
+    /// whether it is an English name (the rest are written as the record is): a lab's equipment,
+    /// its priced services and its instruments too (a need often names a test or an
+    /// instrument), with their English names.
+    fn lists(record: &Record) -> Vec<(&str, bool)> {
         let mut lists: Vec<(&str, bool)> =
-            record.lists().into_iter().flatten().map(|item| (item.as_str(), written_vi)).collect();
+            record.lists().into_iter().flatten().map(|item| (item.as_str(), false)).collect();
         if let Record::Lab(lab) = record {
-            lists.extend(lab.equipment.iter().map(|item| (item.as_str(), written_vi)));
+            lists.extend(lab.equipment.iter().map(|item| (item.as_str(), false)));
             let named = lab.service_catalog.iter().map(|s| (&s.name, &s.name_en));
             for (name, name_en) in named.chain(lab.instruments.iter().map(|i| (&i.name, &i.name_en))) {
-                lists.push((name, written_vi));
-                lists.extend(name_en.as_deref().map(|en| (en, false)));
+                lists.push((name, false));
+                lists.extend(name_en.as_deref().map(|en| (en, true)));
             }
         }
         lists
@@ -94,7 +94,7 @@ impl Explainer<'_> {
         let entry = record.entry();
         let written_vi = vietnamese(&format!("{} {}", entry.title().base, entry.summary().base));
         let mut sources: Vec<(String, bool)> =
-            Self::lists(record, written_vi).into_iter().map(|(item, vi)| (item.to_string(), vi)).collect();
+            Self::lists(record).into_iter().map(|(item, english)| (item.to_string(), written_vi && !english)).collect();
         // Then its title and summary as the reader sees them, and as written when that differs
         // (so what is found does not hang on the page's language).
         let shown = format!("{}. {}", entry.title().get(self.lang), entry.summary().get(self.lang));

@@ -12,6 +12,9 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::forms::checks::{field, note};
 use crate::i18n::{request_lang, Lang};
+use crate::inbox::model::News;
+use crate::inbox::repo::notify;
+use crate::labs::orders::Listed;
 use crate::labs::repo::{managed, open_to, refusal};
 use crate::state::app_state;
 
@@ -56,7 +59,7 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
     let state = app_state()?;
     let lang = request_lang();
     let user = require_user().await?;
-    let (lab, _) = open_to(&state.db, &user, &asked.lab, lang).await?;
+    let (lab, owner) = open_to(&state.db, &user, &asked.lab, lang).await?;
     let offered = lab.service_catalog.get(asked.service).filter(|s| s.name == asked.name).ok_or_else(|| {
         AppError::Conflict(
             lang.pick(
@@ -109,11 +112,10 @@ pub async fn request(asked: Asked) -> Result<i64, AppError> {
     )
     .await?;
     sender.sent().await?;
-    let row = repo::get(&state.db, id).await?.ok_or_else(|| AppError::internal("request just made"))?;
-    let (who, lab) = (&user.name, |lang| row.parties.lab_title(lang));
-    let vi = format!("{who} yêu cầu dịch vụ «{}» ({samples} mẫu) của {}", offered.name, lab(Lang::Vi));
-    let en = format!("{who} requested “{}” ({samples} samples) from {}", offered.name, lab(Lang::En));
-    tell_both(&state.db, &row, vi, en).await?;
+    let (who, named) = (&user.name, Record::Lab(lab.clone()));
+    let vi = format!("{who} yêu cầu dịch vụ «{}» ({samples} mẫu) của {}", offered.name, named.display_title(Lang::Vi));
+    let en = format!("{who} requested “{}” ({samples} samples) from {}", offered.name, named.display_title(Lang::En));
+    notify(&state.db, &[owner, user.id], &news(id, vi, en)).await?;
     Ok(id)
 }
 
@@ -142,9 +144,14 @@ pub(super) fn moved_on(lang: Lang) -> AppError {
     )
 }
 
-/// Tells both sides of `row` the `news`.
+/// Tells both sides of `row` the news `vi`/`en`.
 pub(super) async fn tell_both(db: &Db, row: &Row, vi: String, en: String) -> Result<(), AppError> {
-    row.parties.tell_both(db, "service_request", format!("/requests/{}", row.id), (vi, en)).await
+    notify(db, &row.parties.both(), &news(row.id, vi, en)).await
+}
+
+/// News `vi`/`en` of request `id`.
+fn news(id: i64, vi: String, en: String) -> News {
+    News { topic: "service_request", vi, en, link: format!("/requests/{id}") }
 }
 
 /// Request `id` as the person signed in sees it (403 to anyone but its two sides).
@@ -215,11 +222,11 @@ pub async fn mine() -> Result<Vec<RequestItem>, AppError> {
 
 /// Request `row` in `user`'s list.
 fn listed(row: Row, user: &User, lang: Lang) -> Option<RequestItem> {
-    let (side, other_side) = row.parties.in_list(user, lang);
+    let Listed { side, other_side, lab_title } = row.parties.in_list(user, lang);
     Some(RequestItem {
         id: row.id,
         other_side,
-        lab_title: row.parties.lab_title(lang),
+        lab_title,
         service: row.service,
         status: RequestStatus::from_code(&row.status)?,
         side,
