@@ -1,54 +1,44 @@
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::catalog::model::{
-    deadline_badge, entry_texts, items_in, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
+    deadline_badge, entry_texts, items_in, record, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
 };
 use crate::catalog::validate::{Validator, MAX_ITEM, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{CallStatus, OrgType, Sector};
 
-/// A call for proposals.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Call {
-    pub id: String,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_vi: Option<String>,
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_vi: Option<String>,
-    /// The organization that publishes it.
-    pub issuer: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub programme: Option<String>,
-    /// The programme's name in English (an extension of the records format).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub programme_en: Option<String>,
-    pub sectors: Vec<Sector>,
-    /// The kinds of organization that may apply.
-    pub eligible: Vec<OrgType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub budget_total_vnd: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_award_vnd: Option<u64>,
-    /// The documents an application must include, one item each ("Thuyết minh đề tài", "Dự
-    /// toán kinh phí"): an extension of the records format.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub documents: Vec<String>,
-    /// The same checklist in English, item by item (an extension of the records format).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub documents_en: Vec<String>,
-    pub opens: NaiveDate,
-    pub closes: NaiveDate,
-    pub status: CallStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+record! {
+    /// A call for proposals.
+    pub struct Call {
+        texts(title, title_en, title_vi),
+        texts(description, description_en, description_vi),
+        /// The organization that publishes it.
+        pub issuer: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub programme: Option<String>,
+        /// The programme's name in English (an extension of the records format).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub programme_en: Option<String>,
+        pub sectors: Vec<Sector>,
+        /// The kinds of organization that may apply.
+        pub eligible: Vec<OrgType>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub budget_total_vnd: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_award_vnd: Option<u64>,
+        /// The documents an application must include, one item each ("Thuyết minh đề tài", "Dự
+        /// toán kinh phí"): an extension of the records format.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub documents: Vec<String>,
+        /// The same checklist in English, item by item (an extension of the records format).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub documents_en: Vec<String>,
+        pub opens: NaiveDate,
+        pub closes: NaiveDate,
+        pub status: CallStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+    }
 }
 
 impl Call {

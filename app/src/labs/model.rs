@@ -1,44 +1,36 @@
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{entry_texts, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
+use crate::catalog::model::{entry_texts, record, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone};
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::Sector;
 
 use super::services::{validate_instruments, validate_services, Instrument, LabService};
 
-/// A laboratory or research group at an organization.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Lab {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_vi: Option<String>,
-    /// The organization it belongs to.
-    pub organization: String,
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_vi: Option<String>,
-    /// What it can do for partners.
-    pub capabilities: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub equipment: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub services: Vec<String>,
-    pub sectors: Vec<Sector>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub accreditations: Vec<String>,
-    /// Its priced services (`labs::services`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub service_catalog: Vec<LabService>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub instruments: Vec<Instrument>,
+record! {
+    /// A laboratory or research group at an organization.
+    pub struct Lab {
+        texts(name, name_en, name_vi),
+        between {
+            /// The organization it belongs to.
+            pub organization: String,
+        }
+        texts(description, description_en, description_vi),
+        /// What it can do for partners.
+        pub capabilities: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub equipment: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub services: Vec<String>,
+        pub sectors: Vec<Sector>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub accreditations: Vec<String>,
+        /// Its priced services (`labs::services`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub service_catalog: Vec<LabService>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub instruments: Vec<Instrument>,
+    }
 }
 
 impl Entry for Lab {

@@ -1,39 +1,29 @@
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::catalog::model::{
-    deadline_badge, entry_texts, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
+    deadline_badge, entry_texts, record, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
 };
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{PartnerType, Sector};
 
-/// A technology need or challenge.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Need {
-    pub id: String,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_vi: Option<String>,
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_vi: Option<String>,
-    /// The organization that posted it.
-    pub organization: String,
-    pub sectors: Vec<Sector>,
-    /// What kinds of partner it is looking for.
-    pub partner_types: Vec<PartnerType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trl_min: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub budget_vnd: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<NaiveDate>,
+record! {
+    /// A technology need or challenge.
+    pub struct Need {
+        texts(title, title_en, title_vi),
+        texts(description, description_en, description_vi),
+        /// The organization that posted it.
+        pub organization: String,
+        pub sectors: Vec<Sector>,
+        /// What kinds of partner it is looking for.
+        pub partner_types: Vec<PartnerType>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub trl_min: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub budget_vnd: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub deadline: Option<NaiveDate>,
+    }
 }
 
 impl Entry for Need {

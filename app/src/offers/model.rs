@@ -1,44 +1,36 @@
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{entry_texts, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone};
+use crate::catalog::model::{
+    entry_texts, record, trl_text, Badge, Entry, Facet, Field, Fields, Kind, Link, Text, Tone,
+};
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{IpStatus, Sector, TransferMode};
 
-/// A technology offer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Offer {
-    pub id: String,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_vi: Option<String>,
-    pub summary: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary_vi: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_vi: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_org: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_lab: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner_expert: Option<String>,
-    pub sectors: Vec<Sector>,
-    pub trl: u8,
-    pub ip_status: IpStatus,
-    pub transfer_modes: Vec<TransferMode>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub keywords: Vec<String>,
+record! {
+    /// A technology offer.
+    pub struct Offer {
+        texts(title, title_en, title_vi),
+        texts(summary, summary_en, summary_vi),
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description_en: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description_vi: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub owner_org: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub owner_lab: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub owner_expert: Option<String>,
+        pub sectors: Vec<Sector>,
+        pub trl: u8,
+        pub ip_status: IpStatus,
+        pub transfer_modes: Vec<TransferMode>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub keywords: Vec<String>,
+    }
 }
 
 impl Entry for Offer {

@@ -1,39 +1,31 @@
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
-use crate::catalog::model::{entry_texts, Badge, Entry, Facet, Field, Fields, Link, Tone};
+use crate::catalog::model::{entry_texts, record, Badge, Entry, Facet, Field, Fields, Link, Tone};
 use crate::catalog::validate::{Validator, MAX_ITEM, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{OrgType, Sector, Stage};
 
-/// A startup, business, research institute, university, agency, investor or support body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Organization {
-    pub id: String,
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name_vi: Option<String>,
-    pub org_type: OrgType,
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_vi: Option<String>,
-    pub sectors: Vec<Sector>,
-    pub location: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub founded: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub employees: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stage: Option<Stage>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+record! {
+    /// A startup, business, research institute, university, agency, investor or support body.
+    pub struct Organization {
+        texts(name, name_en, name_vi),
+        between {
+            pub org_type: OrgType,
+        }
+        texts(description, description_en, description_vi),
+        pub sectors: Vec<Sector>,
+        pub location: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub website: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub founded: Option<u16>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub employees: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub stage: Option<Stage>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub tags: Vec<String>,
+    }
 }
 
 impl Entry for Organization {

@@ -1,50 +1,40 @@
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::catalog::model::{
-    deadline_badge, entry_texts, items_in, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
+    deadline_badge, entry_texts, items_in, record, Badge, Entry, Facet, Field, Fields, Kind, Link, Tone,
 };
 use crate::catalog::validate::{Validator, MAX_TEXT, MAX_TITLE};
 use crate::i18n::Lang;
 use crate::vocab::{PilotStatus, Sector};
 
-/// A sandbox pilot.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct Pilot {
-    pub id: String,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_vi: Option<String>,
-    pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_en: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description_vi: Option<String>,
-    pub sectors: Vec<Sector>,
-    /// The organization that supervises it.
-    pub supervisor: String,
-    /// Where the pilot may run.
-    pub area: String,
-    pub technologies_sought: Vec<String>,
-    pub duration_months: u16,
-    pub conditions: String,
-    /// What is exempted and when.
-    pub liability_exemption: String,
-    pub status: PilotStatus,
-    /// The documents an application must include, one item each: an extension of the records
-    /// format.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub documents: Vec<String>,
-    /// The same checklist in English, item by item (an extension of the records format).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub documents_en: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opens: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub closes: Option<NaiveDate>,
+record! {
+    /// A sandbox pilot.
+    pub struct Pilot {
+        texts(title, title_en, title_vi),
+        texts(description, description_en, description_vi),
+        pub sectors: Vec<Sector>,
+        /// The organization that supervises it.
+        pub supervisor: String,
+        /// Where the pilot may run.
+        pub area: String,
+        pub technologies_sought: Vec<String>,
+        pub duration_months: u16,
+        pub conditions: String,
+        /// What is exempted and when.
+        pub liability_exemption: String,
+        pub status: PilotStatus,
+        /// The documents an application must include, one item each: an extension of the records
+        /// format.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub documents: Vec<String>,
+        /// The same checklist in English, item by item (an extension of the records format).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub documents_en: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub opens: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub closes: Option<NaiveDate>,
+    }
 }
 
 impl Pilot {
