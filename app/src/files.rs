@@ -96,29 +96,50 @@ pub fn file_error(message: &str) -> crate::error::AppError {
     crate::error::AppError::Validation(vec![crate::error::FieldError { field: "file".into(), message: message.into() }])
 }
 
-/// The person signed in who posts a file form to `path`, known before anything is read; anyone
-/// else is sent back at once (nobody signed out makes the server read a file).
-pub async fn sender(
+/// The routes of a domain that take files: bodies up to the file cap (and its form's fields).
+pub fn taking_files(routes: axum::Router<crate::state::AppState>) -> axum::Router<crate::state::AppState> {
+    routes.layer(axum::extract::DefaultBodyLimit::max(MAX_FILE + 64 * 1024))
+}
+
+/// A file form posted to `path`, as read, and what `attach` made of it (given the state, who
+/// sent it, the form and the request's language). Anyone not signed in is sent back (to `anchor` on the
+/// page they came from) before anything is read, so nobody signed out makes the server read a
+/// file.
+pub async fn receive(
     state: &crate::state::AppState,
     headers: &axum::http::HeaderMap,
+    multipart: axum::extract::Multipart,
     path: &str,
     anchor: &str,
-) -> Result<crate::accounts::model::User, axum::response::Response> {
+    attach: impl AsyncFnOnce(
+        &crate::state::AppState,
+        &crate::accounts::model::User,
+        &Posted,
+        crate::i18n::Lang,
+    ) -> Result<(), crate::error::AppError>,
+) -> Result<(Posted, Result<(), crate::error::AppError>), axum::response::Response> {
     let back = |err| crate::forms::kept::come_back(state, headers, path, Err(err), vec![], anchor);
-    match crate::accounts::session::user_of(&state.db, &state.site, headers).await {
-        Ok(Some(user)) => Ok(user),
-        Ok(None) => Err(back(crate::error::AppError::Unauthorized)),
+    let user = match crate::accounts::session::user_of(&state.db, &state.site, headers).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return Err(back(crate::error::AppError::Unauthorized)),
         Err(err) => {
             tracing::warn!("a file sent to {path}: the session could not be read");
-            Err(back(err))
+            return Err(back(err));
         }
-    }
+    };
+    let lang = crate::i18n::lang_of(headers);
+    let (posted, read) = read_form(multipart, lang).await;
+    let outcome = match read {
+        Ok(()) => attach(state, &user, &posted, lang).await,
+        Err(err) => Err(err),
+    };
+    Ok((posted, outcome))
 }
 
 /// Reads a posted form: its text fields, and its one `file` part read whole, refused once it
 /// passes `MAX_FILE` (or when a second file comes). What was read before a problem is kept, so
 /// that the answer can say where the form came from.
-pub async fn read_form(
+async fn read_form(
     mut multipart: axum::extract::Multipart,
     lang: crate::i18n::Lang,
 ) -> (Posted, Result<(), crate::error::AppError>) {

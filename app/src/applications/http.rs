@@ -1,7 +1,7 @@
 //! Documents of an application over plain HTTP: a multipart upload from the application's own
 //! form (server functions take no files), and a download for its applicant and officers only.
 
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -10,7 +10,7 @@ use axum::Router;
 use super::repo;
 use crate::accounts::model::{Role, User};
 use crate::error::AppError;
-use crate::files::{attachment, file_error, kept_name, read_form, sender, FileType, Posted, MAX_FILE, MAX_FILES};
+use crate::files::{attachment, file_error, kept_name, receive, taking_files, FileType, Posted, MAX_FILES};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
@@ -18,24 +18,15 @@ use super::model::UPLOAD_PATH as UPLOAD;
 
 /// The routes of this module: the only ones that take a body larger than the portal's cap.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(UPLOAD, post(upload))
-        .route("/applications/{id}/files/{file}", get(download))
-        .layer(DefaultBodyLimit::max(MAX_FILE + 64 * 1024))
+    taking_files(Router::new().route(UPLOAD, post(upload)).route("/applications/{id}/files/{file}", get(download)))
 }
 
 /// `POST /applications/files`: attaches one document to the signed-in applicant's application
 /// while it may take documents, then goes back to the page the form was on with what happened.
 pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
-    let lang = crate::i18n::lang_of(&headers);
-    let user = match sender(&state, &headers, UPLOAD, "").await {
-        Ok(user) => user,
+    let (sent, outcome) = match receive(&state, &headers, multipart, UPLOAD, "", attach).await {
+        Ok(received) => received,
         Err(back) => return back,
-    };
-    let (sent, read) = read_form(multipart, lang).await;
-    let outcome = match read {
-        Ok(()) => attach(&state, &user, &sent, lang).await,
-        Err(err) => Err(err),
     };
     if let Err(AppError::Internal) = &outcome {
         tracing::warn!("an upload to application {:?} failed", sent.id("id"));

@@ -2,7 +2,8 @@
 //! line of an indicator's yearly values against its target. Each returns the `<svg>` element
 //! (empty when drawing failed, which is logged) sized by its viewBox, so styles can scale it.
 
-use plotters::coord::ranged1d::SegmentValue;
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::{SegmentValue, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -14,6 +15,22 @@ const BAR: RGBColor = RGBColor(0x0b, 0x5d, 0x6b);
 const GRID: RGBColor = RGBColor(0xdd, 0xe3, 0xe6);
 const TARGET: RGBColor = RGBColor(0xb4, 0x4a, 0x0c);
 const FONT: &str = "sans-serif";
+
+/// Every chart's grid and labels: light lines across the values, none along, labels of `size`.
+fn house_style<'m, 'a, 'b, X, Y, XT, YT, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    size: u32,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+    DB: DrawingBackend,
+{
+    mesh.bold_line_style(GRID)
+        .light_line_style(TRANSPARENT)
+        .axis_style(GRID)
+        .label_style((FONT, size).into_font().color(&INK))
+}
 
 /// Draws with `draw` on an SVG of `size`, and returns the `<svg>` element.
 fn svg(size: (u32, u32), draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Drawn) -> String {
@@ -45,12 +62,8 @@ pub fn bars(rows: &[(String, u64)]) -> String {
             .x_label_area_size(24)
             .y_label_area_size(label_width)
             .build_cartesian_2d(0f64..max * 1.02, (0..n).into_segmented())?;
-        chart
-            .configure_mesh()
+        house_style(&mut chart.configure_mesh(), 17)
             .disable_y_mesh()
-            .bold_line_style(GRID)
-            .light_line_style(TRANSPARENT)
-            .axis_style(GRID)
             .y_labels(n as usize)
             .y_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(y) => rows.get((n - 1 - y) as usize).map(|r| r.0.clone()).unwrap_or_default(),
@@ -58,7 +71,6 @@ pub fn bars(rows: &[(String, u64)]) -> String {
             })
             .x_labels(5)
             .x_label_formatter(&|v| if v.fract() == 0.0 { format!("{v}") } else { String::new() })
-            .label_style((FONT, 17).into_font().color(&INK))
             .draw()?;
         chart.draw_series(rows.iter().enumerate().map(|(i, (_, count))| {
             let mut bar = Rectangle::new(
@@ -89,19 +101,14 @@ pub fn columns(rows: &[(String, u64)]) -> String {
             .x_label_area_size(28)
             .y_label_area_size(44)
             .build_cartesian_2d((0..n).into_segmented(), 0u64..top)?;
-        chart
-            .configure_mesh()
+        house_style(&mut chart.configure_mesh(), 16)
             .disable_x_mesh()
-            .bold_line_style(GRID)
-            .light_line_style(TRANSPARENT)
-            .axis_style(GRID)
             .x_labels(n as usize)
             .x_label_formatter(&|v| match v {
                 SegmentValue::CenterOf(x) => rows.get(*x as usize).map(|r| r.0.clone()).unwrap_or_default(),
                 _ => String::new(),
             })
             .y_labels(5)
-            .label_style((FONT, 16).into_font().color(&INK))
             .draw()?;
         chart.draw_series(rows.iter().enumerate().map(|(i, (_, count))| {
             let x = i as i32;
@@ -128,17 +135,12 @@ pub fn trend(values: &[(i32, f64)], target: f64) -> String {
             .x_label_area_size(20)
             .y_label_area_size(36)
             .build_cartesian_2d(first - 1..last + 1, low..high + span * 0.15)?;
-        chart
-            .configure_mesh()
+        house_style(&mut chart.configure_mesh(), 14)
             .disable_x_mesh()
-            .bold_line_style(GRID)
-            .light_line_style(TRANSPARENT)
-            .axis_style(GRID)
             .x_labels(((last - first) as usize + 3).min(8))
             .x_label_formatter(&|y| if *y < first || *y > last { String::new() } else { y.to_string() })
             .y_labels(4)
             .y_label_formatter(&|v| super::targets::format_number(*v, crate::i18n::Lang::En))
-            .label_style((FONT, 14).into_font().color(&INK))
             .draw()?;
         chart.draw_series(LineSeries::new([(first - 1, target), (last + 1, target)], TARGET.stroke_width(2)))?;
         chart.draw_series(LineSeries::new(values.iter().copied(), BAR.stroke_width(2)))?;

@@ -2,7 +2,7 @@
 //! one replaces it) while it analyses or once results are ready, from the request's page
 //! (server functions take no files); only the request's two sides download it.
 
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -13,30 +13,21 @@ use super::repo;
 use super::service::{side_of, tell_both};
 use crate::accounts::model::User;
 use crate::error::AppError;
-use crate::files::{attachment, file_error, kept_name, read_form, sender, FileType, Posted, MAX_FILE};
+use crate::files::{attachment, file_error, kept_name, receive, taking_files, FileType, Posted};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
 /// The routes of this module (they take a body up to the file cap).
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(RESULTS_PATH, post(upload))
-        .route("/requests/{id}/results", get(download))
-        .layer(DefaultBodyLimit::max(MAX_FILE + 64 * 1024))
+    taking_files(Router::new().route(RESULTS_PATH, post(upload)).route("/requests/{id}/results", get(download)))
 }
 
 /// `POST /requests/results`: the lab attaches the results to its request, then goes back to
 /// the request's page with what happened.
 pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
-    let lang = crate::i18n::lang_of(&headers);
-    let user = match sender(&state, &headers, RESULTS_PATH, "results").await {
-        Ok(user) => user,
+    let (sent, outcome) = match receive(&state, &headers, multipart, RESULTS_PATH, "results", attach).await {
+        Ok(received) => received,
         Err(back) => return back,
-    };
-    let (sent, read) = read_form(multipart, lang).await;
-    let outcome = match read {
-        Ok(()) => attach(&state, &user, &sent, lang).await,
-        Err(err) => Err(err),
     };
     let id = sent.id("id").map(|id| id.to_string()).unwrap_or_default();
     crate::forms::kept::come_back(&state, &headers, RESULTS_PATH, outcome, vec![("id".into(), id)], "results")
