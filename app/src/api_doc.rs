@@ -9,12 +9,6 @@ use utoipa::OpenApi;
 
 use crate::state::AppState;
 
-/// What every 4xx answers: what is wrong, for a person.
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ErrorBody {
-    pub error: String,
-}
-
 /// The health check's answer.
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct Health {

@@ -79,12 +79,19 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// What every 4xx answers: what is wrong, for a person.
+#[cfg(feature = "ssr")]
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: String,
+}
+
 #[cfg(feature = "ssr")]
 impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
         let status =
             axum::http::StatusCode::from_u16(self.status()).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        let mut response = (status, axum::Json(serde_json::json!({ "error": self.to_string() }))).into_response();
+        let mut response = (status, axum::Json(ErrorBody { error: self.to_string() })).into_response();
         if let AppError::TooManyRequests { retry_after, .. } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after.into());
         }

@@ -15,6 +15,7 @@ pub mod forms;
 pub mod i18n;
 pub mod inbox;
 pub mod introductions;
+pub mod lab_orders;
 pub mod listings;
 pub mod loading;
 pub mod matching;

@@ -13,7 +13,7 @@ use crate::catalog::components::FieldList;
 use crate::catalog::model::Fields;
 use crate::forms::{invalid, last_result, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::labs::orders_list::{OrderLine, OrdersSection};
+use crate::lab_orders::list::{OrderLine, OrdersSection};
 use crate::loading::{path_id, Loaded};
 
 /// `/bookings/new?lab=…&instrument=N&week=…&day=…&hour=…`: the instrument's week, and the

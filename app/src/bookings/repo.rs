@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::db::Db;
 use crate::error::AppError;
-use crate::labs::orders::{select, Parties};
+use crate::lab_orders::parties::{select, Parties};
 
 /// A booking as stored, with the lab and the names both sides see.
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -17,8 +17,8 @@ use crate::forms::checks::{field, note, text};
 use crate::i18n::{request_lang, Lang};
 use crate::inbox::model::News;
 use crate::inbox::repo::notify;
-use crate::labs::orders::Listed;
-use crate::labs::repo::{managed, open_to, refusal};
+use crate::lab_orders::access::{managed, open_to, refusal};
+use crate::lab_orders::parties::Listed;
 use crate::labs::Instrument;
 use crate::state::app_state;
 

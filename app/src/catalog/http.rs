@@ -29,7 +29,7 @@ pub fn routes() -> Router<AppState> {
     ),
     responses(
         (status = 200, description = "The record, as one line of the records format (contract/records.md)", body = Record),
-        (status = 404, description = "Unknown or not public", body = crate::api_doc::ErrorBody),
+        (status = 404, description = "Unknown or not public", body = crate::error::ErrorBody),
     )
 )]
 pub async fn record(

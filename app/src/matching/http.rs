@@ -65,7 +65,7 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
     request_body = MatchRequest,
     responses(
         (status = 200, description = "Matches, best first, each with reasons in words", body = ApiMatches),
-        (status = 400, description = "The body is not a valid need", body = crate::api_doc::ErrorBody),
+        (status = 400, description = "The body is not a valid need", body = crate::error::ErrorBody),
     )
 )]
 pub async fn match_posted(
@@ -91,8 +91,8 @@ pub async fn match_posted(
     ),
     responses(
         (status = 200, description = "Matches, best first", body = ApiMatches),
-        (status = 400, description = "A malformed limit", body = crate::api_doc::ErrorBody),
-        (status = 404, description = "No public need with this id", body = crate::api_doc::ErrorBody),
+        (status = 400, description = "A malformed limit", body = crate::error::ErrorBody),
+        (status = 404, description = "No public need with this id", body = crate::error::ErrorBody),
     )
 )]
 pub async fn match_stored(

@@ -68,7 +68,7 @@ pub struct ApiResults {
     ),
     responses(
         (status = 200, description = "Hits, best first", body = ApiResults),
-        (status = 400, description = "A malformed parameter", body = crate::api_doc::ErrorBody),
+        (status = 400, description = "A malformed parameter", body = crate::error::ErrorBody),
     )
 )]
 pub async fn search(State(state): State<AppState>, pairs: QueryPairs) -> Result<Json<ApiResults>, AppError> {

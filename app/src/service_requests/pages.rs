@@ -13,7 +13,7 @@ use super::api::{
 use super::model::{Label, RequestItem, RequestSetup, Side};
 use crate::forms::{invalid, last_result, typed, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
-use crate::labs::orders_list::{OrderLine, OrdersSection};
+use crate::lab_orders::list::{OrderLine, OrdersSection};
 use crate::loading::{path_id, Loaded};
 
 /// `/requests/new?lab=…&service=N`: what the service is, and the form asking for it.

@@ -1,13 +1,13 @@
 //! What every order of a lab's work (a service request, an instrument booking) stores alike:
 //! the lab and the two sides, read with the order; which side someone is on; telling both.
 
-use super::repo::answers_for;
-use super::Side;
+use super::access::answers_for;
 use crate::accounts::model::User;
 use crate::catalog::model::joined_title;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::labs::Side;
 
 /// The lab an order is for and the people on its two sides, as read with the order.
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -1,11 +1,11 @@
 //! Who may order a lab's work (its priced services, its instruments) and who answers for it.
 
-use super::Lab;
 use crate::accounts::model::{Role, User};
 use crate::catalog::model::{Kind, Record};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::labs::Lab;
 use crate::listings::rules::speaks_for;
 
 /// Lab `id` as published, and who manages it (the one who answers its orders).
