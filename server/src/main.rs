@@ -28,7 +28,8 @@ enum Command {
         #[arg(long)]
         no_demo: bool,
     },
-    /// Import records (JSON Lines, see contract/records.md); exit 1 if any line is rejected.
+    /// Import records (JSON Lines, see contract/records.md; or a list's CSV as `/{kinds}.csv`
+    /// writes it, for a file named `*.csv`); exit 1 if any line is rejected.
     Import { file: PathBuf },
     /// Write every public record as JSON Lines to FILE, or to standard output.
     Export { file: Option<PathBuf> },
@@ -122,9 +123,14 @@ async fn import(config: &Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    let report = app::catalog::import::import_text(&db, &text, &progress)
-        .await
-        .map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
+    let csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let report = if csv {
+        let rows = app::opendata::csv_read::rows(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        app::catalog::import::import_lines(&db, rows, &progress).await
+    } else {
+        app::catalog::import::import_text(&db, &text, &progress).await
+    };
+    let report = report.map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
     bar.finish_and_clear();
     for rejected in &report.rejected {
         eprintln!("line {}: {}", rejected.line, rejected.reason);

@@ -82,5 +82,7 @@ pub fn export_lines(db: crate::db::Db) -> impl futures::Stream<Item = Result<Str
             }
         }
     });
-    futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) })
+    // Fused: whoever reads it may ask again after its end (the compression layer does), and an
+    // `unfold` asked again panics, which cut compressed downloads short.
+    futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|item| (item, rx)) }).fuse()
 }

@@ -1,4 +1,5 @@
-//! Importing a records file (JSON Lines): every line is checked on its own, references are
+//! Importing a records file (JSON Lines, or a list's CSV read by `opendata::csv_read`): every
+//! line is checked on its own, references are
 //! resolved against the file and the portal, and the good lines are stored in one transaction.
 //! The demo catalogue and `server import` both come through here.
 
@@ -61,22 +62,38 @@ fn key_of(line: &str) -> Option<(Kind, String)> {
     Some((kind, value.get("id")?.as_str()?.to_string()))
 }
 
-/// Imports the records in `text`, calling `progress(done, total)` while storing.
+/// Imports the records in `text` (JSON Lines), calling `progress(done, total)` while storing.
 pub async fn import_text(
     db: &Db,
     text: &str,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<ImportReport, AppError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    import_lines(db, text.lines().enumerate().map(|(index, line)| (index + 1, Ok(line.to_string()))), progress).await
+}
+
+/// Imports numbered lines of the records format (a line already refused, `Err`, is reported
+/// with its reason), calling `progress(done, total)` while storing.
+pub async fn import_lines(
+    db: &Db,
+    lines: impl IntoIterator<Item = (usize, Result<String, String>)>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<ImportReport, AppError> {
     let mut report = ImportReport::default();
     let mut parsed: Vec<(usize, Record)> = Vec::new();
     let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
     let mut failed: HashMap<(Kind, String), usize> = HashMap::new();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (number, line) in lines {
+        let line = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => line,
+            Err(reason) => {
+                report.read += 1;
+                report.rejected.push(Rejected { line: number, reason });
+                continue;
+            }
+        };
+        let line = line.as_str();
         report.read += 1;
         match parse_line(line) {
             Ok(record) => {

@@ -5,17 +5,43 @@ use crate::catalog::model::{Kind, Record};
 use crate::catalog::repo::Listed;
 use crate::listings::spec;
 
-/// The columns of a kind's CSV: `id`, its fields in form order, and the page's address on the
-/// portal: `url`, or `page_url` for a kind whose records have a `url` of their own (a call's
-/// web page), so that no two columns share a name.
-pub fn columns(kind: Kind) -> Vec<&'static str> {
-    let fields: Vec<&'static str> = spec::form(kind).iter().map(|f| f.name).collect();
-    let page = if fields.contains(&"url") { PAGE_URL } else { "url" };
-    std::iter::once("id").chain(fields).chain(std::iter::once(page)).collect()
+/// The columns of a kind's CSV: `id`, its fields in form order, the fields of the records
+/// format no form shows (translations kept as imported), and the page's address on the portal:
+/// `url`, or `page_url` for a kind whose records have a `url` of their own (a call's web page),
+/// so that no two columns share a name. Every field has its column, so a file read back loses
+/// nothing.
+pub fn columns(kind: Kind) -> Vec<String> {
+    let form: Vec<&'static str> = spec::form(kind).iter().map(|f| f.name).collect();
+    let others: Vec<String> =
+        record_fields(kind).into_iter().filter(|f| f != "id" && !form.contains(&f.as_str())).collect();
+    let page = if form.contains(&"url") { PAGE_URL } else { "url" };
+    let form = form.into_iter().map(str::to_string);
+    std::iter::once("id".to_string()).chain(form).chain(others).chain(std::iter::once(page.to_string())).collect()
 }
 
 /// The portal page's column where `url` is a field of the record.
-const PAGE_URL: &str = "page_url";
+pub const PAGE_URL: &str = "page_url";
+
+/// Every field of a kind's records, as its schema in the API's description names them.
+fn record_fields(kind: Kind) -> Vec<String> {
+    let schema = schema_of(kind);
+    schema["properties"].as_object().map(|fields| fields.keys().cloned().collect()).unwrap_or_default()
+}
+
+/// A kind's schema in the API's description, as JSON.
+fn schema_of(kind: Kind) -> serde_json::Value {
+    use utoipa::PartialSchema;
+    let schema = match kind {
+        Kind::Organization => crate::organizations::Organization::schema(),
+        Kind::Lab => crate::labs::Lab::schema(),
+        Kind::Expert => crate::experts::Expert::schema(),
+        Kind::Offer => crate::offers::Offer::schema(),
+        Kind::Need => crate::needs::Need::schema(),
+        Kind::Call => crate::calls::Call::schema(),
+        Kind::Pilot => crate::pilots::Pilot::schema(),
+    };
+    serde_json::to_value(schema).unwrap_or_default()
+}
 
 /// One CSV file (UTF-8 with a byte order mark, so spreadsheets read Vietnamese right).
 pub fn write(kind: Kind, records: &[Listed], origin: &str) -> Result<Vec<u8>, ::csv::Error> {
@@ -29,10 +55,10 @@ pub fn write(kind: Kind, records: &[Listed], origin: &str) -> Result<Vec<u8>, ::
 }
 
 /// A record's cells: its fields, then (the last column) its page's address.
-fn row(record: &Record, columns: &[&str], origin: &str) -> Vec<String> {
+fn row(record: &Record, columns: &[String], origin: &str) -> Vec<String> {
     let value = serde_json::to_value(record).unwrap_or_default();
     let (_page, fields) = columns.split_last().expect("a CSV has columns");
-    let mut cells: Vec<String> = fields.iter().map(|field| inert(cell(value.get(*field)))).collect();
+    let mut cells: Vec<String> = fields.iter().map(|field| inert(cell(value.get(field)))).collect();
     cells.push(format!("{origin}{}/{}", record.kind().path(), record.entry().id()));
     cells
 }
@@ -67,16 +93,36 @@ mod tests {
     #[test]
     fn columns_are_the_records_format_fields() {
         let lab = columns(Kind::Lab);
-        assert_eq!(lab.first(), Some(&"id"));
-        assert_eq!(lab.last(), Some(&"url"));
-        assert!(lab.contains(&"capabilities") && lab.contains(&"organization"));
+        assert_eq!(lab.first().map(String::as_str), Some("id"));
+        assert_eq!(lab.last().map(String::as_str), Some("url"));
+        for field in ["capabilities", "organization", "name_vi", "service_catalog"] {
+            assert!(lab.iter().any(|c| c == field), "{field}: {lab:?}");
+        }
         for &kind in Kind::ALL {
             let columns = columns(kind);
             let distinct: std::collections::HashSet<_> = columns.iter().collect();
             assert_eq!(distinct.len(), columns.len(), "{kind:?}: {columns:?}");
         }
         let call = columns(Kind::Call);
-        assert!(call.contains(&"url") && call.last() == Some(&"page_url"), "{call:?}");
+        assert!(call.iter().any(|c| c == "url") && call.last().map(String::as_str) == Some("page_url"), "{call:?}");
+    }
+
+    /// A field no form shows is read back from its cell as text: so each must be text.
+    #[test]
+    fn the_fields_outside_the_forms_are_optional_text() {
+        for &kind in Kind::ALL {
+            let (schema, form): (_, Vec<&str>) = (schema_of(kind), spec::form(kind).iter().map(|f| f.name).collect());
+            let outside: Vec<String> =
+                record_fields(kind).into_iter().filter(|f| f != "id" && !form.contains(&f.as_str())).collect();
+            assert!(!outside.is_empty(), "{kind:?}: its Vietnamese translations at least");
+            for field in outside {
+                assert_eq!(
+                    schema["properties"][&field]["type"],
+                    serde_json::json!(["string", "null"]),
+                    "{kind:?} {field}"
+                );
+            }
+        }
     }
 
     #[test]

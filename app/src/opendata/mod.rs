@@ -1,9 +1,12 @@
-//! Open data for people and other systems: CSV of every list with its filters, Atom feeds of
+//! Open data for people and other systems: CSV of every list with its filters (and read back
+//! for imports), Atom feeds of
 //! open calls, accepting pilots and new offers, the sitemap and robots.txt, and the page that
 //! explains them with the licence.
 
 #[cfg(feature = "ssr")]
 pub mod csv;
+#[cfg(feature = "ssr")]
+pub mod csv_read;
 #[cfg(feature = "ssr")]
 pub mod feeds;
 #[cfg(feature = "ssr")]

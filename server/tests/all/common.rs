@@ -1,12 +1,13 @@
 //! What the tests share: a portal on an in-memory database (empty, or with the small fixture
 //! or the demo catalogue), requests through `router(state).oneshot`, and people signed in.
 
+use std::io::Read;
 use std::sync::Arc;
 
 use app::catalog::import::import_text;
 use app::search::index::{sync, SearchIndex};
 use app::state::AppState;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -97,15 +98,46 @@ pub async fn send_from(
 ) -> (StatusCode, HeaderMap, String) {
     let _turn = turn().await;
     let peer: std::net::SocketAddr = peer.parse().unwrap();
-    let mut request = Request::builder().method(method).uri(uri).extension(axum::extract::ConnectInfo(peer));
+    let mut request = Request::builder().method(method).uri(uri);
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
-    let response = server::router::router(state.clone()).oneshot(request.body(body.into()).unwrap()).await.unwrap();
+    let (status, headers, body) = exchange(state, peer, request.body(body.into()).unwrap()).await;
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Sends `request` from `peer` (`address:port`); answers status, headers and the body's bytes
+/// as sent, read to their end.
+async fn exchange(
+    state: &AppState,
+    peer: std::net::SocketAddr,
+    request: Request<Body>,
+) -> (StatusCode, HeaderMap, Bytes) {
+    let mut request = request;
+    request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+    let response = server::router::router(state.clone()).oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
+    (status, headers, body)
+}
+
+/// A `GET` of `uri` that accepts `encodings` (as `Accept-Encoding`): status, headers and the
+/// body decoded as its `Content-Encoding` says. A compressed stream cut short fails here.
+pub async fn get_encoded(state: &AppState, uri: &str, encodings: &str) -> (StatusCode, HeaderMap, String) {
+    let _turn = turn().await;
+    let request = Request::get(uri).header("host", "portal.example").header("accept-encoding", encodings);
+    let (status, headers, body) = exchange(state, PEER.parse().unwrap(), request.body(Body::empty()).unwrap()).await;
+    let mut text = String::new();
+    let coding = headers.get("content-encoding").map(|v| v.to_str().unwrap().to_string());
+    let read = match coding.as_deref() {
+        None => std::str::from_utf8(&body).map(|s| text.push_str(s)).map_err(std::io::Error::other),
+        Some("gzip") => flate2::read::GzDecoder::new(&body[..]).read_to_string(&mut text).map(drop),
+        Some("br") => brotli_decompressor::Decompressor::new(&body[..], 4096).read_to_string(&mut text).map(drop),
+        Some(other) => panic!("{uri}: an encoding not asked for: {other}"),
+    };
+    read.unwrap_or_else(|err| panic!("{uri} as {coding:?} ({} bytes): {err}", body.len()));
+    (status, headers, text)
 }
 
 /// `application/x-www-form-urlencoded` of `pairs`.

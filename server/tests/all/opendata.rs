@@ -6,7 +6,7 @@ use crate::common;
 use std::collections::HashSet;
 use std::str::FromStr;
 
-use crate::common::{call, demo_state, person, send};
+use crate::common::{call, demo_state, get_encoded, person, send};
 use app::accounts::model::Role;
 use axum::http::{Method, StatusCode};
 use serde_json::Value;
@@ -406,4 +406,76 @@ async fn labs_are_filtered_by_accredited_services_turnaround_and_price() {
     assert!(page.contains("Giá từ 200.000 ₫ trở xuống"), "{page}");
     let food = "lab-kiem-nghiem-an-toan-thuc-pham-ntu";
     assert!(expected(&|l: &Value| accredited(l)).contains(food) && page.contains(&format!("/labs/{food}")));
+}
+
+/// Every download is whole in each encoding a browser asks for, to the last line: the export
+/// (streamed; its compressed stream once ended early), each list's CSV, the feeds, the sitemap
+/// and the dashboard's lab figures.
+#[tokio::test]
+async fn downloads_are_whole_in_every_encoding() {
+    let state = demo_state().await;
+    let mut paths: Vec<String> = vec!["/api/export.jsonl".into(), "/sitemap.xml".into(), "/feeds/calls.atom".into()];
+    paths.extend(app::catalog::model::Kind::ALL.iter().map(|kind| format!("{}.csv", kind.path())));
+    paths.extend(["/dashboard/labs.csv".into(), "/dashboard/labs.json".into()]);
+    for path in &paths {
+        let (status, _, plain) = get_encoded(&state, path, "identity").await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(plain.len() > 200, "{path}: {plain}");
+        for (asked, coding) in [("gzip", "gzip"), ("br", "br"), ("gzip, deflate, br, zstd", "br")] {
+            let (status, headers, body) = get_encoded(&state, path, asked).await;
+            assert_eq!(status, StatusCode::OK, "{path} {asked}");
+            assert_eq!(headers["content-encoding"], coding, "{path} {asked}");
+            assert_eq!(body.lines().count(), plain.lines().count(), "{path} as {asked}");
+            assert_eq!(body, plain, "{path} as {asked}");
+        }
+    }
+}
+
+/// Each list's CSV imports back as it is: every row unchanged, nothing rejected, the same CSV
+/// and export after. An edited cell updates its record; a bad row is refused with its line
+/// number and changes nothing; a file that is no list's CSV is refused whole.
+#[tokio::test]
+async fn every_lists_csv_imports_back_unchanged() {
+    use app::catalog::import::import_lines;
+    use app::opendata::csv_read::rows;
+    let state = demo_state().await;
+    let (_, _, before) = get(&state, "/api/export.jsonl").await;
+    for &kind in app::catalog::model::Kind::ALL {
+        let path = format!("{}.csv", kind.path());
+        let (_, _, csv) = get(&state, &path).await;
+        let report = import_lines(&state.db, rows(&csv).unwrap(), &|_, _| {}).await.unwrap();
+        assert!(report.rejected.is_empty(), "{path}: {:?}", report.rejected);
+        assert!(report.read > 0 && report.unchanged == report.read, "{path}: {report:?}");
+        assert_eq!(get(&state, &path).await.2, csv, "{path}");
+    }
+    assert_eq!(get(&state, "/api/export.jsonl").await.2, before);
+
+    // A spreadsheet's edit: one location changed, and a row whose year is not a number.
+    let (_, _, csv) = get(&state, "/organizations.csv").await;
+    let (headers, mut table) = parse_csv(&csv);
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let id = table[0][column("id")].clone();
+    table[0][column("location")] = "Cam Ranh, Khánh Hòa".into();
+    let mut bad = table[1].clone();
+    bad[column("id")] = "to-chuc-moi".into();
+    bad[column("founded")] = "năm ngoái".into();
+    table.push(bad);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(&headers).unwrap();
+    for row in &table {
+        out.write_record(row).unwrap();
+    }
+    let edited = String::from_utf8(out.into_inner().unwrap()).unwrap().replace('\n', "\r\n");
+    let report = import_lines(&state.db, rows(&edited).unwrap(), &|_, _| {}).await.unwrap();
+    assert_eq!((report.updated, report.inserted, report.rejected.len()), (1, 0, 1), "{report:?}");
+    let rejected = &report.rejected[0];
+    assert_eq!(rejected.line, table.len() + 1, "{rejected:?}");
+    assert!(rejected.reason.contains("founded"), "{rejected:?}");
+    let (_, _, record) = get(&state, &format!("/api/organization/{id}")).await;
+    assert!(record.contains("Cam Ranh, Khánh Hòa"), "{record}");
+    let (status, _, _) = get(&state, "/api/organization/to-chuc-moi").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let refused = rows("id,name,colour\nx,y,z\n").unwrap_err();
+    assert!(refused.contains("colour") && refused.contains("organizations.csv"), "{refused}");
 }

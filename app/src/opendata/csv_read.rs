@@ -1,0 +1,163 @@
+//! A list's CSV read back: what `/{kinds}.csv` writes, or a spreadsheet saved from it ("CSV
+//! UTF-8", with or without its byte order mark). Each row becomes a line of the records format
+//! for the same import as JSON Lines, numbered as the row's line in the file.
+
+use super::csv::{columns, PAGE_URL};
+use crate::catalog::model::Kind;
+use crate::listings::spec::{self, Input};
+
+/// A row of the file: its line number, and the record as a line of the records format, or why
+/// the row cannot be one.
+pub type Row = (usize, Result<String, String>);
+
+/// The rows of CSV `text`. The kind is the one whose CSV has exactly these columns (in any
+/// order); a file that is not one kind's list is refused whole, saying why.
+pub fn rows(text: &str) -> Result<Vec<Row>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let header: Vec<String> =
+        reader.headers().map_err(|e| format!("line 1: {e}"))?.iter().map(|h| h.trim().to_string()).collect();
+    let kind = kind_of(&header)?;
+    // A row's line, counted to its first character (the reader's count, and where it says a
+    // row starts, fall on the line break before it when lines end in `\r\n`).
+    let line_at = |at: Option<&::csv::Position>| {
+        let bytes = text.as_bytes();
+        let mut start = at.map_or(0, |p| p.byte() as usize).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1
+    };
+    let mut rows = Vec::new();
+    for row in reader.records() {
+        rows.push(match row {
+            Ok(row) => (line_at(row.position()), to_line(kind, &header, &row)),
+            Err(err) => (line_at(err.position()), Err(err.to_string())),
+        });
+    }
+    Ok(rows)
+}
+
+/// The kind whose CSV has the columns of `header`.
+fn kind_of(header: &[String]) -> Result<Kind, String> {
+    let mut named: Vec<&str> = header.iter().map(String::as_str).collect();
+    named.sort_unstable();
+    for &kind in Kind::ALL {
+        let mut expected = columns(kind);
+        expected.sort_unstable();
+        if named == expected {
+            return Ok(kind);
+        }
+    }
+    // The nearest kind (the first of those with most of the file's columns), to say what is
+    // missing or extra.
+    let nearest = Kind::ALL
+        .iter()
+        .rev()
+        .copied()
+        .max_by_key(|&kind| columns(kind).iter().filter(|c| named.contains(&c.as_str())).count())
+        .unwrap_or(Kind::Organization);
+    let expected = columns(nearest);
+    let missing: Vec<&str> = expected.iter().map(String::as_str).filter(|c| !named.contains(c)).collect();
+    let extra: Vec<&str> = named.iter().copied().filter(|c| !expected.iter().any(|e| e == c)).collect();
+    Err(format!(
+        "line 1: the columns are not those of a list's CSV (nearest: {}.csv; missing: {}; not known: {})",
+        nearest.path().trim_start_matches('/'),
+        if missing.is_empty() { "none".into() } else { missing.join(", ") },
+        if extra.is_empty() { "none".into() } else { extra.join(", ") },
+    ))
+}
+
+/// A row as a line of the records format: each cell as its field's type (lists split at `;`,
+/// a lab's services and instruments as the JSON they are written in); empty cells are absent
+/// fields; the page's address is not a field.
+fn to_line(kind: Kind, header: &[String], row: &::csv::StringRecord) -> Result<String, String> {
+    if row.len() != header.len() {
+        return Err(format!("{} cells where the header has {}", row.len(), header.len()));
+    }
+    let mut record = serde_json::Map::new();
+    record.insert("kind".into(), kind.code().into());
+    for (name, cell) in header.iter().zip(row.iter()) {
+        let input = spec::form(kind).iter().find(|f| f.name == name).map(|f| f.input);
+        if name == PAGE_URL || (name == "url" && input.is_none()) {
+            continue;
+        }
+        let cell = typed_text(cell);
+        if let Some(value) = value(input, &cell).map_err(|why| format!("{name}: {why}"))? {
+            record.insert(name.clone(), value);
+        }
+    }
+    Ok(serde_json::Value::Object(record).to_string())
+}
+
+/// A cell's value for a field entered with `input` (none: a field outside the form, text);
+/// none when the cell is empty.
+fn value(input: Option<Input>, cell: &str) -> Result<Option<serde_json::Value>, String> {
+    use serde_json::Value;
+    let list = |cell: &str| Value::from(cell.split(';').map(str::trim).filter(|i| !i.is_empty()).collect::<Vec<_>>());
+    Ok(Some(match input {
+        Some(Input::Lines | Input::Checks(_) | Input::Languages) => list(cell),
+        Some(Input::Rows) if cell.trim().is_empty() => Value::Array(Vec::new()),
+        Some(Input::Rows) => serde_json::from_str(cell).map_err(|e| format!("not a JSON list: {e}"))?,
+        _ if cell.trim().is_empty() => return Ok(None),
+        Some(Input::Number | Input::Trl) => {
+            Value::Number(cell.trim().parse().map_err(|_| format!("\"{cell}\" is not a number"))?)
+        }
+        _ => Value::from(cell),
+    }))
+}
+
+/// A cell as typed: without the `'` the CSV put before text a spreadsheet would run as a
+/// formula.
+fn typed_text(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv_of(kind: Kind, cells: &[(&str, &str)]) -> String {
+        let columns = columns(kind);
+        let row: Vec<String> = columns
+            .iter()
+            .map(|c| cells.iter().find(|(name, _)| name == c).map(|(_, v)| v.to_string()).unwrap_or_default())
+            .collect();
+        let mut out = ::csv::Writer::from_writer(Vec::new());
+        out.write_record(&columns).unwrap();
+        out.write_record(&row).unwrap();
+        String::from_utf8(out.into_inner().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn cells_come_back_as_their_fields() {
+        let text = csv_of(
+            Kind::Need,
+            &[("id", "can-cam-bien"), ("title", "'=Cảm biến"), ("sectors", "aquaculture; food"), ("budget_vnd", "5")],
+        );
+        let rows = rows(&format!("\u{feff}{text}")).unwrap();
+        assert_eq!(rows.len(), 1);
+        let (line, record) = &rows[0];
+        assert_eq!(*line, 2);
+        let record: serde_json::Value = serde_json::from_str(record.as_ref().unwrap()).unwrap();
+        assert_eq!(record["kind"], "need");
+        assert_eq!(record["title"], "=Cảm biến");
+        assert_eq!(record["sectors"], serde_json::json!(["aquaculture", "food"]));
+        assert_eq!(record["budget_vnd"], 5);
+        assert!(record.get("deadline").is_none() && record.get("url").is_none());
+    }
+
+    #[test]
+    fn a_bad_cell_or_row_is_refused_with_its_line_and_a_strange_file_whole() {
+        let text = csv_of(Kind::Need, &[("id", "a"), ("budget_vnd", "năm triệu")]);
+        let rows = rows(&format!("{text}\"b\",\"short\"\n").replace('\n', "\r\n")).unwrap();
+        assert!(rows[0].1.as_ref().unwrap_err().contains("budget_vnd"), "{rows:?}");
+        assert_eq!(rows[1].0, 3);
+        assert!(rows[1].1.as_ref().unwrap_err().contains("cells"), "{rows:?}");
+        let refused = super::rows("id,title,colour\na,b,c\n").unwrap_err();
+        assert!(refused.contains("line 1") && refused.contains("colour"), "{refused}");
+    }
+}
