@@ -34,6 +34,8 @@ pub struct Health {
         crate::dashboard::http::labs_csv,
         openapi,
     ),
+    // Filters named in parameters only (the bodies' types are found from the paths).
+    components(schemas(crate::labs::Accredited, crate::labs::Within, crate::labs::PriceCeiling)),
     tags(
         (name = "search", description = "Full-text search as people type"),
         (name = "matching", description = "Partners for a need, with reasons"),
@@ -70,6 +72,15 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
 
 /// `GET /api/openapi.json`
 #[utoipa::path(get, path = "/api/openapi.json", tag = "system", responses((status = 200, description = "This description (OpenAPI 3.1)", content_type = "application/json", body = Object)))]
-pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn openapi() -> Json<serde_json::Value> {
+    Json(described())
+}
+
+/// The description, with what its types cannot say: a need to match must say something in its
+/// title or its description.
+pub fn described() -> serde_json::Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    let said = |field: &str| serde_json::json!({"required": [field], "properties": {field: {"pattern": "\\S"}}});
+    doc["components"]["schemas"]["MatchRequest"]["anyOf"] = serde_json::json!([said("title"), said("description")]);
+    doc
 }

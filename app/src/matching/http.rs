@@ -86,7 +86,7 @@ pub async fn match_posted(
     tag = "matching",
     params(
         ("id" = String, Path, description = "The need's id."),
-        ("limit" = Option<u32>, Query, description = "How many matches: 10 by default."),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 50, description = "How many matches: 10 by default, from 1 to 50."),
         ("lang" = Option<String>, Query, description = "`vi` (default) or `en`."),
     ),
     responses(
@@ -100,14 +100,12 @@ pub async fn match_stored(
     Path(id): Path<String>,
     params: QueryPairs,
 ) -> Result<Json<ApiMatches>, AppError> {
-    let limit = match params.first("limit") {
-        None | Some("") => super::model::DEFAULT_MATCHES,
-        Some(text) => text
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n >= 1)
-            .ok_or_else(|| AppError::BadRequest("limit: must be a whole number from 1".into()))?
-            .min(MAX_MATCHES),
-    };
+    let limit =
+        match params.first("limit") {
+            None | Some("") => super::model::DEFAULT_MATCHES,
+            Some(text) => text.parse::<usize>().ok().filter(|n| (1..=MAX_MATCHES).contains(n)).ok_or_else(|| {
+                AppError::BadRequest(format!("limit: must be a whole number from 1 to {MAX_MATCHES}"))
+            })?,
+        };
     Ok(answer(super::service::for_record(&state, Kind::Need, &id, limit, params.lang()?.unwrap_or_default()).await?))
 }

@@ -25,7 +25,9 @@ pub struct MatchRequest {
     pub partner_types: Vec<PartnerType>,
     #[serde(default)]
     pub trl_min: Option<u8>,
+    /// How many matches: 10 by default, from 1 to 50.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(minimum = 1, maximum = 50))]
     pub limit: Option<usize>,
 }
 
@@ -46,8 +48,8 @@ impl MatchRequest {
                 return Err(format!("trl_min: must be from 1 to 9, not {trl}"));
             }
         }
-        if self.limit == Some(0) {
-            return Err("limit: must be at least 1".into());
+        if self.limit.is_some_and(|n| !(1..=MAX_MATCHES).contains(&n)) {
+            return Err(format!("limit: must be a whole number from 1 to {MAX_MATCHES}"));
         }
         Ok(())
     }

@@ -62,8 +62,8 @@ pub struct ApiResults {
         ("accredited" = Option<crate::labs::Accredited>, Query, description = "`yes`: only labs with an accredited service (ISO/IEC 17025, VILAS)."),
         ("turnaround" = Option<Vec<crate::labs::Within>>, Query, description = "Only labs with a service giving results within this many working days (may repeat: any of them)."),
         ("price_max" = Option<Vec<crate::labs::PriceCeiling>>, Query, description = "Only labs with a service priced from at most this many VND (may repeat: any of them)."),
-        ("limit" = Option<u32>, Query, description = "Hits per page: 20 by default, at most 100."),
-        ("offset" = Option<u32>, Query, description = "Hits to skip."),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Hits per page: 20 by default, from 1 to 100."),
+        ("offset" = Option<u32>, Query, maximum = 10000, description = "Hits to skip, up to 10,000."),
         ("lang" = Option<String>, Query, description = "`vi` (default) or `en`: the language of titles and snippets."),
     ),
     responses(

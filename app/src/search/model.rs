@@ -186,9 +186,13 @@ impl SearchRequest {
                     None if strict => return bad("must be a whole number from 1 to 9"),
                     None => {}
                 },
+                // A page asking for too many gets the most; the API says what it allows.
                 "limit" => match number(usize::MAX) {
+                    Some(n) if strict && !(1..=MAX_LIMIT).contains(&n) => {
+                        return bad(&format!("must be a whole number from 1 to {MAX_LIMIT}"))
+                    }
                     Some(n) => req.limit = n.clamp(1, MAX_LIMIT),
-                    None if strict => return bad("must be a whole number"),
+                    None if strict => return bad(&format!("must be a whole number from 1 to {MAX_LIMIT}")),
                     None => {}
                 },
                 "offset" => match number(10_000) {
@@ -257,7 +261,7 @@ mod tests {
                 ("sector", "aquaculture"),
                 ("limit", "500"),
             ]),
-            true,
+            false,
         )
         .unwrap();
         assert_eq!(req.kinds, vec![Kind::Lab, Kind::Offer]);
@@ -269,7 +273,11 @@ mod tests {
     #[test]
     fn strict_reading_names_the_bad_parameter() {
         assert!(SearchRequest::from_pairs(&pairs(&[("kind", "robot")]), true).unwrap_err().contains("kind"));
-        assert!(SearchRequest::from_pairs(&pairs(&[("limit", "-1")]), true).unwrap_err().contains("limit"));
+        for limit in ["-1", "0", "101", "2147483648"] {
+            let refused = SearchRequest::from_pairs(&pairs(&[("limit", limit)]), true).unwrap_err();
+            assert!(refused.contains("limit") && refused.contains("100"), "{limit}: {refused}");
+        }
+        assert_eq!(SearchRequest::from_pairs(&pairs(&[("limit", "100")]), true).unwrap().limit, MAX_LIMIT);
         assert!(SearchRequest::from_pairs(&pairs(&[("trl_min", "12")]), true).unwrap_err().contains("trl_min"));
         let lenient = SearchRequest::from_pairs(&pairs(&[("kind", "robot"), ("page", "3")]), false).unwrap();
         assert!(lenient.kinds.is_empty());

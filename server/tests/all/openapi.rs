@@ -81,3 +81,47 @@ async fn the_description_covers_the_contract_and_matches_live_answers() {
     assert!(records.is_valid(&offer));
     assert!(!records.is_valid(&json!({ "kind": "offer", "id": "x" })), "a record missing its fields is not valid");
 }
+
+/// The bounds the description gives are the ones the server keeps: a value inside them is
+/// answered, one outside is refused with a JSON error, and a need that says nothing is invalid
+/// by the description as by the server (schemathesis found each of these apart).
+#[tokio::test]
+async fn the_described_bounds_are_the_ones_kept() {
+    let state = small_state().await;
+    let (_, doc) = get_json(&state, "/api/openapi.json").await;
+    let param = |path: &str, method: &str, name: &str| {
+        let params = doc["paths"][path][method]["parameters"].as_array().unwrap().clone();
+        params.into_iter().find(|p| p["name"] == name).unwrap_or_else(|| panic!("{path} {name}"))["schema"].clone()
+    };
+    for (path, uri, name) in [
+        ("/api/search", "/api/search?q=t%C3%B4m", "limit"),
+        ("/api/search", "/api/search?q=t%C3%B4m", "offset"),
+        ("/api/needs/{id}/matches", "/api/needs/need-tom-hum-chet/matches?lang=vi", "limit"),
+    ] {
+        let schema = param(path, "get", name);
+        let most = schema["maximum"].as_u64().unwrap_or_else(|| panic!("{path} {name}: {schema}"));
+        let least = schema["minimum"].as_u64().unwrap_or(0);
+        for (value, kept) in [(least, true), (most, true), (most + 1, false), (2_147_483_648, false)] {
+            let (status, body) = get_json(&state, &format!("{uri}&{name}={value}")).await;
+            match kept {
+                true => assert!(status.is_success(), "{path} {name}={value}: {status} {body}"),
+                false => {
+                    assert_eq!(status, StatusCode::BAD_REQUEST, "{path} {name}={value}: {body}");
+                    assert!(body["error"].as_str().unwrap().contains(name), "{body}");
+                }
+            }
+        }
+    }
+    let request = validator(&doc, "MatchRequest");
+    for (need, valid) in [
+        (json!({"title": "Tôm hùm", "description": ""}), true),
+        (json!({"title": " ", "description": "PCR"}), true),
+        (json!({"title": "", "description": " "}), false),
+        (json!({"title": "Tôm hùm", "limit": 51}), false),
+    ] {
+        assert_eq!(request.is_valid(&need), valid, "{need}");
+        let (status, _, body) =
+            send(&state, Method::POST, "/api/match", &[("content-type", "application/json")], need.to_string()).await;
+        assert_eq!(status.is_success(), valid, "{need}: {status} {body}");
+    }
+}

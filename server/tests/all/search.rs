@@ -112,7 +112,11 @@ async fn bad_parameters_get_a_clear_400() {
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
         assert!(json["error"].as_str().unwrap().contains(word), "{uri}: {json}");
     }
+    // Above the most the description allows is refused as it says (it was answered with 100).
     let (status, json) = get(&state, "/api/search?limit=1000").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(json["error"].as_str().unwrap().contains("from 1 to 100"), "{json}");
+    let (status, json) = get(&state, "/api/search?limit=100").await;
     assert_eq!(status, StatusCode::OK);
     assert!(json["hits"].as_array().unwrap().len() <= 100);
 }
