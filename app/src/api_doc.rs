@@ -35,7 +35,7 @@ pub struct Health {
         openapi,
     ),
     // Filters named in parameters only (the bodies' types are found from the paths).
-    components(schemas(crate::labs::Accredited, crate::labs::Within, crate::labs::PriceCeiling)),
+    components(schemas(crate::i18n::Lang, crate::labs::Accredited, crate::labs::Within, crate::labs::PriceCeiling)),
     tags(
         (name = "search", description = "Full-text search as people type"),
         (name = "matching", description = "Partners for a need, with reasons"),
@@ -45,6 +45,10 @@ pub struct Health {
     )
 )]
 pub struct ApiDoc;
+
+/// A pattern of text that holds something besides white space, as Rust's `trim` counts it
+/// (Unicode's White_Space): a regular expression's `\S` differs from one engine to another.
+const NOT_ONLY_SPACE: &str = "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/healthz", get(healthz)).route("/api/openapi.json", get(openapi))
@@ -72,15 +76,42 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
 
 /// `GET /api/openapi.json`
 #[utoipa::path(get, path = "/api/openapi.json", tag = "system", responses((status = 200, description = "This description (OpenAPI 3.1)", content_type = "application/json", body = Object)))]
-pub async fn openapi() -> Json<serde_json::Value> {
-    Json(described())
+pub async fn openapi() -> Json<&'static serde_json::Value> {
+    static DESCRIBED: std::sync::LazyLock<serde_json::Value> = std::sync::LazyLock::new(described);
+    Json(&DESCRIBED)
 }
 
 /// The description, with what its types cannot say: a need to match must say something in its
 /// title or its description.
 pub fn described() -> serde_json::Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
-    let said = |field: &str| serde_json::json!({"required": [field], "properties": {field: {"pattern": "\\S"}}});
+    let said =
+        |field: &str| serde_json::json!({"required": [field], "properties": {field: {"pattern": NOT_ONLY_SPACE}}});
     doc["components"]["schemas"]["MatchRequest"]["anyOf"] = serde_json::json!([said("title"), said("description")]);
+    link(&mut doc, "/api/search", "hits", true);
+    link(&mut doc, "/api/needs/{id}/matches", "matches", false);
+    link(&mut doc, "/api/match", "matches", false);
     doc
+}
+
+/// Links from the first record an answer lists (under `list`) to that record, and, when
+/// `needs` (a search may find a need), to its matches: how a client, or a test, goes on.
+fn link(doc: &mut serde_json::Value, path: &str, list: &str, needs: bool) {
+    let first = |field: &str| format!("$response.body#/{list}/0/{field}");
+    let Some(operation) = doc["paths"][path].as_object_mut().and_then(|ops| ops.values_mut().next()) else { return };
+    let mut links = serde_json::json!({
+        "record": {
+            "operationId": "record",
+            "parameters": {"kind": first("kind"), "id": first("id")},
+            "description": "The first record listed, whole.",
+        }
+    });
+    if needs {
+        links["matches"] = serde_json::json!({
+            "operationId": "match_stored",
+            "parameters": {"id": first("id")},
+            "description": "Partners for the first record listed, when it is a need (404 otherwise).",
+        });
+    }
+    operation["responses"]["200"]["links"] = links;
 }

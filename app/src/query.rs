@@ -30,10 +30,10 @@ impl QueryPairs {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 
-    /// `lang=vi|en`: `None` when absent or empty, a 400 when it is anything else.
+    /// `lang=vi|en`: `None` when absent, a 400 when it is anything else (empty too).
     pub fn lang(&self) -> Result<Option<Lang>, AppError> {
         match self.first("lang") {
-            None | Some("") => Ok(None),
+            None => Ok(None),
             Some(code) => {
                 Lang::from_code(code).map(Some).ok_or_else(|| AppError::BadRequest("lang must be vi or en".into()))
             }
@@ -60,7 +60,9 @@ mod tests {
         assert_eq!(pairs.values("sector").collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(pairs.first("q"), Some("tôm hum"));
         assert_eq!(pairs.lang().unwrap(), Some(Lang::En));
-        assert_eq!(QueryPairs::parse("lang=").unwrap().lang().unwrap(), None);
-        assert!(matches!(QueryPairs::parse("lang=fr").unwrap().lang(), Err(AppError::BadRequest(_))));
+        assert_eq!(QueryPairs::parse("q=").unwrap().lang().unwrap(), None);
+        for refused in ["lang=fr", "lang="] {
+            assert!(matches!(QueryPairs::parse(refused).unwrap().lang(), Err(AppError::BadRequest(_))), "{refused}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The end-to-end run: the built portal on a free port with a fresh data folder and its demo
-//! catalogue, driven by the tests in `end2end/` in headless Chromium.
+//! catalogue, driven by the tests in `end2end/` in headless Chromium, then its API checked
+//! against its description by schemathesis.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -42,7 +43,7 @@ pub fn healthy(addr: &str) -> bool {
     response.starts_with("HTTP/1.1 200")
 }
 
-pub fn run(browser: &Path) -> Result<()> {
+pub fn run(browser: &Path, schemathesis: &std::path::PathBuf) -> Result<()> {
     let data = root().join("target/e2e-data");
     let _ = std::fs::remove_dir_all(&data);
     let addr = format!("127.0.0.1:{}", free_port()?);
@@ -92,5 +93,7 @@ pub fn run(browser: &Path) -> Result<()> {
             .env("OFFICER_PASSWORD", OFFICER_PASSWORD)
             .env("MAIL_DIR", &mail)
             .current_dir(root().join("end2end")),
-    )
+    )?;
+    // The API as other systems meet it, after the pages (its many requests would only slow them).
+    crate::api_check::check(schemathesis, &format!("http://{addr}"))
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's own set-up, build, serve and test commands, so that a fresh
 //! machine needs nothing but cargo and the package registries.
 
+mod api_check;
 mod bench;
 mod e2e;
 mod setup;
@@ -144,8 +145,9 @@ fn e2e_only() -> Result<()> {
     setup::toolchain()?;
     let browser = setup::browser()?;
     setup::npm_packages()?;
+    let schemathesis = api_check::install()?;
     site::build(false)?;
-    e2e::run(&browser)
+    e2e::run(&browser, &schemathesis)
 }
 
 fn test() -> Result<()> {

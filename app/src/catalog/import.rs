@@ -118,7 +118,7 @@ pub async fn import_lines(
     let mut tx = db.begin().await?;
     let accepted = resolve_references(&mut tx, parsed, failed, &mut report).await?;
     let total = accepted.len();
-    let now = chrono::Utc::now().to_rfc3339();
+    let now = crate::clock::now();
     let records: Vec<Record> = accepted.into_iter().map(|(_, r)| r).collect();
     let mut done = 0;
     for chunk in records.chunks(repo::BATCH) {

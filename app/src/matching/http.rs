@@ -61,7 +61,7 @@ fn answer(matches: Vec<super::model::Match>) -> Json<ApiMatches> {
     path = "/api/match",
     tag = "matching",
     description = "Ranked, explained research partners, offers, pilots and calls for a need described in the request.",
-    params(("lang" = Option<String>, Query, description = "`vi` (default) or `en`: the language of titles and reasons.")),
+    params(("lang" = Option<crate::i18n::Lang>, Query, description = "`vi` (default) or `en`: the language of titles and reasons.")),
     request_body = MatchRequest,
     responses(
         (status = 200, description = "Matches, best first, each with reasons in words", body = ApiMatches),
@@ -87,7 +87,7 @@ pub async fn match_posted(
     params(
         ("id" = String, Path, description = "The need's id."),
         ("limit" = Option<u32>, Query, minimum = 1, maximum = 50, description = "How many matches: 10 by default, from 1 to 50."),
-        ("lang" = Option<String>, Query, description = "`vi` (default) or `en`."),
+        ("lang" = Option<crate::i18n::Lang>, Query, description = "`vi` (default) or `en`."),
     ),
     responses(
         (status = 200, description = "Matches, best first", body = ApiMatches),
@@ -102,7 +102,7 @@ pub async fn match_stored(
 ) -> Result<Json<ApiMatches>, AppError> {
     let limit =
         match params.first("limit") {
-            None | Some("") => super::model::DEFAULT_MATCHES,
+            None => super::model::DEFAULT_MATCHES,
             Some(text) => text.parse::<usize>().ok().filter(|n| (1..=MAX_MATCHES).contains(n)).ok_or_else(|| {
                 AppError::BadRequest(format!("limit: must be a whole number from 1 to {MAX_MATCHES}"))
             })?,

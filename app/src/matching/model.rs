@@ -15,20 +15,45 @@ pub const DEFAULT_MATCHES: usize = 10;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MatchRequest {
+    /// At most 300 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 300))]
     pub title: String,
+    /// At most 20,000 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(max_length = 20000))]
     pub description: String,
     #[serde(default)]
     pub sectors: Vec<Sector>,
     #[serde(default)]
     pub partner_types: Vec<PartnerType>,
-    #[serde(default)]
+    /// The least technology readiness level, from 1 to 9.
+    #[serde(default, deserialize_with = "whole")]
+    #[cfg_attr(feature = "ssr", schema(minimum = 1, maximum = 9))]
     pub trl_min: Option<u8>,
     /// How many matches: 10 by default, from 1 to 50.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole")]
     #[cfg_attr(feature = "ssr", schema(minimum = 1, maximum = 50))]
     pub limit: Option<usize>,
+}
+
+/// A whole number as JSON may write it: `16` or `16.0` (JSON Schema's integers, both).
+fn whole<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: TryFrom<u64>,
+{
+    use serde::de::Error;
+    let Some(number) = Option::<serde_json::Number>::deserialize(deserializer)? else { return Ok(None) };
+    let whole = match (number.as_u64(), number.as_f64()) {
+        (Some(n), _) => Some(n),
+        (None, Some(f)) if f.fract() == 0.0 && (0.0..u64::MAX as f64).contains(&f) => Some(f as u64),
+        _ => None,
+    };
+    whole
+        .and_then(|n| T::try_from(n).ok())
+        .map(Some)
+        .ok_or_else(|| D::Error::custom(format!("{number} is not a whole number in range")))
 }
 
 impl MatchRequest {

@@ -19,6 +19,9 @@ pub fn columns(kind: Kind) -> Vec<String> {
     std::iter::once("id".to_string()).chain(form).chain(others).chain(std::iter::once(page.to_string())).collect()
 }
 
+/// How a cell that a spreadsheet would run as a formula begins.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// The portal page's column where `url` is a field of the record.
 pub const PAGE_URL: &str = "page_url";
 
@@ -64,24 +67,33 @@ fn row(record: &Record, columns: &[String], origin: &str) -> Vec<String> {
 }
 
 /// A cell a spreadsheet shows as text, never runs: one that begins like a formula (`=`, `+`,
-/// `-`, `@`, a tab or a carriage return) gets a leading `'` (OWASP's advice on CSV injection).
+/// `-`, `@`, a tab or a carriage return) gets a leading `'` (OWASP's advice on CSV injection),
+/// and so does one that begins with `'` itself, so that reading takes exactly one away.
 fn inert(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(FORMULA_STARTS) || text.starts_with('\'') {
         format!("'{text}")
     } else {
         text
     }
 }
 
-/// A field as text: lists joined with "; ", and a list of objects (a lab's priced services
-/// and instruments) as one JSON array, as the records format writes it.
+/// A field as text: lists joined with "; ", and as one JSON array, as the records format
+/// writes it, a list that joining would change (a lab's priced services and instruments, which
+/// are objects; an item holding `;`; a first item that begins like a JSON array).
 fn cell(value: Option<&serde_json::Value>) -> String {
     use serde_json::Value;
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(list @ Value::Array(items)) if items.iter().any(Value::is_object) => list.to_string(),
-        Some(Value::Array(items)) => items.iter().map(|i| cell(Some(i))).collect::<Vec<_>>().join("; "),
+        Some(Value::Array(items)) => {
+            let texts: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+            match texts {
+                Some(texts) if !texts.iter().any(|t| t.contains(';')) && !texts.concat().starts_with('[') => {
+                    texts.join("; ")
+                }
+                _ => Value::Array(items.clone()).to_string(),
+            }
+        }
         Some(other) => other.to_string(),
     }
 }
@@ -129,6 +141,10 @@ mod tests {
     fn lists_join_and_absent_fields_are_empty() {
         let value = serde_json::json!({"a": ["x", "y"], "n": 3});
         assert_eq!(cell(value.get("a")), "x; y");
+        let kept = serde_json::json!({"a": ["Tôm; cua", "y"], "b": ["[A] x"], "c": [1, 2]});
+        for field in ["a", "b", "c"] {
+            assert_eq!(cell(kept.get(field)), kept[field].to_string(), "{field}");
+        }
         assert_eq!(cell(value.get("n")), "3");
         assert_eq!(cell(value.get("missing")), "");
     }
@@ -143,5 +159,6 @@ mod tests {
             assert!(inert(start.into()).starts_with('\''), "{start:?}");
         }
         assert_eq!(inert("Viện Hải dương học".into()), "Viện Hải dương học");
+        assert_eq!(inert("'90s".into()), "''90s");
     }
 }

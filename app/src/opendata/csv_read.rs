@@ -2,7 +2,7 @@
 //! UTF-8", with or without its byte order mark). Each row becomes a line of the records format
 //! for the same import as JSON Lines, numbered as the row's line in the file.
 
-use super::csv::{columns, PAGE_URL};
+use super::csv::{columns, FORMULA_STARTS, PAGE_URL};
 use crate::catalog::model::Kind;
 use crate::listings::spec::{self, Input};
 
@@ -14,7 +14,10 @@ pub type Row = (usize, Result<String, String>);
 /// order); a file that is not one kind's list is refused whole, saying why.
 pub fn rows(text: &str) -> Result<Vec<Row>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    // Spreadsheets where the decimal mark is a comma (Vietnamese among them) save with `;`.
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = if !first_line.contains(',') && first_line.contains(';') { b';' } else { b',' };
+    let mut reader = ::csv::ReaderBuilder::new().flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let header: Vec<String> =
         reader.headers().map_err(|e| format!("line 1: {e}"))?.iter().map(|h| h.trim().to_string()).collect();
     let kind = kind_of(&header)?;
@@ -30,6 +33,10 @@ pub fn rows(text: &str) -> Result<Vec<Row>, String> {
     };
     let mut rows = Vec::new();
     for row in reader.records() {
+        // A spreadsheet keeps rows it once had as empty cells: nothing to import.
+        if row.as_ref().is_ok_and(|row| row.iter().all(|cell| cell.trim().is_empty())) {
+            continue;
+        }
         rows.push(match row {
             Ok(row) => (line_at(row.position()), to_line(kind, &header, &row)),
             Err(err) => (line_at(err.position()), Err(err.to_string())),
@@ -94,7 +101,10 @@ fn to_line(kind: Kind, header: &[String], row: &::csv::StringRecord) -> Result<S
 /// none when the cell is empty.
 fn value(input: Option<Input>, cell: &str) -> Result<Option<serde_json::Value>, String> {
     use serde_json::Value;
-    let list = |cell: &str| Value::from(cell.split(';').map(str::trim).filter(|i| !i.is_empty()).collect::<Vec<_>>());
+    let list = |cell: &str| match serde_json::from_str::<Vec<String>>(cell) {
+        Ok(items) if cell.starts_with('[') => Value::from(items),
+        _ => Value::from(cell.split(';').map(str::trim).filter(|i| !i.is_empty()).collect::<Vec<_>>()),
+    };
     Ok(Some(match input {
         Some(Input::Lines | Input::Checks(_) | Input::Languages) => list(cell),
         Some(Input::Rows) if cell.trim().is_empty() => Value::Array(Vec::new()),
@@ -108,10 +118,10 @@ fn value(input: Option<Input>, cell: &str) -> Result<Option<serde_json::Value>, 
 }
 
 /// A cell as typed: without the `'` the CSV put before text a spreadsheet would run as a
-/// formula.
+/// formula, or before text that begins with `'` itself.
 fn typed_text(cell: &str) -> String {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest.to_string(),
         _ => cell.to_string(),
     }
 }
@@ -148,6 +158,30 @@ mod tests {
         assert_eq!(record["sectors"], serde_json::json!(["aquaculture", "food"]));
         assert_eq!(record["budget_vnd"], 5);
         assert!(record.get("deadline").is_none() && record.get("url").is_none());
+    }
+
+    /// As a spreadsheet saves it where the decimal mark is a comma: `;` between cells, rows it
+    /// once had left empty.
+    #[test]
+    fn a_spreadsheets_own_csv_reads_the_same() {
+        let text = csv_of(
+            Kind::Need,
+            &[("id", "a"), ("title", "''90s"), ("sectors", "[\"aquaculture\"]"), ("description", "x; y, z")],
+        );
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let mut out = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+        out.write_record(reader.headers().unwrap()).unwrap();
+        for row in reader.records() {
+            out.write_record(&row.unwrap()).unwrap();
+        }
+        let blank = ";".repeat(columns(Kind::Need).len() - 1);
+        let saved = format!("{}{blank}\r\n{blank}\r\n", String::from_utf8(out.into_inner().unwrap()).unwrap());
+        let rows = rows(&saved).unwrap();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let record: serde_json::Value = serde_json::from_str(rows[0].1.as_ref().unwrap()).unwrap();
+        assert_eq!(record["title"], "'90s");
+        assert_eq!(record["description"], "x; y, z");
+        assert_eq!(record["sectors"], serde_json::json!(["aquaculture"]));
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub struct ApiResults {
         ("price_max" = Option<Vec<crate::labs::PriceCeiling>>, Query, description = "Only labs with a service priced from at most this many VND (may repeat: any of them)."),
         ("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Hits per page: 20 by default, from 1 to 100."),
         ("offset" = Option<u32>, Query, maximum = 10000, description = "Hits to skip, up to 10,000."),
-        ("lang" = Option<String>, Query, description = "`vi` (default) or `en`: the language of titles and snippets."),
+        ("lang" = Option<crate::i18n::Lang>, Query, description = "`vi` (default) or `en`: the language of titles and snippets."),
     ),
     responses(
         (status = 200, description = "Hits, best first", body = ApiResults),

@@ -9,6 +9,8 @@ use crate::catalog::model::{Badge, Facet, Kind};
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 100;
+/// The most hits a search may skip.
+pub const MAX_OFFSET: usize = 10_000;
 /// Hits per page when the request does not say.
 pub const DEFAULT_LIMIT: usize = 20;
 /// Longest query text read; the rest is ignored.
@@ -145,12 +147,19 @@ impl SearchRequest {
     /// `offset`, `page`). With `strict`, an unknown code or a malformed
     /// number is an error for a person; otherwise it is ignored.
     pub fn from_pairs(pairs: &[(String, String)], strict: bool) -> Result<SearchRequest, String> {
+        const ASKED: [&str; 9] = ["kind", "sector", "type", "status", "trl_min", "trl_max", "limit", "offset", "page"];
         use crate::vocab::{OrgType, Sector};
         let mut req = SearchRequest::default();
         let mut page = None;
         for (key, value) in pairs {
             let value = value.trim();
             if value.is_empty() {
+                // A form's unfilled field says nothing; the API's empty filter is a mistake.
+                let filter =
+                    key != "q" && (ASKED.contains(&key.as_str()) || SERVICE_FILTERS.iter().any(|f| f.code() == key));
+                if strict && filter {
+                    return Err(format!("{key}: must not be empty"));
+                }
                 continue;
             }
             let bad = |what: &str| Err(format!("{key}: {what}"));
@@ -195,9 +204,9 @@ impl SearchRequest {
                     None if strict => return bad(&format!("must be a whole number from 1 to {MAX_LIMIT}")),
                     None => {}
                 },
-                "offset" => match number(10_000) {
+                "offset" => match number(MAX_OFFSET) {
                     Some(n) => req.offset = n,
-                    None if strict => return bad("must be a whole number up to 10000"),
+                    None if strict => return bad(&format!("must be a whole number up to {MAX_OFFSET}")),
                     None => {}
                 },
                 "page" => page = number(500).filter(|p| *p >= 1),
@@ -217,7 +226,7 @@ impl SearchRequest {
             req.limit = DEFAULT_LIMIT;
         }
         if let Some(page) = page {
-            req.offset = (page - 1) * req.limit;
+            req.offset = ((page - 1) * req.limit).min(MAX_OFFSET);
         }
         Ok(req)
     }
@@ -272,6 +281,11 @@ mod tests {
 
     #[test]
     fn strict_reading_names_the_bad_parameter() {
+        for key in ["kind", "limit", "offset", "turnaround"] {
+            let refused = SearchRequest::from_pairs(&pairs(&[(key, " ")]), true).unwrap_err();
+            assert!(refused.starts_with(key), "{key}: {refused}");
+        }
+        assert!(SearchRequest::from_pairs(&pairs(&[("q", ""), ("colour", "")]), true).is_ok());
         assert!(SearchRequest::from_pairs(&pairs(&[("kind", "robot")]), true).unwrap_err().contains("kind"));
         for limit in ["-1", "0", "101", "2147483648"] {
             let refused = SearchRequest::from_pairs(&pairs(&[("limit", limit)]), true).unwrap_err();

@@ -112,12 +112,52 @@ async fn the_described_bounds_are_the_ones_kept() {
             }
         }
     }
+    // Each link goes from an answer to an operation that exists, with the parameters it takes.
+    let operations: Vec<&Value> =
+        doc["paths"].as_object().unwrap().values().flat_map(|ops| ops.as_object().unwrap().values()).collect();
+    let mut links = 0;
+    for operation in &operations {
+        for link in operation["responses"]["200"]["links"].as_object().into_iter().flat_map(|l| l.values()) {
+            let target =
+                operations.iter().find(|o| o["operationId"] == link["operationId"]).unwrap_or_else(|| panic!("{link}"));
+            for name in link["parameters"].as_object().unwrap().keys() {
+                assert!(target["parameters"].as_array().unwrap().iter().any(|p| &p["name"] == name), "{name}: {link}");
+            }
+            links += 1;
+        }
+    }
+    assert!(links >= 4, "{links} links");
+    // The language is one of the two, wherever it is asked.
+    let lang = json!({"$ref": "#/components/schemas/Lang"});
+    assert_eq!(doc["components"]["schemas"]["Lang"]["enum"], json!(["vi", "en"]));
+    for (path, method, uri) in [
+        ("/api/search", "get", "/api/search?q=t%C3%B4m"),
+        ("/api/needs/{id}/matches", "get", "/api/needs/need-tom-hum-chet/matches?limit=1"),
+        ("/api/match", "post", "/api/match?title=x"),
+    ] {
+        assert_eq!(param(path, method, "lang"), lang, "{path}");
+        if method == "get" {
+            let (status, body) = get_json(&state, &format!("{uri}&lang=de")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{path}: {body}");
+        }
+    }
     let request = validator(&doc, "MatchRequest");
     for (need, valid) in [
         (json!({"title": "Tôm hùm", "description": ""}), true),
         (json!({"title": " ", "description": "PCR"}), true),
         (json!({"title": "", "description": " "}), false),
         (json!({"title": "Tôm hùm", "limit": 51}), false),
+        // Rust's white space, not one engine's `\s`: U+001C is text to both sides here.
+        (json!({"title": "\u{1c}"}), true),
+        (json!({"title": "\u{2003}\u{85}"}), false),
+        (json!({"title": "Tôm hùm", "trl_min": 9}), true),
+        (json!({"title": "Tôm hùm", "limit": 16.0, "trl_min": 3.0}), true),
+        (json!({"title": "Tôm hùm", "limit": 1.5}), false),
+        (json!({"title": "Tôm hùm", "trl_min": 0}), false),
+        (json!({"title": "Tôm hùm", "trl_min": 2_147_483_646}), false),
+        (json!({"title": "t".repeat(300)}), true),
+        (json!({"title": "t".repeat(301)}), false),
+        (json!({"title": "Tôm", "description": "d".repeat(20_001)}), false),
     ] {
         assert_eq!(request.is_valid(&need), valid, "{need}");
         let (status, _, body) =
