@@ -157,6 +157,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountRoute ssr=SsrMode::Async/>
                     <Route path=path!("/account/email") view=crate::accounts::email_change::ConfirmEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/import") view=crate::imports::page::ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/mine") view=MinePage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>

@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod imports;
 pub mod inbox;
 pub mod introductions;
 pub mod lab_orders;

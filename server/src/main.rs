@@ -123,14 +123,11 @@ async fn import(config: &Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     };
-    let csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let report = if csv {
-        let rows = app::opendata::csv_read::rows(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-        app::catalog::import::import_lines(&db, rows, &progress).await
-    } else {
-        app::catalog::import::import_text(&db, &text, &progress).await
-    };
-    let report = report.map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
+    let lines = app::imports::file::lines_of(&file.to_string_lossy(), &text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let report = app::catalog::import::import_lines(&db, lines, &progress)
+        .await
+        .map_err(|e| anyhow::anyhow!("import failed: {e}"))?;
     bar.finish_and_clear();
     for rejected in &report.rejected {
         eprintln!("line {}: {}", rejected.line, rejected.reason);

@@ -37,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         // added before them).
         .merge(app::applications::http::routes())
         .merge(app::service_requests::results::routes())
+        .merge(app::imports::http::routes())
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard))
         .layer(compression())

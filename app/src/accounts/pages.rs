@@ -345,8 +345,12 @@ fn AccountSummary(
     let admin = user
         .has(Role::Admin)
         .then(|| view! { <li><a href="/admin">{lang.pick("Quản trị", "Administration")}</a></li> });
-    let moderation =
-        user.is_staff().then(|| view! { <li><a href="/moderation">{lang.pick("Kiểm duyệt", "Moderation")}</a></li> });
+    let moderation = user.is_staff().then(|| {
+        view! {
+            <li><a href="/moderation">{lang.pick("Kiểm duyệt", "Moderation")}</a></li>
+            <li><a href=crate::imports::model::IMPORT_PAGE>{lang.pick("Nhập dữ liệu", "Import records")}</a></li>
+        }
+    });
     view! {
         <section class="form-page">
             <h1>{user.name.clone()}</h1>

@@ -19,6 +19,16 @@ pub struct Rejected {
     pub reason: String,
 }
 
+/// A line that was stored (or would be), and what storing it did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// One-based line number in the file.
+    pub line: usize,
+    pub kind: Kind,
+    pub id: String,
+    pub outcome: Outcome,
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportReport {
@@ -28,6 +38,8 @@ pub struct ImportReport {
     pub updated: usize,
     pub unchanged: usize,
     pub rejected: Vec<Rejected>,
+    /// Each line stored, in the file's order.
+    pub stored: Vec<Stored>,
 }
 
 impl ImportReport {
@@ -79,6 +91,31 @@ pub async fn import_lines(
     lines: impl IntoIterator<Item = (usize, Result<String, String>)>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<ImportReport, AppError> {
+    let mut tx = db.begin().await?;
+    let report = import_within(&mut tx, lines, progress).await?;
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// What `import_lines` would do with `lines`, line by line, changing nothing: the same work in
+/// a transaction rolled back. Like an import, it holds SQLite's write lock while it runs.
+pub async fn try_lines(
+    db: &Db,
+    lines: impl IntoIterator<Item = (usize, Result<String, String>)>,
+) -> Result<ImportReport, AppError> {
+    let mut tx = db.begin().await?;
+    let report = import_within(&mut tx, lines, &|_, _| {}).await?;
+    tx.rollback().await?;
+    Ok(report)
+}
+
+/// `import_lines` within a transaction of the caller's, which commits it with what else it
+/// writes.
+pub async fn import_within(
+    conn: &mut sqlx::SqliteConnection,
+    lines: impl IntoIterator<Item = (usize, Result<String, String>)>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<ImportReport, AppError> {
     let mut report = ImportReport::default();
     let mut parsed: Vec<(usize, Record)> = Vec::new();
     let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
@@ -115,25 +152,26 @@ pub async fn import_lines(
         }
     }
 
-    let mut tx = db.begin().await?;
-    let accepted = resolve_references(&mut tx, parsed, failed, &mut report).await?;
+    let accepted = resolve_references(conn, parsed, failed, &mut report).await?;
     let total = accepted.len();
     let now = crate::clock::now();
-    let records: Vec<Record> = accepted.into_iter().map(|(_, r)| r).collect();
+    let (numbers, records): (Vec<usize>, Vec<Record>) = accepted.into_iter().unzip();
     let mut done = 0;
-    for chunk in records.chunks(repo::BATCH) {
-        for outcome in repo::upsert_many(&mut tx, chunk, &now).await? {
+    for (chunk, numbers) in records.chunks(repo::BATCH).zip(numbers.chunks(repo::BATCH)) {
+        let outcomes = repo::upsert_many(&mut *conn, chunk, &now).await?;
+        for ((outcome, record), line) in outcomes.into_iter().zip(chunk).zip(numbers) {
             match outcome {
                 Outcome::Inserted => report.inserted += 1,
                 Outcome::Updated => report.updated += 1,
                 Outcome::Unchanged => report.unchanged += 1,
             }
+            report.stored.push(Stored { line: *line, kind: record.kind(), id: record.id().to_string(), outcome });
         }
         done += chunk.len();
         progress(done, total);
     }
-    tx.commit().await?;
     report.rejected.sort_by_key(|r| r.line);
+    report.stored.sort_by_key(|s| s.line);
     Ok(report)
 }
 

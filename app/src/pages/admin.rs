@@ -21,6 +21,13 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <Title text=lang.pick("Quản trị", "Administration")/>
         <h1>{lang.pick("Quản trị", "Administration")}</h1>
+        <p>
+            <a href=crate::imports::model::IMPORT_PAGE>{lang.pick("Nhập dữ liệu", "Import records")}</a>
+            {lang.pick(
+                " từ bảng tính (CSV) hoặc tệp JSON Lines: xem kết quả từng dòng trước khi lưu.",
+                " from a spreadsheet (CSV) or a JSON Lines file: see each line's verdict before storing.",
+            )}
+        </p>
         <Administration/>
     }
 }
@@ -192,6 +199,7 @@ fn action_label(code: &str, lang: Lang) -> String {
         "request_email_change" => lang.pick("Yêu cầu đổi email", "Asked to change their email"),
         "change_email" => lang.pick("Đổi email", "Changed their email"),
         "join_organization" => lang.pick("Tham gia tổ chức", "Joined an organization"),
+        "import_records" => lang.pick("Nhập dữ liệu từ tệp", "Imported records from a file"),
         other => other,
     };
     label.to_string()

@@ -367,7 +367,13 @@ pub async fn outbox(db: &Db, limit: i64) -> Result<Vec<Mail>, AppError> {
 }
 
 /// Writes what an officer or admin did.
-pub async fn audit(db: &Db, user_id: i64, action: &str, target: &str, detail: &str) -> Result<(), AppError> {
+pub async fn audit<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    user_id: i64,
+    action: &str,
+    target: &str,
+    detail: &str,
+) -> Result<(), AppError> {
     sqlx::query("INSERT INTO audit_log (user_id, action, target, detail, at) VALUES ($1, $2, $3, $4, $5)")
         .bind(user_id)
         .bind(action)

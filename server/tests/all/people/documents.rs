@@ -36,6 +36,28 @@ pub(super) fn multipart(fields: &[(&str, &str)], name: &str, content: &[u8], par
     body
 }
 
+/// Posts the file form `body` to `path` as `cookie` from the page `from` (a path), as a browser
+/// does: the answer's status and where it sends the browser.
+pub(super) async fn post_file_form(
+    w: &World,
+    path: &str,
+    from: &str,
+    cookie: &str,
+    body: Vec<u8>,
+) -> (StatusCode, String) {
+    let referer = format!("{}{from}", common::ORIGIN);
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let headers = [
+        ("content-type", content_type.as_str()),
+        ("accept", "text/html"),
+        ("referer", referer.as_str()),
+        ("origin", common::ORIGIN),
+        ("cookie", cookie),
+    ];
+    let (status, headers, _) = common::send_bytes(&w.state, Method::POST, path, &headers, body).await;
+    (status, location(&headers))
+}
+
 /// Uploads as `cookie` from the call's page; the answer's status and where it sends the browser.
 async fn upload(w: &World, cookie: &str, body: Vec<u8>, origin: &str) -> (StatusCode, String) {
     let referer = format!("{}/calls/{}", common::ORIGIN, w.call);

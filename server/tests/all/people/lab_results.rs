@@ -14,18 +14,8 @@ pub(super) async fn send_results(
     name: &str,
     content: &[u8],
 ) -> (StatusCode, String) {
-    let referer = format!("{}/requests/{id}", common::ORIGIN);
     let body = multipart(&[("id", id), ("__at", "results")], name, content, "application/pdf");
-    let content_type = format!("multipart/form-data; boundary={}", super::documents::BOUNDARY);
-    let headers = [
-        ("content-type", content_type.as_str()),
-        ("accept", "text/html"),
-        ("referer", referer.as_str()),
-        ("origin", common::ORIGIN),
-        ("cookie", cookie),
-    ];
-    let (status, headers, _) = common::send_bytes(&w.state, Method::POST, "/requests/results", &headers, body).await;
-    (status, location(&headers))
+    super::documents::post_file_form(w, "/requests/results", &format!("/requests/{id}"), cookie, body).await
 }
 
 /// `GET /requests/{id}/results` as `who`: status, headers, body.

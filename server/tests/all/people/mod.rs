@@ -17,6 +17,7 @@ mod bookings;
 mod both_ways;
 mod documents;
 mod email_change;
+mod imports;
 mod invitations;
 mod lab_figures;
 mod lab_results;
