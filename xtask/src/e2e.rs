@@ -1,6 +1,6 @@
 //! The end-to-end run: the built portal on a free port with a fresh data folder and its demo
 //! catalogue, driven by the tests in `end2end/` in headless Chromium, then its API checked
-//! against its description by schemathesis.
+//! against its description by schemathesis and sent ten thousand random queries.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -95,5 +95,6 @@ pub fn run(browser: &Path, schemathesis: &std::path::PathBuf) -> Result<()> {
             .current_dir(root().join("end2end")),
     )?;
     // The API as other systems meet it, after the pages (its many requests would only slow them).
-    crate::api_check::check(schemathesis, &format!("http://{addr}"))
+    crate::api_check::check(schemathesis, &format!("http://{addr}"))?;
+    crate::random_queries::check(&addr, 10_000, 7)
 }

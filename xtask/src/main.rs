@@ -4,6 +4,7 @@
 mod api_check;
 mod bench;
 mod e2e;
+mod random_queries;
 mod setup;
 mod site;
 
@@ -19,6 +20,7 @@ commands:
   build [--release]   build the server binary and the site (target/site)
   test                set up what is missing and run every test: unit, integration, end-to-end
   e2e                 only the end-to-end tests in Chromium (builds the site first)
+  queries HOST:PORT [N]   send N (10,000) random queries to a running portal; fails on any 5xx
   wasm                build only the release hydrate wasm and print its size
   eval [--verbose]    search and matching quality on the judged sets, beside a naive SQLite FTS5 baseline
   gen --records N [--out FILE]   a synthetic catalogue in the records format
@@ -32,6 +34,11 @@ fn main() -> ExitCode {
         Some("build") => setup::for_build(release).and_then(|_| site::build(release)),
         Some("test") => test(),
         Some("e2e") => e2e_only(),
+        Some("queries") => match (args.get(1), args.get(2).map(|n| n.parse::<usize>())) {
+            (Some(addr), None) => random_queries::check(addr, 10_000, 7),
+            (Some(addr), Some(Ok(count))) => random_queries::check(addr, count, 7),
+            _ => Err(anyhow::anyhow!("usage: cargo xtask queries HOST:PORT [COUNT]")),
+        },
         Some("gen") => {
             run(cargo().args(["run", "-q", "--release", "-p", "server", "--bin", "gen", "--"]).args(&args[1..]))
         }

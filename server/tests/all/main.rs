@@ -5,6 +5,8 @@ mod common;
 
 mod api;
 mod assets;
+mod fuzz;
+mod interrupted;
 mod openapi;
 mod opendata;
 mod people;
