@@ -55,13 +55,22 @@ impl FileType {
     }
 }
 
-/// The name a file is kept under: the last part of what the browser sent, without control
-/// characters or quotes, at most 120 characters, ending with its kind's extension (added when
+/// The name a browser sent for a file, made safe to show and keep: its last part, without
+/// control characters or quotes, at most 120 characters, trimmed (empty when nothing is left).
+pub fn sent_name(sent: &str) -> String {
+    let last = sent.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = crate::text::clean(last)
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | ';'))
+        .take(MAX_NAME)
+        .collect();
+    clean.trim().to_string()
+}
+
+/// The name a file is kept under: `sent_name`, ending with its kind's extension (added when
 /// the name has another one, so a PDF is never saved as "budget.exe").
 pub fn kept_name(sent: &str, kind: FileType) -> String {
-    let last = sent.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String =
-        crate::text::clean(last).chars().filter(|c| !c.is_control() && !matches!(c, '"' | ';')).collect();
+    let clean = sent_name(sent);
     let extension = kind.extension();
     let has_extension = clean.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case(extension));
     let stem = if has_extension { clean[..clean.len() - extension.len() - 1].trim().to_string() } else { clean };

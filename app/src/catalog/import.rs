@@ -11,6 +11,10 @@ use super::validate::Validator;
 use crate::db::Db;
 use crate::error::AppError;
 
+/// A numbered line of the records format (one-based, as the file numbers it), or why the line
+/// cannot be one (a CSV row that is not a record, say).
+pub type Line = (usize, Result<String, String>);
+
 /// A line that was not imported, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
@@ -45,6 +49,16 @@ pub struct ImportReport {
 impl ImportReport {
     pub fn imported(&self) -> usize {
         self.inserted + self.updated + self.unchanged
+    }
+
+    /// Adds a line that was (or would be) stored.
+    fn count(&mut self, stored: Stored) {
+        match stored.outcome {
+            Outcome::Inserted => self.inserted += 1,
+            Outcome::Updated => self.updated += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+        }
+        self.stored.push(stored);
     }
 }
 
@@ -88,7 +102,7 @@ pub async fn import_text(
 /// with its reason), calling `progress(done, total)` while storing.
 pub async fn import_lines(
     db: &Db,
-    lines: impl IntoIterator<Item = (usize, Result<String, String>)>,
+    lines: impl IntoIterator<Item = Line>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<ImportReport, AppError> {
     let mut tx = db.begin().await?;
@@ -97,15 +111,18 @@ pub async fn import_lines(
     Ok(report)
 }
 
-/// What `import_lines` would do with `lines`, line by line, changing nothing: the same work in
-/// a transaction rolled back. Like an import, it holds SQLite's write lock while it runs.
-pub async fn try_lines(
-    db: &Db,
-    lines: impl IntoIterator<Item = (usize, Result<String, String>)>,
-) -> Result<ImportReport, AppError> {
+/// What `import_lines` would do with `lines`, line by line, changing nothing. It only reads
+/// (in one snapshot), so it takes no write lock: others keep writing while a file is checked.
+pub async fn try_lines(db: &Db, lines: impl IntoIterator<Item = Line>) -> Result<ImportReport, AppError> {
     let mut tx = db.begin().await?;
-    let report = import_within(&mut tx, lines, &|_, _| {}).await?;
+    let (mut report, accepted) = check(&mut tx, lines).await?;
+    let (numbers, records): (Vec<usize>, Vec<Record>) = accepted.into_iter().unzip();
+    let outcomes = repo::outcomes_many(&mut tx, &records).await?;
     tx.rollback().await?;
+    for ((outcome, record), line) in outcomes.into_iter().zip(&records).zip(numbers) {
+        report.count(Stored { line, kind: record.kind(), id: record.id().to_string(), outcome });
+    }
+    report.stored.sort_by_key(|s| s.line);
     Ok(report)
 }
 
@@ -113,9 +130,33 @@ pub async fn try_lines(
 /// writes.
 pub async fn import_within(
     conn: &mut sqlx::SqliteConnection,
-    lines: impl IntoIterator<Item = (usize, Result<String, String>)>,
+    lines: impl IntoIterator<Item = Line>,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<ImportReport, AppError> {
+    let (mut report, accepted) = check(&mut *conn, lines).await?;
+    let total = accepted.len();
+    let now = crate::clock::now();
+    let (numbers, records): (Vec<usize>, Vec<Record>) = accepted.into_iter().unzip();
+    let mut done = 0;
+    for (chunk, numbers) in records.chunks(repo::BATCH).zip(numbers.chunks(repo::BATCH)) {
+        let outcomes = repo::upsert_many(&mut *conn, chunk, &now).await?;
+        for ((outcome, record), line) in outcomes.into_iter().zip(chunk).zip(numbers) {
+            report.count(Stored { line: *line, kind: record.kind(), id: record.id().to_string(), outcome });
+        }
+        done += chunk.len();
+        progress(done, total);
+    }
+    report.stored.sort_by_key(|s| s.line);
+    Ok(report)
+}
+
+/// Reads and checks every line, then resolves references (reading the portal only): the
+/// report so far (lines read, lines rejected, in order) and the records to store, in storage
+/// order.
+async fn check(
+    conn: &mut sqlx::SqliteConnection,
+    lines: impl IntoIterator<Item = Line>,
+) -> Result<(ImportReport, Vec<(usize, Record)>), AppError> {
     let mut report = ImportReport::default();
     let mut parsed: Vec<(usize, Record)> = Vec::new();
     let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
@@ -153,26 +194,8 @@ pub async fn import_within(
     }
 
     let accepted = resolve_references(conn, parsed, failed, &mut report).await?;
-    let total = accepted.len();
-    let now = crate::clock::now();
-    let (numbers, records): (Vec<usize>, Vec<Record>) = accepted.into_iter().unzip();
-    let mut done = 0;
-    for (chunk, numbers) in records.chunks(repo::BATCH).zip(numbers.chunks(repo::BATCH)) {
-        let outcomes = repo::upsert_many(&mut *conn, chunk, &now).await?;
-        for ((outcome, record), line) in outcomes.into_iter().zip(chunk).zip(numbers) {
-            match outcome {
-                Outcome::Inserted => report.inserted += 1,
-                Outcome::Updated => report.updated += 1,
-                Outcome::Unchanged => report.unchanged += 1,
-            }
-            report.stored.push(Stored { line: *line, kind: record.kind(), id: record.id().to_string(), outcome });
-        }
-        done += chunk.len();
-        progress(done, total);
-    }
     report.rejected.sort_by_key(|r| r.line);
-    report.stored.sort_by_key(|s| s.line);
-    Ok(report)
+    Ok((report, accepted))
 }
 
 /// Keeps the records whose references exist in the file or the portal, in storage order;

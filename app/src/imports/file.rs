@@ -1,11 +1,12 @@
 //! A file of records as numbered lines of the records format: JSON Lines or a list's CSV, told
 //! by the file's name, else by whether it begins like JSON.
 
-use crate::opendata::csv_read::{self, Row};
+use crate::catalog::import::Line;
+use crate::opendata::csv_read;
 
 /// The lines of `text`, a file named `name`; a CSV whose header is not a list's is refused
 /// whole, saying why.
-pub fn lines_of(name: &str, text: &str) -> Result<Vec<Row>, String> {
+pub fn lines_of(name: &str, text: &str) -> Result<Vec<Line>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let extension = name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
     let csv = match extension.as_str() {

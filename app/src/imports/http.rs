@@ -15,9 +15,6 @@ use crate::files::{file_error, receive, taking_files, Posted};
 use crate::i18n::Lang;
 use crate::state::AppState;
 
-/// The longest file name kept, in characters.
-const MAX_NAME: usize = 120;
-
 pub fn routes() -> Router<AppState> {
     taking_files(Router::new().route(SEND_PATH, post(upload)))
 }
@@ -69,11 +66,7 @@ async fn check(state: &AppState, user: &User, sent: &Posted, lang: Lang) -> Resu
         return Err(file_error(lang.pick("Tệp không có dòng dữ liệu nào.", "The file holds no records.")));
     }
     let report = crate::catalog::import::try_lines(&state.db, lines.iter().cloned()).await?;
-    let name: String = crate::text::clean(sent.name.rsplit(['/', '\\']).next().unwrap_or_default())
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_NAME)
-        .collect();
-    let name = if name.trim().is_empty() { lang.pick("tệp", "file").to_string() } else { name };
+    let name = crate::files::sent_name(&sent.name);
+    let name = if name.is_empty() { lang.pick("tệp", "file").to_string() } else { name };
     super::repo::keep(&state.db, user.id, &name, &lines, &Verdicts::from(&report)).await
 }

@@ -1,12 +1,9 @@
 //! Files sent for import, kept for their sender between the check and the storing.
 
 use super::model::{Draft, Verdicts};
+use crate::catalog::import::Line;
 use crate::db::Db;
 use crate::error::AppError;
-
-/// A line of the file: its number, and the record as a line of the records format or why the
-/// line cannot be one.
-pub type Line = (usize, Result<String, String>);
 
 /// Keeps a file `user` sent (its `lines` and their `verdicts`); answers the token that names
 /// it. Files older than a day that were never stored go.

@@ -3,16 +3,13 @@
 //! for the same import as JSON Lines, numbered as the row's line in the file.
 
 use super::csv::{columns, FORMULA_STARTS, PAGE_URL};
+use crate::catalog::import::Line;
 use crate::catalog::model::Kind;
 use crate::listings::spec::{self, Input};
 
-/// A row of the file: its line number, and the record as a line of the records format, or why
-/// the row cannot be one.
-pub type Row = (usize, Result<String, String>);
-
-/// The rows of CSV `text`. The kind is the one whose CSV has exactly these columns (in any
+/// The rows of CSV `text`, each numbered as its line in the file. The kind is the one whose CSV has exactly these columns (in any
 /// order); a file that is not one kind's list is refused whole, saying why.
-pub fn rows(text: &str) -> Result<Vec<Row>, String> {
+pub fn rows(text: &str) -> Result<Vec<Line>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Spreadsheets where the decimal mark is a comma (Vietnamese among them) save with `;`.
     let first_line = text.lines().next().unwrap_or_default();

@@ -98,27 +98,53 @@ fn push_keys<'r>(q: &mut QueryBuilder<Sqlite>, records: impl IntoIterator<Item =
     q.push(")");
 }
 
-async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, AppError> {
-    let docs: Vec<String> =
-        records.iter().map(|r| serde_json::to_string(r).map_err(AppError::internal)).collect::<Result<_, _>>()?;
+/// The stored rows of `records` (those that exist), read in one statement.
+async fn stored_rows(conn: &mut SqliteConnection, records: &[Record]) -> Result<Vec<StoredRow>, AppError> {
     let mut q = QueryBuilder::<Sqlite>::new(
         "SELECT kind, id, doc, hidden, title, title_en, title_vi FROM records WHERE (kind, id) IN ",
     );
     push_keys(&mut q, records);
-    let rows: Vec<StoredRow> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let stored: HashMap<(String, String), (String, bool)> =
-        rows.iter().map(|(k, i, d, h, ..)| ((k.clone(), i.clone()), (d.clone(), *h))).collect();
-    let stored_of = |r: &Record| stored.get(&(r.kind().code().to_string(), r.id().to_string()));
+    Ok(q.build_query_as().fetch_all(&mut *conn).await?)
+}
 
-    let outcomes: Vec<Outcome> = records
+/// Each record's document as stored.
+fn documents(records: &[Record]) -> Result<Vec<String>, AppError> {
+    records.iter().map(|r| serde_json::to_string(r).map_err(AppError::internal)).collect()
+}
+
+/// What storing each of `records` (documents `docs`) over `stored` would do.
+fn outcomes_over(records: &[Record], docs: &[String], stored: &[StoredRow]) -> Vec<Outcome> {
+    let stored: HashMap<(&str, &str), &str> =
+        stored.iter().map(|(k, i, d, ..)| ((k.as_str(), i.as_str()), d.as_str())).collect();
+    records
         .iter()
-        .zip(&docs)
-        .map(|(r, doc)| match stored_of(r) {
+        .zip(docs)
+        .map(|(r, doc)| match stored.get(&(r.kind().code(), r.id())) {
             None => Outcome::Inserted,
-            Some((existing, _)) if existing == doc => Outcome::Unchanged,
+            Some(existing) if existing == doc => Outcome::Unchanged,
             Some(_) => Outcome::Updated,
         })
-        .collect();
+        .collect()
+}
+
+/// What `upsert_many` would do with `records` (distinct keys), reading only: a check of a file
+/// takes no write lock, so nobody else waits for it.
+pub async fn outcomes_many(conn: &mut SqliteConnection, records: &[Record]) -> Result<Vec<Outcome>, AppError> {
+    let mut outcomes = Vec::with_capacity(records.len());
+    for chunk in records.chunks(BATCH) {
+        let stored = stored_rows(conn, chunk).await?;
+        outcomes.extend(outcomes_over(chunk, &documents(chunk)?, &stored));
+    }
+    Ok(outcomes)
+}
+
+async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str) -> Result<Vec<Outcome>, AppError> {
+    let docs = documents(records)?;
+    let rows = stored_rows(conn, records).await?;
+    let outcomes = outcomes_over(records, &docs, &rows);
+    let hidden: HashMap<(&str, &str), bool> =
+        rows.iter().map(|(k, i, _, h, ..)| ((k.as_str(), i.as_str()), *h)).collect();
+    let stored_of = |r: &Record| hidden.get(&(r.kind().code(), r.id())).copied();
     let changed: Vec<(&Record, &String)> =
         records.iter().zip(&docs).zip(&outcomes).filter(|(_, o)| **o != Outcome::Unchanged).map(|(rd, _)| rd).collect();
     if changed.is_empty() {
@@ -165,7 +191,7 @@ async fn upsert_chunk(conn: &mut SqliteConnection, records: &[Record], now: &str
     // Hidden records keep no facet rows, so that counts leave them out.
     let facets: Vec<(&Record, Facet, &str)> = changed
         .iter()
-        .filter(|(r, _)| !stored_of(r).is_some_and(|(_, hidden)| *hidden))
+        .filter(|(r, _)| stored_of(r) != Some(true))
         .flat_map(|(r, _)| facets_of(r).into_iter().map(move |(f, v)| (*r, f, v)))
         .collect();
     // A record may have dozens of facets: rows go in groups that stay under SQLite's limit.

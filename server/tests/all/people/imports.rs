@@ -110,3 +110,42 @@ async fn a_file_refused_whole_goes_back_to_the_form_with_why() {
     let (status, _, _) = common::send_bytes(&w.state, Method::POST, "/admin/import/file", &headers, body).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+/// Checking a file only reads: it runs while another writer holds SQLite's write lock (an
+/// officer's big file never makes someone else's "save" wait or fail), and its verdicts are
+/// what storing the file then does.
+#[tokio::test]
+async fn a_check_reads_only_and_foretells_the_import() {
+    use app::catalog::import::{import_lines, try_lines, Line};
+    let dir = tempfile::tempdir().unwrap();
+    let db = app::db::connect(&format!("sqlite://{}", dir.path().join("portal.db").display())).await.unwrap();
+    app::catalog::import::import_text(&db, common::SMALL, &|_, _| {}).await.unwrap();
+    let mut lines: Vec<Value> = common::SMALL.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    lines[1]["name"] = "Viện Nuôi trồng Thủy sản III (tên mới)".into();
+    let mut new = lines[2].clone();
+    new["id"] = "vien-moi".into();
+    let mut orphan = lines[0].clone();
+    orphan["id"] = "lab-moi".into();
+    orphan["organization"] = "vien-khong-co".into();
+    let file: Vec<Line> = lines
+        .iter()
+        .chain([&new, &orphan])
+        .map(Value::to_string)
+        .chain(["{\"kind\":\"lab\"".to_string()])
+        .enumerate()
+        .map(|(i, line)| (i + 1, Ok(line)))
+        .collect();
+
+    let mut writer = db.acquire().await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut *writer).await.unwrap();
+    let checked = tokio::time::timeout(std::time::Duration::from_secs(3), try_lines(&db, file.clone()))
+        .await
+        .expect("the check waited for another writer")
+        .unwrap();
+    sqlx::query("ROLLBACK").execute(&mut *writer).await.unwrap();
+    drop(writer);
+    assert_eq!((checked.inserted, checked.updated, checked.unchanged, checked.rejected.len()), (1, 1, 8, 2));
+
+    let stored = import_lines(&db, file, &|_, _| {}).await.unwrap();
+    assert_eq!(checked, stored);
+}
