@@ -5,6 +5,9 @@
 
 use std::collections::HashMap;
 
+mod reason;
+pub use reason::Reason;
+
 use super::model::{Kind, Record};
 use super::repo::{self, Outcome};
 use super::validate::Validator;
@@ -20,7 +23,7 @@ pub type Line = (usize, Result<String, String>);
 pub struct Rejected {
     /// One-based line number in the file.
     pub line: usize,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 /// A line that was stored (or would be), and what storing it did.
@@ -63,21 +66,23 @@ impl ImportReport {
 }
 
 /// Reads one line into a checked record, or says what is wrong with it.
-pub fn parse_line(line: &str) -> Result<Record, String> {
+pub fn parse_line(line: &str) -> Result<Record, Reason> {
     let line = crate::text::nfc(line);
-    let value: serde_json::Value = serde_json::from_str(&line).map_err(|e| format!("not valid JSON: {e}"))?;
-    let kind = value.get("kind").and_then(|k| k.as_str()).ok_or("missing \"kind\"")?.to_string();
-    if Kind::from_code(&kind).is_none() {
-        let known: Vec<_> = Kind::ALL.iter().map(|k| k.code()).collect();
-        return Err(format!("unknown kind \"{kind}\" (expected one of {})", known.join(", ")));
-    }
+    let value: serde_json::Value =
+        serde_json::from_str(&line).map_err(|e| Reason::NotJson { column: e.column(), detail: e.to_string() })?;
+    let kind = value.get("kind").and_then(|k| k.as_str()).ok_or(Reason::MissingKind)?.to_string();
+    let Some(kind) = Kind::from_code(&kind) else { return Err(Reason::UnknownKind(kind)) };
     let id = value.get("id").and_then(|i| i.as_str()).unwrap_or("?").to_string();
-    let record: Record = serde_json::from_value(value).map_err(|e| format!("{kind} \"{id}\": {e}"))?;
+    let record: Record = match serde_json::from_value(value) {
+        Ok(record) => record,
+        Err(e) => return Err(Reason::Shape { kind, id, detail: e.to_string() }),
+    };
     let mut v = Validator::default();
     record.entry().validate(&mut v);
     match v.finish() {
         Ok(()) => Ok(record),
-        Err(err) => Err(format!("{kind} \"{id}\": {err}")),
+        Err(AppError::Validation(errors)) => Err(Reason::Invalid { kind, id, errors }),
+        Err(other) => Err(Reason::Shape { kind, id, detail: other.to_string() }),
     }
 }
 
@@ -167,7 +172,7 @@ async fn check(
             Ok(line) => line,
             Err(reason) => {
                 report.read += 1;
-                report.rejected.push(Rejected { line: number, reason });
+                report.rejected.push(Rejected { line: number, reason: Reason::Row(reason) });
                 continue;
             }
         };
@@ -176,8 +181,8 @@ async fn check(
         match parse_line(line) {
             Ok(record) => {
                 let key = (record.kind(), record.id().to_string());
-                if let Some(first) = seen.get(&key) {
-                    let reason = format!("{} \"{}\" appears already on line {first}", key.0.code(), key.1);
+                if let Some(&first) = seen.get(&key) {
+                    let reason = Reason::Repeated { kind: key.0, id: key.1, first };
                     report.rejected.push(Rejected { line: number, reason });
                 } else {
                     seen.insert(key, number);
@@ -228,22 +233,10 @@ async fn resolve_references(
                     }
                 };
                 if !exists {
+                    let (kind, id) = (record.kind(), record.id().to_string());
                     problem = Some(match rejected_at.get(&key) {
-                        Some(line) => format!(
-                            "{} \"{}\" refers to {} \"{}\", which was rejected on line {line}",
-                            record.kind().code(),
-                            record.id(),
-                            link.kind.code(),
-                            link.id
-                        ),
-                        None => format!(
-                            "{} \"{}\": {} refers to {} \"{}\", which is neither in this file nor in the portal",
-                            record.kind().code(),
-                            record.id(),
-                            link.rel,
-                            link.kind.code(),
-                            link.id
-                        ),
+                        Some(&line) => Reason::RefersToRejected { kind, id, to: key, line },
+                        None => Reason::RefersToMissing { kind, id, rel: link.rel.clone(), to: key },
                     });
                     break;
                 }
@@ -299,7 +292,7 @@ mod tests {
             ),
         ];
         for (line, expected) in cases {
-            let err = parse_line(line).unwrap_err();
+            let err = parse_line(line).unwrap_err().to_string();
             assert!(err.contains(expected), "{line}: {err}");
         }
     }

@@ -2,6 +2,7 @@
 //! record so that a person can fix them all at once.
 
 use crate::error::{AppError, FieldError};
+use crate::i18n::Lang;
 
 /// Longest name or title, in characters.
 pub const MAX_TITLE: usize = 300;
@@ -22,6 +23,49 @@ pub fn is_valid_id(id: &str) -> bool {
         && (2..=80).contains(&bytes.len())
         && bytes[0].is_ascii_lowercase() | bytes[0].is_ascii_digit()
         && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+}
+
+/// A validation message of the records format, in the reader's language.
+pub fn message_in(lang: Lang, message: &str) -> String {
+    if lang == Lang::En {
+        let mut chars = message.chars();
+        return chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default();
+    }
+    let vi = if message == "must not be empty" {
+        "Không được để trống.".to_string()
+    } else if message.starts_with("needs at least one") {
+        "Cần chọn hoặc nhập ít nhất một mục.".to_string()
+    } else if let Some(rest) = message.strip_prefix("is ") {
+        let (len, max) = rest.split_once(" characters long; at most ").unwrap_or((rest, ""));
+        format!("Dài {len} ký tự; tối đa {} ký tự.", max.trim_end_matches(" are allowed"))
+    } else if message == "contains control characters" {
+        "Có ký tự điều khiển không hợp lệ.".to_string()
+    } else if message.starts_with("must be a web address") {
+        "Cần là địa chỉ web bắt đầu bằng http:// hoặc https://.".to_string()
+    } else if message == "must not exceed the total budget" {
+        "Không được lớn hơn tổng kinh phí.".to_string()
+    } else if message.starts_with("has more items than") {
+        "Nhiều mục hơn danh sách gốc: mỗi dòng dịch một dòng của danh sách gốc, cùng thứ tự.".to_string()
+    } else if let Some((counted, _)) = message.strip_prefix("has ").and_then(|rest| rest.split_once("; at most ")) {
+        let (count, noun) = counted.split_once(' ').unwrap_or((counted, ""));
+        let noun = if noun == "values" { "giá trị" } else { "mục" };
+        format!("Có {count} {noun}; tối đa {MAX_ITEMS} {noun}.")
+    } else if let Some(id) = message.strip_suffix("' is not a valid record id").and_then(|m| m.strip_prefix('\'')) {
+        format!("«{id}» không phải là mã hồ sơ hợp lệ.")
+    } else if message.starts_with("must be 2 to 80 characters") {
+        "Cần 2 đến 80 ký tự a-z, 0-9 và dấu '-', bắt đầu bằng chữ hoặc số.".to_string()
+    } else if message == "must not be before opens" {
+        "Hạn không được trước ngày mở.".to_string()
+    } else if message.starts_with("an offer needs at least one of") {
+        "Cần ít nhất một chủ sở hữu: tổ chức, phòng thí nghiệm hoặc chuyên gia.".to_string()
+    } else if message.starts_with("must be a year") {
+        "Cần là một năm, ví dụ 2019.".to_string()
+    } else if message.starts_with("must be from 1 to 9") {
+        "Cần từ 1 đến 9.".to_string()
+    } else {
+        message.to_string()
+    };
+    vi
 }
 
 #[derive(Default)]

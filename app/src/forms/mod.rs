@@ -20,6 +20,7 @@ macro_rules! keeps_typed {
 pub mod checks;
 #[cfg(feature = "ssr")]
 pub mod kept;
+pub mod progress;
 
 use crate::error::AppError;
 use crate::i18n::use_lang;

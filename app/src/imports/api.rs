@@ -38,7 +38,7 @@ pub async fn store_import(token: String) -> Result<Verdicts, AppError> {
         };
     };
     let report = crate::catalog::import::import_within(&mut tx, lines, &|_, _| {}).await?;
-    let verdicts = Verdicts::from(&report);
+    let verdicts = Verdicts::of(&report, lang);
     repo::settle(&mut tx, &token, &verdicts).await?;
     let detail = format!(
         "{} new, {} updated, {} unchanged, {} rejected",

@@ -60,6 +60,7 @@ async fn check(state: &AppState, user: &User, sent: &Posted, lang: Lang) -> Resu
         ))
     })?;
     let lines = super::file::lines_of(&sent.name, text).map_err(|why| {
+        let why = crate::opendata::csv_read::said(lang, &why);
         file_error(&format!("{} {why}", lang.pick("Không đọc được tệp:", "The file cannot be read:")))
     })?;
     if lines.iter().all(|(_, line)| line.as_ref().is_ok_and(|line| line.trim().is_empty())) {
@@ -68,5 +69,5 @@ async fn check(state: &AppState, user: &User, sent: &Posted, lang: Lang) -> Resu
     let report = crate::catalog::import::try_lines(&state.db, lines.iter().cloned()).await?;
     let name = crate::files::sent_name(&sent.name);
     let name = if name.is_empty() { lang.pick("tệp", "file").to_string() } else { name };
-    super::repo::keep(&state.db, user.id, &name, &lines, &Verdicts::from(&report)).await
+    super::repo::keep(&state.db, user.id, &name, &lines, &Verdicts::of(&report, lang)).await
 }

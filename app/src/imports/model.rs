@@ -76,8 +76,10 @@ pub struct Draft {
 }
 
 #[cfg(feature = "ssr")]
-impl From<&crate::catalog::import::ImportReport> for Verdicts {
-    fn from(report: &crate::catalog::import::ImportReport) -> Self {
+impl Verdicts {
+    /// The verdicts of `report`, reasons said in `lang` (the language of whoever sent or stored
+    /// the file: they are kept as said).
+    pub fn of(report: &crate::catalog::import::ImportReport, lang: Lang) -> Self {
         use crate::catalog::repo::Outcome;
         let mut verdicts = Verdicts::default();
         let stored = report.stored.iter().map(|s| {
@@ -92,7 +94,11 @@ impl From<&crate::catalog::import::ImportReport> for Verdicts {
             line: r.line,
             verdict: Verdict::Rejected,
             record: None,
-            reason: r.reason.clone(),
+            reason: match &r.reason {
+                // A CSV row the reader could not make a record of: the reader's words.
+                crate::catalog::import::Reason::Row(words) => crate::opendata::csv_read::said(lang, words),
+                reason => reason.say(lang),
+            },
         });
         let mut lines: Vec<LineVerdict> = stored.chain(rejected).collect();
         lines.sort_by_key(|l| l.line);

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{import_draft, StoreImport};
 use super::model::{Draft, LineVerdict, Verdict, Verdicts, IMPORT_PAGE, LISTED, SEND_PATH};
+use crate::forms::progress::UploadProgress;
 use crate::forms::{invalid, last_result, last_result_at, ComeBackTo, FieldMessage, FormStatus};
 use crate::i18n::use_lang;
 use crate::loading::Loaded;
@@ -47,13 +48,17 @@ fn SendForm() -> impl IntoView {
                 "Send a CSV downloaded from one of the portal's lists (or saved from a spreadsheet as “CSV UTF-8”), or a JSON Lines file in the open-data format. The portal checks each line and says which are new, updated, unchanged or rejected; nothing is stored until you confirm.",
             )}</p>
             <FormStatus result/>
-            <form method="post" action=SEND_PATH enctype="multipart/form-data" class="upload-form">
+            <form method="post" action=SEND_PATH enctype="multipart/form-data" class="upload-form" data-progress="">
                 <ComeBackTo id="import"/>
                 <label for="import-file">{lang.pick("Tệp (CSV hoặc JSON Lines, tối đa 10 MB)", "File (CSV or JSON Lines, at most 10 MB)")}</label>
                 <input type="file" id="import-file" name="file" required accept=".csv,.jsonl,.json,.txt,text/csv,application/json" aria-invalid=invalid(result, "file") aria-describedby="file-error"/>
                 <FieldMessage result field="file"/>
                 <button type="submit">{lang.pick("Kiểm tra tệp", "Check the file")}</button>
             </form>
+            <UploadProgress
+                sending=lang.pick("Đang gửi tệp:", "Sending the file:").to_string()
+                checking=lang.pick("Đã gửi xong; cổng đang kiểm tra từng dòng…", "Sent; the portal is checking each line…").to_string()
+            />
         </section>
     }
 }

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::model::{FormValues, ListingForm};
 use super::spec::{form, Input};
 use crate::catalog::model::{Kind, Record};
-use crate::catalog::validate::Validator;
+use crate::catalog::validate::{message_in, Validator};
 use crate::error::{AppError, FieldError};
 use crate::i18n::Lang;
 
@@ -152,7 +152,7 @@ pub fn record_from_form(
                 continue;
             }
             if !errors.iter().any(|known| known.field == field) {
-                errors.push(FieldError { field, message: say(lang, &e.message) });
+                errors.push(FieldError { field, message: message_in(lang, &e.message) });
             }
         }
     }
@@ -186,41 +186,6 @@ pub fn past_dates(record: &Record, today: chrono::NaiveDate, lang: Lang) -> Vec<
         ),
         _ => Vec::new(),
     }
-}
-
-/// A validation message of the records format, in the reader's language.
-fn say(lang: Lang, message: &str) -> String {
-    if lang == Lang::En {
-        let mut chars = message.chars();
-        return chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>() + ".").unwrap_or_default();
-    }
-    let vi = if message == "must not be empty" {
-        "Không được để trống.".to_string()
-    } else if message.starts_with("needs at least one") {
-        "Cần chọn hoặc nhập ít nhất một mục.".to_string()
-    } else if let Some(rest) = message.strip_prefix("is ") {
-        let (len, max) = rest.split_once(" characters long; at most ").unwrap_or((rest, ""));
-        format!("Dài {len} ký tự; tối đa {} ký tự.", max.trim_end_matches(" are allowed"))
-    } else if message == "contains control characters" {
-        "Có ký tự điều khiển không hợp lệ.".to_string()
-    } else if message.starts_with("must be a web address") {
-        "Cần là địa chỉ web bắt đầu bằng http:// hoặc https://.".to_string()
-    } else if message == "must not exceed the total budget" {
-        "Không được lớn hơn tổng kinh phí.".to_string()
-    } else if message.starts_with("has more items than") {
-        "Nhiều mục hơn danh sách gốc: mỗi dòng dịch một dòng của danh sách gốc, cùng thứ tự.".to_string()
-    } else if message == "must not be before opens" {
-        "Hạn không được trước ngày mở.".to_string()
-    } else if message.starts_with("an offer needs at least one of") {
-        "Cần ít nhất một chủ sở hữu: tổ chức, phòng thí nghiệm hoặc chuyên gia.".to_string()
-    } else if message.starts_with("must be a year") {
-        "Cần là một năm, ví dụ 2019.".to_string()
-    } else if message.starts_with("must be from 1 to 9") {
-        "Cần từ 1 đến 9.".to_string()
-    } else {
-        message.to_string()
-    };
-    vi
 }
 
 /// The form values of a stored record, for its edit form.

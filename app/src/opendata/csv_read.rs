@@ -19,14 +19,19 @@ pub fn rows(text: &str) -> Result<Vec<Line>, String> {
         reader.headers().map_err(|e| format!("line 1: {e}"))?.iter().map(|h| h.trim().to_string()).collect();
     let kind = kind_of(&header)?;
     // A row's line, counted to its first character (the reader's count, and where it says a
-    // row starts, fall on the line break before it when lines end in `\r\n`).
-    let line_at = |at: Option<&::csv::Position>| {
-        let bytes = text.as_bytes();
+    // row starts, fall on the line break before it when lines end in `\r\n`). Rows come in
+    // order: the count goes on from the last row's, so a file is read through once.
+    let bytes = text.as_bytes();
+    let mut counted = (0, 1);
+    let mut line_at = |at: Option<&::csv::Position>| {
         let mut start = at.map_or(0, |p| p.byte() as usize).min(bytes.len());
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1
+        let (from, line) = counted;
+        let line = line + bytes[from.min(start)..start].iter().filter(|&&b| b == b'\n').count();
+        counted = (start.max(from), line);
+        line
     };
     let mut rows = Vec::new();
     for row in reader.records() {
@@ -123,6 +128,35 @@ fn typed_text(cell: &str) -> String {
     }
 }
 
+/// What `rows` says of a file or a row, in `lang`: its words are English, as `server import`
+/// prints them; for a Vietnamese reader each is said again (names, codes and cells as written).
+pub fn said(lang: crate::i18n::Lang, words: &str) -> String {
+    if lang == crate::i18n::Lang::En {
+        return words.to_string();
+    }
+    let none = |list: &str| if list == "none" { "không có".to_string() } else { list.to_string() };
+    if let Some(rest) = words.strip_prefix("line 1: the columns are not those of a list's CSV (nearest: ") {
+        let rest = rest.trim_end_matches(')');
+        let (nearest, rest) = rest.split_once("; missing: ").unwrap_or((rest, ""));
+        let (missing, extra) = rest.split_once("; not known: ").unwrap_or((rest, ""));
+        format!(
+            "Dòng 1: các cột không phải của danh sách nào (gần nhất: {nearest}; thiếu: {}; không rõ: {}).",
+            none(missing),
+            none(extra)
+        )
+    } else if let Some(detail) = words.strip_prefix("line 1: ") {
+        format!("Dòng 1: không đọc được dòng tiêu đề ({detail}).")
+    } else if let Some((cells, header)) = words.split_once(" cells where the header has ") {
+        format!("Có {cells} ô trong khi dòng tiêu đề có {header} cột.")
+    } else if let Some((field, _)) = words.split_once(": not a JSON list: ") {
+        format!("{field}: không phải danh sách JSON.")
+    } else if let Some((field, cell)) = words.split_once(": \"").filter(|_| words.ends_with("\" is not a number")) {
+        format!("{field}: «{}» không phải là số.", cell.trim_end_matches("\" is not a number"))
+    } else {
+        format!("Không đọc được dòng CSV ({words}).")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +224,27 @@ mod tests {
         assert!(rows[1].1.as_ref().unwrap_err().contains("cells"), "{rows:?}");
         let refused = super::rows("id,title,colour\na,b,c\n").unwrap_err();
         assert!(refused.contains("line 1") && refused.contains("colour"), "{refused}");
+
+        // Each said again for a Vietnamese reader.
+        let vi = |words: &str| said(crate::i18n::Lang::Vi, words);
+        assert_eq!(vi(rows[0].1.as_ref().unwrap_err()), "budget_vnd: «năm triệu» không phải là số.");
+        assert_eq!(
+            vi(rows[1].1.as_ref().unwrap_err()),
+            format!("Có 2 ô trong khi dòng tiêu đề có {} cột.", columns(Kind::Need).len())
+        );
+        assert!(
+            vi(&refused)
+                .starts_with("Dòng 1: các cột không phải của danh sách nào (gần nhất: experts.csv; thiếu: name, "),
+            "{}",
+            vi(&refused)
+        );
+        assert!(vi(&refused).ends_with("; không rõ: colour)."), "{}", vi(&refused));
+        let text = csv_of(Kind::Lab, &[("id", "a"), ("instruments", "[{")]);
+        let bad_list = &super::rows(&text).unwrap()[0].1;
+        assert!(
+            vi(bad_list.as_ref().unwrap_err()).starts_with("instruments: không phải danh sách JSON."),
+            "{bad_list:?}"
+        );
+        assert_eq!(said(crate::i18n::Lang::En, &refused), refused);
     }
 }

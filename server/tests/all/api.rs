@@ -60,10 +60,10 @@ async fn import_reports_each_bad_line_and_keeps_the_good_ones() {
     assert_eq!(report.inserted, 1);
     let lines: Vec<usize> = report.rejected.iter().map(|r| r.line).collect();
     assert_eq!(lines, vec![3, 4, 5, 6]);
-    assert!(report.rejected[0].reason.contains("not valid JSON"));
-    assert!(report.rejected[1].reason.contains("khong-co"), "{}", report.rejected[1].reason);
-    assert!(report.rejected[2].reason.contains("moon"), "{}", report.rejected[2].reason);
-    assert!(report.rejected[3].reason.contains("appears already on line 1"));
+    assert!(report.rejected[0].reason.to_string().contains("not valid JSON"));
+    assert!(report.rejected[1].reason.to_string().contains("khong-co"), "{}", report.rejected[1].reason);
+    assert!(report.rejected[2].reason.to_string().contains("moon"), "{}", report.rejected[2].reason);
+    assert!(report.rejected[3].reason.to_string().contains("appears already on line 1"));
     let exported = export(&state).await;
     assert_eq!(exported.lines().count(), 1);
 }
@@ -80,8 +80,8 @@ async fn a_record_referring_to_a_rejected_one_is_rejected_too() {
     let report = import_text(&state.db, &text, &|_, _| {}).await.unwrap();
     assert_eq!(report.imported(), 0);
     assert_eq!(report.rejected.len(), 3);
-    assert!(report.rejected[1].reason.contains("rejected on line 1"), "{}", report.rejected[1].reason);
-    assert!(report.rejected[2].reason.contains("rejected on line 2"), "{}", report.rejected[2].reason);
+    assert!(report.rejected[1].reason.to_string().contains("rejected on line 1"), "{}", report.rejected[1].reason);
+    assert!(report.rejected[2].reason.to_string().contains("rejected on line 2"), "{}", report.rejected[2].reason);
 }
 
 #[tokio::test]

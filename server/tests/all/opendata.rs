@@ -470,7 +470,7 @@ async fn every_lists_csv_imports_back_unchanged() {
     assert_eq!((report.updated, report.inserted, report.rejected.len()), (1, 0, 1), "{report:?}");
     let rejected = &report.rejected[0];
     assert_eq!(rejected.line, table.len() + 1, "{rejected:?}");
-    assert!(rejected.reason.contains("founded"), "{rejected:?}");
+    assert!(rejected.reason.to_string().contains("founded"), "{rejected:?}");
     let (_, _, record) = get(&state, &format!("/api/organization/{id}")).await;
     assert!(record.contains("Cam Ranh, Khánh Hòa"), "{record}");
     let (status, _, _) = get(&state, "/api/organization/to-chuc-moi").await;

@@ -55,6 +55,7 @@ async fn a_file_is_tried_then_stored_once_by_the_officer_who_sent_it() {
     // The page shows the verdicts, in the officer's language.
     let (_, _, page) = send(&w.state, Method::GET, &to, &[("cookie", w.officer.cookie.as_str())], String::new()).await;
     assert!(page.contains("to-chuc.jsonl") && page.contains("Lưu 2 hồ sơ") && page.contains("vien-moi"), "{page}");
+    assert!(page.contains("Không phải một dòng JSON hợp lệ"), "the reason, in Vietnamese: {page}");
 
     // Nobody else reads or stores it: another officer does not find it, a member may not.
     for (who, expected) in [(&w.admin, StatusCode::NOT_FOUND), (&w.member, StatusCode::FORBIDDEN)] {
@@ -86,7 +87,7 @@ async fn a_file_refused_whole_goes_back_to_the_form_with_why() {
     let refusals: [(&Person, &str, &[u8], &str); 4] = [
         (&w.member, "a.jsonl", b"{}", "không có quyền"),
         (&w.officer, "a.csv", b"\xff\xfe\x00a", "UTF-8"),
-        (&w.officer, "a.csv", "tên,màu\nA,B\n".as_bytes(), "line 1"),
+        (&w.officer, "a.csv", "tên,màu\nA,B\n".as_bytes(), "Dòng 1: các cột không phải của danh sách nào"),
         (&w.officer, "a.jsonl", b"\n\n", "không có dòng dữ liệu"),
     ];
     for (who, name, content, why) in refusals {
