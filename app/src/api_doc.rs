@@ -65,7 +65,7 @@ pub fn routes() -> Router<AppState> {
     )
 )]
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    match sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&state.db).await {
+    match sqlx::query_scalar::<_, i64>("SELECT CAST(1 AS BIGINT)").fetch_one(&state.db).await {
         Ok(_) => (StatusCode::OK, Json(Health { status: "ok".into() })),
         Err(err) => {
             tracing::error!("health check failed: {err}");

@@ -16,7 +16,7 @@ const MOST_CHOICES: i64 = 2000;
 /// The public records of `kind` a form offers to choose, as ids and labels, by title.
 pub async fn choices(conn: &mut SqliteConnection, kind: Kind) -> Result<Vec<(String, String)>, AppError> {
     let rows =
-        sqlx::query_as("SELECT id, title FROM records WHERE kind = $1 AND hidden = 0 ORDER BY sort_title LIMIT $2")
+        sqlx::query_as("SELECT id, title FROM records WHERE kind = $1 AND hidden = FALSE ORDER BY sort_title LIMIT $2")
             .bind(kind.code())
             .bind(MOST_CHOICES)
             .fetch_all(&mut *conn)
@@ -81,7 +81,7 @@ async fn named(conn: &mut SqliteConnection, kind: Kind, text: &str) -> Result<Ve
     }
     let folded = crate::text::fold(text);
     Ok(sqlx::query_scalar(
-        "SELECT id FROM records WHERE kind = $1 AND hidden = 0
+        "SELECT id FROM records WHERE kind = $1 AND hidden = FALSE
            AND (sort_title = $2 OR lower(title_en) = lower($3) OR title_vi = $3) LIMIT 2",
     )
     .bind(kind.code())
@@ -95,7 +95,7 @@ async fn named(conn: &mut SqliteConnection, kind: Kind, text: &str) -> Result<Ve
 async fn near(conn: &mut SqliteConnection, kind: Kind, text: &str) -> Result<Vec<String>, AppError> {
     let folded = crate::text::fold(text).replace(['%', '_', '\\'], " ");
     Ok(sqlx::query_scalar(
-        "SELECT title FROM records WHERE kind = $1 AND hidden = 0 AND instr(sort_title, $2) > 0
+        "SELECT title FROM records WHERE kind = $1 AND hidden = FALSE AND sort_title LIKE '%' || $2 || '%'
          ORDER BY sort_title LIMIT 5",
     )
     .bind(kind.code())

@@ -86,7 +86,7 @@ pub async fn lab_use(db: &Db, lang: Lang, today: NaiveDate) -> Result<Vec<LabUse
     let mut asked = asked_by_lab(db).await?;
     let (from, to) = (today - crate::clock::days(USE_WINDOW_DAYS), today + crate::clock::days(USE_WINDOW_DAYS));
     let booked: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT lab, SUM(hours) FROM instrument_bookings WHERE status = 'approved' AND day BETWEEN $1 AND $2
+        "SELECT lab, CAST(SUM(hours) AS BIGINT) FROM instrument_bookings WHERE status = 'approved' AND day BETWEEN $1 AND $2
          GROUP BY lab",
     )
     .bind(from.to_string())

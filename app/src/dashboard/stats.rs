@@ -53,7 +53,7 @@ pub async fn sectors(db: &Db) -> Result<Vec<(String, u64)>, AppError> {
 /// the first `top` are summed under an empty name.
 pub async fn places(db: &Db, top: usize) -> Result<Vec<(String, u64)>, AppError> {
     let rows: Vec<(Option<String>, i64)> = sqlx::query_as(
-        "SELECT json_extract(doc, '$.location'), COUNT(*) FROM records WHERE kind = 'organization' AND hidden = 0 GROUP BY 1",
+        "SELECT json_extract(doc, '$.location'), COUNT(*) FROM records WHERE kind = 'organization' AND hidden = FALSE GROUP BY 1",
     )
     .fetch_all(db)
     .await?;
@@ -91,7 +91,7 @@ fn months_before(today: NaiveDate, back: u32) -> NaiveDate {
 pub async fn new_per_month(db: &Db, today: NaiveDate, months: u32) -> Result<Vec<(String, u64)>, AppError> {
     let from = months_before(today, months.saturating_sub(1));
     let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT substr(created_at, 1, 7), COUNT(*) FROM records WHERE hidden = 0 AND created_at >= $1 GROUP BY 1",
+        "SELECT substr(created_at, 1, 7), COUNT(*) FROM records WHERE hidden = FALSE AND created_at >= $1 GROUP BY 1",
     )
     .bind(from.to_string())
     .fetch_all(db)
@@ -136,9 +136,9 @@ type AppliedRow = (String, String, String, i64, String, Option<String>, Option<S
 /// Applications per public call or pilot, the most applied-to first.
 pub async fn applications(db: &Db, lang: Lang) -> Result<Vec<Applications>, AppError> {
     let rows: Vec<AppliedRow> = sqlx::query_as(
-        "SELECT a.target_kind, a.target_id, a.status, COUNT(*), r.title, r.title_en, r.title_vi
-         FROM applications a JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id AND r.hidden = 0
-         GROUP BY a.target_kind, a.target_id, a.status",
+        "SELECT r.kind, r.id, a.status, COUNT(*), r.title, r.title_en, r.title_vi
+         FROM applications a JOIN records r ON r.kind = a.target_kind AND r.id = a.target_id AND r.hidden = FALSE
+         GROUP BY r.kind, r.id, a.status",
     )
     .fetch_all(db)
     .await?;

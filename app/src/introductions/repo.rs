@@ -101,7 +101,7 @@ pub async fn attachable(
     let kinds = serde_json::to_string(kinds).map_err(AppError::internal)?;
     Ok(sqlx::query_as(
         "SELECT r.kind, r.id, r.title FROM records r
-         WHERE r.kind IN (SELECT value FROM json_each($1)) AND r.hidden = 0
+         WHERE r.kind IN (SELECT value FROM json_each($1)) AND r.hidden = FALSE
            AND (EXISTS (SELECT 1 FROM listings l WHERE l.kind = r.kind AND l.id = r.id AND l.owner = $2)
                 OR EXISTS (SELECT 1 FROM record_links k WHERE k.kind = r.kind AND k.id = r.id
                            AND k.kind IN ('need', 'offer') AND k.rel IN ('organization', 'owner_org')

@@ -22,7 +22,7 @@ async fn hidden_organization(conn: &mut SqliteConnection, record: &Record) -> Re
          WHERE k.kind = $1 AND k.id = $2
            AND k.rel IN ('organization', 'owner_org', 'issuer', 'owner_lab', 'owner_expert')
            AND (h.organization IS NOT NULL
-                OR (k.target_kind = 'organization' AND (s.moderated_at IS NOT NULL OR s.suspended = 1)))
+                OR (k.target_kind = 'organization' AND (s.moderated_at IS NOT NULL OR s.suspended)))
          LIMIT 1",
     )
     .bind(record.kind().code())
@@ -45,7 +45,7 @@ pub async fn hold_if_hidden(conn: &mut SqliteConnection, record: &Record) -> Res
 }
 
 async fn hold(conn: &mut SqliteConnection, kind: Kind, id: &str, organization: &str) -> Result<(), AppError> {
-    sqlx::query("INSERT OR IGNORE INTO organization_holds (kind, id, organization) VALUES ($1, $2, $3)")
+    sqlx::query("INSERT INTO organization_holds (kind, id, organization) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(kind.code())
         .bind(id)
         .bind(organization)
@@ -66,7 +66,7 @@ pub async fn follow(conn: &mut SqliteConnection, organization: &str, hidden: boo
                 "SELECT k.kind, k.id FROM record_links k JOIN records r ON r.kind = k.kind AND r.id = k.id
                  WHERE k.target_kind = $1 AND k.target_id = $2
                    AND k.rel IN ('organization', 'owner_org', 'issuer', 'owner_lab', 'owner_expert')
-                   AND r.hidden = 0",
+                   AND r.hidden = FALSE",
             )
             .bind(kind.code())
             .bind(&id)

@@ -26,7 +26,7 @@ pub async fn choices(
         let options = if closed {
             let rows = sqlx::query_as(
                 "SELECT r.id, r.title FROM records r JOIN listings l ON l.kind = r.kind AND l.id = r.id
-                 WHERE r.kind = $1 AND l.owner = $2 AND r.hidden = 0 ORDER BY r.sort_title",
+                 WHERE r.kind = $1 AND l.owner = $2 AND r.hidden = FALSE ORDER BY r.sort_title",
             )
             .bind(target.code())
             .bind(user.id)

@@ -34,10 +34,10 @@ pub async fn suspend(db: &Db, user: i64, reason: &str) -> Result<Option<Vec<(Kin
     sqlx::query("UPDATE listings SET reviewed_at = $1 WHERE owner = $2").bind(&at).bind(user).execute(&mut *tx).await?;
     // Every listing of theirs is held, those already out of view too: an officer showing one
     // again meanwhile does not bring it back while the account is suspended.
-    sqlx::query("UPDATE listings SET suspended = 1 WHERE owner = $1").bind(user).execute(&mut *tx).await?;
+    sqlx::query("UPDATE listings SET suspended = TRUE WHERE owner = $1").bind(user).execute(&mut *tx).await?;
     let public: Vec<(String, String)> = sqlx::query_as(
         "SELECT l.kind, l.id FROM listings l JOIN records r ON r.kind = l.kind AND r.id = l.id
-         WHERE l.owner = $1 AND r.hidden = 0",
+         WHERE l.owner = $1 AND r.hidden = FALSE",
     )
     .bind(user)
     .fetch_all(&mut *tx)
@@ -68,11 +68,12 @@ pub async fn lift(db: &Db, user: i64) -> Result<bool, AppError> {
     if done.rows_affected() == 0 {
         return Ok(false);
     }
-    let hidden: Vec<(String, String)> =
-        sqlx::query_as("UPDATE listings SET suspended = 0 WHERE owner = $1 AND suspended = 1 RETURNING kind, id")
-            .bind(user)
-            .fetch_all(&mut *tx)
-            .await?;
+    let hidden: Vec<(String, String)> = sqlx::query_as(
+        "UPDATE listings SET suspended = FALSE WHERE owner = $1 AND suspended = TRUE RETURNING kind, id",
+    )
+    .bind(user)
+    .fetch_all(&mut *tx)
+    .await?;
     for (kind, id) in hidden {
         let Some(kind) = Kind::from_code(&kind) else { continue };
         crate::listings::repo::unhide(&mut tx, kind, &id).await?;
@@ -145,14 +146,14 @@ pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>, AppError> {
          )
          SELECT r.kind, r.id, r.title, r.updated_at AS changed_at,
                 (l.owner IS NOT NULL AND l.reviewed_at IS NULL) AS unreviewed,
-                l.owner, u.name, u.email, COALESCE(u.suspended_at IS NOT NULL, 0) AS suspended,
+                l.owner, u.name, u.email, (u.suspended_at IS NOT NULL) AS suspended,
                 EXISTS (SELECT 1 FROM user_roles g WHERE g.user_id = l.owner AND g.role IN ('officer', 'admin')) AS staff
          FROM records r
          LEFT JOIN listings l ON l.kind = r.kind AND l.id = r.id
          LEFT JOIN users u ON u.id = l.owner
          LEFT JOIN reported p ON p.kind = r.kind AND p.record_id = r.id
-         WHERE r.hidden = 0 AND ((l.owner IS NOT NULL AND l.reviewed_at IS NULL) OR p.last IS NOT NULL)
-         ORDER BY MAX(r.updated_at, COALESCE(p.last, '')) DESC
+         WHERE r.hidden = FALSE AND ((l.owner IS NOT NULL AND l.reviewed_at IS NULL) OR p.last IS NOT NULL)
+         ORDER BY CASE WHEN r.updated_at > COALESCE(p.last, '') THEN r.updated_at ELSE COALESCE(p.last, '') END DESC
          LIMIT $1",
     )
     .bind(limit)

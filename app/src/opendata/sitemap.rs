@@ -39,7 +39,7 @@ pub async fn file(db: &Db, origin: &str, name: &str) -> Result<Option<String>, A
             return Ok(None);
         }
         let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT id, updated_at FROM records WHERE kind = $1 AND hidden = 0 ORDER BY id LIMIT $2 OFFSET $3",
+            "SELECT id, updated_at FROM records WHERE kind = $1 AND hidden = FALSE ORDER BY id LIMIT $2 OFFSET $3",
         )
         .bind(kind.code())
         .bind(PER_FILE)

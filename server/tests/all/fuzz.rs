@@ -1,10 +1,14 @@
 //! Bad input never panics and never fails as the server's fault: random text (control
 //! characters, mixed scripts, emoji, query syntax, long runs) through the import line parser,
-//! CSV reading, the query-string and search-form decoders, search, suggestions and matching.
+//! CSV reading, the query-string, search-form and listing-form decoders, search, suggestions
+//! and matching.
 
 use app::catalog::import::parse_line;
+use app::catalog::model::Kind;
 use app::error::AppError;
 use app::i18n::Lang;
+use app::listings::build::{record_from_form, Completeness};
+use app::listings::model::ListingForm;
 use app::search::model::SearchRequest;
 use proptest::prelude::*;
 
@@ -57,6 +61,61 @@ proptest! {
             if let Ok(request) = SearchRequest::from_pairs(&pairs, strict) {
                 prop_assert!(request.offset <= 10_000 && (1..=100).contains(&request.limit), "{request:?}");
             }
+        }
+    }
+}
+
+/// The form of the small catalogue's record of `kind`, as its edit page fills it.
+fn good_form(kind: Kind) -> ListingForm {
+    let good = crate::common::SMALL
+        .lines()
+        .filter_map(|line| parse_line(line).ok())
+        .find(|record| record.kind() == kind)
+        .expect("the small catalogue has every kind");
+    let values = app::listings::build::values_of(&good);
+    ListingForm { kind: kind.code().into(), text: values.text, list: values.list, ..ListingForm::default() }
+}
+
+#[test]
+fn a_good_records_form_makes_a_whole_record() {
+    for &kind in Kind::ALL {
+        let made = record_from_form(kind, "ban-ghi-thu", &good_form(kind), Completeness::Whole, Lang::Vi);
+        assert!(made.is_ok(), "{kind:?}: {made:?}");
+    }
+}
+
+/// A listing form as a robot (or a hurried person) posts it: a good record's form, some of its
+/// fields (or fields it has not) changed to random text, lists to random items.
+fn listing_form() -> impl Strategy<Value = (Kind, ListingForm)> {
+    let change = (0..40usize, text(), prop::collection::vec(text(), 0..4));
+    (0..Kind::ALL.len(), prop::collection::vec(change, 0..4)).prop_map(|(kind, changes)| {
+        let kind = Kind::ALL[kind];
+        let mut form = good_form(kind);
+        let fields = app::listings::spec::form(kind);
+        for (field, text, items) in changes {
+            let name = fields.get(field).map_or_else(|| format!("field-{field}"), |f| f.name.to_string());
+            form.text.insert(name.clone(), text);
+            form.list.insert(name, items);
+        }
+        (kind, form)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A record a form makes whole is one the import takes too: the two doors agree.
+    #[test]
+    fn listing_forms_make_a_record_or_say_why((kind, form) in listing_form(), draft in any::<bool>(), english in any::<bool>()) {
+        let completeness = if draft { Completeness::Draft } else { Completeness::Whole };
+        let lang = if english { Lang::En } else { Lang::Vi };
+        match record_from_form(kind, "ban-ghi-thu", &form, completeness, lang) {
+            Ok(record) if !draft => {
+                let line = serde_json::to_string(&record).unwrap();
+                prop_assert!(parse_line(&line).is_ok(), "{line}: {:?}", parse_line(&line));
+            }
+            Ok(_) | Err(AppError::Validation(_) | AppError::BadRequest(_)) => {}
+            Err(other) => prop_assert!(false, "{other:?}"),
         }
     }
 }

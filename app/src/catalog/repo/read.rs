@@ -56,11 +56,12 @@ fn parse(doc: &str) -> Result<Record, AppError> {
 
 /// One public record.
 pub async fn get(db: &Db, kind: Kind, id: &str) -> Result<Option<Record>, AppError> {
-    let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2 AND hidden = 0")
-        .bind(kind.code())
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+    let doc: Option<String> =
+        sqlx::query_scalar("SELECT doc FROM records WHERE kind = $1 AND id = $2 AND hidden = FALSE")
+            .bind(kind.code())
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
     note_read(kind, id);
     doc.as_deref().map(parse).transpose()
 }
@@ -116,7 +117,7 @@ const LISTED_COLUMNS: &str =
 
 /// Adds the conditions of `filter` (all but `skip`) for records of `kind` aliased `r`.
 fn push_filter(q: &mut QueryBuilder<Sqlite>, kind: Kind, filter: &ListFilter, skip: Option<Facet>) {
-    q.push(" WHERE r.hidden = 0 AND r.kind = ").push_bind(kind.code());
+    q.push(" WHERE r.hidden = FALSE AND r.kind = ").push_bind(kind.code());
     let mut facets: Vec<Facet> = filter.facets.iter().map(|(f, _)| *f).filter(|f| Some(*f) != skip).collect();
     facets.sort();
     facets.dedup();
@@ -238,7 +239,7 @@ pub async fn links_of(db: &Db, links: &[Link]) -> Result<Vec<(String, Listed)>, 
         FROM records t
         LEFT JOIN record_links tl ON tl.kind = t.kind AND tl.id = t.id AND tl.position = 0
         LEFT JOIN records p ON p.kind = tl.target_kind AND p.id = tl.target_id
-        WHERE t.kind = $1 AND t.id = $2 AND t.hidden = 0";
+        WHERE t.kind = $1 AND t.id = $2 AND t.hidden = FALSE";
     let mut rows = Vec::with_capacity(links.len());
     for link in links {
         let q = sqlx::query_as(sql).bind(link.kind.code()).bind(&link.id).bind(&link.rel);
@@ -251,7 +252,7 @@ pub async fn links_of(db: &Db, links: &[Link]) -> Result<Vec<(String, Listed)>, 
 pub async fn links_to(db: &Db, kind: Kind, id: &str) -> Result<Vec<(String, Listed)>, AppError> {
     let sql = "SELECT l.rel, r.doc, NULL AS parent_title, NULL AS parent_title_en, NULL AS parent_title_vi
         FROM record_links l JOIN records r ON r.kind = l.kind AND r.id = l.id
-        WHERE l.target_kind = $1 AND l.target_id = $2 AND r.hidden = 0 ORDER BY r.kind, r.sort_title";
+        WHERE l.target_kind = $1 AND l.target_id = $2 AND r.hidden = FALSE ORDER BY r.kind, r.sort_title";
     related(sqlx::query_as(sql).bind(kind.code()).bind(id).fetch_all(db).await?)
 }
 
@@ -270,7 +271,7 @@ fn related(rows: Vec<RelatedRow>) -> Result<Vec<(String, Listed)>, AppError> {
 pub async fn newest(db: &Db, kind: Kind, filter: &ListFilter, limit: u32) -> Result<Vec<Listed>, AppError> {
     let mut q = QueryBuilder::<Sqlite>::new(LISTED_COLUMNS);
     push_filter(&mut q, kind, filter, None);
-    q.push(" ORDER BY r.created_at DESC, r.closes, r.sort_title LIMIT ").push_bind(i64::from(limit));
+    q.push(" ORDER BY r.created_at DESC, r.closes NULLS FIRST, r.sort_title LIMIT ").push_bind(i64::from(limit));
     let rows: Vec<ListedRow> = q.build_query_as().fetch_all(db).await?;
     rows.into_iter().map(Listed::try_from).collect()
 }
@@ -291,7 +292,7 @@ pub async fn listed_since(db: &Db, revision: i64, limit: i64) -> Result<Vec<(i64
 /// How many records of each kind are stored.
 pub async fn counts(db: &Db) -> Result<Vec<(Kind, u64)>, AppError> {
     let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE hidden = 0 GROUP BY kind").fetch_all(db).await?;
+        sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE hidden = FALSE GROUP BY kind").fetch_all(db).await?;
     Ok(Kind::ALL
         .iter()
         .map(|k| (*k, rows.iter().find(|(c, _)| c == k.code()).map(|(_, n)| *n as u64).unwrap_or(0)))
@@ -301,5 +302,5 @@ pub async fn counts(db: &Db) -> Result<Vec<(Kind, u64)>, AppError> {
 /// Every record's document, in storage order (kind, then id), for export.
 pub fn export_sql() -> String {
     let ranks: String = Kind::ALL.iter().map(|k| format!(" WHEN '{}' THEN {}", k.code(), k.rank())).collect();
-    format!("SELECT doc FROM records WHERE hidden = 0 ORDER BY CASE kind{ranks} END, id")
+    format!("SELECT doc FROM records WHERE hidden = FALSE ORDER BY CASE kind{ranks} END, id")
 }

@@ -282,7 +282,7 @@ fn facets_of(record: &Record) -> Vec<(Facet, &'static str)> {
 
 /// Whether a record of `kind` with `id` is stored.
 pub async fn exists(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<bool, AppError> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM records WHERE kind = $1 AND id = $2")
+    let found: Option<i64> = sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM records WHERE kind = $1 AND id = $2")
         .bind(kind.code())
         .bind(id)
         .fetch_optional(conn)

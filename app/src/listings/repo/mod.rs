@@ -85,7 +85,7 @@ pub async fn publish(
 pub async fn unhide(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<(), AppError> {
     let held: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM listings WHERE kind = $1 AND id = $2
-             AND (moderated_at IS NOT NULL OR suspended = 1 OR withdrawn IS NOT NULL))
+             AND (moderated_at IS NOT NULL OR suspended OR withdrawn IS NOT NULL))
              OR EXISTS (SELECT 1 FROM organization_holds WHERE kind = $1 AND id = $2)",
     )
     .bind(kind.code())
@@ -247,7 +247,7 @@ pub async fn moderate(db: &Db, kind: Kind, id: &str, hidden: bool) -> Result<boo
 
 /// Whether `kind`/`id` is held because its owner's account is suspended.
 pub async fn held_by_suspension(db: &Db, kind: Kind, id: &str) -> Result<bool, AppError> {
-    let held: Option<bool> = sqlx::query_scalar("SELECT suspended = 1 FROM listings WHERE kind = $1 AND id = $2")
+    let held: Option<bool> = sqlx::query_scalar("SELECT suspended FROM listings WHERE kind = $1 AND id = $2")
         .bind(kind.code())
         .bind(id)
         .fetch_optional(db)
@@ -268,7 +268,7 @@ async fn is_hidden(conn: &mut SqliteConnection, kind: Kind, id: &str) -> Result<
 pub async fn moderated(db: &Db) -> Result<Vec<(Kind, String, String)>, AppError> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT r.kind, r.id, r.title FROM listings l JOIN records r ON r.kind = l.kind AND r.id = l.id
-         WHERE l.moderated_at IS NOT NULL AND r.hidden = 1 ORDER BY l.moderated_at DESC LIMIT 500",
+         WHERE l.moderated_at IS NOT NULL AND r.hidden = TRUE ORDER BY l.moderated_at DESC LIMIT 500",
     )
     .fetch_all(db)
     .await?;
@@ -319,7 +319,7 @@ pub async fn mine(db: &Db, owner: i64) -> Result<Vec<MyListing>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT l.kind, l.id, COALESCE(l.draft, r.doc) AS doc, l.draft IS NOT NULL AS draft, l.confirmed_at,
          l.withdrawn, r.doc IS NULL AS never_published,
-         COALESCE(r.hidden, 0) AS hidden, l.moderated_at IS NOT NULL AS moderated,
+         COALESCE(r.hidden, FALSE) AS hidden, l.moderated_at IS NOT NULL AS moderated,
          EXISTS (SELECT 1 FROM organization_holds h WHERE h.kind = l.kind AND h.id = l.id) AS held
          FROM listings l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
          WHERE l.owner = $1 AND (l.draft IS NOT NULL OR r.doc IS NOT NULL) ORDER BY draft DESC, l.kind, l.id",

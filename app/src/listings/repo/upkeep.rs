@@ -27,7 +27,7 @@ pub async fn hide_stale(db: &Db, before: &str) -> Result<Vec<Stale>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT l.kind, l.id, r.title, r.title_en, l.owner FROM listings l
          JOIN records r ON r.kind = l.kind AND r.id = l.id
-         WHERE l.draft IS NULL AND l.confirmed_at < $1 AND r.hidden = 0",
+         WHERE l.draft IS NULL AND l.confirmed_at < $1 AND r.hidden = FALSE",
     )
     .bind(before)
     .fetch_all(db)
