@@ -67,8 +67,11 @@ impl ImportReport {
 
 /// Reads one line into a checked record, or says what is wrong with it.
 pub fn parse_line(line: &str) -> Result<Record, Reason> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| Reason::NotJson { column: e.column(), detail: e.to_string() })?;
+    let mut value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+        // serde counts bytes from 1; a person counts characters.
+        let column = line.char_indices().filter(|(at, _)| *at < e.column()).count();
+        Reason::NotJson { column, detail: e.to_string() }
+    })?;
     // Texts composed after reading: composing the line itself could join an escape's letter
     // with a mark after it (`\n` then U+0301 is `\ń`, no escape at all).
     nfc_texts(&mut value);
@@ -317,8 +320,11 @@ mod tests {
         let Record::Organization(org) = parse_line(&line).unwrap() else { panic!() };
         assert_eq!(org.name, "Khánh Hòa");
         // A line break then a lone mark stays a line break then a mark.
-        let line = r#"{"kind":"organization","id":"kh","name":"A","org_type":"government","description":"Tỉnh\n\u0301","sectors":[],"location":"L"}"#;
-        let Record::Organization(org) = parse_line(line).unwrap() else { panic!() };
+        let line = format!(
+            r#"{{"kind":"organization","id":"kh","name":"A","org_type":"government","description":"Tỉnh\n{}","sectors":[],"location":"L"}}"#,
+            '\u{301}'
+        );
+        let Record::Organization(org) = parse_line(&line).unwrap() else { panic!() };
         assert_eq!(org.description, "Tỉnh\n\u{301}");
     }
 }

@@ -35,9 +35,16 @@ pub fn message_in(lang: Lang, message: &str) -> String {
         "Không được để trống.".to_string()
     } else if message.starts_with("needs at least one") {
         "Cần chọn hoặc nhập ít nhất một mục.".to_string()
-    } else if let Some(rest) = message.strip_prefix("is ") {
-        let (len, max) = rest.split_once(" characters long; at most ").unwrap_or((rest, ""));
+    } else if let Some((len, max)) =
+        message.strip_prefix("is ").and_then(|rest| rest.split_once(" characters long; at most "))
+    {
         format!("Dài {len} ký tự; tối đa {} ký tự.", max.trim_end_matches(" are allowed"))
+    } else if message == "is only for startups" {
+        "Chỉ dành cho doanh nghiệp khởi nghiệp.".to_string()
+    } else if message == "must be from 1 to 120 months" {
+        "Cần từ 1 đến 120 tháng.".to_string()
+    } else if message.starts_with("must be a two-letter ISO 639-1 code") {
+        "Cần là mã ngôn ngữ hai chữ cái theo ISO 639-1, ví dụ \"vi\".".to_string()
     } else if message == "contains control characters" {
         "Có ký tự điều khiển không hợp lệ.".to_string()
     } else if message.starts_with("must be a web address") {

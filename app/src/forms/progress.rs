@@ -77,9 +77,18 @@ fn send(ev: leptos::ev::SubmitEvent, set_state: WriteSignal<Sending>) {
     });
     let on_sent = Closure::<dyn FnMut()>::new(move || set_state.set(Sending::Checking));
     let answered = request.clone();
+    let posted = form.clone();
     let on_answer = Closure::<dyn FnMut()>::new(move || {
-        // The answer is the page the form's redirect led to: go there, as a form would.
-        let _ = window().location().assign(&answered.response_url());
+        // A page of this site that the form's redirect led to: go there, as a form would.
+        // Anything else (a proxy's 413 or 502, an error page) is met as the form would meet it.
+        let origin = window().location().origin().unwrap_or_default();
+        let page = answered.response_url();
+        let followed = page.starts_with(&format!("{origin}/")) && page != posted.action();
+        if answered.status() == Ok(200) && followed {
+            let _ = window().location().assign(&page);
+        } else {
+            let _ = posted.submit();
+        }
     });
     // The request could not be made (the connection dropped): the form posts itself.
     let failed = form.clone();

@@ -140,7 +140,7 @@ pub fn said(lang: crate::i18n::Lang, words: &str) -> String {
         let (nearest, rest) = rest.split_once("; missing: ").unwrap_or((rest, ""));
         let (missing, extra) = rest.split_once("; not known: ").unwrap_or((rest, ""));
         format!(
-            "Dòng 1: các cột không phải của danh sách nào (gần nhất: {nearest}; thiếu: {}; không rõ: {}).",
+            "Dòng 1: các cột không khớp với danh sách nào (gần nhất: {nearest}; thiếu: {}; cột lạ: {}).",
             none(missing),
             none(extra)
         )
@@ -234,11 +234,11 @@ mod tests {
         );
         assert!(
             vi(&refused)
-                .starts_with("Dòng 1: các cột không phải của danh sách nào (gần nhất: experts.csv; thiếu: name, "),
+                .starts_with("Dòng 1: các cột không khớp với danh sách nào (gần nhất: experts.csv; thiếu: name, "),
             "{}",
             vi(&refused)
         );
-        assert!(vi(&refused).ends_with("; không rõ: colour)."), "{}", vi(&refused));
+        assert!(vi(&refused).ends_with("; cột lạ: colour)."), "{}", vi(&refused));
         let text = csv_of(Kind::Lab, &[("id", "a"), ("instruments", "[{")]);
         let bad_list = &super::rows(&text).unwrap()[0].1;
         assert!(

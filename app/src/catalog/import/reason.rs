@@ -9,7 +9,8 @@ use crate::i18n::Lang;
 /// Why a line was not imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
-    /// Not a JSON object: where the parser stopped, and its words.
+    /// Not a JSON object: where the parser stopped (the character, counted from 1), and its
+    /// words.
     NotJson {
         column: usize,
         detail: String,
@@ -92,6 +93,13 @@ impl Reason {
             return self.to_string();
         }
         let record = |kind: &Kind, id: &str| format!("{} «{id}»", kind.label(Lang::Vi));
+        // Within a sentence: "tổ chức «ria3»".
+        let named = |kind: &Kind, id: &str| {
+            let label = kind.label(Lang::Vi);
+            let mut chars = label.chars();
+            let first: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+            format!("{first}{} «{id}»", chars.as_str())
+        };
         match self {
             Reason::NotJson { column, .. } => format!("Không phải một dòng JSON hợp lệ (lỗi ở ký tự thứ {column})."),
             Reason::MissingKind => "Thiếu trường «kind» (loại hồ sơ).".into(),
@@ -105,12 +113,12 @@ impl Reason {
             }
             Reason::Repeated { kind, id, first } => format!("{} đã có ở dòng {first}.", record(kind, id)),
             Reason::RefersToRejected { kind, id, to, line } => {
-                format!("{} dẫn tới {}, hồ sơ bị từ chối ở dòng {line}.", record(kind, id), record(&to.0, &to.1))
+                format!("{} tham chiếu đến {}, hồ sơ bị từ chối ở dòng {line}.", record(kind, id), named(&to.0, &to.1))
             }
             Reason::RefersToMissing { kind, id, rel, to } => format!(
-                "{}: trường «{rel}» dẫn tới {}, không có trong tệp này cũng như trên cổng.",
+                "{}: trường «{rel}» tham chiếu đến {}, không có trong tệp này cũng như trên cổng.",
                 record(kind, id),
-                record(&to.0, &to.1)
+                named(&to.0, &to.1)
             ),
         }
     }
@@ -161,6 +169,7 @@ mod tests {
         };
         let cases = [
             (vi("{\"kind\":\"lab\""), "Không phải một dòng JSON hợp lệ (lỗi ở ký tự thứ 13)."),
+            (vi("{\"kind\":\"tổ chức\" x"), "Không phải một dòng JSON hợp lệ (lỗi ở ký tự thứ 19)."),
             (vi(r#"{"id":"x1"}"#), "Thiếu trường «kind» (loại hồ sơ)."),
             (vi(r#"{"kind":"robot"}"#), "Không có loại hồ sơ «robot»; cần một trong: organization, lab,"),
             (vi(&org("")), "Tổ chức «x1»: thiếu trường «org_type»."),
@@ -176,10 +185,15 @@ mod tests {
         }
         let to = (Kind::Organization, "ria3".to_string());
         let refers = Reason::RefersToRejected { kind: Kind::Lab, id: "l1".into(), to: to.clone(), line: 2 };
-        assert_eq!(refers.say(Lang::Vi), "Phòng thí nghiệm «l1» dẫn tới Tổ chức «ria3», hồ sơ bị từ chối ở dòng 2.");
+        assert_eq!(
+            refers.say(Lang::Vi),
+            "Phòng thí nghiệm «l1» tham chiếu đến tổ chức «ria3», hồ sơ bị từ chối ở dòng 2."
+        );
         assert_eq!(refers.to_string(), "lab \"l1\" refers to organization \"ria3\", which was rejected on line 2");
         let missing = Reason::RefersToMissing { kind: Kind::Lab, id: "l1".into(), rel: "organization".into(), to };
-        assert!(missing.say(Lang::Vi).contains("trường «organization» dẫn tới Tổ chức «ria3», không có trong tệp"));
+        assert!(missing
+            .say(Lang::Vi)
+            .contains("trường «organization» tham chiếu đến tổ chức «ria3», không có trong tệp"));
         let repeated = Reason::Repeated { kind: Kind::Lab, id: "l1".into(), first: 3 };
         assert_eq!(repeated.say(Lang::Vi), "Phòng thí nghiệm «l1» đã có ở dòng 3.");
         assert_eq!(repeated.say(Lang::En), "lab \"l1\" appears already on line 3");

@@ -87,7 +87,7 @@ async fn a_file_refused_whole_goes_back_to_the_form_with_why() {
     let refusals: [(&Person, &str, &[u8], &str); 4] = [
         (&w.member, "a.jsonl", b"{}", "không có quyền"),
         (&w.officer, "a.csv", b"\xff\xfe\x00a", "UTF-8"),
-        (&w.officer, "a.csv", "tên,màu\nA,B\n".as_bytes(), "Dòng 1: các cột không phải của danh sách nào"),
+        (&w.officer, "a.csv", "tên,màu\nA,B\n".as_bytes(), "Dòng 1: các cột không khớp với danh sách nào"),
         (&w.officer, "a.jsonl", b"\n\n", "không có dòng dữ liệu"),
     ];
     for (who, name, content, why) in refusals {
