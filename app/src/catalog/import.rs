@@ -54,9 +54,10 @@ impl ImportReport {
         self.inserted + self.updated + self.unchanged
     }
 
-    /// Adds a line that was (or would be) stored.
-    fn count(&mut self, stored: Stored) {
-        match stored.outcome {
+    /// Adds line `line`, `record`, which storing did (or would do) `outcome` to.
+    fn count(&mut self, line: usize, record: &Record, outcome: Outcome) {
+        let stored = Stored { line, kind: record.kind(), id: record.id().to_string(), outcome };
+        match outcome {
             Outcome::Inserted => self.inserted += 1,
             Outcome::Updated => self.updated += 1,
             Outcome::Unchanged => self.unchanged += 1,
@@ -141,7 +142,7 @@ pub async fn try_lines(db: &Db, lines: impl IntoIterator<Item = Line>) -> Result
     let outcomes = repo::outcomes_many(&mut tx, &records).await?;
     tx.rollback().await?;
     for ((outcome, record), line) in outcomes.into_iter().zip(&records).zip(numbers) {
-        report.count(Stored { line, kind: record.kind(), id: record.id().to_string(), outcome });
+        report.count(line, record, outcome);
     }
     report.stored.sort_by_key(|s| s.line);
     Ok(report)
@@ -162,7 +163,7 @@ pub async fn import_within(
     for (chunk, numbers) in records.chunks(repo::BATCH).zip(numbers.chunks(repo::BATCH)) {
         let outcomes = repo::upsert_many(&mut *conn, chunk, &now).await?;
         for ((outcome, record), line) in outcomes.into_iter().zip(chunk).zip(numbers) {
-            report.count(Stored { line: *line, kind: record.kind(), id: record.id().to_string(), outcome });
+            report.count(*line, record, outcome);
         }
         done += chunk.len();
         progress(done, total);
